@@ -1,0 +1,810 @@
+//! The cost split: who pays what for an IT expert's support (NAT-1..5, NGN-2..4, AR-1..5).
+//!
+//! The result is piecewise in time (AR-3): hours are consumed in order, and at most two
+//! boundaries change the per-hour amounts — where the national honorarium's remaining cap runs
+//! out (NAT-3/4/5) and where the prefecture's 24 hours end (NGN-3). Boundaries are exact
+//! fractions ([`Ratio`]); each subsidy total is floored once at the end (AR-2, AR-3b).
+
+use crate::format::{hours as fmt_hours, yen};
+use crate::input::{date_field, keep, number_field, ErrorKind, InputError, NumberRule, Value};
+use crate::params::{programme_status, Params, Phase, ProgrammeId, ProgrammeState, Stamp, STAMP};
+use crate::ratio::Ratio;
+use crate::{Date, Locale};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The highest hourly rate accepted (yen/h); above it the input is surely a typo.
+pub const MAX_RATE: i64 = 1_000_000;
+/// The most hours one plan may have.
+pub const MAX_HOURS: i64 = 10_000;
+/// Decimal places accepted in hours (1.5 h, 0.25 h, 1.3333 h).
+pub const HOURS_DECIMALS: u32 = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Scheme {
+    /// 中小企業デジタル化応援隊事業
+    National,
+    /// 長野県IT・デジタル化補助金
+    Nagano,
+}
+
+/// Which schemes a plan uses (NGN-4: national only, combined, or prefecture only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Schemes {
+    pub national: bool,
+    pub nagano: bool,
+}
+
+impl Schemes {
+    pub const NATIONAL: Schemes = Schemes {
+        national: true,
+        nagano: false,
+    };
+    pub const COMBINED: Schemes = Schemes {
+        national: true,
+        nagano: true,
+    };
+    pub const NAGANO_ONLY: Schemes = Schemes {
+        national: false,
+        nagano: true,
+    };
+
+    pub fn list(self) -> Vec<Scheme> {
+        let mut v = Vec::new();
+        if self.national {
+            v.push(Scheme::National);
+        }
+        if self.nagano {
+            v.push(Scheme::Nagano);
+        }
+        v
+    }
+}
+
+/// A validated simulation input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimulationInput {
+    /// The expert's agreed hourly fee, whole yen, tax included.
+    pub rate: Decimal,
+    pub hours: Decimal,
+    pub schemes: Schemes,
+    pub sme_prior_honorarium: Decimal,
+    pub expert_prior_honorarium: Decimal,
+    pub nagano_prior_hours: Decimal,
+    pub as_of: Option<Date>,
+}
+
+impl SimulationInput {
+    /// A plan with no prior use and no as-of date.
+    pub fn new(rate: Decimal, hours: Decimal, schemes: Schemes) -> SimulationInput {
+        SimulationInput {
+            rate,
+            hours,
+            schemes,
+            sme_prior_honorarium: Decimal::ZERO,
+            expert_prior_honorarium: Decimal::ZERO,
+            nagano_prior_hours: Decimal::ZERO,
+            as_of: None,
+        }
+    }
+}
+
+/// The input as received from JS or a form: every field loose, validated by
+/// [`RawSimulationInput::validate`].
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SimulationInput"))]
+pub struct RawSimulationInput {
+    /// The expert's hourly fee in yen (tax included). Numbers or strings like "６，０００".
+    #[cfg_attr(feature = "ts", ts(type = "number | string"))]
+    pub rate: Option<Value>,
+    /// Support hours; may be fractional (1.5).
+    #[cfg_attr(feature = "ts", ts(type = "number | string"))]
+    pub hours: Option<Value>,
+    /// `["national"]`, `["national", "nagano"]` (combined) or `["nagano"]` (prefecture only).
+    #[cfg_attr(feature = "ts", ts(type = "Scheme[]"))]
+    pub schemes: Option<Value>,
+    /// Honorarium the SME has already received (Phase I and II together). Default 0.
+    #[cfg_attr(feature = "ts", ts(optional, type = "number | string"))]
+    pub sme_prior_honorarium: Option<Value>,
+    /// Honorarium the expert has already received. Default 0.
+    #[cfg_attr(feature = "ts", ts(optional, type = "number | string"))]
+    pub expert_prior_honorarium: Option<Value>,
+    /// Hours already subsidised by Nagano in earlier plans. Default 0.
+    #[cfg_attr(feature = "ts", ts(optional, type = "number | string"))]
+    pub nagano_prior_hours: Option<Value>,
+    /// `YYYY-MM-DD`: evaluate under the rules in force on this date, and report whether each
+    /// programme is open then.
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
+    pub as_of: Option<Value>,
+}
+
+impl RawSimulationInput {
+    /// Checks every field; all problems are returned, in field order.
+    pub fn validate(&self) -> Result<SimulationInput, Vec<InputError>> {
+        let mut errors = Vec::new();
+        let rate = keep(
+            &mut errors,
+            number_field(
+            "rate",
+            self.rate.as_ref(),
+            None,
+            NumberRule {
+                whole: Some(ErrorKind::NotWholeYen),
+                max_decimals: 0,
+                positive: false,
+                max: Decimal::from(MAX_RATE),
+            },
+        ));
+        let hours = keep(
+            &mut errors,
+            number_field(
+            "hours",
+            self.hours.as_ref(),
+            None,
+            NumberRule {
+                whole: None,
+                max_decimals: HOURS_DECIMALS,
+                positive: true,
+                max: Decimal::from(MAX_HOURS),
+            },
+        ));
+        let schemes = keep(&mut errors, parse_schemes(self.schemes.as_ref()));
+        let as_of = keep(&mut errors, date_field("asOf", self.as_of.as_ref()));
+        let p = Params::in_force(as_of);
+        let yen_rule = |max: Decimal| NumberRule {
+            whole: Some(ErrorKind::NotWholeYen),
+            max_decimals: 0,
+            positive: false,
+            max,
+        };
+        let capped = |field, v: Option<&Value>, cap: Decimal| {
+            number_field(field, v, Some(Decimal::ZERO), yen_rule(Decimal::MAX)).and_then(|d| {
+                if d > cap {
+                    Err(InputError::new(field, ErrorKind::AboveCap { cap }))
+                } else {
+                    Ok(d)
+                }
+            })
+        };
+        let sme_prior = keep(
+            &mut errors,
+            capped(
+            "smePriorHonorarium",
+            self.sme_prior_honorarium.as_ref(),
+            p.sme_cap.value,
+        ));
+        let expert_prior = keep(
+            &mut errors,
+            capped(
+            "expertPriorHonorarium",
+            self.expert_prior_honorarium.as_ref(),
+            p.expert_cap.value,
+        ));
+        let nagano_prior_hours = keep(
+            &mut errors,
+            number_field(
+            "naganoPriorHours",
+            self.nagano_prior_hours.as_ref(),
+            Some(Decimal::ZERO),
+            NumberRule {
+                whole: None,
+                max_decimals: HOURS_DECIMALS,
+                positive: false,
+                max: p.nagano_max_hours.value,
+            },
+        ));
+        // Field order as in the API: rate, hours, schemes, priors, asOf.
+        errors.sort_by_key(|e| FIELD_ORDER.iter().position(|f| *f == e.field));
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(SimulationInput {
+            rate,
+            hours,
+            schemes,
+            sme_prior_honorarium: sme_prior,
+            expert_prior_honorarium: expert_prior,
+            nagano_prior_hours,
+            as_of,
+        })
+    }
+}
+
+const FIELD_ORDER: [&str; 7] = [
+    "rate",
+    "hours",
+    "schemes",
+    "smePriorHonorarium",
+    "expertPriorHonorarium",
+    "naganoPriorHours",
+    "asOf",
+];
+
+fn parse_schemes(v: Option<&Value>) -> Result<Schemes, InputError> {
+    let err = |k| InputError::new("schemes", k);
+    let items = match v {
+        None => return Err(err(ErrorKind::NoScheme)),
+        Some(Value::List(items)) => items,
+        Some(_) => return Err(err(ErrorKind::NotAList)),
+    };
+    let mut s = Schemes::default();
+    for item in items {
+        match item {
+            Value::Text(t) if t == "national" => s.national = true,
+            Value::Text(t) if t == "nagano" => s.nagano = true,
+            Value::Text(t) => return Err(err(ErrorKind::UnknownChoice { got: t.clone() })),
+            _ => {
+                return Err(err(ErrorKind::UnknownChoice {
+                    got: "?".to_string(),
+                }))
+            }
+        }
+    }
+    if !s.national && !s.nagano {
+        return Err(err(ErrorKind::NoScheme));
+    }
+    Ok(s)
+}
+
+/// Amounts by scheme; a scheme not asked for is absent (not zero).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Subsidies {
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        with = "crate::format::as_number_opt",
+        default
+    )]
+    #[cfg_attr(feature = "ts", ts(optional, type = "number"))]
+    pub national: Option<Decimal>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        with = "crate::format::as_number_opt",
+        default
+    )]
+    #[cfg_attr(feature = "ts", ts(optional, type = "number"))]
+    pub nagano: Option<Decimal>,
+}
+
+/// A stretch of hours with constant per-hour amounts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Segment {
+    /// Start hour (rounded to 4 decimals for display; `fromExact` is exact).
+    #[serde(with = "crate::format::as_number")]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub from: Decimal,
+    #[serde(with = "crate::format::as_number")]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub to: Decimal,
+    /// Exact boundaries as fractions (`"20/7"`), since a cap may end mid-hour.
+    pub from_exact: String,
+    pub to_exact: String,
+    #[serde(with = "crate::format::as_number")]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub national_per_hour: Decimal,
+    #[serde(with = "crate::format::as_number")]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub nagano_per_hour: Decimal,
+    #[serde(with = "crate::format::as_number")]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub self_pay_per_hour: Decimal,
+    /// Rule ids deciding this segment's amounts.
+    pub rules: Vec<&'static str>,
+}
+
+/// One step of the explanation, citing the rules it applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Step {
+    pub rules: Vec<&'static str>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum WarningCode {
+    /// Rate ≤ 500 yen/h: no subsidy at all (NAT-2).
+    NoBenefit,
+    /// The SME's cumulative national cap ends within this plan (NAT-3, NAT-5).
+    SmeCapReached,
+    /// The expert's cumulative national cap ends within this plan (NAT-4, NAT-5).
+    ExpertCapReached,
+    /// The national cap was already used up before this plan.
+    NationalCapExhausted,
+    /// Hours beyond Nagano's 24 are not subsidised by the prefecture (NGN-3).
+    NaganoHoursCapped,
+    /// Nagano's 24 hours were already used before this plan.
+    NaganoHoursExhausted,
+    /// The programme accepts no one on the as-of date.
+    ProgrammeClosed,
+    /// Intake has closed on the as-of date; only those already in can finish.
+    IntakeClosed,
+    /// The programme has not opened yet on the as-of date.
+    ProgrammeNotYetOpen,
+    /// The as-of date lies outside a figure's validity; the rules last in force were used.
+    RulesNotInForce,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Warning {
+    pub code: WarningCode,
+    pub rules: Vec<&'static str>,
+    pub message: String,
+}
+
+/// The cost split of one plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Simulation {
+    /// rate × hours, rounded half up to the yen (AR-2).
+    #[serde(with = "crate::format::as_number")]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub total_fee: Decimal,
+    pub subsidies: Subsidies,
+    /// total fee − subsidies: what the SME pays.
+    #[serde(with = "crate::format::as_number")]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub self_pay: Decimal,
+    pub schemes: Vec<Scheme>,
+    pub segments: Vec<Segment>,
+    pub explanation: Vec<Step>,
+    pub warnings: Vec<Warning>,
+    /// Interpretation rules the result depends on: show it as an estimate (見込み).
+    pub interpretations: Vec<&'static str>,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub as_of: Option<Date>,
+    pub ruleset: Stamp,
+}
+
+struct Texts {
+    locale: Locale,
+}
+
+impl Texts {
+    fn yen(&self, d: Decimal) -> String {
+        yen(d, self.locale)
+    }
+    fn h(&self, d: Decimal) -> String {
+        fmt_hours(d, self.locale)
+    }
+    fn pick(&self, ja: String, en: String) -> String {
+        match self.locale {
+            Locale::Ja => ja,
+            Locale::En => en,
+        }
+    }
+}
+
+/// Splits the cost of a plan between the national programme, Nagano and the SME.
+pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
+    let t = Texts { locale };
+    let p = Params::in_force(input.as_of);
+    let rate = input.rate;
+    let hours = Ratio::from_decimal(input.hours);
+    let min_self = p.min_self_pay_per_hour.value;
+    let zero = Decimal::ZERO;
+    let mut steps = Vec::new();
+    let mut warnings = Vec::new();
+    let mut interpretations = vec!["AR-2"];
+
+    // AR-2: the total fee.
+    let total_fee = hours.mul_decimal(rate).round_half_up();
+    steps.push(Step {
+        rules: vec!["AR-1", "AR-2"],
+        text: t.pick(
+            format!(
+                "費用の総額 = 時間単価 {} × {} = {}",
+                t.yen(rate),
+                t.h(input.hours),
+                t.yen(total_fee)
+            ),
+            format!(
+                "Total fee = hourly rate {} × {} = {}",
+                t.yen(rate),
+                t.h(input.hours),
+                t.yen(total_fee)
+            ),
+        ),
+    });
+
+    // NAT-1/2: what subsidies may cover per hour.
+    let margin = (rate - min_self).max(zero);
+    if margin.is_zero() {
+        warnings.push(Warning {
+            code: WarningCode::NoBenefit,
+            rules: vec!["NAT-2"],
+            message: t.pick(
+                format!("時間単価が{}以下のため、補助はありません。中小企業は1時間あたり{}以上を負担する決まりです（NAT-2）。時間単価が{}を超えると補助の対象になります。", t.yen(min_self), t.yen(min_self), t.yen(min_self)),
+                format!("At {} an hour or less there is no subsidy: the SME must pay at least {} per hour (NAT-2). Above {} an hour the plan is subsidised.", t.yen(min_self), t.yen(min_self), t.yen(min_self)),
+            ),
+        });
+    }
+
+    // National honorarium per hour, and the hours it lasts (NAT-1, NAT-3/4/5).
+    let mut nat_per_hour = zero;
+    let mut nat_end = Ratio::ZERO;
+    if input.schemes.national {
+        nat_per_hour = p.national_max_per_hour.value.min(margin);
+        steps.push(Step {
+            rules: vec!["NAT-1", "NAT-2"],
+            text: t.pick(
+                format!(
+                    "国の謝金（1時間あたり）= 上限 {} と（時間単価 {} − 自己負担 {}）の小さい方 = {}",
+                    t.yen(p.national_max_per_hour.value),
+                    t.yen(rate),
+                    t.yen(min_self),
+                    t.yen(nat_per_hour)
+                ),
+                format!(
+                    "National honorarium per hour = the lesser of {} and (rate {} − minimum self-pay {}) = {}",
+                    t.yen(p.national_max_per_hour.value),
+                    t.yen(rate),
+                    t.yen(min_self),
+                    t.yen(nat_per_hour)
+                ),
+            ),
+        });
+        let sme_left = p.sme_cap.value - input.sme_prior_honorarium;
+        let expert_left = p.expert_cap.value - input.expert_prior_honorarium;
+        let cap_left = sme_left.min(expert_left).max(zero);
+        steps.push(Step {
+            rules: vec!["NAT-3", "NAT-4"],
+            text: t.pick(
+                format!(
+                    "国の謝金の残り枠 = 中小企業の枠 {} − 受給済み {} と、IT専門家の枠 {} − 受給済み {} の小さい方 = {}",
+                    t.yen(p.sme_cap.value),
+                    t.yen(input.sme_prior_honorarium),
+                    t.yen(p.expert_cap.value),
+                    t.yen(input.expert_prior_honorarium),
+                    t.yen(cap_left)
+                ),
+                format!(
+                    "National honorarium left = the lesser of the SME cap {} − {} received and the expert cap {} − {} received = {}",
+                    t.yen(p.sme_cap.value),
+                    t.yen(input.sme_prior_honorarium),
+                    t.yen(p.expert_cap.value),
+                    t.yen(input.expert_prior_honorarium),
+                    t.yen(cap_left)
+                ),
+            ),
+        });
+        if !nat_per_hour.is_zero() {
+            let cap_hours = Ratio::div(cap_left, nat_per_hour);
+            nat_end = hours.min(cap_hours);
+            if cap_left.is_zero() {
+                warnings.push(Warning {
+                    code: WarningCode::NationalCapExhausted,
+                    rules: vec!["NAT-3", "NAT-4"],
+                    message: t.pick(
+                        "国の謝金の累積上限をすでに使い切っているため、国の謝金はありません（NAT-3, NAT-4）。".to_string(),
+                        "The national honorarium cap is already used up, so there is no national honorarium (NAT-3, NAT-4).".to_string(),
+                    ),
+                });
+            } else if cap_hours < hours {
+                interpretations.push("NAT-5");
+                let (at, _) = cap_hours.to_decimal(2);
+                let (code, rule, who_ja, who_en) = if sme_left <= expert_left {
+                    (WarningCode::SmeCapReached, "NAT-3", "中小企業1社あたり", "per SME")
+                } else {
+                    (WarningCode::ExpertCapReached, "NAT-4", "IT専門家1人あたり", "per expert")
+                };
+                warnings.push(Warning {
+                    code,
+                    rules: vec![rule, "NAT-5"],
+                    message: t.pick(
+                        format!("{at}時間目で国の謝金が{who_ja}の累積上限に達します。それ以降の時間は、国の謝金なしで計算しています（{rule}, NAT-5）。"),
+                        format!("The national honorarium reaches its cumulative cap {who_en} after {at} h; later hours get no national honorarium ({rule}, NAT-5)."),
+                    ),
+                });
+                steps.push(Step {
+                    rules: vec![rule, "NAT-5", "AR-3b"],
+                    text: t.pick(
+                        format!("残り枠 {} ÷ {} = {}時間（{}）で上限に達します（見込み：時間は順に消化）", t.yen(cap_left), t.yen(nat_per_hour), at, cap_hours.fraction_text()),
+                        format!("The cap is reached after {} ÷ {} = {} h ({}) (estimate: hours are used in order)", t.yen(cap_left), t.yen(nat_per_hour), at, cap_hours.fraction_text()),
+                    ),
+                });
+            }
+        }
+    }
+
+    // Nagano top-up (NGN-2/3/4).
+    let mut ngn_end = Ratio::ZERO;
+    let ngn_max = p.nagano_max_per_hour.value;
+    let ngn_with_nat = ngn_max.min((margin - nat_per_hour).max(zero));
+    let ngn_without_nat = ngn_max.min(margin);
+    if input.schemes.nagano {
+        let hours_left = (p.nagano_max_hours.value - input.nagano_prior_hours).max(zero);
+        ngn_end = hours.min(Ratio::from_decimal(hours_left));
+        interpretations.push("NGN-3");
+        if input.schemes.national {
+            steps.push(Step {
+                rules: vec!["NGN-2", "NGN-4"],
+                text: t.pick(
+                    format!(
+                        "長野県の上乗せ（1時間あたり）= 上限 {} と（{} − {} − 国の謝金 {}）の小さい方 = {}",
+                        t.yen(ngn_max),
+                        t.yen(rate),
+                        t.yen(min_self),
+                        t.yen(nat_per_hour),
+                        t.yen(ngn_with_nat)
+                    ),
+                    format!(
+                        "Nagano top-up per hour = the lesser of {} and ({} − {} − national {}) = {}",
+                        t.yen(ngn_max),
+                        t.yen(rate),
+                        t.yen(min_self),
+                        t.yen(nat_per_hour),
+                        t.yen(ngn_with_nat)
+                    ),
+                ),
+            });
+        } else {
+            steps.push(Step {
+                rules: vec!["NGN-4"],
+                text: t.pick(
+                    format!(
+                        "県補助のみ：長野県の補助（1時間あたり）= 上限 {} と（{} − {}）の小さい方 = {}",
+                        t.yen(ngn_max),
+                        t.yen(rate),
+                        t.yen(min_self),
+                        t.yen(ngn_without_nat)
+                    ),
+                    format!(
+                        "Prefecture only: Nagano subsidy per hour = the lesser of {} and ({} − {}) = {}",
+                        t.yen(ngn_max),
+                        t.yen(rate),
+                        t.yen(min_self),
+                        t.yen(ngn_without_nat)
+                    ),
+                ),
+            });
+        }
+        steps.push(Step {
+            rules: vec!["NGN-3"],
+            text: t.pick(
+                format!(
+                    "長野県の補助の対象時間 = {} − 利用済み {} と {} の小さい方 = {}（見込み：最初の時間から順に充当）",
+                    t.h(p.nagano_max_hours.value),
+                    t.h(input.nagano_prior_hours),
+                    t.h(input.hours),
+                    t.h(ngn_end.to_decimal(4).0)
+                ),
+                format!(
+                    "Hours Nagano subsidises = the lesser of {} − {} already used and {} = {} (estimate: the first hours in order)",
+                    t.h(p.nagano_max_hours.value),
+                    t.h(input.nagano_prior_hours),
+                    t.h(input.hours),
+                    t.h(ngn_end.to_decimal(4).0)
+                ),
+            ),
+        });
+        if hours_left.is_zero() {
+            warnings.push(Warning {
+                code: WarningCode::NaganoHoursExhausted,
+                rules: vec!["NGN-3"],
+                message: t.pick(
+                    format!("長野県の補助の対象{}をすでに使い切っているため、県の補助はありません（NGN-3）。", t.h(p.nagano_max_hours.value)),
+                    format!("Nagano's {} are already used up, so there is no prefecture subsidy (NGN-3).", t.h(p.nagano_max_hours.value)),
+                ),
+            });
+        } else if ngn_end < hours && !ngn_without_nat.is_zero() {
+            warnings.push(Warning {
+                code: WarningCode::NaganoHoursCapped,
+                rules: vec!["NGN-3"],
+                message: t.pick(
+                    format!("長野県の補助は{}までです。それを超える時間は県の補助なしで計算しています（NGN-3）。", t.h(hours_left)),
+                    format!("Nagano subsidises at most {}; later hours get no prefecture subsidy (NGN-3).", t.h(hours_left)),
+                ),
+            });
+        }
+    }
+
+    // Segments between the boundaries (AR-3).
+    let mut cuts = vec![Ratio::ZERO, hours];
+    for b in [nat_end, ngn_end] {
+        if Ratio::ZERO < b && b < hours {
+            cuts.push(b);
+        }
+    }
+    cuts.sort();
+    cuts.dedup();
+    let mut segments = Vec::new();
+    let mut nat_total = Ratio::ZERO;
+    let mut ngn_total = Ratio::ZERO;
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let nat = if a < nat_end { nat_per_hour } else { zero };
+        let ngn = if a < ngn_end {
+            if nat.is_zero() {
+                ngn_without_nat
+            } else {
+                ngn_with_nat
+            }
+        } else {
+            zero
+        };
+        let len = b.sub(a);
+        nat_total = nat_total.add(len.mul_decimal(nat));
+        ngn_total = ngn_total.add(len.mul_decimal(ngn));
+        let mut rules = vec![];
+        if input.schemes.national {
+            rules.push(if nat.is_zero() { "NAT-5" } else { "NAT-1" });
+        }
+        if input.schemes.nagano {
+            rules.push(if a < ngn_end { "NGN-2" } else { "NGN-3" });
+        }
+        segments.push(Segment {
+            from: a.to_decimal(4).0,
+            to: b.to_decimal(4).0,
+            from_exact: a.fraction_text(),
+            to_exact: b.fraction_text(),
+            national_per_hour: nat,
+            nagano_per_hour: ngn,
+            self_pay_per_hour: rate - nat - ngn,
+            rules,
+        });
+    }
+
+    // AR-2: each subsidy total floored to the yen; the SME pays the rest.
+    let national = nat_total.floor();
+    let nagano = ngn_total.floor();
+    let subsidies = Subsidies {
+        national: input.schemes.national.then_some(national),
+        nagano: input.schemes.nagano.then_some(nagano),
+    };
+    if input.schemes.national {
+        steps.push(Step {
+            rules: vec!["NAT-9", "AR-2"],
+            text: t.pick(
+                format!("国の謝金の合計 = {}（1円未満切り捨て）", t.yen(national)),
+                format!("National honorarium in total = {} (rounded down to the yen)", t.yen(national)),
+            ),
+        });
+    }
+    if input.schemes.nagano {
+        steps.push(Step {
+            rules: vec!["NGN-2", "AR-2"],
+            text: t.pick(
+                format!("長野県の補助の合計 = {}（1円未満切り捨て）", t.yen(nagano)),
+                format!("Nagano subsidy in total = {} (rounded down to the yen)", t.yen(nagano)),
+            ),
+        });
+    }
+    let self_pay = total_fee - national - nagano;
+    steps.push(Step {
+        rules: vec!["AR-2", "NAT-2"],
+        text: t.pick(
+            format!(
+                "自己負担 = {} − 補助 {} = {}",
+                t.yen(total_fee),
+                t.yen(national + nagano),
+                t.yen(self_pay)
+            ),
+            format!(
+                "Self-pay = {} − subsidies {} = {}",
+                t.yen(total_fee),
+                t.yen(national + nagano),
+                t.yen(self_pay)
+            ),
+        ),
+    });
+
+    if let Some(d) = input.as_of {
+        date_warnings(input.schemes, d, &p, &t, &mut warnings);
+    }
+
+    Simulation {
+        total_fee,
+        subsidies,
+        self_pay,
+        schemes: input.schemes.list(),
+        segments,
+        explanation: steps,
+        warnings,
+        interpretations,
+        as_of: input.as_of,
+        ruleset: STAMP,
+    }
+}
+
+/// Whether each scheme used is open on `d`, and whether its figures were in force then.
+fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec<Warning>) {
+    let mut entries: Vec<(ProgrammeId, Vec<Option<Phase>>)> = Vec::new();
+    if schemes.national {
+        entries.push((ProgrammeId::National, vec![Some(Phase::One), Some(Phase::Two)]));
+    }
+    if schemes.nagano {
+        let id = if schemes.national {
+            ProgrammeId::NaganoCombined
+        } else {
+            ProgrammeId::NaganoOnly
+        };
+        entries.push((id, vec![None]));
+    }
+    let date_text = d.format(t.locale);
+    for (id, phases) in entries {
+        let statuses: Vec<_> = phases
+            .iter()
+            .map(|ph| programme_status(id, *ph, d, t.locale))
+            .collect();
+        let rule = match id {
+            ProgrammeId::National => "NAT-P1, NAT-P4",
+            ProgrammeId::NaganoCombined => "NGN-5",
+            ProgrammeId::NaganoOnly => "NGN-6",
+        };
+        if statuses.iter().any(|s| s.state == ProgrammeState::Open) {
+            continue;
+        }
+        // Prefer the most relevant: a phase still finishing, then one yet to open, else closed.
+        let pick = |st| statuses.iter().find(|s| s.state == st);
+        let (code, s) = if let Some(s) = pick(ProgrammeState::Closing) {
+            (WarningCode::IntakeClosed, s)
+        } else if let Some(s) = pick(ProgrammeState::NotYetOpen) {
+            (WarningCode::ProgrammeNotYetOpen, s)
+        } else {
+            (WarningCode::ProgrammeClosed, &statuses[statuses.len() - 1])
+        };
+        let next = s
+            .next_deadline
+            .as_ref()
+            .map(|n| (n.label, n.date_text.clone()));
+        let message = match (code, t.locale) {
+            (WarningCode::IntakeClosed, Locale::Ja) => format!(
+                "{date_text}時点で{}の新規の登録・申請は締め切られています。登録済みの方は{}まで利用できます（{rule}）。",
+                s.name,
+                next.map(|(l, dt)| format!("「{l}」の{dt}")).unwrap_or_default()
+            ),
+            (WarningCode::IntakeClosed, Locale::En) => format!(
+                "On {date_text} {} no longer accepts new registrations or applications; those already in can continue until {} ({rule}).",
+                s.name,
+                next.map(|(l, dt)| format!("{dt} ({l})")).unwrap_or_default()
+            ),
+            (WarningCode::ProgrammeNotYetOpen, Locale::Ja) => format!(
+                "{date_text}時点で{}はまだ始まっていません（{rule}）。",
+                s.name
+            ),
+            (WarningCode::ProgrammeNotYetOpen, Locale::En) => format!(
+                "On {date_text} {} has not opened yet ({rule}).",
+                s.name
+            ),
+            (_, Locale::Ja) => format!(
+                "{date_text}時点で{}は終了しています。ここでは当時のルールで計算しています（{rule}）。",
+                s.name
+            ),
+            (_, Locale::En) => format!(
+                "On {date_text} {} has ended. This result applies the rules as they were when it ran ({rule}).",
+                s.name
+            ),
+        };
+        out.push(Warning {
+            code,
+            rules: rule.split(", ").collect(),
+            message,
+        });
+    }
+    let used = [
+        (schemes.national, &p.national_max_per_hour),
+        (schemes.national, &p.sme_cap),
+        (schemes.nagano, &p.nagano_max_per_hour),
+        (true, &p.min_self_pay_per_hour),
+    ];
+    if let Some((_, f)) = used.iter().find(|(on, f)| *on && !f.valid_on_date) {
+        let until = f.entry.until.map(|u| u.format(t.locale)).unwrap_or_default();
+        out.push(Warning {
+            code: WarningCode::RulesNotInForce,
+            rules: vec![f.param.rule],
+            message: t.pick(
+                format!("{date_text}には有効な金額の定めがないため、最後に有効だったルール（{until}まで）で計算しています。"),
+                format!("No figures were in force on {date_text}; the rules last in force (until {until}) were used."),
+            ),
+        });
+    }
+}

@@ -1,0 +1,234 @@
+//! Calendar dates without a time zone, and the Japanese era calendar (和暦).
+//!
+//! The rules only compare whole days, so a tiny proleptic-Gregorian type is enough; it keeps
+//! the core free of clocks and time-zone data (the caller says what "today" is).
+
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A valid Gregorian calendar date between the years 1900 and 2999.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a date string was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD`.
+    Format,
+    /// Well formed, but no such day (e.g. 2021-02-30).
+    NoSuchDay,
+    /// Outside 1900–2999.
+    OutOfRange,
+}
+
+fn is_leap(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// A date, if it exists.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Result<Date, DateError> {
+        if !(1900..=2999).contains(&year) {
+            return Err(DateError::OutOfRange);
+        }
+        let (y, m) = (year as u16, month as u8);
+        if !(1..=12).contains(&month) || day == 0 || day > u32::from(days_in_month(y, m)) {
+            return Err(DateError::NoSuchDay);
+        }
+        Ok(Date {
+            year: y,
+            month: m,
+            day: day as u8,
+        })
+    }
+
+    /// For tables generated at build time, where `build.rs` has already validated the date.
+    pub(crate) const fn from_ymd_unchecked(year: u16, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+
+    /// Parses `YYYY-MM-DD` (ASCII or full-width digits and hyphens).
+    pub fn parse(s: &str) -> Result<Date, DateError> {
+        let s = crate::input::normalize_digits(s.trim());
+        let parts: Vec<&str> = s.split(['-', '/']).collect();
+        if parts.len() != 3
+            || parts[0].len() != 4
+            || !(1..=2).contains(&parts[1].len())
+            || !(1..=2).contains(&parts[2].len())
+            || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(DateError::Format);
+        }
+        let n = |p: &str| p.parse::<u32>().map_err(|_| DateError::Format);
+        Date::from_ymd(n(parts[0])? as i32, n(parts[1])?, n(parts[2])?)
+    }
+
+    pub fn year(self) -> u16 {
+        self.year
+    }
+    pub fn month(self) -> u8 {
+        self.month
+    }
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// `2021年2月5日`
+    pub fn format_ja(self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
+    /// `5 February 2021`
+    pub fn format_en(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
+    }
+
+    /// The date in the Japanese era calendar, `令和3年2月5日` (year 1 is written 元年).
+    /// Eras before 明治 are not covered; such dates (none in this domain) get `None`.
+    pub fn wareki(self) -> Option<String> {
+        // (era name, first day)
+        const ERAS: [(&str, Date); 5] = [
+            ("令和", Date::from_ymd_unchecked(2019, 5, 1)),
+            ("平成", Date::from_ymd_unchecked(1989, 1, 8)),
+            ("昭和", Date::from_ymd_unchecked(1926, 12, 25)),
+            ("大正", Date::from_ymd_unchecked(1912, 7, 30)),
+            ("明治", Date::from_ymd_unchecked(1868, 1, 25)),
+        ];
+        let (name, start) = ERAS.iter().find(|(_, start)| self >= *start)?;
+        let n = self.year - start.year + 1;
+        let year = if n == 1 {
+            "元".to_string()
+        } else {
+            n.to_string()
+        };
+        Some(format!("{name}{year}年{}月{}日", self.month, self.day))
+    }
+
+    /// `2021年2月5日（令和3年2月5日）`: both forms, as Japanese users expect.
+    pub fn format_ja_with_wareki(self) -> String {
+        match self.wareki() {
+            Some(w) => format!("{}（{w}）", self.format_ja()),
+            None => self.format_ja(),
+        }
+    }
+
+    /// The date formatted for `locale` (Japanese shows 和暦 beside it).
+    pub fn format(self, locale: crate::Locale) -> String {
+        match locale {
+            crate::Locale::Ja => self.format_ja_with_wareki(),
+            crate::Locale::En => self.format_en(),
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).map_err(|_| de::Error::custom("invalid date"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_rejects() {
+        assert_eq!(
+            Date::parse("2021-02-05"),
+            Ok(Date::from_ymd_unchecked(2021, 2, 5))
+        );
+        assert_eq!(
+            Date::parse("２０２１－０２－０５"),
+            Ok(Date::from_ymd_unchecked(2021, 2, 5))
+        );
+        assert_eq!(
+            Date::parse("2021/2/5"),
+            Ok(Date::from_ymd_unchecked(2021, 2, 5))
+        );
+        assert_eq!(Date::parse("2021-02-29"), Err(DateError::NoSuchDay));
+        assert_eq!(
+            Date::parse("2020-02-29"),
+            Ok(Date::from_ymd_unchecked(2020, 2, 29))
+        );
+        assert_eq!(Date::parse("1900-02-29"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("2021-13-01"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("2021-00-10"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("21-02-05"), Err(DateError::Format));
+        assert_eq!(Date::parse("2021-02-05T00"), Err(DateError::Format));
+        assert_eq!(Date::parse(""), Err(DateError::Format));
+        assert_eq!(Date::parse("1899-12-31"), Err(DateError::OutOfRange));
+    }
+
+    #[test]
+    fn wareki_boundaries() {
+        let w = |y, m, d| Date::from_ymd(y, m, d).unwrap().wareki().unwrap();
+        assert_eq!(w(2021, 2, 5), "令和3年2月5日");
+        assert_eq!(w(2019, 5, 1), "令和元年5月1日");
+        assert_eq!(w(2019, 4, 30), "平成31年4月30日");
+        assert_eq!(w(1989, 1, 8), "平成元年1月8日");
+        assert_eq!(w(1989, 1, 7), "昭和64年1月7日");
+        assert_eq!(w(2020, 12, 31), "令和2年12月31日");
+        assert_eq!(
+            Date::from_ymd(2021, 2, 5).unwrap().format_ja_with_wareki(),
+            "2021年2月5日（令和3年2月5日）"
+        );
+        assert_eq!(
+            Date::from_ymd(2021, 2, 5).unwrap().format_en(),
+            "5 February 2021"
+        );
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        let a = Date::parse("2021-01-31").unwrap();
+        let b = Date::parse("2021-02-01").unwrap();
+        assert!(a < b);
+        assert_eq!(a.to_string(), "2021-01-31");
+    }
+}

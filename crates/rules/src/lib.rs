@@ -1,0 +1,56 @@
+//! # ouen-rules
+//!
+//! The pure rules core of ouen, the digitalization-support calculator for Japanese SMEs.
+//! Everything here is a function of its inputs: no clock, no IO, no web crates (an invariant
+//! enforced by `tests/invariants.rs`). Rule ids (`NAT-1`, `NGN-3`, `SME-6`, …) refer to the
+//! project's domain specification and are cited in code, tests and user-facing explanations.
+//!
+//! - [`cost`]: the cost split between the national programme, Nagano and the SME.
+//! - [`params`]: dated parameters with sources; which programmes are open on a date.
+//! - [`sme`]: who is an SME (中小企業者) and a small business (小規模事業者).
+//! - [`input`]: loose input, validation, localized errors naming the field.
+
+pub mod cost;
+pub mod date;
+pub mod format;
+pub mod input;
+pub mod params;
+mod ratio;
+pub mod sme;
+
+pub use cost::{simulate, RawSimulationInput, Scheme, Schemes, Simulation, SimulationInput};
+pub use date::Date;
+pub use input::{ErrorKind, InputError, Value};
+pub use params::{programmes_on, ruleset_info, ProgrammeStatus, Stamp, STAMP};
+
+use serde::{Deserialize, Serialize};
+
+/// The language of messages and formatting. Japanese is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Locale {
+    #[default]
+    Ja,
+    En,
+}
+
+impl Locale {
+    /// `"ja"`/`"en"` (also `ja-JP`, `en-US`, …); anything else is `None`.
+    pub fn parse(s: &str) -> Option<Locale> {
+        let lower = s.trim().to_ascii_lowercase();
+        match lower.split(['-', '_']).next() {
+            Some("ja") => Some(Locale::Ja),
+            Some("en") => Some(Locale::En),
+            _ => None,
+        }
+    }
+}
+
+/// Validates a loose input and splits the cost; on bad input, every error in field order.
+pub fn simulate_raw(
+    raw: &RawSimulationInput,
+    locale: Locale,
+) -> Result<Simulation, Vec<InputError>> {
+    raw.validate().map(|input| simulate(&input, locale))
+}

@@ -1,0 +1,523 @@
+//! Dated parameters with sources (NAT-P1..P5, NGN-5/6 and every figure of §1–2).
+//!
+//! The figures and dates live in `data/parameters.json`; `build.rs` turns them into the
+//! static tables included below, so no figure is a literal in the rules code and no JSON
+//! parser ships in the wasm. Like OpenFisca parameters, each value has a validity period and a
+//! source, and superseded announcements are kept beside the revision that replaced them.
+
+use crate::{Date, Locale};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A source document of `../shared/seeds/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Source {
+    pub id: &'static str,
+    pub file: &'static str,
+    pub title: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Unit {
+    Yen,
+    YenPerHour,
+    Hours,
+}
+
+/// One value of an amount, valid from `from` until `until` (inclusive; open-ended if none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AmountValue {
+    pub value: i64,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub from: Date,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub until: Option<Date>,
+    pub source: &'static str,
+}
+
+/// An amount parameter and its history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AmountParam {
+    pub id: &'static str,
+    pub rule: &'static str,
+    pub unit: Unit,
+    pub ja: &'static str,
+    pub en: &'static str,
+    pub values: &'static [AmountValue],
+}
+
+/// Which programme a date belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum ProgrammeId {
+    /// 中小企業デジタル化応援隊事業
+    National,
+    /// 長野県IT・デジタル化補助金, 国・県制度利用
+    NaganoCombined,
+    /// 長野県IT・デジタル化補助金, 県補助のみ
+    NaganoOnly,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Phase {
+    One,
+    Two,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum DateKind {
+    RegistrationStart,
+    RegistrationEnd,
+    ApplicationStart,
+    ApplicationEnd,
+    ContractEnd,
+    SupportEnd,
+    ReportEnd,
+    ClaimEnd,
+    OperationsEnd,
+}
+
+impl DateKind {
+    fn is_start(self) -> bool {
+        matches!(self, DateKind::RegistrationStart | DateKind::ApplicationStart)
+    }
+    fn is_intake_end(self) -> bool {
+        matches!(self, DateKind::RegistrationEnd | DateKind::ApplicationEnd)
+    }
+}
+
+/// One announcement of a date. The last revision of a [`DateParam`] is the one in force;
+/// earlier ones are kept as superseded (NAT-P3 vs NAT-P4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Revision {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub value: Date,
+    pub source: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DateParam {
+    pub id: &'static str,
+    pub rule: &'static str,
+    pub programme: ProgrammeId,
+    pub phase: Option<Phase>,
+    pub kind: DateKind,
+    pub ja: &'static str,
+    pub en: &'static str,
+    pub revisions: &'static [Revision],
+}
+
+impl DateParam {
+    /// The date in force: the latest revision.
+    pub fn current(&self) -> Revision {
+        // build.rs refuses a date parameter without revisions.
+        self.revisions[self.revisions.len() - 1]
+    }
+    /// Earlier announcements, replaced by [`DateParam::current`].
+    pub fn superseded(&self) -> &'static [Revision] {
+        &self.revisions[..self.revisions.len() - 1]
+    }
+    pub fn label(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::Ja => self.ja,
+            Locale::En => self.en,
+        }
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/parameters.rs"));
+
+impl AmountParam {
+    pub fn label(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::Ja => self.ja,
+            Locale::En => self.en,
+        }
+    }
+}
+
+/// An amount as used in one evaluation, with where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InForce {
+    pub value: Decimal,
+    pub param: &'static AmountParam,
+    pub entry: &'static AmountValue,
+    /// False when the as-of date lies outside every validity period and the nearest value
+    /// ("the rules last in force") was used.
+    pub valid_on_date: bool,
+}
+
+/// The value of `id` in force on `as_of` (without a date: the latest value).
+pub fn amount(id: AmountId, as_of: Option<Date>) -> InForce {
+    let param = &AMOUNTS[id as usize];
+    let values = param.values;
+    let last = &values[values.len() - 1];
+    let (entry, valid) = match as_of {
+        None => (last, true),
+        Some(d) => {
+            if let Some(v) = values
+                .iter()
+                .rev()
+                .find(|v| v.from <= d && v.until.is_none_or(|u| d <= u))
+            {
+                (v, true)
+            } else if d < values[0].from {
+                (&values[0], false)
+            } else {
+                (
+                    values
+                        .iter()
+                        .rev()
+                        .find(|v| v.from <= d)
+                        .unwrap_or(last),
+                    false,
+                )
+            }
+        }
+    };
+    InForce {
+        value: Decimal::from(entry.value),
+        param,
+        entry,
+        valid_on_date: valid,
+    }
+}
+
+/// Every amount the cost split needs, as in force on one date.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    pub national_max_per_hour: InForce,
+    pub min_self_pay_per_hour: InForce,
+    pub sme_cap: InForce,
+    pub expert_cap: InForce,
+    pub nagano_max_per_hour: InForce,
+    pub nagano_max_hours: InForce,
+}
+
+impl Params {
+    pub fn in_force(as_of: Option<Date>) -> Params {
+        Params {
+            national_max_per_hour: amount(AmountId::NationalHonorariumMaxPerHour, as_of),
+            min_self_pay_per_hour: amount(AmountId::MinSelfPayPerHour, as_of),
+            sme_cap: amount(AmountId::SmeHonorariumCap, as_of),
+            expert_cap: amount(AmountId::ExpertHonorariumCap, as_of),
+            nagano_max_per_hour: amount(AmountId::NaganoTopUpMaxPerHour, as_of),
+            nagano_max_hours: amount(AmountId::NaganoMaxHours, as_of),
+        }
+    }
+}
+
+/// Where a programme stands on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum ProgrammeState {
+    /// Before the first registration/application day.
+    NotYetOpen,
+    /// New registrations or applications are accepted.
+    Open,
+    /// Intake has closed; those already in may still finish support, reports and claims.
+    Closing,
+    /// Every deadline has passed.
+    Closed,
+}
+
+/// A deadline as shown to people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Deadline {
+    pub id: &'static str,
+    pub rule: &'static str,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub date: Date,
+    /// The date formatted for the locale (和暦 beside it in Japanese).
+    pub date_text: String,
+    pub label: &'static str,
+    pub source: &'static str,
+    /// Earlier announcements of this date, replaced by `date`.
+    pub superseded: Vec<Revision>,
+}
+
+impl Deadline {
+    fn of(p: &DateParam, locale: Locale) -> Deadline {
+        let cur = p.current();
+        Deadline {
+            id: p.id,
+            rule: p.rule,
+            date: cur.value,
+            date_text: cur.value.format(locale),
+            label: p.label(locale),
+            source: cur.source,
+            superseded: p.superseded().to_vec(),
+        }
+    }
+}
+
+/// One programme (and phase) on one date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ProgrammeStatus {
+    pub programme: ProgrammeId,
+    pub phase: Option<Phase>,
+    pub state: ProgrammeState,
+    pub name: &'static str,
+    /// The earliest deadline on or after the date, if any remains.
+    pub next_deadline: Option<Deadline>,
+    /// Every date of this programme, in force, with superseded announcements.
+    pub deadlines: Vec<Deadline>,
+    /// Caveats to show with the dates (NAT-P5: budget may close intake early).
+    pub caveats: Vec<String>,
+}
+
+fn programme_name(p: ProgrammeId, phase: Option<Phase>, locale: Locale) -> &'static str {
+    match (locale, p, phase) {
+        (Locale::Ja, ProgrammeId::National, Some(Phase::One)) => {
+            "中小企業デジタル化応援隊事業（第Ⅰ期）"
+        }
+        (Locale::Ja, ProgrammeId::National, _) => "中小企業デジタル化応援隊事業（第Ⅱ期）",
+        (Locale::Ja, ProgrammeId::NaganoCombined, _) => {
+            "長野県IT・デジタル化補助金（国・県制度利用）"
+        }
+        (Locale::Ja, ProgrammeId::NaganoOnly, _) => "長野県IT・デジタル化補助金（県補助のみ）",
+        (Locale::En, ProgrammeId::National, Some(Phase::One)) => {
+            "SME Digitalization Support Corps (Phase I)"
+        }
+        (Locale::En, ProgrammeId::National, _) => "SME Digitalization Support Corps (Phase II)",
+        (Locale::En, ProgrammeId::NaganoCombined, _) => {
+            "Nagano IT & Digitalization Subsidy (combined)"
+        }
+        (Locale::En, ProgrammeId::NaganoOnly, _) => {
+            "Nagano IT & Digitalization Subsidy (prefecture only)"
+        }
+    }
+}
+
+/// The four programme entries: national Phase I and II, Nagano combined and prefecture-only.
+pub const PROGRAMMES: [(ProgrammeId, Option<Phase>); 4] = [
+    (ProgrammeId::National, Some(Phase::One)),
+    (ProgrammeId::National, Some(Phase::Two)),
+    (ProgrammeId::NaganoCombined, None),
+    (ProgrammeId::NaganoOnly, None),
+];
+
+/// Where one programme stands on `on`.
+pub fn programme_status(
+    programme: ProgrammeId,
+    phase: Option<Phase>,
+    on: Date,
+    locale: Locale,
+) -> ProgrammeStatus {
+    let dates: Vec<&DateParam> = DATES
+        .iter()
+        .filter(|d| d.programme == programme && d.phase == phase)
+        .collect();
+    let start = dates
+        .iter()
+        .filter(|d| d.kind.is_start())
+        .map(|d| d.current().value)
+        .min();
+    let intake_end = dates
+        .iter()
+        .filter(|d| d.kind.is_intake_end())
+        .map(|d| d.current().value)
+        .max();
+    let final_end = dates
+        .iter()
+        .filter(|d| !d.kind.is_start())
+        .map(|d| d.current().value)
+        .max();
+    let state = if start.is_some_and(|s| on < s) {
+        ProgrammeState::NotYetOpen
+    } else if intake_end.is_some_and(|e| on <= e) {
+        ProgrammeState::Open
+    } else if final_end.is_some_and(|e| on <= e) {
+        ProgrammeState::Closing
+    } else {
+        ProgrammeState::Closed
+    };
+    let mut deadlines: Vec<Deadline> = dates.iter().map(|d| Deadline::of(d, locale)).collect();
+    deadlines.sort_by_key(|d| d.date);
+    let next_deadline = deadlines
+        .iter()
+        .filter(|d| {
+            dates
+                .iter()
+                .any(|p| p.id == d.id && !p.kind.is_start())
+                && d.date >= on
+        })
+        .min_by_key(|d| d.date)
+        .cloned();
+    let mut caveats = Vec::new();
+    if programme == ProgrammeId::National && phase == Some(Phase::Two) {
+        caveats.push(match locale {
+            Locale::Ja => "予算の状況により、上記の期限より前に登録・契約の受付が終了する場合があります（NAT-P5）。".to_string(),
+            Locale::En => "Registration and contracts may close before these dates if the budget runs out (NAT-P5).".to_string(),
+        });
+    }
+    if programme == ProgrammeId::NaganoCombined {
+        caveats.push(match locale {
+            Locale::Ja => "申請は謝金の支払い前、または2021年2月5日のいずれか早い日まで。報告は謝金支払後1か月以内、または2021年3月5日のいずれか早い日まで（NGN-5）。".to_string(),
+            Locale::En => "Apply before the honorarium is paid or by 5 February 2021, whichever is earlier; report within one month after payment or by 5 March 2021, whichever is earlier (NGN-5).".to_string(),
+        });
+    }
+    ProgrammeStatus {
+        programme,
+        phase,
+        state,
+        name: programme_name(programme, phase, locale),
+        next_deadline,
+        deadlines,
+        caveats,
+    }
+}
+
+/// On date `on`: every programme and phase, whether it is open, and its next deadline.
+pub fn programmes_on(on: Date, locale: Locale) -> Vec<ProgrammeStatus> {
+    PROGRAMMES
+        .iter()
+        .map(|(p, ph)| programme_status(*p, *ph, on, locale))
+        .collect()
+}
+
+/// The ruleset stamp: version and a short hash of the parameter data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Stamp {
+    pub version: &'static str,
+    pub hash: &'static str,
+}
+
+pub const STAMP: Stamp = Stamp {
+    version: RULESET_VERSION,
+    hash: RULESET_HASH,
+};
+
+/// Everything about the ruleset: stamp, sources, every amount and date with its history.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RulesetInfo {
+    pub version: &'static str,
+    pub hash: &'static str,
+    pub sources: &'static [Source],
+    pub amounts: &'static [AmountParam],
+    pub dates: &'static [DateParam],
+}
+
+pub fn ruleset_info() -> RulesetInfo {
+    RulesetInfo {
+        version: RULESET_VERSION,
+        hash: RULESET_HASH,
+        sources: SOURCES,
+        amounts: AMOUNTS,
+        dates: DATES,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    #[test]
+    fn amounts_have_sources_and_periods() {
+        for a in AMOUNTS {
+            for v in a.values {
+                assert!(!v.source.is_empty(), "{} has no source", a.id);
+                assert!(v.until.is_none_or(|u| v.from <= u), "{} period", a.id);
+            }
+        }
+        let p = Params::in_force(Some(d("2021-01-15")));
+        assert_eq!(p.national_max_per_hour.value, Decimal::from(3500));
+        assert_eq!(p.min_self_pay_per_hour.value, Decimal::from(500));
+        assert_eq!(p.sme_cap.value, Decimal::from(300_000));
+        assert_eq!(p.expert_cap.value, Decimal::from(1_500_000));
+        assert_eq!(p.nagano_max_per_hour.value, Decimal::from(4250));
+        assert_eq!(p.nagano_max_hours.value, Decimal::from(24));
+        assert!(p.nagano_max_hours.valid_on_date);
+        let later = Params::in_force(Some(d("2021-06-01")));
+        assert!(!later.nagano_max_hours.valid_on_date);
+        assert!(later.sme_cap.valid_on_date);
+    }
+
+    #[test]
+    fn phase_two_dates_keep_the_first_announcement() {
+        let reg = DATES
+            .iter()
+            .find(|p| p.id == "nationalP2RegistrationEnd")
+            .unwrap();
+        assert_eq!(reg.current().value, d("2021-11-01"));
+        assert_eq!(reg.current().source, "001");
+        assert_eq!(reg.superseded()[0].value, d("2021-09-30"));
+        assert_eq!(reg.superseded()[0].source, "002");
+    }
+
+    #[test]
+    fn status_on_dates() {
+        let s = |on: &str| {
+            programmes_on(d(on), Locale::Ja)
+                .into_iter()
+                .map(|p| (p.state, p.next_deadline.map(|n| n.date.to_string())))
+                .collect::<Vec<_>>()
+        };
+        use ProgrammeState::*;
+        // 2021-01-15: Phase I open (registration until 1/31); Phase II not yet; Nagano
+        // combined open (apply by 2/5); prefecture-only opens 2/1.
+        assert_eq!(
+            s("2021-01-15"),
+            vec![
+                (Open, Some("2021-01-31".into())),
+                (NotYetOpen, Some("2021-11-01".into())),
+                (Open, Some("2021-02-05".into())),
+                (NotYetOpen, Some("2021-02-26".into())),
+            ]
+        );
+        // 2021-02-10: Phase I registration closed, support until 2/28.
+        let feb = s("2021-02-10");
+        assert_eq!(feb[0], (Closing, Some("2021-02-28".into())));
+        assert_eq!(feb[2], (Closing, Some("2021-02-28".into())));
+        assert_eq!(feb[3], (Open, Some("2021-02-26".into())));
+        // 2021-11-01 is the revised Phase II registration deadline: still open that day.
+        assert_eq!(s("2021-11-01")[1], (Open, Some("2021-11-01".into())));
+        assert_eq!(s("2021-11-02")[1], (Closing, Some("2021-12-17".into())));
+        // After everything.
+        let late = s("2026-11-22");
+        assert!(late.iter().all(|(st, next)| *st == Closed && next.is_none()));
+    }
+
+    #[test]
+    fn phase_two_carries_the_budget_caveat() {
+        let p2 = programme_status(
+            ProgrammeId::National,
+            Some(Phase::Two),
+            d("2021-05-01"),
+            Locale::Ja,
+        );
+        assert!(p2.caveats.iter().any(|c| c.contains("NAT-P5")));
+        let next = p2.next_deadline.unwrap();
+        assert_eq!(next.date_text, "2021年11月1日（令和3年11月1日）");
+        assert_eq!(next.superseded[0].value, d("2021-09-30"));
+    }
+
+    #[test]
+    fn stamp_is_stable_hex() {
+        assert_eq!(STAMP.hash.len(), 8);
+        assert!(STAMP.hash.chars().all(|c| c.is_ascii_hexdigit()));
+    }
+}

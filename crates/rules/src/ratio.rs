@@ -1,0 +1,143 @@
+//! Exact non-negative rationals for hour boundaries (AR-3b).
+//!
+//! A cap can end part-way through an hour: 10,000 yen left at 3,500 yen/h ends after 20/7 h,
+//! which no decimal represents. Boundaries are kept as fractions and amounts are floored once,
+//! at the end, so a total that is exactly an integer is never a yen short.
+//!
+//! Inputs are bounded by validation (rate ≤ 10^7 yen, hours ≤ 10^5 with ≤ 4 decimals), so
+//! every numerator and denominator here stays far below `i128::MAX`.
+
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.abs()
+}
+
+impl Ratio {
+    pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
+
+    pub fn new(num: i128, den: i128) -> Ratio {
+        debug_assert!(den != 0);
+        let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
+        let g = gcd(num, den).max(1);
+        Ratio {
+            num: num / g,
+            den: den / g,
+        }
+    }
+
+    pub fn from_decimal(d: Decimal) -> Ratio {
+        Ratio::new(d.mantissa(), 10i128.pow(d.scale()))
+    }
+
+    /// `a / b` for decimals (b ≠ 0).
+    pub fn div(a: Decimal, b: Decimal) -> Ratio {
+        let (ra, rb) = (Ratio::from_decimal(a), Ratio::from_decimal(b));
+        Ratio::new(ra.num * rb.den, ra.den * rb.num)
+    }
+
+    pub fn sub(self, o: Ratio) -> Ratio {
+        Ratio::new(self.num * o.den - o.num * self.den, self.den * o.den)
+    }
+
+    pub fn add(self, o: Ratio) -> Ratio {
+        Ratio::new(self.num * o.den + o.num * self.den, self.den * o.den)
+    }
+
+    pub fn mul_decimal(self, d: Decimal) -> Ratio {
+        let rd = Ratio::from_decimal(d);
+        Ratio::new(self.num * rd.num, self.den * rd.den)
+    }
+
+    pub fn min(self, o: Ratio) -> Ratio {
+        if self <= o {
+            self
+        } else {
+            o
+        }
+    }
+
+    /// The largest integer ≤ self (円未満切り捨て).
+    pub fn floor(self) -> Decimal {
+        Decimal::from_i128_with_scale(self.num.div_euclid(self.den), 0)
+    }
+
+    /// Rounded half up to an integer.
+    pub fn round_half_up(self) -> Decimal {
+        Ratio::new(2 * self.num + self.den, 2 * self.den).floor()
+    }
+
+    /// A decimal approximation for display, rounded half up to `dp` places, and whether it
+    /// is exact.
+    pub fn to_decimal(self, dp: u32) -> (Decimal, bool) {
+        let scale = 10i128.pow(dp);
+        let scaled = Ratio::new(self.num * scale, self.den);
+        let exact = scaled.den == 1;
+        let n = scaled.round_half_up().mantissa();
+        (Decimal::from_i128_with_scale(n, dp).normalize(), exact)
+    }
+
+    /// `20/7`, or `12` when whole.
+    pub fn fraction_text(self) -> String {
+        if self.den == 1 {
+            self.num.to_string()
+        } else {
+            format!("{}/{}", self.num, self.den)
+        }
+    }
+}
+
+impl PartialEq for Ratio {
+    fn eq(&self, o: &Ratio) -> bool {
+        self.cmp(o) == Ordering::Equal
+    }
+}
+impl Eq for Ratio {}
+impl PartialOrd for Ratio {
+    fn partial_cmp(&self, o: &Ratio) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Ratio {
+    fn cmp(&self, o: &Ratio) -> Ordering {
+        (self.num * o.den).cmp(&(o.num * self.den))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn exact_cap_boundary_is_not_a_yen_short() {
+        // 10,000 yen left at 3,500 yen/h: 20/7 h, and 20/7 h × 3,500 = 10,000 exactly.
+        let h = Ratio::div(dec!(10000), dec!(3500));
+        assert_eq!(h.fraction_text(), "20/7");
+        assert_eq!(h.mul_decimal(dec!(3500)).floor(), dec!(10000));
+        // Whereas decimal division then multiplication can lose it (4 ÷ 3,500 × 3,500):
+        assert_eq!(((dec!(4) / dec!(3500)) * dec!(3500)).floor(), dec!(3));
+        assert_eq!(Ratio::div(dec!(4), dec!(3500)).mul_decimal(dec!(3500)).floor(), dec!(4));
+        assert_eq!(h.to_decimal(4), (dec!(2.8571), false));
+    }
+
+    #[test]
+    fn rounding() {
+        assert_eq!(Ratio::new(5, 2).round_half_up(), dec!(3));
+        assert_eq!(Ratio::new(7, 3).round_half_up(), dec!(2));
+        assert_eq!(Ratio::new(7, 3).floor(), dec!(2));
+        assert_eq!(Ratio::from_decimal(dec!(1.25)).to_decimal(2), (dec!(1.25), true));
+        assert!(Ratio::new(1, 3) < Ratio::new(1, 2));
+        assert_eq!(Ratio::new(2, 4), Ratio::new(1, 2));
+    }
+}
