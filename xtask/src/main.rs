@@ -1,1 +1,62 @@
-fn main() {}
+//! `cargo xtask`: build, serve, package, size and test ouen, with nothing but cargo, node and
+//! npm on the machine. Every task installs what it lacks (the wasm target, npm tools,
+//! Debian's chromium for browser tests) or says exactly what is missing.
+
+mod dist;
+mod serve;
+mod size;
+mod test;
+mod tools;
+mod types;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <task>
+
+Tasks:
+  serve [--port N]   release build, then serve dist/www on http://127.0.0.1:8080
+  dist               release build: dist/www (the app) and dist/npm (the npm package)
+  size               raw / gzip / brotli bytes of every shipped file, and totals
+  test               every test: Rust, the npm package in Node, the app in Chromium
+  types              print the generated TypeScript declarations
+";
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = args.first().map(String::as_str).unwrap_or("help");
+    let rest = &args[args.len().min(1)..];
+    let result = match task {
+        "dist" => dist::dist().map(|_| ()),
+        "serve" => serve::serve_cmd(rest),
+        "size" => size::size_cmd(),
+        "test" => test::test_cmd(rest),
+        "types" => {
+            print!("{}", types::declarations());
+            Ok(())
+        }
+        "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            Ok(())
+        }
+        other => Err(format!("unknown task '{other}'\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

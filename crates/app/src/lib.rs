@@ -1,1 +1,36 @@
-pub fn placeholder() {}
+//! # ouen-app
+//!
+//! ouen's single-page app (Yew, client-side rendering). Its first page is the cost simulator:
+//! what an IT expert's support costs a small business once the national programme and the
+//! Nagano top-up have paid their part. Every number comes from `ouen_rules`; the app only
+//! gathers the input, shows the result, and keeps the form on this device.
+//!
+//! - [`form`]: the form as typed, and its pure mapping to the rules core's input.
+//! - [`state`]: the reducer (form + verdict), free of web APIs.
+//! - [`storage`]: `localStorage`, at the edge.
+//! - [`view`]: the components.
+
+mod app;
+mod form;
+mod state;
+mod storage;
+mod view;
+
+pub use app::App;
+
+/// The language of the interface.
+const LOCALE: ouen_rules::Locale = ouen_rules::Locale::Ja;
+
+/// Renders the app into `<div id="app">` (replacing its loading message) as soon as the
+/// module is instantiated by `main.js`.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}

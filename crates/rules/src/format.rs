@@ -59,19 +59,23 @@ pub mod as_number {
     use serde::Serializer;
 
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        if d.fract().is_zero() {
+            if let Some(i) = d.to_i64() {
+                return s.serialize_i64(i);
+            }
+        }
         s.serialize_f64(d.to_f64().unwrap_or(f64::NAN))
     }
 }
 
 /// [`as_number`] for optional values (`None` is skipped by the caller or becomes `null`).
 pub mod as_number_opt {
-    use rust_decimal::prelude::ToPrimitive;
     use rust_decimal::Decimal;
     use serde::Serializer;
 
     pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        match v.and_then(|d| d.to_f64()) {
-            Some(f) => s.serialize_f64(f),
+        match v {
+            Some(d) => super::as_number::serialize(d, s),
             None => s.serialize_none(),
         }
     }

@@ -63,6 +63,8 @@ pub enum ErrorKind {
     NotABoolean,
     NotAFraction,
     NotAList,
+    /// A group of answers (e.g. `exclusions`) that is not an object.
+    NotAnObject,
 }
 
 /// A refused input: which field (its name in the JS API, e.g. `smePriorHonorarium` or
@@ -112,6 +114,7 @@ impl InputError {
                         "0から1の割合で入力してください（例：半分なら 0.5）。".into()
                     }
                     ErrorKind::NotAList => "一覧の形で指定してください。".into(),
+                    ErrorKind::NotAnObject => "項目ごとの答えの形で指定してください。".into(),
                 };
                 format!("{label}：{what}")
             }
@@ -145,6 +148,7 @@ impl InputError {
                         "please enter a share between 0 and 1 (e.g. 0.5 for half).".into()
                     }
                     ErrorKind::NotAList => "please give a list.".into(),
+                    ErrorKind::NotAnObject => "please give the answers one by one, as an object.".into(),
                 };
                 format!("{label}: {what}")
             }
@@ -179,6 +183,7 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
             "Hours already subsidised by Nagano",
         ),
         "asOf" => ("基準日", "As-of date"),
+        "date" => ("日付", "Date"),
         "orgType" => ("組織の種類", "Kind of organisation"),
         "industry" => ("業種", "Industry"),
         "capital" => ("資本金・出資の総額", "Capital"),
@@ -332,6 +337,12 @@ pub(crate) fn keep<T: Default>(errors: &mut Vec<InputError>, r: Result<T, InputE
         errors.push(e);
         T::default()
     })
+}
+
+/// A required `YYYY-MM-DD` date.
+pub fn parse_date_field(field: &'static str, s: &str) -> Result<crate::Date, InputError> {
+    date_field(field, Some(&Value::Text(s.to_string())))?
+        .ok_or(InputError::new(field, ErrorKind::Missing))
 }
 
 /// A `YYYY-MM-DD` date, or none.

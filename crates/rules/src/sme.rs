@@ -1,1 +1,1566 @@
-//! Who is an SME (SME-1..7). Placeholder: being written.
+//! Who is an SME (中小企業者) and a small business (小規模事業者): SME-1..7.
+//!
+//! [`RawSmeInput::validate`] reads the loose input (every problem at once, each naming its
+//! field); [`classify`] is a pure function of the validated [`SmeInput`] that says whether the
+//! business is an SME, whether it is also a small business, which rules decided it, why, and —
+//! when it does not qualify — the smallest change that would make it qualify.
+//!
+//! Decisions where the rules leave room, stated once here:
+//!
+//! - **Fields that do not apply are ignored, not checked.** A capital given for a sole
+//!   proprietor or an organisation of SME-2 (they have no capital test), or an industry given
+//!   for a medical, social-welfare or school corporation or a chamber of commerce (fixed
+//!   employee limits), is ignored, so a value left over from an earlier answer in the wizard
+//!   never blocks the result.
+//! - **SME-6 applies to every kind of applicant**, not only companies: the source excludes any
+//!   「中小企業・小規模事業者等」 that meets one of its six tests. The wizard only asks the
+//!   questions that make sense (a sole proprietor has no shares), and an unanswered question
+//!   counts as "no"; the result lists the unanswered ones (`unanswered`).
+//! - **Shares are exact fractions.** They may be given as a decimal (`0.5`), a fraction
+//!   (`"2/3"`, `"２／３"`), a Japanese fraction (`"3分の2"`) or a percentage (`"50%"`).
+//!   Decimals are taken literally: `0.6666666666666666` is just below two thirds and does not
+//!   trigger SME-6 (2); send `"2/3"` (or `"200/300"`, counts of shares) for exactly two thirds.
+//! - Amounts of money may be typed with 億・万・千 (`"5千万円"`, `"1億5000万"`), as the
+//!   source itself writes them.
+
+use crate::format::{number, yen};
+use crate::input::{
+    keep, normalize_digits, number_field, parse_decimal, ErrorKind, InputError, NumberRule, Value,
+};
+use crate::params::{Stamp, STAMP};
+use crate::Locale;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The largest capital accepted (10^15 yen); above it the input is surely a typo.
+pub const MAX_CAPITAL: i64 = 1_000_000_000_000_000;
+/// The largest number of regular employees accepted.
+pub const MAX_EMPLOYEES: u32 = 10_000_000;
+/// The largest average taxable income accepted (10^15 yen).
+pub const MAX_TAXABLE_INCOME: i64 = 1_000_000_000_000_000;
+/// SME-6 (6): an average taxable income **above** this excludes (1.5 billion yen).
+pub const TAXABLE_INCOME_LIMIT: i64 = 1_500_000_000;
+
+/// The kind of applicant (SME-1: companies and sole proprietors; SME-2: other organisations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum OrgType {
+    /// 会社 (SME-1)
+    Company,
+    /// 個人事業主 (SME-1)
+    SoleProprietor,
+    /// 医療法人 (SME-2 ⑨)
+    Medical,
+    /// 社会福祉法人 (SME-2 ⑨)
+    SocialWelfare,
+    /// 学校法人 (SME-2 ⑩)
+    School,
+    /// 商工会・都道府県商工会連合会・商工会議所 (SME-2 ⑪)
+    Chamber,
+    /// 中小企業支援法第2条第1項第4号の中小企業団体 (SME-2 ⑫)
+    SmeOrganization,
+    /// 特別の法律によって設立された組合・その連合会 (SME-2 ⑬)
+    SpecialLawAssociation,
+    /// 一般・公益の財団法人・社団法人 (SME-2 ⑭)
+    Foundation,
+    /// 特定非営利活動法人 (SME-2 ⑮)
+    Npo,
+}
+
+impl OrgType {
+    pub const ALL: [OrgType; 10] = [
+        OrgType::Company,
+        OrgType::SoleProprietor,
+        OrgType::Medical,
+        OrgType::SocialWelfare,
+        OrgType::School,
+        OrgType::Chamber,
+        OrgType::SmeOrganization,
+        OrgType::SpecialLawAssociation,
+        OrgType::Foundation,
+        OrgType::Npo,
+    ];
+
+    /// The id used in the JS API (`"soleProprietor"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            OrgType::Company => "company",
+            OrgType::SoleProprietor => "soleProprietor",
+            OrgType::Medical => "medical",
+            OrgType::SocialWelfare => "socialWelfare",
+            OrgType::School => "school",
+            OrgType::Chamber => "chamber",
+            OrgType::SmeOrganization => "smeOrganization",
+            OrgType::SpecialLawAssociation => "specialLawAssociation",
+            OrgType::Foundation => "foundation",
+            OrgType::Npo => "npo",
+        }
+    }
+
+    /// The kind whose id is `s` (surrounding spaces ignored).
+    pub fn parse(s: &str) -> Option<OrgType> {
+        let s = s.trim();
+        OrgType::ALL.into_iter().find(|o| o.id() == s)
+    }
+
+    /// Companies and sole proprietors: SME-1 (capital or employees) and SME-5 apply.
+    pub fn is_business(self) -> bool {
+        matches!(self, OrgType::Company | OrgType::SoleProprietor)
+    }
+
+    /// Whether the industry decides the limits (SME-1 rows, and SME-2 ⑫–⑮).
+    pub fn needs_industry(self) -> bool {
+        !matches!(
+            self,
+            OrgType::Medical | OrgType::SocialWelfare | OrgType::School | OrgType::Chamber
+        )
+    }
+
+    /// Only companies have a capital test (SME-1).
+    pub fn has_capital(self) -> bool {
+        self == OrgType::Company
+    }
+
+    /// The row of SME-2 (9–15), or `None` for companies and sole proprietors.
+    pub fn sme2_row(self) -> Option<u8> {
+        match self {
+            OrgType::Company | OrgType::SoleProprietor => None,
+            OrgType::Medical | OrgType::SocialWelfare => Some(9),
+            OrgType::School => Some(10),
+            OrgType::Chamber => Some(11),
+            OrgType::SmeOrganization => Some(12),
+            OrgType::SpecialLawAssociation => Some(13),
+            OrgType::Foundation => Some(14),
+            OrgType::Npo => Some(15),
+        }
+    }
+
+    /// The name shown to people (English with its article, for use inside a sentence).
+    pub fn label(self, locale: Locale) -> &'static str {
+        let (ja, en) = match self {
+            OrgType::Company => ("会社", "a company"),
+            OrgType::SoleProprietor => ("個人事業主", "a sole proprietor"),
+            OrgType::Medical => ("医療法人", "a medical corporation"),
+            OrgType::SocialWelfare => ("社会福祉法人", "a social welfare corporation"),
+            OrgType::School => ("学校法人", "a school corporation"),
+            OrgType::Chamber => (
+                "商工会・商工会議所",
+                "a society or chamber of commerce and industry",
+            ),
+            OrgType::SmeOrganization => ("中小企業団体", "an SME organisation"),
+            OrgType::SpecialLawAssociation => (
+                "特別の法律によって設立された組合",
+                "an association set up under a special law",
+            ),
+            OrgType::Foundation => (
+                "財団法人・社団法人",
+                "a general or public-interest foundation or association",
+            ),
+            OrgType::Npo => ("NPO法人（特定非営利活動法人）", "an NPO"),
+        };
+        match locale {
+            Locale::Ja => ja,
+            Locale::En => en,
+        }
+    }
+}
+
+/// The industry (業種) that sets the limits of SME-1 ①–⑧ and SME-5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Industry {
+    /// 製造業 (①)
+    Manufacturing,
+    /// 建設業 (①)
+    Construction,
+    /// 運輸業 (①)
+    Transport,
+    /// 卸売業 (②)
+    Wholesale,
+    /// サービス業, except software/information processing and inns (③)
+    Services,
+    /// 小売業 (④)
+    Retail,
+    /// ゴム製品製造業, except tyres and tubes for cars/aircraft and industrial belts (⑤)
+    Rubber,
+    /// ソフトウェア業・情報処理サービス業 (⑥)
+    Software,
+    /// 旅館業 (⑦)
+    Inn,
+    /// 娯楽業: a service under SME-1 (③), with its own small-business limit (SME-5)
+    Entertainment,
+    /// その他の業種 (⑧)
+    Other,
+}
+
+/// Rows ① to ⑧ of SME-1: capital limit (yen) and employee limit, both inclusive.
+const SME1_ROWS: [(i64, u32); 8] = [
+    (300_000_000, 300), // ① manufacturing, construction, transport
+    (100_000_000, 100), // ② wholesale
+    (50_000_000, 100),  // ③ services
+    (50_000_000, 50),   // ④ retail
+    (300_000_000, 900), // ⑤ rubber products
+    (300_000_000, 300), // ⑥ software, information processing
+    (50_000_000, 200),  // ⑦ inns
+    (300_000_000, 300), // ⑧ other industries
+];
+
+/// The groups of SME-5, with their employee limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SmallGroup {
+    Commerce,
+    Services,
+    LodgingEntertainment,
+    ManufacturingOther,
+}
+
+impl SmallGroup {
+    fn cap(self) -> u32 {
+        match self {
+            SmallGroup::Commerce | SmallGroup::Services => 5,
+            SmallGroup::LodgingEntertainment | SmallGroup::ManufacturingOther => 20,
+        }
+    }
+
+    fn label(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (SmallGroup::Commerce, Locale::Ja) => "商業（卸売業・小売業）",
+            (SmallGroup::Commerce, Locale::En) => "commerce (wholesale and retail)",
+            (SmallGroup::Services, Locale::Ja) => "サービス業（宿泊業・娯楽業を除く）",
+            (SmallGroup::Services, Locale::En) => "services (other than lodging and entertainment)",
+            (SmallGroup::LodgingEntertainment, Locale::Ja) => "宿泊業・娯楽業",
+            (SmallGroup::LodgingEntertainment, Locale::En) => "lodging and entertainment",
+            (SmallGroup::ManufacturingOther, Locale::Ja) => "製造業その他",
+            (SmallGroup::ManufacturingOther, Locale::En) => "manufacturing and others",
+        }
+    }
+}
+
+impl Industry {
+    pub const ALL: [Industry; 11] = [
+        Industry::Manufacturing,
+        Industry::Construction,
+        Industry::Transport,
+        Industry::Wholesale,
+        Industry::Services,
+        Industry::Retail,
+        Industry::Rubber,
+        Industry::Software,
+        Industry::Inn,
+        Industry::Entertainment,
+        Industry::Other,
+    ];
+
+    /// The id used in the JS API (`"manufacturing"`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Industry::Manufacturing => "manufacturing",
+            Industry::Construction => "construction",
+            Industry::Transport => "transport",
+            Industry::Wholesale => "wholesale",
+            Industry::Services => "services",
+            Industry::Retail => "retail",
+            Industry::Rubber => "rubber",
+            Industry::Software => "software",
+            Industry::Inn => "inn",
+            Industry::Entertainment => "entertainment",
+            Industry::Other => "other",
+        }
+    }
+
+    /// The industry whose id is `s` (surrounding spaces ignored).
+    pub fn parse(s: &str) -> Option<Industry> {
+        let s = s.trim();
+        Industry::ALL.into_iter().find(|i| i.id() == s)
+    }
+
+    /// The row of SME-1 (1–8) whose limits apply. Entertainment is a service (③).
+    pub fn sme1_row(self) -> u8 {
+        match self {
+            Industry::Manufacturing | Industry::Construction | Industry::Transport => 1,
+            Industry::Wholesale => 2,
+            Industry::Services | Industry::Entertainment => 3,
+            Industry::Retail => 4,
+            Industry::Rubber => 5,
+            Industry::Software => 6,
+            Industry::Inn => 7,
+            Industry::Other => 8,
+        }
+    }
+
+    /// SME-1: the capital limit in yen (inclusive).
+    pub fn capital_cap(self) -> Decimal {
+        Decimal::from(self.limits().0)
+    }
+
+    /// SME-1 (and SME-2 ⑫–⑮): the employee limit (inclusive).
+    pub fn employee_cap(self) -> u32 {
+        self.limits().1
+    }
+
+    /// SME-5: the small-business employee limit (inclusive).
+    pub fn small_business_cap(self) -> u32 {
+        self.small_group().cap()
+    }
+
+    fn limits(self) -> (i64, u32) {
+        let row = usize::from(self.sme1_row()) - 1;
+        SME1_ROWS.get(row).copied().unwrap_or(SME1_ROWS[7])
+    }
+
+    fn small_group(self) -> SmallGroup {
+        match self {
+            Industry::Wholesale | Industry::Retail => SmallGroup::Commerce,
+            Industry::Services | Industry::Software => SmallGroup::Services,
+            Industry::Inn | Industry::Entertainment => SmallGroup::LodgingEntertainment,
+            Industry::Manufacturing
+            | Industry::Rubber
+            | Industry::Construction
+            | Industry::Transport
+            | Industry::Other => SmallGroup::ManufacturingOther,
+        }
+    }
+
+    /// The name shown to people.
+    pub fn label(self, locale: Locale) -> &'static str {
+        let (ja, en) = match self {
+            Industry::Manufacturing => ("製造業", "manufacturing"),
+            Industry::Construction => ("建設業", "construction"),
+            Industry::Transport => ("運輸業", "transport"),
+            Industry::Wholesale => ("卸売業", "wholesale"),
+            Industry::Services => ("サービス業", "services"),
+            Industry::Retail => ("小売業", "retail"),
+            Industry::Rubber => ("ゴム製品製造業", "rubber products"),
+            Industry::Software => (
+                "ソフトウェア業・情報処理サービス業",
+                "software or information processing",
+            ),
+            Industry::Inn => ("旅館業", "inns (旅館業)"),
+            Industry::Entertainment => ("娯楽業", "entertainment"),
+            Industry::Other => ("その他の業種", "other industries"),
+        };
+        match locale {
+            Locale::Ja => ja,
+            Locale::En => en,
+        }
+    }
+}
+
+/// `①` … `⑮` for a row number; `?` outside 1–15.
+pub fn row_mark(row: u8) -> &'static str {
+    const MARKS: [&str; 15] = [
+        "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩", "⑪", "⑫", "⑬", "⑭", "⑮",
+    ];
+    usize::from(row)
+        .checked_sub(1)
+        .and_then(|i| MARKS.get(i))
+        .copied()
+        .unwrap_or("?")
+}
+
+/// An exact share between 0 and 1 (of shares, investment or officers), kept as a reduced
+/// fraction so that two thirds is exactly two thirds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Share {
+    num: u128,
+    den: u128,
+}
+
+/// The largest denominator kept; finer shares are refused (far beyond any real input).
+const MAX_SHARE_DEN: u128 = 1_000_000_000_000_000_000_000_000_000_000_000_000; // 10^36
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+impl Share {
+    pub const ZERO: Share = Share { num: 0, den: 1 };
+    pub const ONE: Share = Share { num: 1, den: 1 };
+
+    /// `num / den`, or `None` unless `0 < den` and `num ≤ den`.
+    pub fn new(num: u128, den: u128) -> Option<Share> {
+        if den == 0 || num > den {
+            return None;
+        }
+        let g = gcd(num, den).max(1);
+        let (num, den) = (num / g, den / g);
+        (den <= MAX_SHARE_DEN).then_some(Share { num, den })
+    }
+
+    /// A decimal between 0 and 1, exactly.
+    pub fn from_decimal(d: Decimal) -> Option<Share> {
+        Share::quotient(d, Decimal::ONE)
+    }
+
+    /// `a / b` for decimals, exactly; `None` unless `0 ≤ a ≤ b` and `b > 0`.
+    pub fn quotient(a: Decimal, b: Decimal) -> Option<Share> {
+        if a.is_sign_negative() && !a.is_zero() || b <= Decimal::ZERO {
+            return None;
+        }
+        let (a, b) = (a.normalize(), b.normalize());
+        let scale = a.scale().max(b.scale());
+        let widen = |d: Decimal| -> Option<u128> {
+            let m = d.mantissa().unsigned_abs();
+            m.checked_mul(10u128.checked_pow(scale - d.scale())?)
+        };
+        Share::new(widen(a)?, widen(b)?)
+    }
+
+    pub fn numerator(self) -> u128 {
+        self.num
+    }
+
+    pub fn denominator(self) -> u128 {
+        self.den
+    }
+
+    /// `self ≥ p/q` for a small threshold (p, q ≤ 3 here, so nothing overflows).
+    fn at_least(self, p: u128, q: u128) -> bool {
+        self.num.saturating_mul(q) >= p.saturating_mul(self.den)
+    }
+
+    /// As a percentage with at most two decimals: `50%`, `約66.67%` / `about 66.67%`.
+    fn percent_text(self, locale: Locale) -> String {
+        if self.num >= self.den {
+            return "100%".to_string();
+        }
+        // Long division: four decimal digits of the share (= two of the percentage), then
+        // one more to round half up. `r < den ≤ 10^36`, so `r * 10` never overflows.
+        let mut r = self.num;
+        let mut hundredths: i64 = 0;
+        for _ in 0..4 {
+            r *= 10;
+            hundredths = hundredths * 10 + (r / self.den) as i64;
+            r %= self.den;
+        }
+        let exact = r == 0;
+        if (r * 10) / self.den >= 5 {
+            hundredths += 1;
+        }
+        let pct = number(Decimal::new(hundredths, 2));
+        match (exact, locale) {
+            (true, _) => format!("{pct}%"),
+            (false, Locale::Ja) => format!("約{pct}%"),
+            (false, Locale::En) => format!("about {pct}%"),
+        }
+    }
+}
+
+/// The answers about deemed large enterprises (SME-6), as received: each may be missing.
+///
+/// Deserializes from an object; anything else (a list, a string, a number) is kept with
+/// `not_an_object` set, so that validation refuses it with an error naming `exclusions`
+/// instead of the whole input failing to parse.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "SmeExclusionsInput", rename_all = "camelCase")
+)]
+pub struct RawExclusions {
+    /// SME-6 (1): share of the shares or investment held by one large enterprise, 0–1
+    /// (`0.5`, `"1/2"`, `"50%"`, `"2分の1"`).
+    #[cfg_attr(feature = "ts", ts(optional, type = "number | string"))]
+    pub single_large_share: Option<Value>,
+    /// SME-6 (2): share held by large enterprises together, 0–1 (`"2/3"` for two thirds).
+    #[cfg_attr(feature = "ts", ts(optional, type = "number | string"))]
+    pub total_large_share: Option<Value>,
+    /// SME-6 (3): share of the officers who are also officers or staff of a large
+    /// enterprise, 0–1.
+    #[cfg_attr(feature = "ts", ts(optional, type = "number | string"))]
+    pub large_officer_share: Option<Value>,
+    /// SME-6 (4): all shares or investment are held by deemed large enterprises.
+    #[cfg_attr(feature = "ts", ts(optional, type = "boolean"))]
+    pub owned_by_deemed_large: Option<Value>,
+    /// SME-6 (5): all officers are officers or staff of deemed large enterprises.
+    #[cfg_attr(feature = "ts", ts(optional, type = "boolean"))]
+    pub officers_all_from_deemed_large: Option<Value>,
+    /// SME-6 (6): average taxable income of the last three filed years, yen.
+    #[cfg_attr(feature = "ts", ts(optional, type = "number | string"))]
+    pub avg_taxable_income: Option<Value>,
+    /// Set when `exclusions` arrived as something other than an object.
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub not_an_object: bool,
+}
+
+impl<'de> Deserialize<'de> for RawExclusions {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawExclusions, D::Error> {
+        #[derive(Default, Deserialize)]
+        #[serde(rename_all = "camelCase", default)]
+        struct Fields {
+            single_large_share: Option<Value>,
+            total_large_share: Option<Value>,
+            large_officer_share: Option<Value>,
+            owned_by_deemed_large: Option<Value>,
+            officers_all_from_deemed_large: Option<Value>,
+            avg_taxable_income: Option<Value>,
+        }
+        struct V;
+        fn other<E>() -> Result<RawExclusions, E> {
+            Ok(RawExclusions {
+                not_an_object: true,
+                ..RawExclusions::default()
+            })
+        }
+        impl<'de> Visitor<'de> for V {
+            type Value = RawExclusions;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of exclusion answers")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawExclusions, A::Error> {
+                let f = Fields::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawExclusions {
+                    single_large_share: f.single_large_share,
+                    total_large_share: f.total_large_share,
+                    large_officer_share: f.large_officer_share,
+                    owned_by_deemed_large: f.owned_by_deemed_large,
+                    officers_all_from_deemed_large: f.officers_all_from_deemed_large,
+                    avg_taxable_income: f.avg_taxable_income,
+                    not_an_object: false,
+                })
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawExclusions, E> {
+                Ok(RawExclusions::default())
+            }
+            fn visit_none<E: de::Error>(self) -> Result<RawExclusions, E> {
+                Ok(RawExclusions::default())
+            }
+            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<RawExclusions, D2::Error> {
+                d.deserialize_any(V)
+            }
+            fn visit_newtype_struct<D2: Deserializer<'de>>(
+                self,
+                d: D2,
+            ) -> Result<RawExclusions, D2::Error> {
+                d.deserialize_any(V)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawExclusions, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                other()
+            }
+            fn visit_enum<A: de::EnumAccess<'de>>(
+                self,
+                data: A,
+            ) -> Result<RawExclusions, A::Error> {
+                IgnoredAny::deserialize(de::value::EnumAccessDeserializer::new(data))?;
+                other()
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<RawExclusions, E> {
+                other()
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<RawExclusions, E> {
+                other()
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<RawExclusions, E> {
+                other()
+            }
+            fn visit_i128<E: de::Error>(self, _: i128) -> Result<RawExclusions, E> {
+                other()
+            }
+            fn visit_u128<E: de::Error>(self, _: u128) -> Result<RawExclusions, E> {
+                other()
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawExclusions, E> {
+                other()
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<RawExclusions, E> {
+                other()
+            }
+            fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<RawExclusions, E> {
+                other()
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The eligibility input as received from JS or a form: every field loose, validated by
+/// [`RawSmeInput::validate`].
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SmeInput"))]
+pub struct RawSmeInput {
+    /// `"company"`, `"soleProprietor"`, `"medical"`, … (see `OrgType`).
+    #[cfg_attr(feature = "ts", ts(type = "OrgType"))]
+    pub org_type: Option<Value>,
+    /// Required for companies, sole proprietors and SME-2 ⑫–⑮ (their main industry);
+    /// ignored for medical, social-welfare and school corporations and chambers.
+    #[cfg_attr(feature = "ts", ts(optional, type = "Industry"))]
+    pub industry: Option<Value>,
+    /// Capital or total investment in yen; required for companies, ignored for others.
+    /// `300000000`, `"3億円"`, `"５千万円"`.
+    #[cfg_attr(feature = "ts", ts(optional, type = "number | string"))]
+    pub capital: Option<Value>,
+    /// Regular employees (常時使用する従業員, SME-4): officers and the owner not counted.
+    #[cfg_attr(feature = "ts", ts(type = "number | string"))]
+    pub employees: Option<Value>,
+    /// Answers about deemed large enterprises (SME-6); each unanswered one counts as "no".
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub exclusions: Option<RawExclusions>,
+}
+
+/// Validated answers about deemed large enterprises (SME-6); `None` = not answered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Exclusions {
+    pub single_large_share: Option<Share>,
+    pub total_large_share: Option<Share>,
+    pub large_officer_share: Option<Share>,
+    pub owned_by_deemed_large: Option<bool>,
+    pub officers_all_from_deemed_large: Option<bool>,
+    /// Yen, ≥ 0.
+    pub avg_taxable_income: Option<Decimal>,
+}
+
+/// A validated eligibility input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmeInput {
+    pub org_type: OrgType,
+    /// Present whenever `org_type.needs_industry()` (validation guarantees it; should it be
+    /// missing anyway, "other industries" ⑧ is used).
+    pub industry: Option<Industry>,
+    /// Whole yen; present for companies (validation guarantees it; a company without one is
+    /// judged on employees alone). Always `None` for others.
+    pub capital: Option<Decimal>,
+    pub employees: u32,
+    pub exclusions: Exclusions,
+}
+
+impl SmeInput {
+    /// An input with no exclusion answered.
+    pub fn new(
+        org_type: OrgType,
+        industry: Option<Industry>,
+        capital: Option<Decimal>,
+        employees: u32,
+    ) -> SmeInput {
+        SmeInput {
+            org_type,
+            industry,
+            capital,
+            employees,
+            exclusions: Exclusions::default(),
+        }
+    }
+}
+
+/// A short echo of what was typed, for an "unknown choice" message.
+fn echo(v: &Value) -> String {
+    let s = match v {
+        Value::Text(s) => s.trim().to_string(),
+        Value::Number(n) => format!("{n}"),
+        Value::Bool(b) => b.to_string(),
+        Value::List(_) | Value::Other(_) => "?".to_string(),
+    };
+    let mut short: String = s.chars().take(40).collect();
+    if short.len() < s.len() {
+        short.push('…');
+    }
+    short
+}
+
+/// One of a list of ids; `Ok(None)` when absent or blank.
+fn choice<T>(
+    field: &'static str,
+    v: Option<&Value>,
+    parse: fn(&str) -> Option<T>,
+) -> Result<Option<T>, InputError> {
+    match v {
+        None => Ok(None),
+        Some(Value::Text(s)) if s.trim().is_empty() => Ok(None),
+        Some(v @ Value::Text(s)) => parse(s)
+            .map(Some)
+            .ok_or_else(|| InputError::new(field, ErrorKind::UnknownChoice { got: echo(v) })),
+        Some(other) => Err(InputError::new(
+            field,
+            ErrorKind::UnknownChoice { got: echo(other) },
+        )),
+    }
+}
+
+fn required<T>(field: &'static str, r: Result<Option<T>, InputError>) -> Result<T, InputError> {
+    r.and_then(|o| o.ok_or(InputError::new(field, ErrorKind::Missing)))
+}
+
+/// Text with 億・万・千・百 (`"1億5000万円"`, `"5千万"`) turned into plain digits; other
+/// values unchanged.
+fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Value, InputError> {
+    let Value::Text(s) = v else {
+        return Ok(v.clone());
+    };
+    let norm = normalize_digits(s);
+    let t = norm.trim().trim_end_matches('円').trim();
+    if !t.contains(['億', '万', '千', '百']) {
+        return Ok(v.clone());
+    }
+    let err = |k| InputError::new(field, k);
+    let too_large = || {
+        err(ErrorKind::TooLarge {
+            max: Decimal::from(MAX_CAPITAL),
+        })
+    };
+    let num = |buf: &str| -> Result<Decimal, InputError> {
+        if buf.is_empty() {
+            Ok(Decimal::ONE)
+        } else {
+            parse_decimal(field, &Value::Text(buf.to_string())).and_then(|d| {
+                if d.is_sign_negative() && !d.is_zero() {
+                    Err(err(ErrorKind::Negative))
+                } else {
+                    Ok(d)
+                }
+            })
+        }
+    };
+    let (mut total, mut section) = (Decimal::ZERO, Decimal::ZERO);
+    let mut buf = String::new();
+    let mut last_unit = 0i64;
+    for c in t.chars() {
+        let unit: i64 = match c {
+            '億' => 100_000_000,
+            '万' => 10_000,
+            '千' => 1_000,
+            '百' => 100,
+            _ => {
+                buf.push(c);
+                continue;
+            }
+        };
+        if unit >= 10_000 {
+            // 億 and 万 close a section: "5千万" = (5 × 千) × 万.
+            if unit >= last_unit && last_unit >= 10_000 || section.is_zero() && buf.is_empty() {
+                return Err(err(ErrorKind::NotANumber));
+            }
+            let n = if buf.is_empty() {
+                Decimal::ZERO
+            } else {
+                num(&buf)?
+            };
+            section = section.checked_add(n).ok_or_else(too_large)?;
+            let part = section
+                .checked_mul(Decimal::from(unit))
+                .ok_or_else(too_large)?;
+            total = total.checked_add(part).ok_or_else(too_large)?;
+            section = Decimal::ZERO;
+        } else {
+            let part = num(&buf)?
+                .checked_mul(Decimal::from(unit))
+                .ok_or_else(too_large)?;
+            section = section.checked_add(part).ok_or_else(too_large)?;
+        }
+        last_unit = unit;
+        buf.clear();
+    }
+    if !buf.is_empty() {
+        section = section.checked_add(num(&buf)?).ok_or_else(too_large)?;
+    }
+    total = total.checked_add(section).ok_or_else(too_large)?;
+    Ok(Value::Text(total.normalize().to_string()))
+}
+
+fn yen_amount(
+    field: &'static str,
+    v: Option<&Value>,
+    max: i64,
+    whole: bool,
+) -> Result<Option<Decimal>, InputError> {
+    let v = match v {
+        None => return Ok(None),
+        Some(Value::Text(s)) if s.trim().is_empty() => return Ok(None),
+        Some(v) => expand_japanese_units(field, v)?,
+    };
+    number_field(
+        field,
+        Some(&v),
+        None,
+        NumberRule {
+            whole: whole.then_some(ErrorKind::NotWholeYen),
+            max_decimals: 28,
+            positive: false,
+            max: Decimal::from(max),
+        },
+    )
+    .map(Some)
+}
+
+fn employees_field(v: Option<&Value>) -> Result<u32, InputError> {
+    const FIELD: &str = "employees";
+    // "12人", "１２名" are fine.
+    let v = v.map(|v| match v {
+        Value::Text(s) => Value::Text(
+            normalize_digits(s)
+                .trim()
+                .trim_end_matches(['人', '名'])
+                .to_string(),
+        ),
+        other => other.clone(),
+    });
+    let max = Decimal::from(MAX_EMPLOYEES);
+    let d = number_field(
+        FIELD,
+        v.as_ref(),
+        None,
+        NumberRule {
+            whole: Some(ErrorKind::NotWholeNumber),
+            max_decimals: 0,
+            positive: false,
+            max,
+        },
+    )?;
+    d.to_u32()
+        .ok_or(InputError::new(FIELD, ErrorKind::TooLarge { max }))
+}
+
+/// A share of 0–1: `0.5`, `"0.5"`, `"1/2"`, `"２／３"`, `"3分の2"`, `"50%"`.
+fn share_field(field: &'static str, v: Option<&Value>) -> Result<Option<Share>, InputError> {
+    let bad = || InputError::new(field, ErrorKind::NotAFraction);
+    let dec = |s: &str| -> Result<Decimal, InputError> {
+        // More than 28 decimals would be rounded by the decimal type: refuse, never round
+        // a share across a threshold.
+        let decimals = s
+            .split_once('.')
+            .map_or(0, |(_, f)| f.trim().trim_end_matches('0').chars().count());
+        if decimals > 28 {
+            return Err(bad());
+        }
+        parse_decimal(field, &Value::Text(s.to_string())).map_err(|_| bad())
+    };
+    let share = match v {
+        None => return Ok(None),
+        Some(Value::Text(s)) if s.trim().is_empty() => return Ok(None),
+        Some(v @ Value::Number(_)) => {
+            Share::from_decimal(parse_decimal(field, v).map_err(|_| bad())?)
+        }
+        Some(Value::Text(s)) => {
+            let t = normalize_digits(s).replace('％', "%");
+            let t = t.trim();
+            if let Some((den, num)) = t.split_once("分の") {
+                Share::quotient(dec(num)?, dec(den)?)
+            } else if let Some((num, den)) = t.split_once('/') {
+                Share::quotient(dec(num)?, dec(den)?)
+            } else if let Some(pct) = t.strip_suffix('%') {
+                Share::quotient(dec(pct)?, Decimal::ONE_HUNDRED)
+            } else {
+                Share::from_decimal(dec(t)?)
+            }
+        }
+        Some(_) => None,
+    };
+    share.map(Some).ok_or_else(bad)
+}
+
+/// Yes or no: `true`/`false`, or the strings `"true"`, `"false"`, `"yes"`, `"no"`,
+/// `"はい"`, `"いいえ"`. Blank is unanswered.
+fn bool_field(field: &'static str, v: Option<&Value>) -> Result<Option<bool>, InputError> {
+    match v {
+        None => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(Value::Text(s)) => match s.trim().to_ascii_lowercase().as_str() {
+            "" => Ok(None),
+            "true" | "yes" | "はい" => Ok(Some(true)),
+            "false" | "no" | "いいえ" => Ok(Some(false)),
+            _ => Err(InputError::new(field, ErrorKind::NotABoolean)),
+        },
+        Some(_) => Err(InputError::new(field, ErrorKind::NotABoolean)),
+    }
+}
+
+fn validate_exclusions(raw: Option<&RawExclusions>, errors: &mut Vec<InputError>) -> Exclusions {
+    let Some(raw) = raw else {
+        return Exclusions::default();
+    };
+    if raw.not_an_object {
+        errors.push(InputError::new("exclusions", ErrorKind::NotAnObject));
+        return Exclusions::default();
+    }
+    Exclusions {
+        single_large_share: keep(
+            errors,
+            share_field(
+                "exclusions.singleLargeShare",
+                raw.single_large_share.as_ref(),
+            ),
+        ),
+        total_large_share: keep(
+            errors,
+            share_field("exclusions.totalLargeShare", raw.total_large_share.as_ref()),
+        ),
+        large_officer_share: keep(
+            errors,
+            share_field(
+                "exclusions.largeOfficerShare",
+                raw.large_officer_share.as_ref(),
+            ),
+        ),
+        owned_by_deemed_large: keep(
+            errors,
+            bool_field(
+                "exclusions.ownedByDeemedLarge",
+                raw.owned_by_deemed_large.as_ref(),
+            ),
+        ),
+        officers_all_from_deemed_large: keep(
+            errors,
+            bool_field(
+                "exclusions.officersAllFromDeemedLarge",
+                raw.officers_all_from_deemed_large.as_ref(),
+            ),
+        ),
+        avg_taxable_income: keep(
+            errors,
+            yen_amount(
+                "exclusions.avgTaxableIncome",
+                raw.avg_taxable_income.as_ref(),
+                MAX_TAXABLE_INCOME,
+                false,
+            ),
+        ),
+    }
+}
+
+impl RawSmeInput {
+    /// Checks every field that applies to the kind of organisation; all problems are
+    /// returned, in field order (orgType, industry, capital, employees, exclusions.*).
+    ///
+    /// When `orgType` itself is missing or unknown, the other fields are still checked as far
+    /// as possible (a given industry or capital must be valid; neither is reported missing).
+    pub fn validate(&self) -> Result<SmeInput, Vec<InputError>> {
+        let mut errors = Vec::new();
+        let org_type = required(
+            "orgType",
+            choice("orgType", self.org_type.as_ref(), OrgType::parse),
+        )
+        .map_err(|e| errors.push(e))
+        .ok();
+        let industry_given = choice("industry", self.industry.as_ref(), Industry::parse);
+        let industry = match org_type.map(OrgType::needs_industry) {
+            Some(false) => None,
+            Some(true) => keep(&mut errors, required("industry", industry_given).map(Some)),
+            None => keep(&mut errors, industry_given),
+        };
+        let capital_given = || yen_amount("capital", self.capital.as_ref(), MAX_CAPITAL, true);
+        let capital = match org_type.map(OrgType::has_capital) {
+            Some(false) => None,
+            Some(true) => keep(&mut errors, required("capital", capital_given()).map(Some)),
+            None => keep(&mut errors, capital_given()),
+        };
+        let employees = employees_field(self.employees.as_ref())
+            .map_err(|e| errors.push(e))
+            .ok();
+        let exclusions = validate_exclusions(self.exclusions.as_ref(), &mut errors);
+        match (org_type, employees) {
+            (Some(org_type), Some(employees)) if errors.is_empty() => Ok(SmeInput {
+                org_type,
+                industry,
+                capital,
+                employees,
+                exclusions,
+            }),
+            _ if errors.is_empty() => Err(vec![InputError::new("orgType", ErrorKind::Missing)]),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// One step of the explanation, citing the rules it applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SmeReason"))]
+pub struct Reason {
+    pub rules: Vec<&'static str>,
+    pub text: String,
+}
+
+/// Which row of the SME tables applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SmeCategory {
+    /// `"SME-1"` (companies, sole proprietors) or `"SME-2"` (other organisations).
+    pub rule: &'static str,
+    /// 1–15: ①–⑧ of SME-1, ⑨–⑮ of SME-2.
+    pub row: u8,
+    /// `"①"` … `"⑮"`.
+    pub mark: &'static str,
+    /// For SME-2 ⑫–⑮: the SME-1 row (1–8) of the main industry whose employee limit applies.
+    pub industry_row: Option<u8>,
+}
+
+/// Whether a business is an SME and a small business, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SmeClassification {
+    /// An SME (中小企業者) under SME-1/2 and not excluded by SME-6.
+    pub sme: bool,
+    /// A small business (小規模事業者, SME-5); `null` for organisations of SME-2, where the
+    /// category does not apply.
+    pub small_business: Option<bool>,
+    /// The rule ids that decided the verdict: `["SME-1"]`, `["SME-1", "SME-5"]`,
+    /// `["SME-1", "SME-6"]`, `["SME-2"]`, …
+    pub reasons: Vec<&'static str>,
+    /// The answer in one line, for the top of the result.
+    pub summary: String,
+    /// Step by step, in the locale.
+    pub explanation: Vec<Reason>,
+    /// When not an SME (or an SME but not a small business): what would change it.
+    /// With one thing to change, each entry is a way to qualify on its own ("…なら対象に
+    /// なります"); with several, each entry is one condition and all are needed (the summary
+    /// says so).
+    pub to_qualify: Vec<String>,
+    pub category: SmeCategory,
+    /// The capital limit used (SME-1), yen; `null` where capital plays no part.
+    #[serde(with = "crate::format::as_number_opt")]
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub capital_cap: Option<Decimal>,
+    /// The employee limit used (inclusive).
+    pub employee_cap: u32,
+    /// The small-business employee limit (SME-5); `null` for organisations of SME-2.
+    pub small_business_cap: Option<u32>,
+    /// The sub-items of SME-6 (1–6) that exclude the business; empty when none does.
+    pub deemed_large: Vec<u8>,
+    /// Exclusion questions left unanswered (field names such as
+    /// `"exclusions.singleLargeShare"`), each taken as "no".
+    pub unanswered: Vec<&'static str>,
+    pub ruleset: Stamp,
+}
+
+struct Texts {
+    locale: Locale,
+}
+
+impl Texts {
+    fn pick(&self, ja: String, en: String) -> String {
+        match self.locale {
+            Locale::Ja => ja,
+            Locale::En => en,
+        }
+    }
+
+    /// Money as people say it: `3億円`, `5,000万円`, `¥300 million`, `¥1.5 billion`.
+    fn money(&self, d: Decimal) -> String {
+        let whole = d.fract().is_zero() && !d.is_sign_negative();
+        match self.locale {
+            Locale::Ja if whole && d >= Decimal::from(10_000) => {
+                let oku = Decimal::from(100_000_000);
+                let man = Decimal::from(10_000);
+                let o = (d / oku).trunc();
+                let rest = d - o * oku;
+                if (rest % man).is_zero() {
+                    let m = rest / man;
+                    return match (o.is_zero(), m.is_zero()) {
+                        (true, _) => format!("{}万円", number(m)),
+                        (false, true) => format!("{}億円", number(o)),
+                        (false, false) => format!("{}億{}万円", number(o), number(m)),
+                    };
+                }
+                yen(d, self.locale)
+            }
+            Locale::En if whole && d >= Decimal::from(1_000_000) => {
+                let billion = d / Decimal::from(1_000_000_000);
+                if d >= Decimal::from(1_000_000_000) && (billion * Decimal::TEN).fract().is_zero() {
+                    return format!("¥{} billion", number(billion));
+                }
+                let million = d / Decimal::from(1_000_000);
+                if million.fract().is_zero() {
+                    return format!("¥{} million", number(million));
+                }
+                yen(d, self.locale)
+            }
+            _ => yen(d, self.locale),
+        }
+    }
+
+    /// `300人` / `300 regular employees`.
+    fn staff(&self, n: u32) -> String {
+        match self.locale {
+            Locale::Ja => format!("{}人", number(Decimal::from(n))),
+            Locale::En if n == 1 => "1 regular employee".to_string(),
+            Locale::En => format!("{} regular employees", number(Decimal::from(n))),
+        }
+    }
+}
+
+fn cap_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The six sub-items of SME-6 with their field names.
+const EXCLUSION_FIELDS: [&str; 6] = [
+    "exclusions.singleLargeShare",
+    "exclusions.totalLargeShare",
+    "exclusions.largeOfficerShare",
+    "exclusions.ownedByDeemedLarge",
+    "exclusions.officersAllFromDeemedLarge",
+    "exclusions.avgTaxableIncome",
+];
+
+/// Classifies a business: SME (SME-1/2, SME-6), small business (SME-5), with the reasons
+/// and what would change the answer.
+pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
+    let t = Texts { locale };
+    let org = input.org_type;
+    let industry = input.industry.unwrap_or(Industry::Other);
+    let e = input.employees;
+    let mut explanation = Vec::new();
+
+    // SME-1 / SME-2: the row and its limits.
+    let (rule, row, industry_row) = match org.sme2_row() {
+        None => ("SME-1", industry.sme1_row(), None),
+        Some(r) => (
+            "SME-2",
+            r,
+            org.needs_industry().then_some(industry.sme1_row()),
+        ),
+    };
+    let mark = row_mark(row);
+    let cite = format!("{rule} {mark}");
+    let employee_cap = match row {
+        9 | 10 => 300,
+        11 => 100,
+        _ => industry.employee_cap(),
+    };
+    let capital_cap = org.has_capital().then(|| industry.capital_cap());
+    let ind = industry.label(locale);
+
+    let intro = match org {
+        OrgType::Company => {
+            let c = t.money(industry.capital_cap());
+            let ja_note = match industry {
+                Industry::Entertainment => "娯楽業はサービス業として扱います。",
+                Industry::Rubber => "自動車・航空機用のタイヤ・チューブと工業用ベルトの製造は、ここでなく製造業（①）です。",
+                _ => "",
+            };
+            let en_note = match industry {
+                Industry::Entertainment => " Entertainment counts as services.",
+                Industry::Rubber => " Tyres and tubes for cars and aircraft and industrial belts belong to manufacturing (①) instead.",
+                _ => "",
+            };
+            t.pick(
+                format!(
+                    "{ind}の会社は、資本金が{c}以下、または常時使用する従業員が{}以下なら中小企業者です（{cite}）。{ja_note}",
+                    t.staff(employee_cap)
+                ),
+                format!(
+                    "In {ind}, a company is an SME when its capital is {c} or less, or when it has {} or fewer ({cite}).{en_note}",
+                    t.staff(employee_cap)
+                ),
+            )
+        }
+        OrgType::SoleProprietor => t.pick(
+            format!(
+                "個人事業主には資本金がないため、常時使用する従業員の数で判定します。{ind}では{}以下なら中小企業者です（{cite}）。",
+                t.staff(employee_cap)
+            ),
+            format!(
+                "A sole proprietor has no capital, so the number of regular employees decides: in {ind}, {} or fewer makes an SME ({cite}).",
+                t.staff(employee_cap)
+            ),
+        ),
+        _ if industry_row.is_some() => {
+            let imark = row_mark(industry.sme1_row());
+            t.pick(
+                format!(
+                    "{}は、主たる業種（{ind}、SME-1 {imark}）の従業員の基準により、常時使用する従業員が{}以下なら中小企業者です。資本金は問いません（{cite}）。",
+                    org.label(locale),
+                    t.staff(employee_cap)
+                ),
+                format!(
+                    "{} is an SME with {} or fewer, the employee limit of its main industry ({ind}, SME-1 {imark}); capital does not matter ({cite}).",
+                    cap_first(org.label(locale)),
+                    t.staff(employee_cap)
+                ),
+            )
+        }
+        _ => t.pick(
+            format!(
+                "{}は、常時使用する従業員が{}以下なら中小企業者です。資本金は問いません（{cite}）。",
+                org.label(locale),
+                t.staff(employee_cap)
+            ),
+            format!(
+                "{} is an SME with {} or fewer; capital does not matter ({cite}).",
+                cap_first(org.label(locale)),
+                t.staff(employee_cap)
+            ),
+        ),
+    };
+    explanation.push(Reason {
+        rules: vec![rule],
+        text: intro,
+    });
+
+    // The size test: capital OR employees for companies, employees for everyone else.
+    let employees_ok = e <= employee_cap;
+    let capital_ok = match (input.capital, capital_cap) {
+        (Some(c), Some(cap)) => c <= cap,
+        _ => false,
+    };
+    let size_ok = employees_ok || capital_ok;
+    let es = t.staff(e);
+    let ecap = t.staff(employee_cap);
+    let ecap_n = number(Decimal::from(employee_cap));
+    let size_text = match (org.has_capital(), input.capital, capital_cap) {
+        (true, Some(c), Some(cap)) => {
+            let (c, cap) = (t.money(c), t.money(cap));
+            match (capital_ok, employees_ok) {
+                (true, true) => t.pick(
+                    format!("資本金{c}は{cap}以下、従業員{es}も{ecap}以下なので、規模の条件を満たしています。"),
+                    format!("Capital of {c} is within the {cap} limit, and {es} is within the limit of {ecap_n}, so the size test is met."),
+                ),
+                (true, false) => t.pick(
+                    format!("資本金{c}は{cap}以下なので、規模の条件を満たしています（従業員は{es}で{ecap}を超えていますが、どちらか一方を満たせば足ります）。"),
+                    format!("Capital of {c} is within the {cap} limit, so the size test is met ({es} is over the limit of {ecap_n}, but one of the two is enough)."),
+                ),
+                (false, true) => t.pick(
+                    format!("従業員{es}は{ecap}以下なので、規模の条件を満たしています（資本金は{c}で{cap}を超えていますが、どちらか一方を満たせば足ります）。"),
+                    format!("{} is within the limit of {ecap_n}, so the size test is met (capital of {c} is over the {cap} limit, but one of the two is enough).", cap_first(&es)),
+                ),
+                (false, false) => t.pick(
+                    format!("資本金{c}は{cap}を超え、従業員{es}も{ecap}を超えているため、規模の条件を満たしていません。"),
+                    format!("Capital of {c} is over the {cap} limit, and {es} is over the limit of {ecap_n}, so the size test is not met."),
+                ),
+            }
+        }
+        _ if employees_ok => t.pick(
+            format!("従業員{es}は{ecap}以下なので、規模の条件を満たしています。"),
+            format!(
+                "{} is within the limit of {ecap_n}, so the size test is met.",
+                cap_first(&es)
+            ),
+        ),
+        _ => t.pick(
+            format!("従業員{es}は{ecap}を超えているため、規模の条件を満たしていません。"),
+            format!(
+                "{} is over the limit of {ecap_n}, so the size test is not met.",
+                cap_first(&es)
+            ),
+        ),
+    };
+    explanation.push(Reason {
+        rules: vec![rule],
+        text: size_text,
+    });
+
+    // SME-6: deemed large enterprises.
+    let x = &input.exclusions;
+    let mut deemed_large = Vec::new();
+    let mut excl_texts = Vec::new();
+    let pct = |s: &Share| s.percent_text(locale);
+    if let Some(s) = x.single_large_share.filter(|s| s.at_least(1, 2)) {
+        deemed_large.push(1);
+        excl_texts.push(t.pick(
+            format!("大企業1社が株式・出資の{}を持っています。2分の1以上なので、みなし大企業として対象外です（SME-6 (1)）。", pct(&s)),
+            format!("A single large enterprise holds {} of the shares or investment: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (1)).", pct(&s)),
+        ));
+    }
+    if let Some(s) = x.total_large_share.filter(|s| s.at_least(2, 3)) {
+        deemed_large.push(2);
+        excl_texts.push(t.pick(
+            format!("大企業が合わせて株式・出資の{}を持っています。3分の2以上なので、みなし大企業として対象外です（SME-6 (2)）。", pct(&s)),
+            format!("Large enterprises together hold {} of the shares or investment: two thirds or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (2)).", pct(&s)),
+        ));
+    }
+    if let Some(s) = x.large_officer_share.filter(|s| s.at_least(1, 2)) {
+        deemed_large.push(3);
+        excl_texts.push(t.pick(
+            format!("役員の{}が大企業の役員・職員を兼ねています。2分の1以上なので、みなし大企業として対象外です（SME-6 (3)）。", pct(&s)),
+            format!("{} of the officers are also officers or staff of a large enterprise: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (3)).", cap_first(&pct(&s))),
+        ));
+    }
+    if x.owned_by_deemed_large == Some(true) {
+        deemed_large.push(4);
+        excl_texts.push(t.pick(
+            "株式・出資のすべてを、みなし大企業（(1)〜(3)にあたる会社）が持っているため、対象外です（SME-6 (4)）。".to_string(),
+            "All shares or investment are held by deemed large enterprises (companies under (1)–(3)), so the business is excluded (SME-6 (4)).".to_string(),
+        ));
+    }
+    if x.officers_all_from_deemed_large == Some(true) {
+        deemed_large.push(5);
+        excl_texts.push(t.pick(
+            "役員の全員が、みなし大企業（(1)〜(3)にあたる会社）の役員・職員を兼ねているため、対象外です（SME-6 (5)）。".to_string(),
+            "Every officer is also an officer or staff member of a deemed large enterprise (a company under (1)–(3)), so the business is excluded (SME-6 (5)).".to_string(),
+        ));
+    }
+    let income_limit = Decimal::from(TAXABLE_INCOME_LIMIT);
+    if let Some(i) = x.avg_taxable_income.filter(|i| *i > income_limit) {
+        deemed_large.push(6);
+        excl_texts.push(t.pick(
+            format!("直近3年の課税所得の年平均が{}で、{}を超えているため、対象外です（SME-6 (6)）。", t.money(i), t.money(income_limit)),
+            format!("Average taxable income over the last three filed years is {}, above {}, so the business is excluded (SME-6 (6)).", t.money(i), t.money(income_limit)),
+        ));
+    }
+    let answers = [
+        x.single_large_share.is_some(),
+        x.total_large_share.is_some(),
+        x.large_officer_share.is_some(),
+        x.owned_by_deemed_large.is_some(),
+        x.officers_all_from_deemed_large.is_some(),
+        x.avg_taxable_income.is_some(),
+    ];
+    let unanswered: Vec<&'static str> = EXCLUSION_FIELDS
+        .iter()
+        .zip(answers)
+        .filter(|(_, answered)| !answered)
+        .map(|(f, _)| *f)
+        .collect();
+    if excl_texts.is_empty() {
+        let text = if unanswered.is_empty() {
+            t.pick(
+                "大企業の持分や役員の割合、課税所得から見て、みなし大企業にはあたりません（SME-6）。".to_string(),
+                "Judging by large enterprises' holdings, the officers and taxable income, the business is not a deemed large enterprise (SME-6).".to_string(),
+            )
+        } else {
+            t.pick(
+                "みなし大企業にはあたらないものとして判定しました。答えていない確認項目は「あてはまらない」として扱っています。あてはまる項目があれば結果が変わります（SME-6）。".to_string(),
+                "The business was taken not to be a deemed large enterprise: questions left unanswered were taken as \"no\". If one of them applies, the answer changes (SME-6).".to_string(),
+            )
+        };
+        explanation.push(Reason {
+            rules: vec!["SME-6"],
+            text,
+        });
+    } else {
+        for text in excl_texts {
+            explanation.push(Reason {
+                rules: vec!["SME-6"],
+                text,
+            });
+        }
+    }
+    let excluded = !deemed_large.is_empty();
+    let sme = size_ok && !excluded;
+
+    // SME-5: small business, for companies and sole proprietors only.
+    let small_cap = industry.small_business_cap();
+    let small_business = org.is_business().then_some(sme && e <= small_cap);
+    let small_text = match small_business {
+        None => t.pick(
+            format!("小規模事業者の区分は会社と個人事業主だけのもので、{}にはあてはまりません（SME-5）。", org.label(locale)),
+            format!("The small-business category applies only to companies and sole proprietors, not to {} (SME-5).", org.label(locale)),
+        ),
+        Some(_) if !sme => t.pick(
+            "中小企業者にあたらないため、小規模事業者にもあたりません（SME-5）。".to_string(),
+            "As the business is not an SME, it is not a small business either (SME-5).".to_string(),
+        ),
+        Some(small) => {
+            let group = industry.small_group().label(locale);
+            let scap = t.staff(small_cap);
+            t.pick(
+                format!(
+                    "{ind}は小規模事業者の区分では「{group}」にあたり、従業員{scap}以下が小規模事業者です。従業員{es}なので、小規模事業者{}（SME-5）。",
+                    if small { "にもあたります" } else { "にはあたりません" }
+                ),
+                format!(
+                    "For small businesses, {ind} falls under {group}, where the limit is {scap}. With {es}, the business {} (SME-5).",
+                    if small { "is also a small business" } else { "is not a small business" }
+                ),
+            )
+        }
+    };
+    explanation.push(Reason {
+        rules: vec!["SME-5"],
+        text: small_text,
+    });
+
+    // Notes: how to count employees, productive business, who is not "large".
+    explanation.push(Reason {
+        rules: vec!["SME-4"],
+        text: t.pick(
+            "従業員は「常時使用する従業員」（解雇するときに予告が必要な人）で数えます。会社の役員や個人事業主ご本人は数えません（SME-4）。".to_string(),
+            "Count regular employees only: those who must be given advance notice of dismissal. Company officers and the sole proprietor themself are not counted (SME-4).".to_string(),
+        ),
+    });
+    if !org.is_business() {
+        explanation.push(Reason {
+            rules: vec!["SME-3"],
+            text: t.pick(
+                "会社以外の法人は、製品やサービスの生産・提供など、生産活動につながる事業を行っていることが前提です（SME-3）。".to_string(),
+                "Organisations other than companies must carry on productive business, such as producing or providing goods or services (SME-3).".to_string(),
+            ),
+        });
+    }
+    if answers[..5].iter().any(|a| *a) {
+        explanation.push(Reason {
+            rules: vec!["SME-7"],
+            text: t.pick(
+                "中小企業投資育成株式会社と投資事業有限責任組合は、ここでいう大企業に含めません。これらが持つ株式・出資は、大企業の持分に数えなくて大丈夫です（SME-7）。".to_string(),
+                "SME investment and development companies and investment limited partnerships do not count as large enterprises here: leave their holdings out of the large-enterprise shares (SME-7).".to_string(),
+            ),
+        });
+    }
+
+    // What would change the answer.
+    let mut to_qualify = Vec::new();
+    let several = usize::from(!size_ok) + deemed_large.len() > 1;
+    let cap_text = capital_cap.map(|c| t.money(c));
+    let mut summary_fix = None;
+    if !size_ok {
+        match (&cap_text, several) {
+            (Some(c), false) => {
+                to_qualify.push(t.pick(
+                    format!("従業員が{ecap}以下なら対象になります（{cite}）。"),
+                    format!("With {ecap} or fewer you would qualify ({cite})."),
+                ));
+                to_qualify.push(t.pick(
+                    format!("資本金が{c}以下なら対象になります（{cite}）。"),
+                    format!("With capital of {c} or less you would qualify ({cite})."),
+                ));
+                summary_fix = Some(t.pick(
+                    format!("従業員が{ecap}以下か、資本金が{c}以下なら対象になります（{cite}）。"),
+                    format!("With {ecap} or fewer, or capital of {c} or less, you would qualify ({cite})."),
+                ));
+            }
+            (Some(c), true) => to_qualify.push(t.pick(
+                format!("従業員が{ecap}以下か、資本金が{c}以下であること（{cite}）。"),
+                format!(
+                    "{} or fewer, or capital of {c} or less ({cite}).",
+                    cap_first(&ecap)
+                ),
+            )),
+            (None, false) => to_qualify.push(t.pick(
+                format!("従業員が{ecap}以下なら対象になります（{cite}）。"),
+                format!("With {ecap} or fewer you would qualify ({cite})."),
+            )),
+            (None, true) => to_qualify.push(t.pick(
+                format!("従業員が{ecap}以下であること（{cite}）。"),
+                format!("{} or fewer ({cite}).", cap_first(&ecap)),
+            )),
+        }
+    }
+    for item in &deemed_large {
+        let (ja_if, ja_cond, en_if, en_cond) = match item {
+            1 => (
+                "大企業1社が持つ株式・出資が2分の1未満なら対象になります",
+                "大企業1社が持つ株式・出資が2分の1未満であること",
+                "If no single large enterprise held half or more of the shares or investment, you would qualify",
+                "No single large enterprise holds half or more of the shares or investment",
+            ),
+            2 => (
+                "大企業が合わせて持つ株式・出資が3分の2未満なら対象になります",
+                "大企業が合わせて持つ株式・出資が3分の2未満であること",
+                "If large enterprises together held less than two thirds of the shares or investment, you would qualify",
+                "Large enterprises together hold less than two thirds of the shares or investment",
+            ),
+            3 => (
+                "大企業の役員・職員を兼ねる役員が2分の1未満なら対象になります",
+                "大企業の役員・職員を兼ねる役員が2分の1未満であること",
+                "If fewer than half of the officers were officers or staff of a large enterprise, you would qualify",
+                "Fewer than half of the officers are officers or staff of a large enterprise",
+            ),
+            4 => (
+                "みなし大企業以外の株主・出資者がいれば対象になります",
+                "みなし大企業以外の株主・出資者がいること",
+                "If someone other than deemed large enterprises held part of the shares or investment, you would qualify",
+                "Someone other than deemed large enterprises holds part of the shares or investment",
+            ),
+            5 => (
+                "みなし大企業の役員・職員を兼ねていない役員が1人でもいれば対象になります",
+                "みなし大企業の役員・職員を兼ねていない役員が1人以上いること",
+                "If at least one officer were not also with a deemed large enterprise, you would qualify",
+                "At least one officer is not also with a deemed large enterprise",
+            ),
+            _ => (
+                "直近3年の課税所得の年平均が15億円以下なら対象になります",
+                "直近3年の課税所得の年平均が15億円以下であること",
+                "With average taxable income of ¥1.5 billion or less over the last three years you would qualify",
+                "Average taxable income over the last three years of ¥1.5 billion or less",
+            ),
+        };
+        let (ja, en) = if several {
+            (ja_cond, en_cond)
+        } else {
+            (ja_if, en_if)
+        };
+        to_qualify.push(t.pick(
+            format!("{ja}（SME-6 ({item})）。"),
+            format!("{en} (SME-6 ({item}))."),
+        ));
+    }
+    if small_business == Some(false) && sme {
+        to_qualify.push(t.pick(
+            format!(
+                "従業員が{}以下なら、小規模事業者にもあたります（SME-5）。",
+                t.staff(small_cap)
+            ),
+            format!(
+                "With {} or fewer you would also be a small business (SME-5).",
+                t.staff(small_cap)
+            ),
+        ));
+    }
+
+    let summary = if sme {
+        match small_business {
+            Some(true) => t.pick(
+                "対象になります。中小企業者で、小規模事業者にもあたります。".to_string(),
+                "You qualify: you are an SME, and a small business too.".to_string(),
+            ),
+            Some(false) => t.pick(
+                "対象になります。中小企業者にあたります（小規模事業者にはあたりません）。".to_string(),
+                "You qualify: you are an SME (though not a small business).".to_string(),
+            ),
+            None => t.pick(
+                "対象になります。中小企業者にあたります（生産活動につながる事業を行っていることが前提です）。".to_string(),
+                "You qualify as an SME, provided the organisation carries on productive business.".to_string(),
+            ),
+        }
+    } else {
+        let lead = t.pick(
+            "このままでは対象外です。".to_string(),
+            "As things stand you do not qualify.".to_string(),
+        );
+        let fix = if several {
+            Some(t.pick(
+                "対象になるには、次の条件をすべて満たす必要があります。".to_string(),
+                "To qualify, all of the following would be needed.".to_string(),
+            ))
+        } else {
+            summary_fix.or_else(|| to_qualify.first().cloned())
+        };
+        match (fix, locale) {
+            (Some(f), Locale::Ja) => format!("{lead}{f}"),
+            (Some(f), Locale::En) => format!("{lead} {f}"),
+            (None, _) => lead,
+        }
+    };
+
+    let mut reasons = vec![rule];
+    if sme && small_business.is_some() {
+        reasons.push("SME-5");
+    }
+    if excluded {
+        reasons.push("SME-6");
+    }
+
+    SmeClassification {
+        sme,
+        small_business,
+        reasons,
+        summary,
+        explanation,
+        to_qualify,
+        category: SmeCategory {
+            rule,
+            row,
+            mark,
+            industry_row,
+        },
+        capital_cap,
+        employee_cap,
+        small_business_cap: org.is_business().then_some(small_cap),
+        deemed_large,
+        unanswered,
+        ruleset: STAMP,
+    }
+}

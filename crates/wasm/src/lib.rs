@@ -1,1 +1,129 @@
-pub fn placeholder() {}
+//! Thin JS adapter over `ouen-rules`: the wasm inside the npm package.
+//!
+//! Each export converts a plain JS object into the core's loose input with
+//! `serde-wasm-bindgen`, calls one pure function, and converts the result back. No rule logic
+//! lives here. Bad input throws an `Error` whose `field` names the input field at fault and
+//! whose message is in the requested locale (Japanese by default); `errors` lists every
+//! problem found.
+//!
+//! TypeScript declarations for these functions are written by `cargo xtask dist` from the
+//! core's types (ts-rs), so the generated wasm-bindgen ones are skipped.
+
+use ouen_rules::{InputError, Locale};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Options {
+    locale: Option<String>,
+}
+
+fn locale_of(options: &JsValue) -> Result<Locale, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Locale::Ja);
+    }
+    let opts: Options = serde_wasm_bindgen::from_value(options.clone()).map_err(|_| {
+        input_error(
+            &[InputError::new(
+                "locale",
+                ouen_rules::ErrorKind::UnknownChoice {
+                    got: "options".into(),
+                },
+            )],
+            Locale::Ja,
+        )
+    })?;
+    match opts.locale.as_deref() {
+        None => Ok(Locale::Ja),
+        Some(s) => Locale::parse(s).ok_or_else(|| {
+            input_error(
+                &[InputError::new(
+                    "locale",
+                    ouen_rules::ErrorKind::UnknownChoice { got: s.to_string() },
+                )],
+                Locale::Ja,
+            )
+        }),
+    }
+}
+
+/// An `Error` with `field` (the first problem's field) and `errors` (all of them).
+fn input_error(errors: &[InputError], locale: Locale) -> JsValue {
+    let first = &errors[0];
+    let err = js_sys::Error::new(&first.message(locale));
+    err.set_name("OuenInputError");
+    let all = js_sys::Array::new();
+    for e in errors {
+        let item = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&item, &"field".into(), &e.field.into());
+        let _ = js_sys::Reflect::set(&item, &"message".into(), &e.message(locale).into());
+        all.push(&item);
+    }
+    let _ = js_sys::Reflect::set(&err, &"field".into(), &first.field.into());
+    let _ = js_sys::Reflect::set(&err, &"errors".into(), &all);
+    err.into()
+}
+
+fn not_an_object(locale: Locale) -> JsValue {
+    input_error(
+        &[InputError::new(
+            "input",
+            ouen_rules::ErrorKind::Missing,
+        )],
+        locale,
+    )
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    value
+        .serialize(&ser)
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
+}
+
+fn from_js<T: for<'de> Deserialize<'de>>(input: JsValue, locale: Locale) -> Result<T, JsValue> {
+    if !input.is_object() || js_sys::Array::is_array(&input) {
+        return Err(not_an_object(locale));
+    }
+    serde_wasm_bindgen::from_value(input).map_err(|_| not_an_object(locale))
+}
+
+/// Splits the cost of a plan between the national programme, Nagano and the SME.
+#[wasm_bindgen(skip_typescript)]
+pub fn simulate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    let raw: ouen_rules::RawSimulationInput = from_js(input, locale)?;
+    match ouen_rules::simulate_raw(&raw, locale) {
+        Ok(sim) => to_js(&sim),
+        Err(errors) => Err(input_error(&errors, locale)),
+    }
+}
+
+/// Whether an organisation is an SME (SME-1..7), and a small business (SME-5).
+#[wasm_bindgen(js_name = classifySme, skip_typescript)]
+pub fn classify_sme(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    let raw: ouen_rules::sme::RawSmeInput = from_js(input, locale)?;
+    match raw.validate() {
+        Ok(valid) => to_js(&ouen_rules::sme::classify(&valid, locale)),
+        Err(errors) => Err(input_error(&errors, locale)),
+    }
+}
+
+/// On a date (`YYYY-MM-DD`): each programme and phase, whether it is open, and its next
+/// deadline.
+#[wasm_bindgen(js_name = programmesOn, skip_typescript)]
+pub fn programmes_on(date: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    let text = date.as_string().unwrap_or_default();
+    let parsed = ouen_rules::input::parse_date_field("date", &text)
+        .map_err(|e| input_error(&[e], locale))?;
+    to_js(&ouen_rules::programmes_on(parsed, locale))
+}
+
+/// The ruleset: version, content hash, every figure and date with its sources and history.
+#[wasm_bindgen(js_name = rulesetInfo, skip_typescript)]
+pub fn ruleset_info() -> Result<JsValue, JsValue> {
+    to_js(&ouen_rules::ruleset_info())
+}

@@ -1,0 +1,324 @@
+//! The simulator form as typed, and its pure mapping to the rules core's loose input.
+//!
+//! Every field is kept exactly as the person typed it (`６，０００`, `1.5`, ``); parsing and
+//! validation belong to `ouen_rules`, which reports problems per field.
+
+use ouen_rules::{RawSimulationInput, Value};
+use serde::{Deserialize, Serialize};
+
+/// Which schemes the plan uses (NGN-4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// 国の制度のみ
+    National,
+    /// 国＋長野県
+    #[default]
+    Combined,
+    /// 長野県のみ
+    Nagano,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::National, Mode::Combined, Mode::Nagano];
+
+    /// The radio button's `value`, and the name used in storage.
+    pub fn value(self) -> &'static str {
+        match self {
+            Mode::National => "national",
+            Mode::Combined => "combined",
+            Mode::Nagano => "nagano",
+        }
+    }
+
+    /// The choice as shown on the radio button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::National => "国の制度のみ",
+            Mode::Combined => "国＋長野県",
+            Mode::Nagano => "長野県のみ",
+        }
+    }
+
+    /// What the choice means, in one short line.
+    pub fn description(self) -> &'static str {
+        match self {
+            Mode::National => "中小企業デジタル化応援隊事業の謝金だけを使います",
+            Mode::Combined => "国の謝金に、長野県の補助を上乗せします",
+            Mode::Nagano => "長野県IT・デジタル化補助金だけを使います",
+        }
+    }
+
+    /// The scheme names the rules core expects in `schemes`.
+    fn schemes(self) -> &'static [&'static str] {
+        match self {
+            Mode::National => &["national"],
+            Mode::Combined => &["national", "nagano"],
+            Mode::Nagano => &["nagano"],
+        }
+    }
+}
+
+/// A text field of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Rate,
+    Hours,
+    SmePrior,
+    ExpertPrior,
+    NaganoPriorHours,
+    AsOf,
+}
+
+impl Field {
+    /// The element id of the field's input (its error is `<id>-error`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Field::Rate => "rate",
+            Field::Hours => "hours",
+            Field::SmePrior => "sme-prior",
+            Field::ExpertPrior => "expert-prior",
+            Field::NaganoPriorHours => "nagano-prior-hours",
+            Field::AsOf => "as-of",
+        }
+    }
+
+    /// The field's name in the rules core, as carried by `InputError::field`.
+    pub fn api_name(self) -> &'static str {
+        match self {
+            Field::Rate => "rate",
+            Field::Hours => "hours",
+            Field::SmePrior => "smePriorHonorarium",
+            Field::ExpertPrior => "expertPriorHonorarium",
+            Field::NaganoPriorHours => "naganoPriorHours",
+            Field::AsOf => "asOf",
+        }
+    }
+}
+
+/// Everything the person has typed or chosen; also the shape stored on the device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Form {
+    pub rate: String,
+    pub hours: String,
+    pub mode: Mode,
+    pub sme_prior_honorarium: String,
+    pub expert_prior_honorarium: String,
+    pub nagano_prior_hours: String,
+    pub as_of: String,
+}
+
+impl Default for Form {
+    /// The first worked example of the Nagano leaflet: 6,000円/h × 12 h, combined.
+    fn default() -> Form {
+        Form {
+            rate: "6000".into(),
+            hours: "12".into(),
+            mode: Mode::default(),
+            sme_prior_honorarium: String::new(),
+            expert_prior_honorarium: String::new(),
+            nagano_prior_hours: String::new(),
+            as_of: String::new(),
+        }
+    }
+}
+
+impl Form {
+    pub fn get(&self, field: Field) -> &str {
+        match field {
+            Field::Rate => &self.rate,
+            Field::Hours => &self.hours,
+            Field::SmePrior => &self.sme_prior_honorarium,
+            Field::ExpertPrior => &self.expert_prior_honorarium,
+            Field::NaganoPriorHours => &self.nagano_prior_hours,
+            Field::AsOf => &self.as_of,
+        }
+    }
+
+    pub fn set(&mut self, field: Field, value: String) {
+        let slot = match field {
+            Field::Rate => &mut self.rate,
+            Field::Hours => &mut self.hours,
+            Field::SmePrior => &mut self.sme_prior_honorarium,
+            Field::ExpertPrior => &mut self.expert_prior_honorarium,
+            Field::NaganoPriorHours => &mut self.nagano_prior_hours,
+            Field::AsOf => &mut self.as_of,
+        };
+        *slot = value;
+    }
+
+    /// The input for `ouen_rules::simulate_raw`, every string passed on exactly as typed.
+    /// (The core reads an empty prior-use field as 0 and an empty date as none.)
+    pub fn to_raw(&self) -> RawSimulationInput {
+        let text = |s: &str| Some(Value::Text(s.to_string()));
+        let schemes = self
+            .mode
+            .schemes()
+            .iter()
+            .map(|&s| Value::from(s))
+            .collect();
+        RawSimulationInput {
+            rate: text(&self.rate),
+            hours: text(&self.hours),
+            schemes: Some(Value::List(schemes)),
+            sme_prior_honorarium: text(&self.sme_prior_honorarium),
+            expert_prior_honorarium: text(&self.expert_prior_honorarium),
+            nagano_prior_hours: text(&self.nagano_prior_hours),
+            as_of: text(&self.as_of),
+        }
+    }
+
+    /// The form as stored on the device.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(self)
+    }
+
+    /// A stored form; missing fields take their defaults, anything unreadable gives `None`.
+    pub fn from_json(json: &str) -> Option<Form> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ouen_rules::format::yen;
+    use ouen_rules::{simulate_raw, ErrorKind, Locale};
+
+    fn texts(v: &Option<Value>) -> Vec<String> {
+        match v {
+            Some(Value::List(items)) => items
+                .iter()
+                .map(|i| match i {
+                    Value::Text(t) => t.clone(),
+                    other => panic!("not text: {other:?}"),
+                })
+                .collect(),
+            other => panic!("not a list: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn passes_every_field_on_as_typed() {
+        let form = Form {
+            rate: "６，０００".into(),
+            hours: " 1.5 ".into(),
+            mode: Mode::Nagano,
+            sme_prior_honorarium: "10,000".into(),
+            expert_prior_honorarium: "".into(),
+            nagano_prior_hours: "2".into(),
+            as_of: "2021-02-05".into(),
+        };
+        let raw = form.to_raw();
+        assert_eq!(raw.rate, Some(Value::Text("６，０００".into())));
+        assert_eq!(raw.hours, Some(Value::Text(" 1.5 ".into())));
+        assert_eq!(raw.sme_prior_honorarium, Some(Value::Text("10,000".into())));
+        assert_eq!(raw.expert_prior_honorarium, Some(Value::Text("".into())));
+        assert_eq!(raw.nagano_prior_hours, Some(Value::Text("2".into())));
+        assert_eq!(raw.as_of, Some(Value::Text("2021-02-05".into())));
+        assert_eq!(texts(&raw.schemes), ["nagano"]);
+    }
+
+    #[test]
+    fn modes_map_to_scheme_lists() {
+        let schemes = |mode| {
+            texts(
+                &Form {
+                    mode,
+                    ..Form::default()
+                }
+                .to_raw()
+                .schemes,
+            )
+        };
+        assert_eq!(schemes(Mode::National), ["national"]);
+        assert_eq!(schemes(Mode::Combined), ["national", "nagano"]);
+        assert_eq!(schemes(Mode::Nagano), ["nagano"]);
+    }
+
+    #[test]
+    fn default_form_is_the_leaflets_first_example() {
+        // 000 §5: 6,000円/h × 12 h, combined → the SME pays 6,000円.
+        let sim = simulate_raw(&Form::default().to_raw(), Locale::Ja).unwrap();
+        assert_eq!(yen(sim.self_pay, Locale::Ja), "6,000円");
+        assert_eq!(yen(sim.total_fee, Locale::Ja), "72,000円");
+    }
+
+    #[test]
+    fn empty_optional_fields_are_accepted_by_the_core() {
+        let form = Form::default();
+        assert!(form.sme_prior_honorarium.is_empty() && form.as_of.is_empty());
+        let sim = simulate_raw(&form.to_raw(), Locale::Ja).unwrap();
+        assert_eq!(sim.as_of, None);
+    }
+
+    #[test]
+    fn errors_name_the_fields_the_form_knows() {
+        let form = Form {
+            rate: "abc".into(),
+            hours: "0".into(),
+            sme_prior_honorarium: "-1".into(),
+            expert_prior_honorarium: "x".into(),
+            nagano_prior_hours: "99".into(),
+            as_of: "2021-02-30".into(),
+            ..Form::default()
+        };
+        let errors = simulate_raw(&form.to_raw(), Locale::Ja).unwrap_err();
+        let fields = [
+            Field::Rate,
+            Field::Hours,
+            Field::SmePrior,
+            Field::ExpertPrior,
+            Field::NaganoPriorHours,
+            Field::AsOf,
+        ];
+        for field in fields {
+            assert!(
+                errors.iter().any(|e| e.field == field.api_name()),
+                "{field:?} should have an error: {errors:?}"
+            );
+        }
+        assert_eq!(errors[0].kind, ErrorKind::NotANumber);
+    }
+
+    #[test]
+    fn field_values_round_trip() {
+        let mut form = Form::default();
+        form.set(Field::AsOf, "2021-02-05".into());
+        form.set(Field::ExpertPrior, "５００".into());
+        assert_eq!(form.get(Field::AsOf), "2021-02-05");
+        assert_eq!(form.get(Field::ExpertPrior), "５００");
+        assert_eq!(form.get(Field::Rate), "6000");
+    }
+
+    #[test]
+    fn storage_json_round_trips_and_tolerates_old_or_broken_data() {
+        let form = Form {
+            mode: Mode::National,
+            rate: "６，０００".into(),
+            ..Form::default()
+        };
+        let json = form.to_json().unwrap();
+        assert!(json.contains(r#""mode":"national""#), "{json}");
+        assert_eq!(Form::from_json(&json), Some(form));
+        // Fields missing from an older save take their defaults.
+        assert_eq!(
+            Form::from_json(r#"{"hours":"20"}"#),
+            Some(Form {
+                hours: "20".into(),
+                ..Form::default()
+            })
+        );
+        assert_eq!(Form::from_json("not json"), None);
+        assert_eq!(Form::from_json(r#"{"mode":"tokyo"}"#), None);
+    }
+
+    #[test]
+    fn radio_values_match_storage_names() {
+        for mode in Mode::ALL {
+            let json = serde_json::to_string(&mode).unwrap();
+            assert_eq!(json, format!("\"{}\"", mode.value()));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! `cargo xtask size`: raw, gzip (level 9) and brotli (quality 11) bytes of every shipped
+//! file, the app's first-load total and each npm entry point's total.
+
+use crate::{dist, root, Result};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+pub struct FileSize {
+    pub path: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+pub fn measure(bytes: &[u8]) -> (usize, usize) {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = gz.write_all(bytes);
+    let gzip = gz.finish().map(|v| v.len()).unwrap_or(0);
+    let mut br = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut br, &params);
+    (gzip, br.len())
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+}
+
+pub fn sizes(dir: &Path) -> Vec<FileSize> {
+    let mut list = Vec::new();
+    files(dir, &mut list);
+    list.sort();
+    list.iter()
+        .filter_map(|p| {
+            let bytes = fs::read(p).ok()?;
+            let (gzip, brotli) = measure(&bytes);
+            Some(FileSize {
+                path: p
+                    .strip_prefix(root())
+                    .unwrap_or(p)
+                    .display()
+                    .to_string(),
+                raw: bytes.len(),
+                gzip,
+                brotli,
+            })
+        })
+        .collect()
+}
+
+fn total<'a>(items: impl Iterator<Item = &'a FileSize>) -> (usize, usize, usize) {
+    items.fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli))
+}
+
+fn row(name: &str, (raw, gzip, brotli): (usize, usize, usize)) -> String {
+    format!("{name:<44} {raw:>10} {gzip:>10} {brotli:>10}")
+}
+
+/// The report as text (also used by the benchmark report later).
+pub fn report() -> Result<String> {
+    let base = root().join("dist");
+    if !base.join("www/index.html").exists() || !base.join("npm/package.json").exists() {
+        dist::dist()?;
+    }
+    let www = sizes(&base.join("www"));
+    let npm = sizes(&base.join("npm"));
+    let mut out = String::new();
+    out += &format!(
+        "{:<44} {:>10} {:>10} {:>10}\n",
+        "file (bytes)", "raw", "gzip", "brotli"
+    );
+    for f in www.iter().chain(npm.iter()) {
+        out += &row(&f.path, (f.raw, f.gzip, f.brotli));
+        out.push('\n');
+    }
+    out.push('\n');
+    // The app's first load: everything the page fetches before it is usable.
+    let first_load = ["index.html", "main.js", "style.css", "ouen_app.js", "ouen_app_bg.wasm", "icon.svg"];
+    out += &row(
+        "app first load (html+js+css+wasm+icon)",
+        total(www.iter().filter(|f| first_load.iter().any(|n| f.path.ends_with(&format!("www/{n}"))))),
+    );
+    out.push('\n');
+    out += &row("app, every shipped file", total(www.iter()));
+    out.push('\n');
+    out += &row(
+        "npm node entry (node.js + node/)",
+        total(npm.iter().filter(|f| f.path.contains("npm/node"))),
+    );
+    out.push('\n');
+    out += &row(
+        "npm browser entry (web.js + web/)",
+        total(npm.iter().filter(|f| f.path.contains("npm/web"))),
+    );
+    out.push('\n');
+    out += &row(
+        "npm rules-only wasm (web/ouen_bg.wasm)",
+        total(npm.iter().filter(|f| f.path.ends_with("web/ouen_bg.wasm"))),
+    );
+    out.push('\n');
+    out += &row("npm package, every file", total(npm.iter()));
+    out.push('\n');
+    Ok(out)
+}
+
+pub fn size_cmd() -> Result {
+    print!("{}", report()?);
+    Ok(())
+}
