@@ -11,7 +11,10 @@ use std::{env, fs, path::Path};
 
 /// Amount parameters the code reads, in the order of the generated `AmountId` enum.
 const AMOUNT_IDS: &[(&str, &str)] = &[
-    ("nationalHonorariumMaxPerHour", "NationalHonorariumMaxPerHour"),
+    (
+        "nationalHonorariumMaxPerHour",
+        "NationalHonorariumMaxPerHour",
+    ),
     ("minSelfPayPerHour", "MinSelfPayPerHour"),
     ("smeHonorariumCap", "SmeHonorariumCap"),
     ("expertHonorariumCap", "ExpertHonorariumCap"),
@@ -180,7 +183,10 @@ fn main() {
         assert!(!a.values.is_empty(), "parameters.json: {id}: no values");
         for v in &a.values {
             let n: i64 = v.value.parse().unwrap_or_else(|_| {
-                panic!("parameters.json: {id}: value '{}' is not an integer", v.value)
+                panic!(
+                    "parameters.json: {id}: value '{}' is not an integer",
+                    v.value
+                )
             });
             let from = date(&v.from, id);
             let until = match &v.until {

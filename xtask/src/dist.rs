@@ -41,7 +41,13 @@ pub fn dist() -> Result<Dist> {
     let opt = wasm_opt()?;
 
     // The app.
-    bindgen(&target.join("ouen_app.wasm"), &www, "ouen_app", Target::Web, false)?;
+    bindgen(
+        &target.join("ouen_app.wasm"),
+        &www,
+        "ouen_app",
+        Target::Web,
+        false,
+    )?;
     optimize(&opt, &www.join("ouen_app_bg.wasm"))?;
     copy_dir(&root.join("www"), &www)?;
 
@@ -82,14 +88,19 @@ fn bindgen(input: &Path, out: &Path, name: &str, target: Target, typescript: boo
 }
 
 fn optimize(wasm_opt: &Path, wasm: &Path) -> Result {
-    run(Command::new(wasm_opt).arg("-Oz").arg(wasm).arg("-o").arg(wasm).args([
-        "--enable-bulk-memory",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-mutable-globals",
-        "--enable-reference-types",
-        "--enable-multivalue",
-    ]))
+    run(Command::new(wasm_opt)
+        .arg("-Oz")
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm)
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ]))
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result {

@@ -31,7 +31,10 @@ pub fn serve_cmd(args: &[String]) -> Result {
     };
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    println!("ouen: serving {} on http://127.0.0.1:{port}/ (Ctrl-C to stop)", www.display());
+    println!(
+        "ouen: serving {} on http://127.0.0.1:{port}/ (Ctrl-C to stop)",
+        www.display()
+    );
     accept_loop(listener, www);
     Ok(())
 }
@@ -76,10 +79,7 @@ fn mime(path: &Path) -> &'static str {
 fn resolve(www: &Path, url_path: &str) -> Option<PathBuf> {
     let path = url_path.split(['?', '#']).next().unwrap_or("/");
     let rel = Path::new(path.trim_start_matches('/'));
-    if rel
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_)))
-    {
+    if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
         return None;
     }
     let full = www.join(rel);
@@ -105,11 +105,23 @@ fn handle(mut stream: TcpStream, www: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"405", method);
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"405",
+            method,
+        );
     }
     match resolve(www, target).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
         Some((path, body)) => respond(&mut stream, "200 OK", mime(&path), &body, method),
-        None => respond(&mut stream, "404 Not Found", "text/plain", b"404 not found", method),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"404 not found",
+            method,
+        ),
     }
 }
 
@@ -140,7 +152,10 @@ mod tests {
         let www = crate::root().join("www");
         assert_eq!(resolve(&www, "/index.html"), Some(www.join("index.html")));
         assert_eq!(resolve(&www, "/"), Some(www.join("index.html")));
-        assert_eq!(resolve(&www, "/simulator?x=1"), Some(www.join("index.html")));
+        assert_eq!(
+            resolve(&www, "/simulator?x=1"),
+            Some(www.join("index.html"))
+        );
         assert_eq!(resolve(&www, "/../Cargo.toml"), None);
         assert_eq!(resolve(&www, "/missing.js"), None);
         assert_eq!(mime(Path::new("a.wasm")), "application/wasm");

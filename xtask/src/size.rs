@@ -49,11 +49,7 @@ pub fn sizes(dir: &Path) -> Vec<FileSize> {
             let bytes = fs::read(p).ok()?;
             let (gzip, brotli) = measure(&bytes);
             Some(FileSize {
-                path: p
-                    .strip_prefix(root())
-                    .unwrap_or(p)
-                    .display()
-                    .to_string(),
+                path: p.strip_prefix(root()).unwrap_or(p).display().to_string(),
                 raw: bytes.len(),
                 gzip,
                 brotli,
@@ -63,7 +59,9 @@ pub fn sizes(dir: &Path) -> Vec<FileSize> {
 }
 
 fn total<'a>(items: impl Iterator<Item = &'a FileSize>) -> (usize, usize, usize) {
-    items.fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli))
+    items.fold((0, 0, 0), |(r, g, b), f| {
+        (r + f.raw, g + f.gzip, b + f.brotli)
+    })
 }
 
 fn row(name: &str, (raw, gzip, brotli): (usize, usize, usize)) -> String {
@@ -89,10 +87,21 @@ pub fn report() -> Result<String> {
     }
     out.push('\n');
     // The app's first load: everything the page fetches before it is usable.
-    let first_load = ["index.html", "main.js", "style.css", "ouen_app.js", "ouen_app_bg.wasm", "icon.svg"];
+    let first_load = [
+        "index.html",
+        "main.js",
+        "style.css",
+        "ouen_app.js",
+        "ouen_app_bg.wasm",
+        "icon.svg",
+    ];
     out += &row(
         "app first load (html+js+css+wasm+icon)",
-        total(www.iter().filter(|f| first_load.iter().any(|n| f.path.ends_with(&format!("www/{n}"))))),
+        total(www.iter().filter(|f| {
+            first_load
+                .iter()
+                .any(|n| f.path.ends_with(&format!("www/{n}")))
+        })),
     );
     out.push('\n');
     out += &row("app, every shipped file", total(www.iter()));

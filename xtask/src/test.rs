@@ -29,7 +29,13 @@ impl Tally {
         if let Some(rest) = l.strip_prefix("test result: ") {
             for part in rest.split(';') {
                 let words: Vec<&str> = part.split_whitespace().collect();
-                let n = |w: &str| words.iter().position(|x| *x == w).and_then(|i| i.checked_sub(1)).and_then(|i| words[i].parse::<u64>().ok());
+                let n = |w: &str| {
+                    words
+                        .iter()
+                        .position(|x| *x == w)
+                        .and_then(|i| i.checked_sub(1))
+                        .and_then(|i| words[i].parse::<u64>().ok())
+                };
                 if let Some(p) = n("passed") {
                     self.passed += p;
                 }

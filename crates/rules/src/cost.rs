@@ -128,29 +128,31 @@ impl RawSimulationInput {
         let rate = keep(
             &mut errors,
             number_field(
-            "rate",
-            self.rate.as_ref(),
-            None,
-            NumberRule {
-                whole: Some(ErrorKind::NotWholeYen),
-                max_decimals: 0,
-                positive: false,
-                max: Decimal::from(MAX_RATE),
-            },
-        ));
+                "rate",
+                self.rate.as_ref(),
+                None,
+                NumberRule {
+                    whole: Some(ErrorKind::NotWholeYen),
+                    max_decimals: 0,
+                    positive: false,
+                    max: Decimal::from(MAX_RATE),
+                },
+            ),
+        );
         let hours = keep(
             &mut errors,
             number_field(
-            "hours",
-            self.hours.as_ref(),
-            None,
-            NumberRule {
-                whole: None,
-                max_decimals: HOURS_DECIMALS,
-                positive: true,
-                max: Decimal::from(MAX_HOURS),
-            },
-        ));
+                "hours",
+                self.hours.as_ref(),
+                None,
+                NumberRule {
+                    whole: None,
+                    max_decimals: HOURS_DECIMALS,
+                    positive: true,
+                    max: Decimal::from(MAX_HOURS),
+                },
+            ),
+        );
         let schemes = keep(&mut errors, parse_schemes(self.schemes.as_ref()));
         let as_of = keep(&mut errors, date_field("asOf", self.as_of.as_ref()));
         let p = Params::in_force(as_of);
@@ -172,30 +174,33 @@ impl RawSimulationInput {
         let sme_prior = keep(
             &mut errors,
             capped(
-            "smePriorHonorarium",
-            self.sme_prior_honorarium.as_ref(),
-            p.sme_cap.value,
-        ));
+                "smePriorHonorarium",
+                self.sme_prior_honorarium.as_ref(),
+                p.sme_cap.value,
+            ),
+        );
         let expert_prior = keep(
             &mut errors,
             capped(
-            "expertPriorHonorarium",
-            self.expert_prior_honorarium.as_ref(),
-            p.expert_cap.value,
-        ));
+                "expertPriorHonorarium",
+                self.expert_prior_honorarium.as_ref(),
+                p.expert_cap.value,
+            ),
+        );
         let nagano_prior_hours = keep(
             &mut errors,
             number_field(
-            "naganoPriorHours",
-            self.nagano_prior_hours.as_ref(),
-            Some(Decimal::ZERO),
-            NumberRule {
-                whole: None,
-                max_decimals: HOURS_DECIMALS,
-                positive: false,
-                max: p.nagano_max_hours.value,
-            },
-        ));
+                "naganoPriorHours",
+                self.nagano_prior_hours.as_ref(),
+                Some(Decimal::ZERO),
+                NumberRule {
+                    whole: None,
+                    max_decimals: HOURS_DECIMALS,
+                    positive: false,
+                    max: p.nagano_max_hours.value,
+                },
+            ),
+        );
         // Field order as in the API: rate, hours, schemes, priors, asOf.
         errors.sort_by_key(|e| FIELD_ORDER.iter().position(|f| *f == e.field));
         if !errors.is_empty() {
@@ -393,7 +398,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     let zero = Decimal::ZERO;
     let mut steps = Vec::new();
     let mut warnings = Vec::new();
-    let mut interpretations = vec!["AR-2"];
+    let mut interpretations = Vec::new();
 
     // AR-2: the total fee.
     let total_fee = hours.mul_decimal(rate).round_half_up();
@@ -492,9 +497,19 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                 interpretations.push("NAT-5");
                 let (at, _) = cap_hours.to_decimal(2);
                 let (code, rule, who_ja, who_en) = if sme_left <= expert_left {
-                    (WarningCode::SmeCapReached, "NAT-3", "中小企業1社あたり", "per SME")
+                    (
+                        WarningCode::SmeCapReached,
+                        "NAT-3",
+                        "中小企業1社あたり",
+                        "per SME",
+                    )
                 } else {
-                    (WarningCode::ExpertCapReached, "NAT-4", "IT専門家1人あたり", "per expert")
+                    (
+                        WarningCode::ExpertCapReached,
+                        "NAT-4",
+                        "IT専門家1人あたり",
+                        "per expert",
+                    )
                 };
                 warnings.push(Warning {
                     code,
@@ -523,7 +538,11 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     if input.schemes.nagano {
         let hours_left = (p.nagano_max_hours.value - input.nagano_prior_hours).max(zero);
         ngn_end = hours.min(Ratio::from_decimal(hours_left));
-        interpretations.push("NGN-3");
+        // Which hours get the top-up only matters when not all of them do.
+        let allocation_matters = ngn_end < hours;
+        if allocation_matters {
+            interpretations.push("NGN-3");
+        }
         if input.schemes.national {
             steps.push(Step {
                 rules: vec!["NGN-2", "NGN-4"],
@@ -571,18 +590,28 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             rules: vec!["NGN-3"],
             text: t.pick(
                 format!(
-                    "長野県の補助の対象時間 = {} − 利用済み {} と {} の小さい方 = {}（見込み：最初の時間から順に充当）",
+                    "長野県の補助の対象時間 = {} − 利用済み {} と {} の小さい方 = {}{}",
                     t.h(p.nagano_max_hours.value),
                     t.h(input.nagano_prior_hours),
                     t.h(input.hours),
-                    t.h(ngn_end.to_decimal(4).0)
+                    t.h(ngn_end.to_decimal(4).0),
+                    if allocation_matters {
+                        "（見込み：最初の時間から順に充当）"
+                    } else {
+                        ""
+                    }
                 ),
                 format!(
-                    "Hours Nagano subsidises = the lesser of {} − {} already used and {} = {} (estimate: the first hours in order)",
+                    "Hours Nagano subsidises = the lesser of {} − {} already used and {} = {}{}",
                     t.h(p.nagano_max_hours.value),
                     t.h(input.nagano_prior_hours),
                     t.h(input.hours),
-                    t.h(ngn_end.to_decimal(4).0)
+                    t.h(ngn_end.to_decimal(4).0),
+                    if allocation_matters {
+                        " (estimate: the first hours in order)"
+                    } else {
+                        ""
+                    }
                 ),
             ),
         });
@@ -656,6 +685,13 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     // AR-2: each subsidy total floored to the yen; the SME pays the rest.
     let national = nat_total.floor();
     let nagano = ngn_total.floor();
+    let exact_fee = hours.mul_decimal(rate);
+    if [exact_fee, nat_total, ngn_total]
+        .iter()
+        .any(|x| !x.is_integer())
+    {
+        interpretations.insert(0, "AR-2");
+    }
     let subsidies = Subsidies {
         national: input.schemes.national.then_some(national),
         nagano: input.schemes.nagano.then_some(nagano),
@@ -665,7 +701,10 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             rules: vec!["NAT-9", "AR-2"],
             text: t.pick(
                 format!("国の謝金の合計 = {}（1円未満切り捨て）", t.yen(national)),
-                format!("National honorarium in total = {} (rounded down to the yen)", t.yen(national)),
+                format!(
+                    "National honorarium in total = {} (rounded down to the yen)",
+                    t.yen(national)
+                ),
             ),
         });
     }
@@ -674,7 +713,10 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             rules: vec!["NGN-2", "AR-2"],
             text: t.pick(
                 format!("長野県の補助の合計 = {}（1円未満切り捨て）", t.yen(nagano)),
-                format!("Nagano subsidy in total = {} (rounded down to the yen)", t.yen(nagano)),
+                format!(
+                    "Nagano subsidy in total = {} (rounded down to the yen)",
+                    t.yen(nagano)
+                ),
             ),
         });
     }
@@ -719,7 +761,10 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
 fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec<Warning>) {
     let mut entries: Vec<(ProgrammeId, Vec<Option<Phase>>)> = Vec::new();
     if schemes.national {
-        entries.push((ProgrammeId::National, vec![Some(Phase::One), Some(Phase::Two)]));
+        entries.push((
+            ProgrammeId::National,
+            vec![Some(Phase::One), Some(Phase::Two)],
+        ));
     }
     if schemes.nagano {
         let id = if schemes.national {
@@ -797,7 +842,11 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
         (true, &p.min_self_pay_per_hour),
     ];
     if let Some((_, f)) = used.iter().find(|(on, f)| *on && !f.valid_on_date) {
-        let until = f.entry.until.map(|u| u.format(t.locale)).unwrap_or_default();
+        let until = f
+            .entry
+            .until
+            .map(|u| u.format(t.locale))
+            .unwrap_or_default();
         out.push(Warning {
             code: WarningCode::RulesNotInForce,
             rules: vec![f.param.rule],

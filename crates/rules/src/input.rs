@@ -53,11 +53,19 @@ pub enum ErrorKind {
     NotPositive,
     NotWholeYen,
     NotWholeNumber,
-    TooManyDecimals { max: u32 },
-    TooLarge { max: Decimal },
-    AboveCap { cap: Decimal },
+    TooManyDecimals {
+        max: u32,
+    },
+    TooLarge {
+        max: Decimal,
+    },
+    AboveCap {
+        cap: Decimal,
+    },
     NoScheme,
-    UnknownChoice { got: String },
+    UnknownChoice {
+        got: String,
+    },
     NotADate,
     NoSuchDate,
     NotABoolean,
@@ -88,7 +96,9 @@ impl InputError {
             Locale::Ja => {
                 let what = match &self.kind {
                     ErrorKind::Missing => "入力してください。".to_string(),
-                    ErrorKind::NotANumber => "数字で入力してください（例：6000 または ６，０００）。".into(),
+                    ErrorKind::NotANumber => {
+                        "数字で入力してください（例：6000 または ６，０００）。".into()
+                    }
                     ErrorKind::Negative => "0以上の数を入力してください。".into(),
                     ErrorKind::NotPositive => "0より大きい数を入力してください。".into(),
                     ErrorKind::NotWholeYen => "1円単位（小数なし）で入力してください。".into(),
@@ -133,7 +143,10 @@ impl InputError {
                         format!("please enter at most {}.", crate::format::number(*max))
                     }
                     ErrorKind::AboveCap { cap } => {
-                        format!("this is above the cap of {}; enter the cap or less.", yen(cap))
+                        format!(
+                            "this is above the cap of {}; enter the cap or less.",
+                            yen(cap)
+                        )
                     }
                     ErrorKind::NoScheme => {
                         "choose the national programme, the Nagano top-up, or both.".into()
@@ -148,7 +161,9 @@ impl InputError {
                         "please enter a share between 0 and 1 (e.g. 0.5 for half).".into()
                     }
                     ErrorKind::NotAList => "please give a list.".into(),
-                    ErrorKind::NotAnObject => "please give the answers one by one, as an object.".into(),
+                    ErrorKind::NotAnObject => {
+                        "please give the answers one by one, as an object.".into()
+                    }
                 };
                 format!("{label}: {what}")
             }
@@ -382,7 +397,9 @@ mod tests {
         assert_eq!(p("１．５時間"), Ok(dec!(1.5)));
         assert_eq!(p("-1"), Ok(dec!(-1)));
         assert_eq!(p("−１"), Ok(dec!(-1)));
-        for bad in ["abc", "1.2.3", "1e5", ".5", "5.", "--1", "六千", "0x10", "NaN", "∞"] {
+        for bad in [
+            "abc", "1.2.3", "1e5", ".5", "5.", "--1", "六千", "0x10", "NaN", "∞",
+        ] {
             assert_eq!(
                 p(bad).unwrap_err().kind,
                 ErrorKind::NotANumber,
@@ -394,10 +411,7 @@ mod tests {
             parse_decimal("hours", &Value::Number(f64::NAN)),
             Err(InputError::new("hours", ErrorKind::NotANumber))
         );
-        assert_eq!(
-            parse_decimal("hours", &Value::Number(1.1)),
-            Ok(dec!(1.1))
-        );
+        assert_eq!(parse_decimal("hours", &Value::Number(1.1)), Ok(dec!(1.1)));
         assert_eq!(
             parse_decimal("hours", &Value::Bool(true)).unwrap_err().kind,
             ErrorKind::NotANumber
@@ -417,9 +431,7 @@ mod tests {
         );
         let e = InputError::new(
             "smePriorHonorarium",
-            ErrorKind::AboveCap {
-                cap: dec!(300000),
-            },
+            ErrorKind::AboveCap { cap: dec!(300000) },
         );
         assert!(e.message(Locale::Ja).contains("300,000円"));
         assert!(e.message(Locale::En).contains("¥300,000"));

@@ -31,6 +31,7 @@ pub enum Unit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AmountValue {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub value: i64,
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub from: Date,
@@ -89,7 +90,10 @@ pub enum DateKind {
 
 impl DateKind {
     fn is_start(self) -> bool {
-        matches!(self, DateKind::RegistrationStart | DateKind::ApplicationStart)
+        matches!(
+            self,
+            DateKind::RegistrationStart | DateKind::ApplicationStart
+        )
     }
     fn is_intake_end(self) -> bool {
         matches!(self, DateKind::RegistrationEnd | DateKind::ApplicationEnd)
@@ -177,11 +181,7 @@ pub fn amount(id: AmountId, as_of: Option<Date>) -> InForce {
                 (&values[0], false)
             } else {
                 (
-                    values
-                        .iter()
-                        .rev()
-                        .find(|v| v.from <= d)
-                        .unwrap_or(last),
+                    values.iter().rev().find(|v| v.from <= d).unwrap_or(last),
                     false,
                 )
             }
@@ -353,12 +353,7 @@ pub fn programme_status(
     deadlines.sort_by_key(|d| d.date);
     let next_deadline = deadlines
         .iter()
-        .filter(|d| {
-            dates
-                .iter()
-                .any(|p| p.id == d.id && !p.kind.is_start())
-                && d.date >= on
-        })
+        .filter(|d| dates.iter().any(|p| p.id == d.id && !p.kind.is_start()) && d.date >= on)
         .min_by_key(|d| d.date)
         .cloned();
     let mut caveats = Vec::new();
@@ -498,7 +493,9 @@ mod tests {
         assert_eq!(s("2021-11-02")[1], (Closing, Some("2021-12-17".into())));
         // After everything.
         let late = s("2026-11-22");
-        assert!(late.iter().all(|(st, next)| *st == Closed && next.is_none()));
+        assert!(late
+            .iter()
+            .all(|(st, next)| *st == Closed && next.is_none()));
     }
 
     #[test]

@@ -67,6 +67,10 @@ impl Ratio {
         }
     }
 
+    pub fn is_integer(self) -> bool {
+        self.den == 1
+    }
+
     /// The largest integer ≤ self (円未満切り捨て).
     pub fn floor(self) -> Decimal {
         Decimal::from_i128_with_scale(self.num.div_euclid(self.den), 0)
@@ -127,7 +131,12 @@ mod tests {
         assert_eq!(h.mul_decimal(dec!(3500)).floor(), dec!(10000));
         // Whereas decimal division then multiplication can lose it (4 ÷ 3,500 × 3,500):
         assert_eq!(((dec!(4) / dec!(3500)) * dec!(3500)).floor(), dec!(3));
-        assert_eq!(Ratio::div(dec!(4), dec!(3500)).mul_decimal(dec!(3500)).floor(), dec!(4));
+        assert_eq!(
+            Ratio::div(dec!(4), dec!(3500))
+                .mul_decimal(dec!(3500))
+                .floor(),
+            dec!(4)
+        );
         assert_eq!(h.to_decimal(4), (dec!(2.8571), false));
     }
 
@@ -136,7 +145,10 @@ mod tests {
         assert_eq!(Ratio::new(5, 2).round_half_up(), dec!(3));
         assert_eq!(Ratio::new(7, 3).round_half_up(), dec!(2));
         assert_eq!(Ratio::new(7, 3).floor(), dec!(2));
-        assert_eq!(Ratio::from_decimal(dec!(1.25)).to_decimal(2), (dec!(1.25), true));
+        assert_eq!(
+            Ratio::from_decimal(dec!(1.25)).to_decimal(2),
+            (dec!(1.25), true)
+        );
         assert!(Ratio::new(1, 3) < Ratio::new(1, 2));
         assert_eq!(Ratio::new(2, 4), Ratio::new(1, 2));
     }

@@ -589,11 +589,11 @@ impl<'de> Deserialize<'de> for RawExclusions {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SmeInput"))]
 pub struct RawSmeInput {
     /// `"company"`, `"soleProprietor"`, `"medical"`, … (see `OrgType`).
-    #[cfg_attr(feature = "ts", ts(type = "OrgType"))]
+    #[cfg_attr(feature = "ts", ts(as = "OrgType"))]
     pub org_type: Option<Value>,
     /// Required for companies, sole proprietors and SME-2 ⑫–⑮ (their main industry);
     /// ignored for medical, social-welfare and school corporations and chambers.
-    #[cfg_attr(feature = "ts", ts(optional, type = "Industry"))]
+    #[cfg_attr(feature = "ts", ts(optional, as = "Option<Industry>"))]
     pub industry: Option<Value>,
     /// Capital or total investment in yen; required for companies, ignored for others.
     /// `300000000`, `"3億円"`, `"５千万円"`.
@@ -1378,7 +1378,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
         rules: vec!["SME-4"],
         text: t.pick(
             "従業員は「常時使用する従業員」（解雇するときに予告が必要な人）で数えます。会社の役員や個人事業主ご本人は数えません（SME-4）。".to_string(),
-            "Count regular employees only: those who must be given advance notice of dismissal. Company officers and the sole proprietor themself are not counted (SME-4).".to_string(),
+            "Count regular employees only: those who must be given advance notice of dismissal. Company officers and the owner of a sole proprietorship are not counted (SME-4).".to_string(),
         ),
     });
     if !org.is_business() {
@@ -1474,7 +1474,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
                 "直近3年の課税所得の年平均が15億円以下なら対象になります",
                 "直近3年の課税所得の年平均が15億円以下であること",
                 "With average taxable income of ¥1.5 billion or less over the last three years you would qualify",
-                "Average taxable income over the last three years of ¥1.5 billion or less",
+                "Average taxable income over the last three years is ¥1.5 billion or less",
             ),
         };
         let (ja, en) = if several {

@@ -78,12 +78,29 @@ fn combined_with_national_cap_inside_the_24_hours() {
     check(
         i,
         expect![[r#"
-            total 247500 national Some(10000) nagano Some(101785) self 135715
+            total 247500 national Some(10000) nagano Some(102000) self 135500
               0..20/7 h: 3500/4250/500 ["NAT-1", "NGN-2"]
               20/7..24 h: 0/4250/4000 ["NAT-5", "NGN-2"]
               24..30 h: 0/0/8250 ["NAT-5", "NGN-3"]
               ! SmeCapReached ["NAT-3", "NAT-5"]
               ! NaganoHoursCapped ["NGN-3"]
+        "#]],
+    );
+}
+
+#[test]
+fn nagano_tops_up_more_once_the_national_cap_is_used_up() {
+    // 6,000 yen/h: 2,000 yen top-up while the national 3,500 is paid, the full 4,250 after
+    // (NGN-2 with no national honorarium in those hours): 2,000×20/7 + 4,250×64/7 = 312,000/7.
+    let mut i = plan(6000, "12", Schemes::COMBINED);
+    i.sme_prior_honorarium = Decimal::from(290_000);
+    check(
+        i,
+        expect![[r#"
+            total 72000 national Some(10000) nagano Some(44571) self 17429
+              0..20/7 h: 3500/2000/500 ["NAT-1", "NGN-2"]
+              20/7..12 h: 0/4250/1750 ["NAT-5", "NGN-2"]
+              ! SmeCapReached ["NAT-3", "NAT-5"]
         "#]],
     );
 }
@@ -160,7 +177,9 @@ fn as_of_date_reports_closed_programmes_but_still_computes() {
             WarningCode::RulesNotInForce
         ]
     );
-    assert!(s.warnings[0].message.contains("2026年11月22日（令和8年11月22日）"));
+    assert!(s.warnings[0]
+        .message
+        .contains("2026年11月22日（令和8年11月22日）"));
     assert!(s.warnings[0].message.contains("終了"));
 
     // 2021-01-15: everything open, no date warning.
@@ -171,7 +190,11 @@ fn as_of_date_reports_closed_programmes_but_still_computes() {
     i.as_of = Some(Date::parse("2021-02-10").unwrap());
     let s = simulate(&i, Locale::En);
     assert_eq!(s.warnings[0].code, WarningCode::IntakeClosed);
-    assert!(s.warnings[0].message.contains("28 February 2021"), "{}", s.warnings[0].message);
+    assert!(
+        s.warnings[0].message.contains("28 February 2021"),
+        "{}",
+        s.warnings[0].message
+    );
 
     // Between the phases the national programme is not open yet (Phase II from 2021-04-26).
     let mut n = plan(6000, "12", Schemes::NATIONAL);
@@ -195,12 +218,18 @@ fn explanation_cites_rules_in_order() {
         国の謝金（1時間あたり）= 上限 3,500円 と（時間単価 6,000円 − 自己負担 500円）の小さい方 = 3,500円 [NAT-1,NAT-2]
         国の謝金の残り枠 = 中小企業の枠 300,000円 − 受給済み 0円 と、IT専門家の枠 1,500,000円 − 受給済み 0円 の小さい方 = 300,000円 [NAT-3,NAT-4]
         長野県の上乗せ（1時間あたり）= 上限 4,250円 と（6,000円 − 500円 − 国の謝金 3,500円）の小さい方 = 2,000円 [NGN-2,NGN-4]
-        長野県の補助の対象時間 = 24時間 − 利用済み 0時間 と 12時間 の小さい方 = 12時間（見込み：最初の時間から順に充当） [NGN-3]
+        長野県の補助の対象時間 = 24時間 − 利用済み 0時間 と 12時間 の小さい方 = 12時間 [NGN-3]
         国の謝金の合計 = 42,000円（1円未満切り捨て） [NAT-9,AR-2]
         長野県の補助の合計 = 24,000円（1円未満切り捨て） [NGN-2,AR-2]
         自己負担 = 72,000円 − 補助 66,000円 = 6,000円 [AR-2,NAT-2]"#]]
     .assert_eq(&text.join("\n"));
-    assert_eq!(s.interpretations, vec!["AR-2", "NGN-3"]);
+    // The leaflet's own example is exact: no interpretation was needed.
+    assert!(s.interpretations.is_empty());
+    // Rounding a fractional yen, or choosing which hours Nagano covers, makes it an estimate.
+    let rounded = simulate(&plan(3333, "1.5", Schemes::NATIONAL), Locale::Ja);
+    assert_eq!(rounded.interpretations, vec!["AR-2"]);
+    let beyond_24 = simulate(&plan(8250, "30", Schemes::COMBINED), Locale::Ja);
+    assert_eq!(beyond_24.interpretations, vec!["NGN-3"]);
 }
 
 fn raw(pairs: &[(&str, Value)]) -> RawSimulationInput {
@@ -234,23 +263,102 @@ fn bad_input_names_the_field() {
             .map(|e| e.field)
             .collect()
     };
-    let ok = [("rate", Value::from("６，０００")), ("hours", Value::from("12"))];
+    let ok = [
+        ("rate", Value::from("６，０００")),
+        ("hours", Value::from("12")),
+    ];
     assert_eq!(fields(&ok), Vec::<&str>::new());
     assert_eq!(fields(&[("hours", Value::from(12i64))]), vec!["rate"]);
-    assert_eq!(fields(&[("rate", Value::from(f64::NAN)), ("hours", Value::from(1i64))]), vec!["rate"]);
-    assert_eq!(fields(&[("rate", Value::from(4000.5)), ("hours", Value::from(1i64))]), vec!["rate"]);
-    assert_eq!(fields(&[("rate", Value::from(4000i64)), ("hours", Value::from(-2i64))]), vec!["hours"]);
-    assert_eq!(fields(&[("rate", Value::from(4000i64)), ("hours", Value::from("1.23456"))]), vec!["hours"]);
-    assert_eq!(fields(&[("rate", Value::from(1e300)), ("hours", Value::from(1e300))]), vec!["rate", "hours"]);
-    assert_eq!(fields(&[("rate", Value::from(4000i64)), ("hours", Value::from(1i64)), ("expertPriorHonorarium", Value::from(1_500_001i64))]), vec!["expertPriorHonorarium"]);
-    assert_eq!(fields(&[("rate", Value::from(4000i64)), ("hours", Value::from(1i64)), ("naganoPriorHours", Value::from(25i64))]), vec!["naganoPriorHours"]);
-    assert_eq!(fields(&[("rate", Value::from(4000i64)), ("hours", Value::from(1i64)), ("asOf", Value::from("2021-02-30"))]), vec!["asOf"]);
-    assert_eq!(fields(&[("rate", Value::from(4000i64)), ("hours", Value::from(1i64)), ("schemes", Value::List(vec![Value::from("tokyo")]))]), vec!["schemes"]);
-    assert_eq!(fields(&[("rate", Value::from(4000i64)), ("hours", Value::from(1i64)), ("schemes", Value::from("national"))]), vec!["schemes"]);
+    assert_eq!(
+        fields(&[
+            ("rate", Value::from(f64::NAN)),
+            ("hours", Value::from(1i64))
+        ]),
+        vec!["rate"]
+    );
+    assert_eq!(
+        fields(&[("rate", Value::from(4000.5)), ("hours", Value::from(1i64))]),
+        vec!["rate"]
+    );
+    assert_eq!(
+        fields(&[
+            ("rate", Value::from(4000i64)),
+            ("hours", Value::from(-2i64))
+        ]),
+        vec!["hours"]
+    );
+    assert_eq!(
+        fields(&[
+            ("rate", Value::from(4000i64)),
+            ("hours", Value::from("1.23456"))
+        ]),
+        vec!["hours"]
+    );
+    assert_eq!(
+        fields(&[("rate", Value::from(1e300)), ("hours", Value::from(1e300))]),
+        vec!["rate", "hours"]
+    );
+    assert_eq!(
+        fields(&[
+            ("rate", Value::from(4000i64)),
+            ("hours", Value::from(1i64)),
+            ("expertPriorHonorarium", Value::from(1_500_001i64))
+        ]),
+        vec!["expertPriorHonorarium"]
+    );
+    assert_eq!(
+        fields(&[
+            ("rate", Value::from(4000i64)),
+            ("hours", Value::from(1i64)),
+            ("naganoPriorHours", Value::from(25i64))
+        ]),
+        vec!["naganoPriorHours"]
+    );
+    assert_eq!(
+        fields(&[
+            ("rate", Value::from(4000i64)),
+            ("hours", Value::from(1i64)),
+            ("asOf", Value::from("2021-02-30"))
+        ]),
+        vec!["asOf"]
+    );
+    assert_eq!(
+        fields(&[
+            ("rate", Value::from(4000i64)),
+            ("hours", Value::from(1i64)),
+            ("schemes", Value::List(vec![Value::from("tokyo")]))
+        ]),
+        vec!["schemes"]
+    );
+    assert_eq!(
+        fields(&[
+            ("rate", Value::from(4000i64)),
+            ("hours", Value::from(1i64)),
+            ("schemes", Value::from("national"))
+        ]),
+        vec!["schemes"]
+    );
     // All problems at once, in field order.
-    assert_eq!(fields(&[("asOf", Value::from("x")), ("hours", Value::from(0i64)), ("rate", Value::from("abc"))]), vec!["rate", "hours", "asOf"]);
+    assert_eq!(
+        fields(&[
+            ("asOf", Value::from("x")),
+            ("hours", Value::from(0i64)),
+            ("rate", Value::from("abc"))
+        ]),
+        vec!["rate", "hours", "asOf"]
+    );
 
-    let e = simulate_raw(&raw(&[("rate", Value::from(4000i64)), ("hours", Value::from(0i64))]), Locale::Ja).unwrap_err();
-    assert_eq!(e[0].message(Locale::Ja), "支援時間：0より大きい数を入力してください。");
-    assert_eq!(e[0].message(Locale::En), "Support hours: please enter a number greater than 0.");
+    let e = simulate_raw(
+        &raw(&[("rate", Value::from(4000i64)), ("hours", Value::from(0i64))]),
+        Locale::Ja,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e[0].message(Locale::Ja),
+        "支援時間：0より大きい数を入力してください。"
+    );
+    assert_eq!(
+        e[0].message(Locale::En),
+        "Support hours: please enter a number greater than 0."
+    );
 }

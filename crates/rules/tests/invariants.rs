@@ -54,7 +54,9 @@ fn rules_never_depends_on_web_crates() {
     assert!(deps.contains("rust_decimal"), "closure computed: {deps:?}");
     for f in FORBIDDEN {
         assert!(
-            !deps.iter().any(|d| d == f || d.starts_with(&format!("{f}-"))),
+            !deps
+                .iter()
+                .any(|d| d == f || d.starts_with(&format!("{f}-"))),
             "ouen-rules must not depend on {f} (found in {deps:?})"
         );
     }

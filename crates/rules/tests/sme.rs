@@ -542,7 +542,7 @@ fn explanation_in_english_for_an_organisation() {
         [SME-2] 60 regular employees is over the limit of 50, so the size test is not met.
         [SME-6] 50% of the officers are also officers or staff of a large enterprise: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (3)).
         [SME-5] The small-business category applies only to companies and sole proprietors, not to an NPO (SME-5).
-        [SME-4] Count regular employees only: those who must be given advance notice of dismissal. Company officers and the sole proprietor themself are not counted (SME-4).
+        [SME-4] Count regular employees only: those who must be given advance notice of dismissal. Company officers and the owner of a sole proprietorship are not counted (SME-4).
         [SME-3] Organisations other than companies must carry on productive business, such as producing or providing goods or services (SME-3).
         [SME-7] SME investment and development companies and investment limited partnerships do not count as large enterprises here: leave their holdings out of the large-enterprise shares (SME-7)."#]]
     .assert_eq(&lines.join("\n"));

@@ -67,10 +67,7 @@ fn input_error(errors: &[InputError], locale: Locale) -> JsValue {
 
 fn not_an_object(locale: Locale) -> JsValue {
     input_error(
-        &[InputError::new(
-            "input",
-            ouen_rules::ErrorKind::Missing,
-        )],
+        &[InputError::new("input", ouen_rules::ErrorKind::Missing)],
         locale,
     )
 }

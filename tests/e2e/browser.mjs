@@ -1,0 +1,36 @@
+// Shared set-up for the browser tests: Debian's chromium driven by playwright-core, headless,
+// with the flags this closed network needs. OUEN_URL is the app served on loopback.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const appUrl = process.env.OUEN_URL ?? 'http://127.0.0.1:8080/';
+export const artifacts = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+export async function launch(options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ouen-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    locale: 'ja-JP',
+    viewport: { width: 1024, height: 900 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+    ...options,
+  });
+  // Every request must stay on the app's origin: nothing leaves the device.
+  const origin = new URL(appUrl).origin;
+  const foreign = [];
+  context.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  const errors = [];
+  context.on('weberror', (e) => errors.push(String(e.error())));
+  return { context, foreign, errors };
+}
