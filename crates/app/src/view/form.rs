@@ -3,55 +3,58 @@
 use crate::form::{Field, Form, Mode};
 use crate::state::Action;
 use crate::LOCALE;
+use ouen_rules::input::field_label;
 use ouen_rules::InputError;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// How a text field is presented.
 struct FieldText {
-    label: &'static str,
+    label: String,
     hint: &'static str,
-    /// Shown after the input (the label says it too).
+    /// Shown after the input (the label or hint says it too).
     unit: Option<&'static str>,
     /// `None` for a date picker.
     inputmode: Option<&'static str>,
 }
 
 fn field_text(field: Field) -> FieldText {
-    let number = |label, hint, unit| FieldText {
+    // The rules core's name for the field, so that the label matches its error messages.
+    let name = field_label(field.api_name(), LOCALE);
+    let number = |label: String, hint, unit| FieldText {
         label,
         hint,
-        unit,
+        unit: Some(unit),
         inputmode: Some("decimal"),
     };
     match field {
         Field::Rate => number(
-            "時間単価（円/時）",
+            format!("{name}（円/時）"),
             "IT専門家と決めた1時間あたりの料金（税込）。例：6000",
-            Some("円"),
+            "円",
         ),
         Field::Hours => number(
-            "支援時間",
+            name.into(),
             "支援を受ける時間の合計。1.5 のような小数も使えます。",
-            Some("時間"),
+            "時間",
         ),
         Field::SmePrior => number(
-            "これまでに受けた国の謝金（中小企業）",
-            "第Ⅰ期・第Ⅱ期に、御社の支援で支払われた謝金の合計。空欄なら0円です。",
-            Some("円"),
+            name.into(),
+            "第Ⅰ期・第Ⅱ期に、御社の支援で国から支払われた謝金の合計。空欄なら0円です。",
+            "円",
         ),
         Field::ExpertPrior => number(
-            "IT専門家がこれまでに受けた国の謝金",
+            name.into(),
             "IT専門家にたずねてください。空欄なら0円です。",
-            Some("円"),
+            "円",
         ),
         Field::NaganoPriorHours => number(
-            "これまでに長野県の補助を受けた時間",
+            name.into(),
             "前の計画で長野県の補助を受けた時間。空欄なら0時間です。",
-            Some("時間"),
+            "時間",
         ),
         Field::AsOf => FieldText {
-            label: "基準日",
+            label: name.into(),
             hint: "この日に有効なルールで計算し、受付中かどうかもお知らせします。空欄なら最新の金額で計算します。",
             unit: None,
             inputmode: None,
