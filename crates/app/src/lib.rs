@@ -5,10 +5,10 @@
 //! Nagano top-up have paid their part. Every number comes from `ouen_rules`; the app only
 //! gathers the input, shows the result, and keeps the form on this device.
 //!
-//! - [`form`]: the form as typed, and its pure mapping to the rules core's input.
-//! - [`state`]: the reducer (form + verdict), free of web APIs.
-//! - [`storage`]: `localStorage`, at the edge.
-//! - [`view`]: the components.
+//! - `form`: the form as typed, and its pure mapping to the rules core's input.
+//! - `state`: the reducer (form + verdict), free of web APIs.
+//! - `storage`: `localStorage`, at the edge.
+//! - `view`: the components.
 
 mod app;
 mod form;
