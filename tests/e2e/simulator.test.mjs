@@ -19,7 +19,7 @@ async function openApp() {
   const page = await browser.context.newPage();
   const consoleErrors = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  await page.goto(appUrl);
+  await page.goto(new URL('simulator', appUrl).href);
   await page.locator('#rate').waitFor();
   return { page, consoleErrors };
 }
@@ -44,6 +44,18 @@ test('6,000 yen × 12 h with both schemes costs the SME 6,000円', async () => {
   for (const id of ['NAT-1', 'NGN-2', 'NGN-3', 'AR-2']) assert.ok(why.includes(id), `${id} in: ${why}`);
   await page.screenshot({ path: join(artifacts, 'simulator.png'), fullPage: true });
   assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('the home tile leads to the simulator, and back returns home', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(appUrl);
+  await page.locator('#tile-simulator').click();
+  await page.locator('#rate').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/simulator');
+  await page.goBack();
+  await page.locator('#tile-simulator').waitFor();
+  await page.screenshot({ path: join(artifacts, 'home.png') });
   await page.close();
 });
 

@@ -15,6 +15,13 @@ pub struct Dist {
     pub npm: PathBuf,
 }
 
+/// `dist/`, or `$OUEN_DIST_DIR` (lets parallel work build without clobbering each other).
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("OUEN_DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("dist"))
+}
+
 pub fn dist() -> Result<Dist> {
     ensure_wasm_target()?;
     let root = root();
@@ -29,7 +36,7 @@ pub fn dist() -> Result<Dist> {
         "ouen-wasm",
     ]))?;
     let target = root.join("target/wasm32-unknown-unknown/release");
-    let out = root.join("dist");
+    let out = dist_dir();
     let www = out.join("www");
     let npm = out.join("npm");
     for dir in [&www, &npm] {

@@ -25,7 +25,7 @@ pub fn serve_cmd(args: &[String]) -> Result {
         }
     }
     let www = if args.iter().any(|a| a == "--no-build") {
-        crate::root().join("dist/www")
+        dist::dist_dir().join("www")
     } else {
         dist::dist()?.www
     };

@@ -70,7 +70,7 @@ fn row(name: &str, (raw, gzip, brotli): (usize, usize, usize)) -> String {
 
 /// The report as text (also used by the benchmark report later).
 pub fn report() -> Result<String> {
-    let base = root().join("dist");
+    let base = dist::dist_dir();
     if !base.join("www/index.html").exists() || !base.join("npm/package.json").exists() {
         dist::dist()?;
     }

@@ -1,49 +1,36 @@
-//! The root component: state, persistence, and the page layout.
+//! The root component: the header, and the page for the current route.
 
-use crate::form::Form;
-use crate::state::State;
-use crate::storage;
+use crate::pages::checklist::ChecklistPage;
+use crate::pages::eligibility::EligibilityPage;
+use crate::pages::home::HomePage;
+use crate::pages::navigator::NavigatorPage;
+use crate::pages::rules::RulesPage;
+use crate::pages::simulator::SimulatorPage;
+use crate::route::{use_router, Link, Navigator, Route};
 use crate::view::chrome::{Footer, Header};
-use crate::view::form::SimulatorForm;
-use crate::view::result::ResultPanel;
 use yew::prelude::*;
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::new(storage::load().unwrap_or_default()));
-    let saved = use_state_eq(|| true);
-    {
-        let saved = saved.setter();
-        use_effect_with(state.form.clone(), move |form: &Form| {
-            saved.set(storage::save(form));
-        });
-    }
-    let as_of = state
-        .outcome
-        .as_ref()
-        .as_ref()
-        .ok()
-        .and_then(|sim| sim.as_of);
-
-    html! {
-        <>
-            <Header />
+    let nav = use_router();
+    let page = match nav.route {
+        Route::Home => html! { <><HomePage /><Footer as_of={None} /></> },
+        Route::Simulator => html! { <SimulatorPage /> },
+        Route::Rules => html! { <RulesPage /> },
+        Route::Eligibility => html! { <EligibilityPage /> },
+        Route::Navigator => html! { <NavigatorPage /> },
+        Route::Checklist => html! { <ChecklistPage /> },
+        Route::NotFound => html! {
             <main class="page">
-                <h1 class="page-title">{"費用はいくら？"}</h1>
-                <p class="lead">
-                    {"IT専門家に支援してもらうときの費用と、国・長野県の補助を計算します。入力するとすぐに結果が変わります。"}
-                </p>
-                <div class="columns">
-                    <SimulatorForm
-                        form={state.form.clone()}
-                        errors={state.errors().to_vec()}
-                        saved={*saved}
-                        on_action={state.dispatcher().to_callback()}
-                    />
-                    <ResultPanel outcome={state.outcome.clone()} mode={state.form.mode} />
-                </div>
+                <h1 class="page-title">{"ページが見つかりません"}</h1>
+                <p><Link to={Route::Home}>{"ホームに戻る"}</Link></p>
             </main>
-            <Footer {as_of} />
-        </>
+        },
+    };
+    html! {
+        <ContextProvider<Navigator> context={nav}>
+            <Header />
+            {page}
+        </ContextProvider<Navigator>>
     }
 }

@@ -12,6 +12,8 @@
 
 mod app;
 mod form;
+mod pages;
+mod route;
 mod state;
 mod storage;
 mod view;

@@ -10,10 +10,13 @@
 //! - [`sme`]: who is an SME (中小企業者) and a small business (小規模事業者).
 //! - [`input`]: loose input, validation, localized errors naming the field.
 
+pub mod checklist;
 pub mod cost;
 pub mod date;
+pub mod eligibility;
 pub mod format;
 pub mod input;
+pub mod navigator;
 pub mod params;
 mod ratio;
 pub mod sme;

@@ -1,5 +1,6 @@
 //! The page header and footer.
 
+use crate::route::{Link, Route};
 use crate::LOCALE;
 use ouen_rules::{Date, STAMP};
 use yew::prelude::*;
@@ -8,7 +9,7 @@ use yew::prelude::*;
 pub fn Header() -> Html {
     html! {
         <header class="site-header">
-            <p class="brand">{"ouen 応援"}</p>
+            <p class="brand"><Link to={Route::Home}>{"ouen 応援"}</Link></p>
             <p class="privacy-badge">{"データは端末の外に送信されません"}</p>
         </header>
     }

@@ -1,0 +1,8 @@
+//! One module per page.
+
+pub mod checklist;
+pub mod eligibility;
+pub mod home;
+pub mod navigator;
+pub mod rules;
+pub mod simulator;

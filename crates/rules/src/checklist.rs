@@ -1,0 +1,1 @@
+//! The self-assessment checklist (RULES.md §8). Placeholder: being written.

@@ -1,0 +1,1 @@
+//! The support navigator (RULES.md §7). Placeholder: being written.
