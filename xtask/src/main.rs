@@ -2,6 +2,7 @@
 //! npm on the machine. Every task installs what it lacks (the wasm target, npm tools,
 //! Debian's chromium for browser tests) or says exactly what is missing.
 
+mod bench;
 mod dist;
 mod serve;
 mod size;
@@ -19,6 +20,7 @@ Tasks:
   serve [--port N]   release build, then serve dist/www on http://127.0.0.1:8080
   dist               release build: dist/www (the app) and dist/npm (the npm package)
   size               raw / gzip / brotli bytes of every shipped file, and totals
+  bench [--no-browser]  size and speed report against budgets and a peer engine
   test               every test: Rust, the npm package in Node, the app in Chromium
   types              print the generated TypeScript declarations
 ";
@@ -39,6 +41,8 @@ fn main() -> ExitCode {
     let rest = &args[args.len().min(1)..];
     let result = match task {
         "dist" => dist::dist().map(|_| ()),
+        "bench" => bench::bench_cmd(rest),
+        "bench-native" => bench::native_cmd(),
         "serve" => serve::serve_cmd(rest),
         "size" => size::size_cmd(),
         "test" => test::test_cmd(rest),

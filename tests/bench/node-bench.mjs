@@ -1,0 +1,77 @@
+// `cargo xtask bench`, Node section: ouen's JS API (input/output conversion included) beside
+// Publicodes evaluating the same cost split, on the same inputs. Prints Markdown.
+import { readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import Engine from 'publicodes';
+import { rules, split } from './peer-rules.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const npm = resolve(process.env.OUEN_NPM ?? join(here, '../../dist/npm'));
+const ouen = await import(pathToFileURL(join(npm, 'node.js')).href);
+const golden = JSON.parse(readFileSync(join(here, '../data/golden.json'), 'utf8'));
+
+function time(fn) {
+  for (let i = 0; i < 200; i++) fn(i);
+  let n = 500;
+  for (;;) {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) fn(i);
+    const ms = performance.now() - t;
+    if (ms > 300 || n > 1e7) return ms / n / 1000; // seconds per call
+    n *= 4;
+  }
+}
+const us = (s) => `${(s * 1e6).toFixed(2)} µs`;
+const cps = (s) => Math.round(1 / s).toLocaleString('en');
+
+const inputs = golden.cases.map((c) => c.input);
+const engine = new Engine(rules);
+
+// Agreement on every golden case.
+let agree = 0;
+const disagree = [];
+for (const c of golden.cases) {
+  const a = ouen.simulate(c.input);
+  const b = split(engine, c.input);
+  const same = a.selfPay === b.selfPay && JSON.stringify(a.subsidies) === JSON.stringify(b.subsidies);
+  if (same && a.selfPay === c.expect.selfPay) agree++;
+  else disagree.push(c.name);
+}
+
+const tOuen = time((i) => ouen.simulate(inputs[i % inputs.length]));
+const tPeer = time((i) => split(engine, inputs[i % inputs.length]));
+const tSme = time(() => ouen.classifySme({ orgType: 'company', industry: 'manufacturing', capital: 500000000, employees: 300 }));
+const tPeerInit = time(() => new Engine(rules)) ;
+
+const sizeOf = (files) => {
+  const buf = Buffer.concat(files.map((f) => readFileSync(f)));
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+const ouenBytes = sizeOf([join(npm, 'web.js'), join(npm, 'web/ouen.js'), join(npm, 'web/ouen_bg.wasm')]);
+const peerBytes = sizeOf([join(here, 'node_modules/publicodes/dist/index.js'), join(here, 'peer-rules.mjs')]);
+
+console.log(`## Through the JS API in Node, beside a peer engine
+
+Peer: Publicodes ${JSON.parse(readFileSync(join(here, 'node_modules/publicodes/package.json'), 'utf8')).version} (French in-browser rules engine), with the same national + Nagano split written in its language (tests/bench/peer-rules.mjs). Both agree with the leaflets on ${agree} of ${golden.cases.length} golden cases${disagree.length ? ` (differ: ${disagree.join(', ')})` : ''}.
+
+| call (Node ${process.version}) | per call | calls/s |
+|---|---|---|
+| ouen simulate (JS object in → JS object out, golden mix) | ${us(tOuen)} | ${cps(tOuen)} |
+| Publicodes setSituation + evaluate (same inputs) | ${us(tPeer)} | ${cps(tPeer)} |
+| ouen classifySme | ${us(tSme)} | ${cps(tSme)} |
+| Publicodes: new Engine(rules) (parse once per page) | ${us(tPeerInit)} | ${cps(tPeerInit)} |
+
+ouen is **${(tPeer / tOuen).toFixed(1)}×** the peer's calls per second on this rule.
+
+| shipped to a browser | raw | gzip | brotli |
+|---|---|---|---|
+| ouen (web.js + glue + rules wasm; all rules, two languages) | ${ouenBytes.raw} | ${ouenBytes.gzip} | ${ouenBytes.brotli} |
+| Publicodes engine + this rule | ${peerBytes.raw} | ${peerBytes.gzip} | ${peerBytes.brotli} |
+`);

@@ -1,0 +1,406 @@
+//! `cargo xtask bench`: a report of size and speed against budgets and against a peer rules
+//! engine (Publicodes), printed and written to `target/bench/report.md`. Benchmarks report;
+//! they never fail the test suite.
+//!
+//! Sections: shipped bytes and budgets, the largest contributors to each wasm (crate by crate,
+//! from the name section of the unoptimised build), native speed of the rules core, speed
+//! through the JS API in Node beside Publicodes on the same rule, and the app in Chromium
+//! at 4× CPU throttling (load, keystroke latency, Lighthouse).
+
+use crate::tools::{ensure_chromium, ensure_npm};
+use crate::{dist, root, serve, size, Result};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::process::Command;
+use std::time::Instant;
+
+/// Budgets from the benchmark issue.
+const APP_FIRST_LOAD_BROTLI: usize = 150 * 1024;
+const RULES_WASM_GZIP: usize = 40 * 1024;
+
+pub fn bench_cmd(args: &[String]) -> Result {
+    let skip_browser = args.iter().any(|a| a == "--no-browser");
+    let built = dist::dist()?;
+    let mut report = String::from("# ouen benchmark report\n\n");
+    let _ = writeln!(
+        report,
+        "Machine: {} cores. Numbers vary with load; compare runs on a quiet machine.\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+
+    // Size.
+    report += "## Size\n\n```\n";
+    report += &size::report()?;
+    report += "```\n\n";
+    let www = size::sizes(&built.www);
+    let first_load: usize = www
+        .iter()
+        .filter(|f| !f.path.ends_with(".webmanifest") && !f.path.ends_with("sw.js"))
+        .filter(|f| {
+            [
+                "index.html",
+                "main.js",
+                ".css",
+                "ouen_app.js",
+                "ouen_app_bg.wasm",
+                "icon.svg",
+            ]
+            .iter()
+            .any(|n| f.path.ends_with(n))
+        })
+        .map(|f| f.brotli)
+        .sum();
+    let rules_gzip = size::sizes(&built.npm.join("web"))
+        .iter()
+        .filter(|f| f.path.ends_with("ouen_bg.wasm"))
+        .map(|f| f.gzip)
+        .sum::<usize>();
+    let verdict = |v: usize, b: usize| {
+        if v <= b {
+            format!("within budget ({} % of it)", v * 100 / b)
+        } else {
+            format!("OVER budget by {} bytes ({} %)", v - b, v * 100 / b)
+        }
+    };
+    let _ = writeln!(
+        report,
+        "| budget | measured | limit | verdict |\n|---|---|---|---|\n| app first load, brotli | {first_load} | {APP_FIRST_LOAD_BROTLI} | {} |\n| rules-only wasm, gzip | {rules_gzip} | {RULES_WASM_GZIP} | {} |\n",
+        verdict(first_load, APP_FIRST_LOAD_BROTLI),
+        verdict(rules_gzip, RULES_WASM_GZIP)
+    );
+    let target = root().join("target/wasm32-unknown-unknown/release");
+    for (title, file) in [
+        ("app wasm", "ouen_app.wasm"),
+        ("rules-only wasm (npm)", "ouen_wasm.wasm"),
+    ] {
+        if let Ok(bytes) = std::fs::read(target.join(file)) {
+            let _ = writeln!(
+                report,
+                "### Largest contributors: {title}\n\nCode bytes by crate, before wasm-opt (which shrinks all of them):\n\n| crate | code bytes | functions |\n|---|---|---|"
+            );
+            for (krate, (bytes, count)) in contributors(&bytes).into_iter().take(12) {
+                let _ = writeln!(report, "| {krate} | {bytes} | {count} |");
+            }
+            report.push('\n');
+        }
+    }
+
+    // Native speed.
+    report += "## Rules core, native (release build)\n\n";
+    let out = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "xtask",
+            "--",
+            "bench-native",
+        ])
+        .current_dir(root())
+        .output()
+        .map_err(|e| format!("bench-native: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "bench-native failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    report += &String::from_utf8_lossy(&out.stdout);
+    report.push('\n');
+
+    // Node: JS API beside Publicodes.
+    let bench_dir = root().join("tests/bench");
+    ensure_npm(&bench_dir)?;
+    report += &node_section(
+        Command::new("node")
+            .arg("node-bench.mjs")
+            .current_dir(&bench_dir)
+            .env("OUEN_NPM", &built.npm),
+    )?;
+
+    // Browser.
+    if !skip_browser {
+        ensure_npm(&root().join("tests"))?;
+        let chromium = ensure_chromium()?;
+        let port = serve::spawn(built.www.clone())?;
+        report += &node_section(
+            Command::new("node")
+                .arg("browser-bench.mjs")
+                .current_dir(&bench_dir)
+                .env("OUEN_URL", format!("http://127.0.0.1:{port}/"))
+                .env("CHROMIUM_PATH", chromium),
+        )?;
+    }
+
+    let dir = root().join("target/bench");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let path = dir.join("report.md");
+    std::fs::write(&path, &report).map_err(|e| e.to_string())?;
+    println!("{report}");
+    println!("(written to {})", path.display());
+    Ok(())
+}
+
+fn node_section(cmd: &mut Command) -> Result<String> {
+    let out = cmd
+        .output()
+        .map_err(|e| format!("{}: {e}", crate::tools::describe(cmd)))?;
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    if out.status.success() {
+        Ok(text)
+    } else {
+        // A benchmark that could not run is reported, not fatal.
+        Ok(format!(
+            "{text}\n> {} did not complete: {}\n\n",
+            crate::tools::describe(cmd),
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+        ))
+    }
+}
+
+/// Native timings of the rules core; run by `bench` in a release build.
+pub fn native_cmd() -> Result {
+    use ouen_rules::cost::{simulate, Schemes, SimulationInput};
+    use ouen_rules::Locale;
+    use rust_decimal::Decimal;
+
+    fn time<F: FnMut()>(mut f: F) -> f64 {
+        for _ in 0..200 {
+            f();
+        }
+        let mut n = 1000u32;
+        loop {
+            let t = Instant::now();
+            for _ in 0..n {
+                f();
+            }
+            let el = t.elapsed().as_secs_f64();
+            if el > 0.3 || n >= 1 << 24 {
+                return el / f64::from(n);
+            }
+            n *= 4;
+        }
+    }
+    let line = |name: &str, s: f64| format!("| {name} | {:.2} µs | {:.0} |\n", s * 1e6, 1.0 / s);
+    let mut out = String::from("| call | per call | calls/s |\n|---|---|---|\n");
+    let plan = SimulationInput::new(Decimal::from(6000), Decimal::from(12), Schemes::COMBINED);
+    out += &line(
+        "simulate (6,000 × 12 h, combined; validated input)",
+        time(|| {
+            std::hint::black_box(simulate(std::hint::black_box(&plan), Locale::Ja));
+        }),
+    );
+    let raw: ouen_rules::RawSimulationInput = ouen_rules::RawSimulationInput {
+        rate: Some("６，０００".into()),
+        hours: Some("12".into()),
+        schemes: Some(ouen_rules::Value::List(vec![
+            "national".into(),
+            "nagano".into(),
+        ])),
+        ..Default::default()
+    };
+    out += &line(
+        "validate + simulate (typed strings)",
+        time(|| {
+            std::hint::black_box(ouen_rules::simulate_raw(
+                std::hint::black_box(&raw),
+                Locale::Ja,
+            ))
+            .ok();
+        }),
+    );
+    let sme = ouen_rules::sme::RawSmeInput {
+        org_type: Some("company".into()),
+        industry: Some("manufacturing".into()),
+        capital: Some(ouen_rules::Value::Number(500_000_000.0)),
+        employees: Some(ouen_rules::Value::Number(300.0)),
+        ..Default::default()
+    };
+    out += &line(
+        "validate + classifySme (manufacturer)",
+        time(|| {
+            if let Ok(v) = std::hint::black_box(&sme).validate() {
+                std::hint::black_box(ouen_rules::sme::classify(&v, Locale::Ja));
+            }
+        }),
+    );
+    out += "\nScaling of `simulate` with hours and segments (segments are at most 3 by design: national cap, Nagano's 24 h):\n\n| hours | segments | per call |\n|---|---|---|\n";
+    for hours in [1i64, 24, 100, 1_000, 10_000] {
+        let mut p =
+            SimulationInput::new(Decimal::from(8250), Decimal::from(hours), Schemes::COMBINED);
+        p.sme_prior_honorarium = Decimal::from(290_000);
+        let segs = simulate(&p, Locale::Ja).segments.len();
+        let t = time(|| {
+            std::hint::black_box(simulate(std::hint::black_box(&p), Locale::Ja));
+        });
+        let _ = writeln!(out, "| {hours} | {segs} | {:.2} µs |", t * 1e6);
+    }
+    print!("{out}");
+    Ok(())
+}
+
+/// Code bytes per crate, from the code section and the (mangled) function names.
+pub fn contributors(wasm: &[u8]) -> Vec<(String, (usize, usize))> {
+    fn leb(b: &[u8], i: &mut usize) -> Option<usize> {
+        let (mut r, mut s) = (0usize, 0);
+        loop {
+            let x = *b.get(*i)?;
+            *i += 1;
+            r |= usize::from(x & 0x7f) << s;
+            s += 7;
+            if x < 0x80 {
+                return Some(r);
+            }
+        }
+    }
+    let mut imported_funcs = 0usize;
+    let mut bodies: Vec<usize> = Vec::new();
+    let mut names: BTreeMap<usize, String> = BTreeMap::new();
+    let mut i = 8;
+    while i < wasm.len() {
+        let id = wasm[i];
+        i += 1;
+        let Some(len) = leb(wasm, &mut i) else { break };
+        let end = i + len;
+        let mut j = i;
+        match id {
+            2 => {
+                // imports: count the function imports
+                let n = leb(wasm, &mut j).unwrap_or(0);
+                for _ in 0..n {
+                    for _ in 0..2 {
+                        let l = leb(wasm, &mut j).unwrap_or(0);
+                        j += l;
+                    }
+                    let kind = wasm.get(j).copied().unwrap_or(0);
+                    j += 1;
+                    match kind {
+                        0 => {
+                            leb(wasm, &mut j);
+                            imported_funcs += 1;
+                        }
+                        1 => {
+                            j += 1;
+                            let flags = leb(wasm, &mut j).unwrap_or(0);
+                            leb(wasm, &mut j);
+                            if flags & 1 == 1 {
+                                leb(wasm, &mut j);
+                            }
+                        }
+                        2 => {
+                            let flags = leb(wasm, &mut j).unwrap_or(0);
+                            leb(wasm, &mut j);
+                            if flags & 1 == 1 {
+                                leb(wasm, &mut j);
+                            }
+                        }
+                        _ => {
+                            j += 2;
+                        }
+                    }
+                }
+            }
+            10 => {
+                let n = leb(wasm, &mut j).unwrap_or(0);
+                for _ in 0..n {
+                    let l = leb(wasm, &mut j).unwrap_or(0);
+                    bodies.push(l);
+                    j += l;
+                }
+            }
+            0 => {
+                let l = leb(wasm, &mut j).unwrap_or(0);
+                let name = std::str::from_utf8(&wasm[j..(j + l).min(end)]).unwrap_or("");
+                j += l;
+                if name == "name" {
+                    while j < end {
+                        let sub = wasm[j];
+                        j += 1;
+                        let sz = leb(wasm, &mut j).unwrap_or(0);
+                        let sub_end = j + sz;
+                        if sub == 1 {
+                            let n = leb(wasm, &mut j).unwrap_or(0);
+                            for _ in 0..n {
+                                let idx = leb(wasm, &mut j).unwrap_or(0);
+                                let l = leb(wasm, &mut j).unwrap_or(0);
+                                let s = String::from_utf8_lossy(&wasm[j..(j + l).min(sub_end)]);
+                                names.insert(idx, s.into_owned());
+                                j += l;
+                            }
+                        }
+                        j = sub_end;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i = end;
+    }
+    let mut by_crate: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (k, size) in bodies.iter().enumerate() {
+        let name = names
+            .get(&(k + imported_funcs))
+            .map(String::as_str)
+            .unwrap_or("?");
+        let e = by_crate.entry(crate_of(name)).or_default();
+        e.0 += size;
+        e.1 += 1;
+    }
+    let mut v: Vec<_> = by_crate.into_iter().collect();
+    v.sort_by_key(|(_, (bytes, _))| std::cmp::Reverse(*bytes));
+    v
+}
+
+/// The crate a legacy-mangled symbol (`_ZN4core3fmt…`) belongs to; for trait impls
+/// (`_$LT$Type$u20$as$u20$Trait$GT$`), the crate of the implementing type.
+fn crate_of(symbol: &str) -> String {
+    let Some(rest) = symbol.strip_prefix("_ZN") else {
+        return if symbol.starts_with("__") || symbol.contains("memcpy") || symbol.contains("memset")
+        {
+            "(compiler builtins)".into()
+        } else {
+            symbol.split("::").next().unwrap_or(symbol).to_string()
+        };
+    };
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let len: usize = digits.parse().unwrap_or(0);
+    let first = &rest[digits.len()..(digits.len() + len).min(rest.len())];
+    let first = first
+        .trim_start_matches("_$LT$")
+        .trim_start_matches("$LT$")
+        .trim_start_matches("impl$u20$");
+    let krate = first
+        .split("..")
+        .next()
+        .unwrap_or(first)
+        .split('$')
+        .next()
+        .unwrap_or(first);
+    if krate.is_empty() {
+        "(generic)".into()
+    } else {
+        krate.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::crate_of;
+
+    #[test]
+    fn attributes_symbols_to_crates() {
+        assert_eq!(
+            crate_of("_ZN10ouen_rules4cost8simulate17h0123E"),
+            "ouen_rules"
+        );
+        assert_eq!(
+            crate_of("_ZN103_$LT$serde_wasm_bindgen..de..Deserializer$u20$as$u20$serde_core..de..Deserializer$GT$15deserialize_any17habcE"),
+            "serde_wasm_bindgen"
+        );
+        assert_eq!(crate_of("memcpy"), "(compiler builtins)");
+    }
+}
