@@ -10,7 +10,8 @@ export const appUrl = process.env.OUEN_URL ?? 'http://127.0.0.1:8080/';
 export const artifacts = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
-export async function launch(options = {}) {
+/** Launches chromium; `origin` is where every request must stay (default: the app's). */
+export async function launch(options = {}, origin = new URL(appUrl).origin) {
   const dir = mkdtempSync(join(tmpdir(), 'ouen-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -23,8 +24,7 @@ export async function launch(options = {}) {
     ],
     ...options,
   });
-  // Every request must stay on the app's origin: nothing leaves the device.
-  const origin = new URL(appUrl).origin;
+  // Every request must stay on the origin: nothing leaves the device.
   const foreign = [];
   context.on('request', (req) => {
     const u = req.url();

@@ -95,3 +95,201 @@ test('what was typed survives a reload', async () => {
   await page.locator('#self-pay').filter({ hasText: '12,000円' }).waitFor();
   await page.close();
 });
+
+// ---------- issue 3: presets, as-of date, what-if, share and print ----------
+
+import { readFileSync } from 'node:fs';
+const golden = JSON.parse(readFileSync(new URL('../data/golden.json', import.meta.url), 'utf8'));
+const leafletCases = golden.cases.filter((c) => /^00\d/.test(c.source));
+const yen = (n) => `${n.toLocaleString('en-US')}円`;
+
+test('every preset shows the self-pay its leaflet prints', async () => {
+  const { page, consoleErrors } = await openApp();
+  assert.equal(leafletCases.length, 12);
+  for (const c of leafletCases) {
+    const button = page.locator(`button[data-golden="${c.name}"]`);
+    assert.equal(await button.count(), 1, `a preset for ${c.name}`);
+    assert.match(await button.textContent(), /出典/);
+    await button.click();
+    await page.locator('#self-pay').filter({ hasText: yen(c.expect.selfPay) }).waitFor();
+    assert.equal((await page.locator('#self-pay').textContent()).trim(), yen(c.expect.selfPay), c.name);
+    assert.match(await page.locator('#total-fee').textContent(), new RegExp(yen(c.expect.totalFee)));
+    assert.equal(await page.locator('#rate').inputValue(), String(c.input.rate));
+    assert.equal(await page.locator('#hours').inputValue(), String(c.input.hours));
+    const mode = c.input.schemes.length === 2 ? 'combined' : c.input.schemes[0];
+    assert.ok(await page.locator(`input[name="mode"][value="${mode}"]`).isChecked(), `${c.name}: ${mode}`);
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    const box = await button.boundingBox();
+    assert.ok(box.height >= 44, 'touch target');
+  }
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+test('a shared link restores the full state, and wins over what this device saved', async () => {
+  const { page } = await openApp();
+  await fill(page, '#rate', '８，２５０');
+  await fill(page, '#hours', '30');
+  await page.locator('input[name="mode"][value="combined"]').check();
+  await page.locator('summary', { hasText: 'これまでの利用' }).click();
+  await fill(page, '#sme-prior', '10,000');
+  await page.locator('#as-of').fill('2021-01-15');
+  await page.locator('#self-pay').filter({ hasText: '40,500円' }).waitFor();
+  const link = await page.locator('#share-url').inputValue();
+  assert.match(link, /#s=1&mode=combined&rate=%EF%BC%98/);
+  assert.match(link, /asOf=2021-01-15/);
+  const selfPay = (await page.locator('#self-pay').textContent()).trim();
+  // The address bar carries the state too.
+  assert.match(new URL(page.url()).hash, /^#s=1&/);
+
+  // Change what this device remembers, then open the link: the link wins.
+  await page.locator('#preset-ngn-5').click();
+  await page.locator('#self-pay').filter({ hasText: '3,000円' }).waitFor();
+  const other = await browser.context.newPage();
+  await other.goto(link);
+  await other.locator('#rate').waitFor();
+  assert.equal(await other.locator('#rate').inputValue(), '８，２５０');
+  assert.equal(await other.locator('#hours').inputValue(), '30');
+  assert.equal(await other.locator('#sme-prior').inputValue(), '10,000');
+  assert.equal(await other.locator('#as-of').inputValue(), '2021-01-15');
+  assert.ok(await other.locator('input[name="mode"][value="combined"]').isChecked());
+  assert.equal((await other.locator('#self-pay').textContent()).trim(), selfPay);
+  assert.equal(await other.locator('#link-note').count(), 0);
+  await other.close();
+  await page.close();
+});
+
+test('a garbled or newer link says so and falls back to the saved input', async () => {
+  for (const [hash, words] of [['#s=1&mode=tokyo', '読み取れませんでした'], ['#s=9&rate=1', '新しい版'], ['#%zz', '読み取れませんでした']]) {
+    const page = await browser.context.newPage();
+    await page.goto(new URL('simulator', appUrl).href + hash);
+    await page.locator('#link-note').waitFor();
+    assert.match(await page.locator('#link-note').textContent(), new RegExp(words));
+    await page.locator('#self-pay').waitFor();
+    await page.close();
+  }
+});
+
+test('what was typed survives a reload without any link', async () => {
+  const { page } = await openApp();
+  await fill(page, '#rate', '5000');
+  await fill(page, '#hours', '20');
+  await page.locator('input[name="mode"][value="combined"]').check();
+  await page.locator('#self-pay').filter({ hasText: '10,000円' }).waitFor();
+  await page.goto(new URL('simulator', appUrl).href); // no fragment: local storage
+  await page.locator('#rate').waitFor();
+  assert.equal(await page.locator('#rate').inputValue(), '5000');
+  await page.locator('#self-pay').filter({ hasText: '10,000円' }).waitFor();
+  await page.close();
+});
+
+test('the as-of date shows which programmes are open, with deadlines in 和暦', async () => {
+  const { page } = await openApp();
+  await page.locator('#preset-ngn-1').click();
+  // Back to the default, today (long after every deadline).
+  if (await page.locator('#as-of-today').count()) await page.locator('#as-of-today').click();
+  await page.locator('#as-of-today').waitFor({ state: 'detached' });
+  const today = await page.locator('#as-of').inputValue();
+  assert.match(today, /^\d{4}-\d{2}-\d{2}$/);
+  await page.locator('#status-summary').filter({ hasText: '新しく申し込める制度はありません' }).waitFor();
+  assert.match(await page.locator('#warnings').textContent(), /終了しています/);
+  assert.equal((await page.locator('#self-pay').textContent()).trim(), '6,000円', 'still simulated under the old rules');
+
+  await page.locator('#as-of').fill('2021-05-01');
+  await page.locator('#status-summary').filter({ hasText: '第Ⅱ期' }).waitFor();
+  const status = await page.locator('#programmes').textContent();
+  assert.match(status, /受付中/);
+  assert.match(status, /2021年11月1日（令和3年11月1日）/, 'next deadline, revised, in 和暦');
+  assert.match(status, /2021年9月30日/, 'the first announcement is kept');
+  assert.match(status, /NAT-P5/, 'the early-closing caveat');
+  assert.match(await page.locator('#result-as-of').textContent(), /令和3年5月1日/);
+  await page.screenshot({ path: join(artifacts, 'simulator-status.png'), fullPage: true });
+
+  await page.locator('#as-of-today').click();
+  assert.equal(await page.locator('#as-of').inputValue(), today);
+  await page.close();
+});
+
+test('the three modes side by side, the rate chart with its bends, and the meters', async () => {
+  const { page } = await openApp();
+  await page.locator('#preset-ngn-1').click();
+  await page.locator('#self-pay').filter({ hasText: '6,000円' }).waitFor();
+  assert.match(await page.locator('#compare-national').textContent(), /30,000円/);
+  assert.match(await page.locator('#compare-combined').textContent(), /6,000円/);
+  assert.match(await page.locator('#compare-nagano').textContent(), /21,000円/);
+  assert.match(await page.locator('#compare svg').getAttribute('aria-label'), /自己負担 6,000円/);
+  const kinks = await page.locator('#kinks').textContent();
+  assert.match(kinks, /4,000円/);
+  assert.match(kinks, /8,250円/);
+  assert.equal(await page.locator('#rate-chart polyline').count(), 3);
+  assert.match(await page.locator('#meter-sme').textContent(), /この計画 42,000円/);
+  assert.match(await page.locator('#meter-sme').textContent(), /残り 258,000円/);
+  assert.match(await page.locator('#meter-nagano').textContent(), /残り 12時間/);
+  // Each figure opens into its steps, citing rules.
+  await page.locator('#why-nagano summary').click();
+  assert.match(await page.locator('#why-nagano').textContent(), /NGN-2/);
+  await page.close();
+});
+
+test('copy link copies, or selects the link when the clipboard is not available', async () => {
+  const { page } = await openApp();
+  await page.locator('#copy-link').click();
+  await page.locator('#copy-status').filter({ hasText: /コピー/ }).waitFor();
+  const status = await page.locator('#copy-status').textContent();
+  if (/できませんでした/.test(status)) {
+    const selected = await page.evaluate(() => {
+      const el = document.getElementById('share-url');
+      return document.activeElement === el && el.selectionEnd - el.selectionStart === el.value.length;
+    });
+    assert.ok(selected, 'fallback selects the link');
+  }
+  await page.close();
+});
+
+test('the rules page lists every rule, its source, and the history of dates', async () => {
+  const { page } = await openApp();
+  await page.locator('#rules-link').click();
+  await page.locator('#rule-NAT-1').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/rules');
+  for (const id of ['NAT-1', 'NAT-5', 'NAT-P4', 'NAT-P5', 'NGN-3', 'AR-3b', 'SME-6', 'EXP-2']) {
+    assert.equal(await page.locator(`#rule-${id}`).count(), 1, id);
+  }
+  assert.match(await page.locator('#rule-NAT-1').textContent(), /3,500円/);
+  assert.match(await page.locator('#rule-NGN-3').textContent(), /解釈/);
+  assert.match(await page.locator('#dates-table').textContent(), /2021年9月30日/);
+  assert.match(await page.locator('#rules-stamp').textContent(), /ルール版 .+（データ [0-9a-f]{8}）/);
+  await page.screenshot({ path: join(artifacts, 'rules.png'), fullPage: true });
+  await page.goto(appUrl);
+  await page.locator('#tile-rules').waitFor();
+  await page.close();
+});
+
+test('phone width and the A4 print layout', async () => {
+  const { page } = await openApp();
+  await page.locator('#preset-ngn-4').click();
+  await page.locator('#self-pay').filter({ hasText: '12,000円' }).waitFor();
+  await page.locator('#as-of').fill('2021-01-15');
+  await page.setViewportSize({ width: 360, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling at 360px (${overflow}px)`);
+  await page.screenshot({ path: join(artifacts, 'simulator-360.png'), fullPage: true });
+  // A4 at 96 dpi, minus margins: about 680 × 1000 px of content.
+  await page.setViewportSize({ width: 680, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#presets').isVisible(), false);
+  assert.equal(await page.locator('.sim-form').isVisible(), false);
+  assert.ok(await page.locator('#self-pay').isVisible());
+  assert.match(await page.locator('#ruleset-stamp').textContent(), /ルール版/);
+  await page.screenshot({ path: join(artifacts, 'simulator-print.png'), fullPage: true });
+  // The real thing: Chromium's own A4 PDF, one page, with the stamp in it.
+  const pages = async () => {
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  };
+  assert.equal(await pages(), 1, 'one A4 page');
+  // Even a result full of warnings (caps reached, programmes closed) stays on one page.
+  await page.goto(new URL('simulator', appUrl).href + '#s=1&mode=combined&rate=8250&hours=30&smePrior=290000&naganoPriorHours=20');
+  await page.locator('#warnings').waitFor();
+  assert.equal(await pages(), 1, 'one A4 page with many warnings');
+  await page.close();
+});

@@ -128,3 +128,23 @@ test('classifySme: a manufacturer with 300 employees is an SME; deemed large is 
   assert.throws(() => ouen.classifySme({ orgType: 'company', industry: 'retail', employees: 3 }), { field: 'capital' });
   assert.throws(() => ouen.classifySme({ orgType: 'castle', employees: 3 }), { field: 'orgType' });
 });
+
+test('checklistItems and scoreChecklist: a complete assessment is scored, gaps are named', () => {
+  const items = ouen.checklistItems({ businessKind: 'retail' });
+  assert.ok(items.length >= 20);
+  const production = items.filter((i) => i.area === 'production');
+  assert.ok(production.length > 0 && production.every((i) => i.choices.some((c) => c.answer === 'na')),
+    'production items may be marked not applicable for a retailer');
+  const strategy = items.filter((i) => i.area === 'strategy');
+  assert.ok(strategy.every((i) => !i.choices.some((c) => c.answer === 'na')));
+  const answers = Object.fromEntries(items.map((i) => [i.id, i.area === 'production' ? 'na' : 'done']));
+  const all = ouen.scoreChecklist({ businessKind: 'retail', answers });
+  assert.equal(all.overall.percent, 100);
+  assert.ok(all.areas.find((a) => a.area === 'production').score.percent === null);
+  const none = ouen.scoreChecklist({ businessKind: 'retail', answers: Object.fromEntries(items.map((i) => [i.id, 'notStarted'])) });
+  assert.equal(none.overall.percent, 0);
+  assert.equal(none.nextSteps.length, 3);
+  const { [items[0].id]: _, ...missing } = answers;
+  assert.throws(() => ouen.scoreChecklist({ businessKind: 'retail', answers: missing }), { field: items[0].id });
+  assert.throws(() => ouen.checklistItems({ businessKind: 'castle' }), { field: 'businessKind' });
+});

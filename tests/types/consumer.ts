@@ -21,3 +21,25 @@ simulate({ rate: 1, hours: 1, schemes: ['tokyo'] });
 simulate({ hours: 1, schemes: ['national'] });
 // @ts-expect-error: only 'ja' and 'en'
 simulate(input, { locale: 'fr' });
+
+// Eligibility wizard and support navigator.
+import type { Eligibility, EligibilityInput, EligibilityStatus, Navigation, QuestionId } from 'ouen';
+import { checkEligibility, navigator } from 'ouen';
+
+const answers: EligibilityInput = {
+  location: 'nagano', orgType: 'company', industry: 'manufacturing', employees: '50人',
+  exclusions: { singleLargeShare: false, totalLargeShare: '2/3' },
+  expertKind: 'freelancer', support: 'telework', asOf: '2021-01-15',
+};
+const e: Eligibility = checkEligibility(answers, { locale: 'en' });
+const st: EligibilityStatus | undefined = e.schemes[0]?.status;
+const next: QuestionId | null = e.nextQuestion;
+const fix: string | undefined = e.schemes[0]?.toQualify[0];
+const nav: Navigation = navigator({ needs: ['edi', 'telework'], asOf: '2021-05-01' });
+const ended: boolean | undefined = nav.supports[0]?.ended;
+console.log(st, next, fix, ended, checkEligibility({}).complete);
+
+// @ts-expect-error: 'tokyo' is not a Location
+checkEligibility({ location: 'tokyo' });
+// @ts-expect-error: unknown need
+navigator({ needs: ['fax'] });

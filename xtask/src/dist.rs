@@ -2,10 +2,13 @@
 //!
 //! Pipeline: cargo builds both wasm crates for wasm32 (release), `wasm-bindgen-cli-support`
 //! (pinned to the same version as the `wasm-bindgen` crate) writes the JS glue, binaryen's
-//! `wasm-opt -Oz` shrinks the wasm, and the static shell of `www/` is copied beside it.
+//! `wasm-opt -Oz` shrinks the wasm, and the static shell of `www/` is copied beside it. Last,
+//! the service worker (`sw.js`) gets the list of every shipped file and a hash of their bytes,
+//! which names its cache: any changed byte makes a new version that replaces the old cache.
 
 use crate::tools::{cargo, ensure_wasm_target, run, wasm_opt};
 use crate::{root, types, Result};
+use sha2::{Digest, Sha256};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -57,6 +60,7 @@ pub fn dist() -> Result<Dist> {
     )?;
     optimize(&opt, &www.join("ouen_app_bg.wasm"))?;
     copy_dir(&root.join("www"), &www)?;
+    precache(&www)?;
 
     // The npm package: one wasm per entry (node ESM and browser ESM).
     let rules_wasm = target.join("ouen_wasm.wasm");
@@ -124,6 +128,80 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
     Ok(())
 }
 
+/// Fills in `sw.js`'s `__PRECACHE__` (every shipped file but itself) and `__VERSION__` (the
+/// content hash) in the built site.
+fn precache(www: &Path) -> Result {
+    let sw = www.join("sw.js");
+    let template = fs::read_to_string(&sw).map_err(|e| format!("read {}: {e}", sw.display()))?;
+    let files = shipped_files(www)?;
+    let version = content_hash(www, &files)?;
+    let text = inject(&template, &files, &version)?;
+    write(&sw, &text)?;
+    eprintln!(
+        "dist: service worker precaches {} files (version {version})",
+        files.len()
+    );
+    Ok(())
+}
+
+/// Every file under `www` except the service worker itself, as sorted `/`-separated paths.
+fn shipped_files(www: &Path) -> Result<Vec<String>> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result {
+        for entry in fs::read_dir(dir).map_err(|e| format!("read {}: {e}", dir.display()))? {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let rel = format!("{prefix}{name}");
+            if entry.path().is_dir() {
+                walk(&entry.path(), &format!("{rel}/"), out)?;
+            } else if rel != "sw.js" {
+                out.push(rel);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(www, "", &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
+/// 16 hex digits of SHA-256 over every file's path, length and bytes, in order.
+fn content_hash(www: &Path, files: &[String]) -> Result<String> {
+    let mut h = Sha256::new();
+    for f in files {
+        let bytes = fs::read(www.join(f)).map_err(|e| format!("read {f}: {e}"))?;
+        h.update(f.as_bytes());
+        h.update([0]);
+        h.update((bytes.len() as u64).to_le_bytes());
+        h.update(&bytes);
+    }
+    Ok(h.finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// The service worker with its placeholders replaced; an error if one is missing.
+fn inject(template: &str, files: &[String], version: &str) -> Result<String> {
+    for placeholder in ["__PRECACHE__", "__VERSION__"] {
+        if !template.contains(placeholder) {
+            return Err(format!("www/sw.js lacks its {placeholder} placeholder"));
+        }
+    }
+    let list = files
+        .iter()
+        .map(|f| format!("  {f:?},"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    Ok(template
+        .replace("__PRECACHE__", &format!("[\n{list}\n]"))
+        .replace("__VERSION__", version))
+}
+
 fn write(path: &Path, text: &str) -> Result {
     fs::write(path, text).map_err(|e| format!("write {}: {e}", path.display()))
 }
@@ -152,12 +230,16 @@ fn write_package(npm: &Path) -> Result {
       "browser": "./web.js",
       "default": "./web.js"
     }},
+    "./elements": {{
+      "types": "./elements.d.ts",
+      "default": "./elements.js"
+    }},
     "./ouen_bg.wasm": "./web/ouen_bg.wasm",
     "./package.json": "./package.json"
   }},
   "main": "./node.js",
   "types": "./index.d.ts",
-  "files": ["node.js", "web.js", "index.d.ts", "web.d.ts", "node/", "web/", "README.md", "LICENSE"],
+  "files": ["node.js", "web.js", "elements.js", "index.d.ts", "web.d.ts", "elements.d.ts", "node/", "web/", "README.md", "LICENSE"],
   "keywords": ["subsidy", "japan", "sme", "wasm", "デジタル化"]
 }}
 "#
@@ -173,16 +255,65 @@ fn write_package(npm: &Path) -> Result {
     )?;
     write(
         &npm.join("node.js"),
-        "// Node ≥ 20: the wasm is instantiated synchronously on import; no init call needed.\nexport { simulate, classifySme, programmesOn, rulesetInfo } from './node/ouen.js';\n",
+        "// Node ≥ 20: the wasm is instantiated synchronously on import; no init call needed.\nexport { simulate, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist } from './node/ouen.js';\n",
     )?;
     write(
         &npm.join("web.js"),
-        "// Browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, classifySme, programmesOn, rulesetInfo } from './web/ouen.js';\n",
+        "// Browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist } from './web/ouen.js';\n",
     )?;
+    fs::copy(
+        root().join("crates/wasm/js/elements.js"),
+        npm.join("elements.js"),
+    )
+    .map_err(|e| format!("elements.js: {e}"))?;
+    write(&npm.join("elements.d.ts"), ELEMENTS_DTS)?;
     write(&npm.join("README.md"), PARTNER_README)?;
     fs::copy(root().join("LICENSE"), npm.join("LICENSE")).map_err(|e| format!("LICENSE: {e}"))?;
     Ok(())
 }
+
+const ELEMENTS_DTS: &str = r#"// Custom elements registered by `import 'ouen/elements'`.
+import type { Simulation, Eligibility, ChecklistResult } from './index.js';
+
+/** Resolves once the wasm is instantiated (shared by every element on the page). */
+export function ensureReady(): Promise<unknown>;
+
+/** `<ouen-simulator lang="ja|en" mode="national|combined|nagano" rate="6000" hours="12">` */
+export class OuenSimulator extends HTMLElement {
+  /** The latest result, or null while the input has errors. */
+  result: Simulation | null;
+}
+
+/** `<ouen-eligibility lang="ja|en" location="nagano|other" org-type industry capital employees as-of>` */
+export class OuenEligibility extends HTMLElement {
+  result: Eligibility | null;
+}
+
+/** `<ouen-checklist lang="ja|en" business-kind="manufacturing|construction|retail|service|other">` */
+export class OuenChecklist extends HTMLElement {
+  /** The score once every item is answered, else null. */
+  result: ChecklistResult | null;
+}
+
+/** `detail` of the `ouen-change` event. */
+export type OuenChangeDetail =
+  | Simulation
+  | Eligibility
+  | ChecklistResult
+  | { answered: number; total: number }
+  | { error: { field: string; message: string } };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ouen-simulator': OuenSimulator;
+    'ouen-eligibility': OuenEligibility;
+    'ouen-checklist': OuenChecklist;
+  }
+  interface HTMLElementEventMap {
+    'ouen-change': CustomEvent<OuenChangeDetail>;
+  }
+}
+"#;
 
 const PARTNER_README: &str = r#"# ouen (応援)
 
@@ -226,6 +357,37 @@ Under a Content-Security-Policy, wasm needs `script-src 'self' 'wasm-unsafe-eval
 
 Bundlers (Vite, webpack) pick `web.js` through the `exports` map; call `await init()` first.
 
+## Drop-in custom elements
+
+```html
+<script type="module">import 'ouen/elements';</script>  <!-- or './node_modules/ouen/elements.js' -->
+<ouen-simulator lang="ja" mode="combined" rate="6000" hours="12"></ouen-simulator>
+<ouen-eligibility lang="ja" location="nagano"></ouen-eligibility>
+<ouen-checklist lang="ja" business-kind="retail"></ouen-checklist>
+<script type="module">
+  document.addEventListener('ouen-change', (e) => console.log(e.target, e.detail.selfPay));
+</script>
+```
+
+- `<ouen-simulator>`: `lang` (`ja` | `en`), `mode` (`national` | `combined` | `nagano`) or
+  `schemes="national nagano"`, `rate`, `hours` (starting values the visitor can change).
+  Event detail: the `simulate` result.
+- `<ouen-eligibility>`: `lang`, `location` (`nagano` | `other`), `org-type`, `industry`,
+  `capital`, `employees`, `as-of` (YYYY-MM-DD). Event detail: the `checkEligibility` result.
+- `<ouen-checklist>`: `lang`, `business-kind` (`manufacturing` | `construction` | `retail` |
+  `service` | `other`). Event detail: `{ answered, total }` until complete, then the
+  `scoreChecklist` result.
+- Changing an attribute re-renders. Every element emits `ouen-change` (bubbles, crosses the
+  shadow boundary); while the input is wrong, `detail` is `{ error: { field, message } }`.
+- Each element renders in an open shadow root, so the page's CSS cannot break it. Theme it
+  with CSS custom properties: `--ouen-accent`, `--ouen-accent-text`, `--ouen-text`,
+  `--ouen-muted`, `--ouen-surface`, `--ouen-border`, `--ouen-error`, `--ouen-radius`,
+  `--ouen-font`.
+- Several elements on one page are independent; the wasm is loaded once.
+- Content-Security-Policy: the one directive needed beyond serving the files from your own
+  origin is `script-src 'self' 'wasm-unsafe-eval'`. Styles are constructable stylesheets, so
+  `style-src 'self'` needs no `'unsafe-inline'`.
+
 ## Input errors
 
 Every function throws an `Error` named `OuenInputError` with `field` (the input field at
@@ -234,3 +396,41 @@ fault, e.g. `smePriorHonorarium`), a message in Japanese (or English with
 
 Types: see `index.d.ts`.
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn precache_lists_every_file_and_the_hash_follows_the_bytes() {
+        let dir = std::env::temp_dir().join(format!("ouen-precache-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("img")).unwrap();
+        fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
+        fs::write(dir.join("img/icon.png"), [1u8, 2, 3]).unwrap();
+        fs::write(
+            dir.join("sw.js"),
+            "const V = '__VERSION__'; const P = __PRECACHE__;",
+        )
+        .unwrap();
+        let files = shipped_files(&dir).unwrap();
+        assert_eq!(files, ["img/icon.png", "index.html"]);
+        let v1 = content_hash(&dir, &files).unwrap();
+        assert_eq!(v1.len(), 16);
+        assert_eq!(content_hash(&dir, &files).unwrap(), v1, "deterministic");
+        fs::write(dir.join("index.html"), "<!doctype html> ").unwrap();
+        let v2 = content_hash(&dir, &files).unwrap();
+        assert_ne!(v1, v2, "a changed byte is a new version");
+
+        precache(&dir).unwrap();
+        let sw = fs::read_to_string(dir.join("sw.js")).unwrap();
+        assert!(sw.contains(&format!("const V = '{v2}';")), "{sw}");
+        assert!(
+            sw.contains("\"img/icon.png\",") && sw.contains("\"index.html\","),
+            "{sw}"
+        );
+        assert!(!sw.contains("__"), "{sw}");
+        assert!(inject("no placeholders", &files, &v2).is_err());
+        let _ = fs::remove_dir_all(&dir);
+    }
+}

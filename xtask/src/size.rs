@@ -117,6 +117,14 @@ pub fn report() -> Result<String> {
     );
     out.push('\n');
     out += &row(
+        "npm custom elements (elements.js + browser entry)",
+        total(
+            npm.iter()
+                .filter(|f| f.path.contains("npm/web") || f.path.ends_with("npm/elements.js")),
+        ),
+    );
+    out.push('\n');
+    out += &row(
         "npm rules-only wasm (web/ouen_bg.wasm)",
         total(npm.iter().filter(|f| f.path.ends_with("web/ouen_bg.wasm"))),
     );

@@ -176,6 +176,7 @@ pub fn test_cmd(args: &[String]) -> Result {
                             .arg("e2e/")
                             .current_dir(&tests)
                             .env("OUEN_URL", format!("http://127.0.0.1:{port}/"))
+                            .env("OUEN_NPM", &built.npm)
                             .env("CHROMIUM_PATH", chromium),
                         &mut tally,
                     ),

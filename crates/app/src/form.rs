@@ -3,7 +3,8 @@
 //! Every field is kept exactly as the person typed it (`６，０００`, `1.5`, ``); parsing and
 //! validation belong to `ouen_rules`, which reports problems per field.
 
-use ouen_rules::{RawSimulationInput, Value};
+use ouen_rules::presets::Preset;
+use ouen_rules::{Date, RawSimulationInput, Schemes, Value};
 use serde::{Deserialize, Serialize};
 
 /// Which schemes the plan uses (NGN-4).
@@ -46,6 +47,24 @@ impl Mode {
             Mode::National => "中小企業デジタル化応援隊事業の謝金だけを使います",
             Mode::Combined => "国の謝金に、長野県の補助を上乗せします",
             Mode::Nagano => "長野県IT・デジタル化補助金だけを使います",
+        }
+    }
+
+    /// The mode using these schemes (combined when both, or neither, are used).
+    pub fn of(national: bool, nagano: bool) -> Mode {
+        match (national, nagano) {
+            (true, false) => Mode::National,
+            (false, true) => Mode::Nagano,
+            _ => Mode::Combined,
+        }
+    }
+
+    /// The schemes the rules core uses for this mode.
+    pub fn schemes_flags(self) -> Schemes {
+        match self {
+            Mode::National => Schemes::NATIONAL,
+            Mode::Combined => Schemes::COMBINED,
+            Mode::Nagano => Schemes::NAGANO_ONLY,
         }
     }
 
@@ -166,6 +185,39 @@ impl Form {
             expert_prior_honorarium: text(&self.expert_prior_honorarium),
             nagano_prior_hours: text(&self.nagano_prior_hours),
             as_of: text(&self.as_of),
+        }
+    }
+
+    /// Like [`Form::to_raw`], but an empty as-of date means `today` (when known): the
+    /// result then says whether each programme is open today.
+    pub fn to_raw_on(&self, today: Option<Date>) -> RawSimulationInput {
+        let mut raw = self.to_raw();
+        if self.as_of.trim().is_empty() {
+            if let Some(d) = today {
+                raw.as_of = Some(Value::Text(d.to_string()));
+            }
+        }
+        raw
+    }
+
+    /// The same plan under another mode.
+    pub fn with_mode(&self, mode: Mode) -> Form {
+        Form {
+            mode,
+            ..self.clone()
+        }
+    }
+
+    /// A worked example of the sources: its rate, hours and schemes, no prior use; the as-of
+    /// date the person chose is kept.
+    pub fn from_preset(preset: &Preset, as_of: &str) -> Form {
+        let s = preset.schemes;
+        Form {
+            rate: preset.rate.to_string(),
+            hours: preset.hours.to_string(),
+            mode: Mode::of(s.national, s.nagano),
+            as_of: as_of.to_string(),
+            ..Form::default()
         }
     }
 
@@ -312,6 +364,41 @@ mod tests {
         );
         assert_eq!(Form::from_json("not json"), None);
         assert_eq!(Form::from_json(r#"{"mode":"tokyo"}"#), None);
+    }
+
+    #[test]
+    fn an_empty_as_of_date_means_today() {
+        let today = Date::parse("2021-02-10").ok();
+        let raw = Form::default().to_raw_on(today);
+        assert_eq!(raw.as_of, Some(Value::Text("2021-02-10".into())));
+        // A chosen date wins; without a clock the field stays empty.
+        let form = Form {
+            as_of: "2021-01-15".into(),
+            ..Form::default()
+        };
+        assert_eq!(
+            form.to_raw_on(today).as_of,
+            Some(Value::Text("2021-01-15".into()))
+        );
+        assert_eq!(
+            Form::default().to_raw_on(None).as_of,
+            Some(Value::Text("".into()))
+        );
+    }
+
+    #[test]
+    fn presets_fill_the_form_and_keep_the_date() {
+        for p in &ouen_rules::presets::PRESETS {
+            let form = Form::from_preset(p, "2021-02-01");
+            assert_eq!(form.as_of, "2021-02-01");
+            assert_eq!(form.mode.schemes_flags(), p.schemes);
+            let sim = simulate_raw(&form.to_raw(), Locale::Ja).unwrap();
+            assert_eq!(sim.self_pay, p.self_pay.into(), "{}", p.id);
+        }
+        for mode in Mode::ALL {
+            let s = mode.schemes_flags();
+            assert_eq!(Mode::of(s.national, s.nagano), mode);
+        }
     }
 
     #[test]

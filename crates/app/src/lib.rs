@@ -11,12 +11,16 @@
 //! - `view`: the components.
 
 mod app;
+mod chart;
+mod clock;
 mod form;
 mod pages;
 mod route;
+mod share;
 mod state;
 mod storage;
 mod view;
+mod wizard;
 
 pub use app::App;
 

@@ -2,7 +2,7 @@
 
 use crate::form::{Field, Form, Mode};
 use crate::LOCALE;
-use ouen_rules::{simulate_raw, InputError, Simulation};
+use ouen_rules::{simulate_raw, Date, InputError, Simulation};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -12,6 +12,8 @@ pub type Outcome = Result<Simulation, Vec<InputError>>;
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
     pub form: Form,
+    /// Today on this device (the rules core has no clock); `None` in native tests.
+    pub today: Option<Date>,
     /// Always computed from `form`: there are no stale numbers.
     pub outcome: Rc<Outcome>,
 }
@@ -20,14 +22,44 @@ pub struct State {
 pub enum Action {
     SetField(Field, String),
     SetMode(Mode),
+    /// Replace the whole form (a preset).
+    Load(Form),
     /// Back to the default form (e.g. before passing the tablet to the next person).
     Reset,
 }
 
 impl State {
+    /// The state without a clock: an empty as-of date means the latest figures.
+    #[cfg(test)]
     pub fn new(form: Form) -> State {
-        let outcome = Rc::new(simulate_raw(&form.to_raw(), LOCALE));
-        State { form, outcome }
+        State::on(form, None)
+    }
+
+    /// The state where an empty as-of date means `today`.
+    pub fn on(form: Form, today: Option<Date>) -> State {
+        let outcome = Rc::new(simulate_raw(&form.to_raw_on(today), LOCALE));
+        State {
+            form,
+            today,
+            outcome,
+        }
+    }
+
+    /// The date the result is computed for: the chosen one, else today.
+    pub fn as_of(&self) -> Option<Date> {
+        Date::parse(&self.form.as_of).ok().or(self.today)
+    }
+
+    /// The form as a shared link should carry it: the as-of date pinned, so that the link
+    /// gives the same result on any later day.
+    pub fn pinned_form(&self) -> Form {
+        let mut form = self.form.clone();
+        if form.as_of.trim().is_empty() {
+            if let Some(d) = self.today {
+                form.as_of = d.to_string();
+            }
+        }
+        form
     }
 
     /// The problems with the input; empty when the split could be computed.
@@ -47,13 +79,14 @@ impl Reducible for State {
         match action {
             Action::SetField(field, value) => form.set(field, value),
             Action::SetMode(mode) => form.mode = mode,
+            Action::Load(new) => form = new,
             Action::Reset => form = Form::default(),
         }
         if form == self.form {
             // Same Rc: Yew skips the re-render.
             return self;
         }
-        Rc::new(State::new(form))
+        Rc::new(State::on(form, self.today))
     }
 }
 
@@ -119,6 +152,36 @@ mod tests {
         };
         let state = reduce(State::new(form), Action::Reset);
         assert_eq!(*state, State::new(Form::default()));
+    }
+
+    #[test]
+    fn today_is_the_default_as_of_date_and_links_pin_it() {
+        let today = Date::parse("2026-11-22").ok();
+        let state = State::on(Form::default(), today);
+        let sim = state.outcome.as_ref().as_ref().unwrap();
+        assert_eq!(sim.as_of, today);
+        // Long closed: the result says so, and is still computed under the rules of the time.
+        assert_eq!(self_pay(&state), "6,000円");
+        assert!(sim.warnings.iter().any(|w| w.message.contains("終了")));
+        assert_eq!(state.pinned_form().as_of, "2026-11-22");
+        assert_eq!(state.form.as_of, "");
+        // Changes keep the clock.
+        let state = Rc::new(state).reduce(Action::SetField(Field::Hours, "20".into()));
+        assert_eq!(state.today, today);
+        let chosen = state.reduce(Action::SetField(Field::AsOf, "2021-01-15".into()));
+        assert_eq!(chosen.as_of(), Date::parse("2021-01-15").ok());
+        assert_eq!(chosen.pinned_form().as_of, "2021-01-15");
+    }
+
+    #[test]
+    fn a_preset_replaces_the_form() {
+        let p = ouen_rules::presets::preset("ngn-8").unwrap();
+        let state = reduce(
+            State::new(Form::default()),
+            Action::Load(Form::from_preset(p, "")),
+        );
+        assert_eq!(state.form.mode, Mode::Nagano);
+        assert_eq!(self_pay(&state), "6,000円");
     }
 
     #[test]

@@ -1,26 +1,412 @@
-//! Keeping the form on this device (`localStorage`), at the edge of the app.
+//! Keeping documents on this device (`localStorage`), at the edge of the app.
+//!
+//! One key per document (the simulator's form, the checklist's draft, the checklist history),
+//! each stored as `{"schema": N, "data": …}`. Older shapes are brought up to [`SCHEMA`] by
+//! pure migration functions (tested natively below); the first format of all, the simulator's
+//! bare form under `ouen.simulator.v1`, still loads.
 //!
 //! Storage may be missing or refused (private browsing, blocked site data, a full quota):
-//! nothing here panics; the caller learns whether the form was saved.
+//! nothing here panics, and a failed write is returned as a [`SaveError`] the page shows.
 
 use crate::form::Form;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
-const KEY: &str = "ouen.simulator.v1";
+/// The current schema version of every document.
+pub const SCHEMA: u32 = 2;
 
+/// A document kept on the device.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    Simulator,
+    ChecklistDraft,
+    ChecklistHistory,
+}
+
+impl Doc {
+    pub fn key(self) -> &'static str {
+        match self {
+            Doc::Simulator => "ouen.simulator",
+            Doc::ChecklistDraft => "ouen.checklist.draft",
+            Doc::ChecklistHistory => "ouen.checklist.history",
+        }
+    }
+
+    /// Where schema 1 (before envelopes) kept the document, if it existed then.
+    fn legacy_key(self) -> Option<&'static str> {
+        match self {
+            Doc::Simulator => Some("ouen.simulator.v1"),
+            _ => None,
+        }
+    }
+}
+
+/// Why something could not be kept on this device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// No storage at all (blocked site data, some private modes).
+    Unavailable,
+    /// The browser refused the write (usually a full quota). Only the browser build writes.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Refused,
+    /// The document could not be written out (should not happen).
+    Encode,
+}
+
+impl SaveError {
+    pub fn message(&self) -> &'static str {
+        match self {
+            SaveError::Unavailable => "この端末（ブラウザ）では保存が使えません。プライベートモードやサイトデータのブロックを確かめてください。画面を閉じると入力が消えます。",
+            SaveError::Refused => "保存できませんでした。端末の空き容量が足りない可能性があります。書き出し（ファイル）で控えを取ってください。",
+            SaveError::Encode => "保存用のデータを作れませんでした。書き出し（ファイル）で控えを取ってください。",
+        }
+    }
+}
+
+// --- pure: envelopes and migrations ------------------------------------------------------
+
+/// One migration per schema step: `MIGRATIONS[n - 1]` turns schema `n` data into `n + 1`.
+type Migration = fn(Doc, Value) -> Option<Value>;
+const MIGRATIONS: [Migration; (SCHEMA - 1) as usize] = [v1_to_v2];
+
+/// Schema 1 → 2: the data itself kept its shape (the simulator's form, fields as typed); what
+/// changed is the envelope and the key. Anything that is not an object is refused.
+fn v1_to_v2(_: Doc, data: Value) -> Option<Value> {
+    data.is_object().then_some(data)
+}
+
+/// Reads a stored text as `(schema, data)`: an envelope, or a bare schema-1 document.
+fn unwrap_envelope(text: &str) -> Option<(u32, Value)> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    match (v.get("schema").and_then(Value::as_u64), v.get("data")) {
+        (Some(n), Some(data)) => Some((u32::try_from(n).ok()?, data.clone())),
+        _ => Some((1, v)),
+    }
+}
+
+/// Brings stored data of any known schema up to [`SCHEMA`]; `None` if unreadable or newer
+/// than this app knows.
+pub fn migrate(doc: Doc, schema: u32, mut data: Value) -> Option<Value> {
+    if schema == 0 || schema > SCHEMA {
+        return None;
+    }
+    for step in &MIGRATIONS[(schema - 1) as usize..] {
+        data = step(doc, data)?;
+    }
+    Some(data)
+}
+
+/// Decodes a document from what the device holds under its key and (else) its legacy key.
+pub fn decode<T: DeserializeOwned>(
+    doc: Doc,
+    current: Option<&str>,
+    legacy: Option<&str>,
+) -> Option<T> {
+    let text = current.or(legacy)?;
+    let (schema, data) = unwrap_envelope(text)?;
+    serde_json::from_value(migrate(doc, schema, data)?).ok()
+}
+
+/// The stored text of a document at the current schema.
+pub fn encode<T: Serialize>(data: &T) -> Result<String, SaveError> {
+    let data = serde_json::to_value(data).map_err(|_| SaveError::Encode)?;
+    serde_json::to_string(&json!({ "schema": SCHEMA, "data": data })).map_err(|_| SaveError::Encode)
+}
+
+// --- the checklist's documents ---------------------------------------------------------
+
+/// The checklist as it is being filled in.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Draft {
+    /// `BusinessKind` id; empty until chosen.
+    pub kind: String,
+    /// Item id → answer id.
+    pub answers: BTreeMap<String, String>,
+    /// The area being shown (0-based).
+    pub step: usize,
+}
+
+/// A completed assessment, kept with its date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Record {
+    /// When it was completed: `YYYY-MM-DDTHH:MM` in the device's local time.
+    pub date: String,
+    pub kind: String,
+    pub answers: BTreeMap<String, String>,
+}
+
+/// Every completed assessment on this device, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct History {
+    pub records: Vec<Record>,
+}
+
+/// The export file's format name.
+pub const EXPORT_FORMAT: &str = "ouen.checklist.history";
+
+impl History {
+    /// The export file: the history in an envelope that names its format and schema.
+    pub fn export_json(&self) -> Result<String, SaveError> {
+        let data = serde_json::to_value(self).map_err(|_| SaveError::Encode)?;
+        serde_json::to_string_pretty(
+            &json!({ "format": EXPORT_FORMAT, "schema": SCHEMA, "data": data }),
+        )
+        .map_err(|_| SaveError::Encode)
+    }
+
+    /// Reads an export file (of this or an older schema); `None` if it is not one.
+    pub fn parse_export(text: &str) -> Option<History> {
+        let v: Value = serde_json::from_str(text).ok()?;
+        if v.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+            return None;
+        }
+        let schema = u32::try_from(v.get("schema")?.as_u64()?).ok()?;
+        serde_json::from_value(migrate(
+            Doc::ChecklistHistory,
+            schema,
+            v.get("data")?.clone(),
+        )?)
+        .ok()
+    }
+
+    /// Adds the imported records that are not already here; keeps date order. Returns how
+    /// many were added.
+    pub fn merge(&mut self, other: History) -> usize {
+        let before = self.records.len();
+        for r in other.records {
+            if !self.records.contains(&r) {
+                self.records.push(r);
+            }
+        }
+        self.records.sort_by(|a, b| a.date.cmp(&b.date));
+        self.records.len() - before
+    }
+}
+
+// --- the device -------------------------------------------------------------------------
+
+#[cfg(target_arch = "wasm32")]
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The form saved earlier on this device, if there is a readable one.
-pub fn load() -> Option<Form> {
-    let json = local_storage()?.get_item(KEY).ok().flatten()?;
-    Form::from_json(&json)
+#[cfg(target_arch = "wasm32")]
+fn read(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
 }
 
-/// Saves the form; `false` when this device would not keep it.
-pub fn save(form: &Form) -> bool {
-    let (Some(storage), Ok(json)) = (local_storage(), form.to_json()) else {
-        return false;
+#[cfg(not(target_arch = "wasm32"))]
+fn read(_: &str) -> Option<String> {
+    None
+}
+
+#[cfg(target_arch = "wasm32")]
+fn write(key: &str, text: &str) -> Result<(), SaveError> {
+    let storage = local_storage().ok_or(SaveError::Unavailable)?;
+    storage.set_item(key, text).map_err(|_| SaveError::Refused)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn write(_: &str, _: &str) -> Result<(), SaveError> {
+    Err(SaveError::Unavailable)
+}
+
+/// A document as kept on this device, migrated to the current schema.
+pub fn load_doc<T: DeserializeOwned>(doc: Doc) -> Option<T> {
+    let current = read(doc.key());
+    let legacy = match (&current, doc.legacy_key()) {
+        (None, Some(k)) => read(k),
+        _ => None,
     };
-    storage.set_item(KEY, &json).is_ok()
+    decode(doc, current.as_deref(), legacy.as_deref())
+}
+
+/// Keeps a document on this device.
+pub fn save_doc<T: Serialize>(doc: Doc, data: &T) -> Result<(), SaveError> {
+    write(doc.key(), &encode(data)?)
+}
+
+/// The simulator's form saved earlier on this device, if there is a readable one (also from
+/// the first format, `ouen.simulator.v1`).
+pub fn load() -> Option<Form> {
+    let current = read(Doc::Simulator.key());
+    let legacy = match &current {
+        None => Doc::Simulator.legacy_key().and_then(read),
+        Some(_) => None,
+    };
+    decode_form(current.as_deref(), legacy.as_deref())
+}
+
+/// The simulator's form from its stored text (the form's own JSON, inside the envelope).
+fn decode_form(current: Option<&str>, legacy: Option<&str>) -> Option<Form> {
+    let data: Value = decode(Doc::Simulator, current, legacy)?;
+    Form::from_json(&data.to_string())
+}
+
+/// Saves the simulator's form; `false` when this device would not keep it.
+pub fn save(form: &Form) -> bool {
+    save_form(form).is_ok()
+}
+
+/// Saves the simulator's form, saying why not when this device would not keep it.
+pub fn save_form(form: &Form) -> Result<(), SaveError> {
+    let json = form.to_json().map_err(|_| SaveError::Encode)?;
+    let data: Value = serde_json::from_str(&json).map_err(|_| SaveError::Encode)?;
+    save_doc(Doc::Simulator, &data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::Mode;
+
+    /// Exactly what the first release wrote under `ouen.simulator.v1`.
+    const V1_SIMULATOR: &str = r#"{"rate":"６，０００","hours":"24","mode":"nagano","smePriorHonorarium":"","expertPriorHonorarium":"10,000","naganoPriorHours":"","asOf":"2021-02-05"}"#;
+
+    #[test]
+    fn the_first_simulator_format_migrates_to_the_current_schema() {
+        let form = decode_form(None, Some(V1_SIMULATOR)).unwrap();
+        assert_eq!(
+            form,
+            Form {
+                rate: "６，０００".into(),
+                hours: "24".into(),
+                mode: Mode::Nagano,
+                expert_prior_honorarium: "10,000".into(),
+                as_of: "2021-02-05".into(),
+                ..Form::default()
+            }
+        );
+        // Written back, it is an envelope at the current schema, and reads the same.
+        let text = encode(&form).unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["schema"], json!(SCHEMA));
+        assert_eq!(v["data"]["mode"], json!("nagano"));
+        assert_eq!(decode_form(Some(&text), None), Some(form.clone()));
+        // The current key wins over the legacy one.
+        let newer = encode(&Form::default()).unwrap();
+        assert_eq!(
+            decode_form(Some(&newer), Some(V1_SIMULATOR)),
+            Some(Form::default())
+        );
+        // An older v1 save with fewer fields still loads, with defaults.
+        assert_eq!(
+            decode_form(None, Some(r#"{"hours":"20"}"#)),
+            Some(Form {
+                hours: "20".into(),
+                ..Form::default()
+            })
+        );
+    }
+
+    #[test]
+    fn migrations_refuse_what_they_cannot_read() {
+        assert_eq!(
+            migrate(Doc::Simulator, 1, json!({"rate": "1"})),
+            Some(json!({"rate": "1"}))
+        );
+        assert_eq!(migrate(Doc::Simulator, 1, json!([1, 2])), None);
+        assert_eq!(migrate(Doc::Simulator, SCHEMA, json!({})), Some(json!({})));
+        assert_eq!(
+            migrate(Doc::Simulator, SCHEMA + 1, json!({})),
+            None,
+            "from a newer app"
+        );
+        assert_eq!(migrate(Doc::Simulator, 0, json!({})), None);
+        assert_eq!(decode_form(Some("not json"), None), None);
+        assert_eq!(decode_form(None, Some(r#"{"mode":"tokyo"}"#)), None);
+        assert_eq!(decode_form(None, None), None);
+        assert_eq!(
+            MIGRATIONS.len() as u32,
+            SCHEMA - 1,
+            "one migration per schema step"
+        );
+    }
+
+    #[test]
+    fn drafts_and_history_round_trip() {
+        let mut draft = Draft {
+            kind: "retail".into(),
+            step: 2,
+            ..Draft::default()
+        };
+        draft.answers.insert("cs-quotes".into(), "done".into());
+        let text = encode(&draft).unwrap();
+        assert_eq!(
+            decode::<Draft>(Doc::ChecklistDraft, Some(&text), None),
+            Some(draft)
+        );
+        // A draft missing fields (e.g. written by an earlier build) takes defaults.
+        let partial = r#"{"schema":2,"data":{"kind":"service"}}"#;
+        assert_eq!(
+            decode::<Draft>(Doc::ChecklistDraft, Some(partial), None),
+            Some(Draft {
+                kind: "service".into(),
+                ..Draft::default()
+            })
+        );
+    }
+
+    fn record(date: &str, answer: &str) -> Record {
+        Record {
+            date: date.into(),
+            kind: "retail".into(),
+            answers: [("cs-quotes".to_string(), answer.to_string())].into(),
+        }
+    }
+
+    #[test]
+    fn history_exports_and_imports_without_duplicates() {
+        let mut mine = History {
+            records: vec![record("2025-01-10T09:00", "partial")],
+        };
+        let theirs = History {
+            records: vec![
+                record("2024-12-01T10:00", "notStarted"),
+                record("2025-01-10T09:00", "partial"),
+            ],
+        };
+        let file = theirs.export_json().unwrap();
+        assert!(
+            file.contains(r#""format": "ouen.checklist.history""#),
+            "{file}"
+        );
+        let imported = History::parse_export(&file).unwrap();
+        assert_eq!(imported, theirs);
+        assert_eq!(mine.merge(imported.clone()), 1);
+        assert_eq!(
+            mine.records
+                .iter()
+                .map(|r| r.date.as_str())
+                .collect::<Vec<_>>(),
+            ["2024-12-01T10:00", "2025-01-10T09:00"]
+        );
+        assert_eq!(mine.merge(imported), 0, "importing twice adds nothing");
+        assert_eq!(
+            History::parse_export(r#"{"format":"other","schema":2,"data":{}}"#),
+            None
+        );
+        assert_eq!(
+            History::parse_export(r#"{"format":"ouen.checklist.history","schema":99,"data":{}}"#),
+            None
+        );
+        assert_eq!(History::parse_export("[]"), None);
+    }
+
+    #[test]
+    fn writes_off_the_web_fail_loudly() {
+        assert_eq!(
+            save_doc(Doc::ChecklistDraft, &Draft::default()),
+            Err(SaveError::Unavailable)
+        );
+        assert!(!save(&Form::default()));
+        assert!(SaveError::Refused
+            .message()
+            .contains("保存できませんでした"));
+    }
 }

@@ -199,6 +199,12 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
         ),
         "asOf" => ("基準日", "As-of date"),
         "date" => ("日付", "Date"),
+        "location" => ("所在地", "Location"),
+        "expertKind" => ("IT専門家の種類", "Kind of IT expert"),
+        "support" => ("支援の内容", "Kind of support"),
+        "needs" => ("やりたいこと", "What you want to do"),
+        "businessKind" => ("事業の種類", "Kind of business"),
+        "answers" => ("チェックリストの回答", "Checklist answers"),
         "orgType" => ("組織の種類", "Kind of organisation"),
         "industry" => ("業種", "Industry"),
         "capital" => ("資本金・出資の総額", "Capital"),
@@ -230,7 +236,11 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
         "exclusions" => ("みなし大企業の確認", "Deemed-large checks"),
         "input" => ("入力", "Input"),
         "locale" => ("表示言語", "Language"),
-        _ => ("入力", "Input"),
+        other => match crate::checklist::item(other) {
+            // A checklist answer is named by its item.
+            Some(it) => (it.ja, it.en),
+            None => ("入力", "Input"),
+        },
     };
     match locale {
         Locale::Ja => ja,

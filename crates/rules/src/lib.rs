@@ -10,6 +10,7 @@
 //! - [`sme`]: who is an SME (中小企業者) and a small business (小規模事業者).
 //! - [`input`]: loose input, validation, localized errors naming the field.
 
+pub mod catalogue;
 pub mod checklist;
 pub mod cost;
 pub mod date;
@@ -18,8 +19,10 @@ pub mod format;
 pub mod input;
 pub mod navigator;
 pub mod params;
+pub mod presets;
 mod ratio;
 pub mod sme;
+pub mod whatif;
 
 pub use cost::{simulate, RawSimulationInput, Scheme, Schemes, Simulation, SimulationInput};
 pub use date::Date;

@@ -124,3 +124,62 @@ pub fn programmes_on(date: JsValue, options: JsValue) -> Result<JsValue, JsValue
 pub fn ruleset_info() -> Result<JsValue, JsValue> {
     to_js(&ouen_rules::ruleset_info())
 }
+
+/// The eligibility wizard's logic: for the national programme and the Nagano top-up,
+/// eligible / not eligible / needs checking, with reasons, what would qualify, deadlines, and
+/// which question to ask next. Partial answers are fine; malformed ones throw.
+#[wasm_bindgen(js_name = checkEligibility, skip_typescript)]
+pub fn check_eligibility(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    let raw: ouen_rules::eligibility::RawEligibilityInput = from_js(input, locale)?;
+    match ouen_rules::eligibility::check_eligibility_raw(&raw, locale) {
+        Ok(verdict) => to_js(&verdict),
+        Err(errors) => Err(input_error(&errors, locale)),
+    }
+}
+
+/// The support navigator: from needs to every support in the sources, with figures, their
+/// dates, conditions and contacts; supports past their dates on `asOf` are marked as ended.
+#[wasm_bindgen(skip_typescript)]
+pub fn navigator(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    let raw: ouen_rules::navigator::RawNavigatorInput = from_js(input, locale)?;
+    match ouen_rules::navigator::navigator_raw(&raw, locale) {
+        Ok(nav) => to_js(&nav),
+        Err(errors) => Err(input_error(&errors, locale)),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct ListingInput {
+    business_kind: Option<ouen_rules::Value>,
+}
+
+/// The self-assessment checklist's items, with the choices offered to a kind of business.
+#[wasm_bindgen(js_name = checklistItems, skip_typescript)]
+pub fn checklist_items(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    let parsed: ListingInput = if input.is_undefined() || input.is_null() {
+        ListingInput::default()
+    } else {
+        from_js(input, locale)?
+    };
+    let raw = ouen_rules::checklist::RawChecklistInput {
+        business_kind: parsed.business_kind,
+        answers: None,
+    };
+    let kind = raw.kind().map_err(|e| input_error(&[e], locale))?;
+    to_js(&ouen_rules::checklist::listing(kind, locale))
+}
+
+/// Scores a completed checklist: per area and overall, the stage (① to ④) and next steps.
+#[wasm_bindgen(js_name = scoreChecklist, skip_typescript)]
+pub fn score_checklist(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    let raw: ouen_rules::checklist::RawChecklistInput = from_js(input, locale)?;
+    match ouen_rules::checklist::score_raw(&raw, locale) {
+        Ok(result) => to_js(&result),
+        Err(errors) => Err(input_error(&errors, locale)),
+    }
+}

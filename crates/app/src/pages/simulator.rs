@@ -1,48 +1,197 @@
-//! The cost simulator page: state, persistence, and the layout.
+//! The cost simulator page: state, persistence (device and URL fragment), and the layout.
+//!
+//! On load a link's fragment wins over the form saved on this device; a fragment that cannot
+//! be read is reported and the saved form is used. Every change is saved on the device and
+//! written back into the fragment, so the address bar always reproduces the result.
 
-use crate::form::Form;
+use crate::clock;
+use crate::form::{Field, Form, Mode};
+use crate::share::{self, ShareError};
 use crate::state::State;
 use crate::storage;
 use crate::view::chrome::Footer;
-use crate::view::form::SimulatorForm;
+use crate::view::form::{error_for, SimulatorForm};
+use crate::view::presets::Presets;
 use crate::view::result::ResultPanel;
+use crate::view::share::SharePanel;
+use crate::view::status::StatusPanel;
+use crate::view::whatif::{CompareChart, RateChart};
+use crate::LOCALE;
+use ouen_rules::simulate_raw;
+use ouen_rules::whatif::usage;
 use yew::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+fn fragment() -> String {
+    share::web::fragment()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn fragment() -> String {
+    String::new()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn write_fragment(form: &Form) {
+    share::web::replace_fragment(&share::encode(form));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn write_fragment(_: &Form) {}
+
+#[cfg(target_arch = "wasm32")]
+fn link_to(form: &Form) -> String {
+    share::web::url_with(&share::encode(form))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn link_to(form: &Form) -> String {
+    format!("#{}", share::encode(form))
+}
+
+/// The form to start from, and a note when a link could not be read.
+fn initial() -> (Form, Option<ShareError>) {
+    match share::decode(&fragment()) {
+        Ok(Some(form)) => (form, None),
+        Ok(None) => (storage::load().unwrap_or_default(), None),
+        Err(e) => (storage::load().unwrap_or_default(), Some(e)),
+    }
+}
 
 #[component]
 pub fn SimulatorPage() -> Html {
-    let state = use_reducer(|| State::new(storage::load().unwrap_or_default()));
+    let start = use_memo((), |_| initial());
+    let state = use_reducer(|| State::on(start.0.clone(), clock::today()));
+    let link_note = use_state_eq(|| start.1.clone());
     let saved = use_state_eq(|| true);
+    // A link opened in this same tab only changes the fragment: follow it.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let dispatch = state.dispatcher();
+        let note = link_note.setter();
+        use_effect_with((), move |_| {
+            use wasm_bindgen::closure::Closure;
+            use wasm_bindgen::JsCast;
+            let listener = Closure::<dyn Fn()>::new(move || match share::decode(&fragment()) {
+                Ok(Some(form)) => {
+                    note.set(None);
+                    dispatch.dispatch(crate::state::Action::Load(form));
+                }
+                Ok(None) => {}
+                Err(e) => note.set(Some(e)),
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                let _ = w.add_event_listener_with_callback(
+                    "hashchange",
+                    listener.as_ref().unchecked_ref(),
+                );
+            }
+            move || {
+                if let Some(w) = &window {
+                    let _ = w.remove_event_listener_with_callback(
+                        "hashchange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
     {
         let saved = saved.setter();
         use_effect_with(state.form.clone(), move |form: &Form| {
             saved.set(storage::save(form));
+            write_fragment(form);
         });
     }
-    let as_of = state
+    let on_action = state.dispatcher().to_callback();
+    let today = state.today;
+    let as_of = state.as_of();
+    let input = state.form.to_raw_on(today).validate().ok();
+    let plan_usage = match (&input, &*state.outcome) {
+        (Some(i), Ok(sim)) => Some(usage(i, sim)),
+        _ => None,
+    };
+    let compare: Vec<_> = Mode::ALL
+        .iter()
+        .map(|&m| {
+            (
+                m,
+                simulate_raw(&state.form.with_mode(m).to_raw_on(today), LOCALE),
+            )
+        })
+        .collect();
+    let url = link_to(&state.pinned_form());
+    let valid = state.outcome.is_ok();
+    // A result with many warnings leaves no room on one A4 page for the comparison.
+    let long = state
         .outcome
         .as_ref()
         .as_ref()
-        .ok()
-        .and_then(|sim| sim.as_of);
+        .is_ok_and(|sim| sim.warnings.len() >= 3);
 
     html! {
         <>
-            <main class="page">
+            <main class={classes!("page", "simulator", long.then_some("print-long"))}>
                 <h1 class="page-title">{"費用はいくら？"}</h1>
                 <p class="lead">
                     {"IT専門家に支援してもらうときの費用と、国・長野県の補助を計算します。入力するとすぐに結果が変わります。"}
                 </p>
+                if let Some(note) = &*link_note {
+                    <p class="link-note" id="link-note" role="status">{note.message()}</p>
+                }
+                <Presets form={state.form.clone()} on_action={on_action.clone()} />
+                <StatusPanel
+                    as_of={AttrValue::from(state.form.as_of.clone())}
+                    {today}
+                    error={error_for(state.errors(), Field::AsOf.api_name())}
+                    on_action={on_action.clone()}
+                />
+                {print_summary(&state.form, as_of)}
                 <div class="columns">
                     <SimulatorForm
                         form={state.form.clone()}
                         errors={state.errors().to_vec()}
                         saved={*saved}
-                        on_action={state.dispatcher().to_callback()}
+                        on_action={on_action.clone()}
                     />
-                    <ResultPanel outcome={state.outcome.clone()} mode={state.form.mode} />
+                    <ResultPanel
+                        outcome={state.outcome.clone()}
+                        mode={state.form.mode}
+                        usage={plan_usage}
+                    />
                 </div>
+                if valid {
+                    <CompareChart rows={compare} current={state.form.mode} />
+                    <RateChart {as_of} rate={input.as_ref().map(|i| i.rate)} current={state.form.mode} />
+                }
+                <SharePanel url={AttrValue::from(url)} />
             </main>
             <Footer {as_of} />
         </>
+    }
+}
+
+/// The inputs in one block, shown on paper only (the form itself is not printed).
+fn print_summary(form: &Form, as_of: Option<ouen_rules::Date>) -> Html {
+    let or_zero = |s: &str, unit: &str| {
+        if s.trim().is_empty() {
+            format!("0{unit}")
+        } else {
+            format!("{s}{unit}")
+        }
+    };
+    html! {
+        <section class="print-only print-summary" aria-hidden="true">
+            <h2>{"計算の条件"}</h2>
+            <dl>
+                <div><dt>{"時間単価"}</dt><dd>{format!("{}円/時", form.rate)}</dd></div>
+                <div><dt>{"支援時間"}</dt><dd>{format!("{}時間", form.hours)}</dd></div>
+                <div><dt>{"利用する制度"}</dt><dd>{form.mode.label()}</dd></div>
+                <div><dt>{"基準日"}</dt><dd>{as_of.map(|d| d.format(LOCALE)).unwrap_or_default()}</dd></div>
+                <div><dt>{"受給済みの謝金（中小企業／IT専門家）"}</dt><dd>{format!("{}／{}", or_zero(&form.sme_prior_honorarium, "円"), or_zero(&form.expert_prior_honorarium, "円"))}</dd></div>
+                <div><dt>{"長野県の補助を受けた時間"}</dt><dd>{or_zero(&form.nagano_prior_hours, "時間")}</dd></div>
+            </dl>
+        </section>
     }
 }

@@ -63,7 +63,7 @@ fn field_text(field: Field) -> FieldText {
 }
 
 /// The error about `field` (its name in the rules core), in words.
-fn error_for(errors: &[InputError], field: &str) -> Option<AttrValue> {
+pub fn error_for(errors: &[InputError], field: &str) -> Option<AttrValue> {
     errors
         .iter()
         .find(|e| e.field == field)
@@ -85,14 +85,9 @@ pub fn SimulatorForm(props: &SimulatorFormProps) -> Html {
     // Open the optional section at start if something was typed there before; after that it
     // is the person's to open and close.
     let prior_open = use_state(|| {
-        [
-            Field::SmePrior,
-            Field::ExpertPrior,
-            Field::NaganoPriorHours,
-            Field::AsOf,
-        ]
-        .iter()
-        .any(|&f| !form.get(f).trim().is_empty())
+        [Field::SmePrior, Field::ExpertPrior, Field::NaganoPriorHours]
+            .iter()
+            .any(|&f| !form.get(f).trim().is_empty())
     });
     let text_field = |field: Field| {
         html! {
@@ -126,12 +121,11 @@ pub fn SimulatorForm(props: &SimulatorFormProps) -> Html {
                 <details class="prior" open={*prior_open}>
                     <summary>{"これまでの利用（任意）"}</summary>
                     <p class="hint">
-                        {"前にも国の制度や長野県の補助を使った場合や、日付を決めて計算したい場合に入力します。"}
+                        {"前にも国の制度や長野県の補助を使ったことがある場合に入力します。上限のうち、この計画で使える残りが変わります。"}
                     </p>
                     {text_field(Field::SmePrior)}
                     {text_field(Field::ExpertPrior)}
                     {text_field(Field::NaganoPriorHours)}
-                    {text_field(Field::AsOf)}
                 </details>
                 <button type="button" class="reset" onclick={onreset}>
                     {"入力を最初の状態に戻す"}

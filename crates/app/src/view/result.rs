@@ -2,10 +2,13 @@
 //! segments, and "なぜ？" with the rule ids. All figures and sentences come from the rules core.
 
 use crate::form::Mode;
+use crate::route::{Link, Route};
 use crate::state::Outcome;
+use crate::view::meters::{Meters, Timeline};
 use crate::LOCALE;
-use ouen_rules::cost::Segment;
+use ouen_rules::cost::{Segment, Step};
 use ouen_rules::format::{hours, yen};
+use ouen_rules::whatif::Usage;
 use ouen_rules::{InputError, Simulation};
 use rust_decimal::Decimal;
 use std::rc::Rc;
@@ -19,6 +22,8 @@ fn money(d: Decimal) -> String {
 pub struct ResultPanelProps {
     pub outcome: Rc<Outcome>,
     pub mode: Mode,
+    /// How much of each cap the plan uses (when the input is valid).
+    pub usage: Option<Usage>,
 }
 
 #[component]
@@ -31,7 +36,7 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
             </h2>
             {
                 match &*props.outcome {
-                    Ok(sim) => simulation(sim),
+                    Ok(sim) => simulation(sim, props.usage.as_ref()),
                     Err(errors) => check_input(errors),
                 }
             }
@@ -55,7 +60,7 @@ fn check_input(errors: &[InputError]) -> Html {
     }
 }
 
-fn simulation(sim: &Simulation) -> Html {
+fn simulation(sim: &Simulation, usage: Option<&Usage>) -> Html {
     let estimate = !sim.interpretations.is_empty();
     html! {
         <>
@@ -68,6 +73,11 @@ fn simulation(sim: &Simulation) -> Html {
                     }
                 </p>
             </div>
+            if let Some(d) = sim.as_of {
+                <p class="as-of-line" id="result-as-of">
+                    {format!("{}時点で有効なルールで計算しています。", d.format(LOCALE))}
+                </p>
+            }
             if estimate {
                 <p class="estimate-note">
                     {"見込みの額です。資料に書かれていない点は、このツールの解釈で補って計算しています。"}
@@ -75,9 +85,21 @@ fn simulation(sim: &Simulation) -> Html {
                 </p>
             }
             {breakdown(sim)}
+            {figure_steps(sim)}
             {warnings(sim)}
+            if let Some(u) = usage {
+                <Meters usage={*u} />
+            }
             {segments(sim)}
             {explanation(sim)}
+            <p class="result-stamp" id="result-stamp">
+                {format!(
+                    "ルール版 {}（データ {}）・基準日 {}",
+                    sim.ruleset.version,
+                    sim.ruleset.hash,
+                    sim.as_of.map(|d| d.format(LOCALE)).unwrap_or_else(|| "指定なし".into())
+                )}
+            </p>
         </>
     }
 }
@@ -111,6 +133,62 @@ fn breakdown(sim: &Simulation) -> Html {
                 <dd><span class="money">{money(sim.self_pay)}</span></dd>
             </div>
         </dl>
+    }
+}
+
+/// Which steps of the explanation produced a figure (by the rules they cite).
+fn steps_for(sim: &Simulation, figure: Figure) -> Vec<&Step> {
+    let last = sim.explanation.len().saturating_sub(1);
+    sim.explanation
+        .iter()
+        .enumerate()
+        .filter(|(i, step)| {
+            let cites = |prefix: &str| step.rules.iter().any(|r| r.starts_with(prefix));
+            match figure {
+                Figure::Total => *i == 0,
+                Figure::National => *i != last && *i != 0 && cites("NAT-") && !cites("NGN-"),
+                Figure::Nagano => cites("NGN-"),
+                Figure::SelfPay => *i == last,
+            }
+        })
+        .map(|(_, step)| step)
+        .collect()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Figure {
+    Total,
+    National,
+    Nagano,
+    SelfPay,
+}
+
+/// Every figure, expandable into the steps that produced it.
+fn figure_steps(sim: &Simulation) -> Html {
+    let mut figures = vec![(Figure::Total, "費用の総額", sim.total_fee, "why-total")];
+    if let Some(n) = sim.subsidies.national {
+        figures.push((Figure::National, "国の謝金", n, "why-national"));
+    }
+    if let Some(n) = sim.subsidies.nagano {
+        figures.push((Figure::Nagano, "長野県の補助", n, "why-nagano"));
+    }
+    figures.push((Figure::SelfPay, "自己負担", sim.self_pay, "why-self-pay"));
+    html! {
+        <div class="figure-steps">
+            for (figure, label, amount, id) in figures {
+                <details class="why" id={id}>
+                    <summary>{format!("{label} {} の求め方", money(amount))}</summary>
+                    <ol class="steps">
+                        for step in steps_for(sim, figure) {
+                            <li>
+                                <span class="step-text">{step.text.clone()}</span>
+                                {rule_tags(&step.rules)}
+                            </li>
+                        }
+                    </ol>
+                </details>
+            }
+        </div>
     }
 }
 
@@ -174,6 +252,7 @@ fn segments(sim: &Simulation) -> Html {
                     </tbody>
                 </table>
             </div>
+            <Timeline sim={sim.clone()} />
         </section>
     }
 }
@@ -190,6 +269,11 @@ fn explanation(sim: &Simulation) -> Html {
                     </li>
                 }
             </ol>
+            <p class="rules-link no-print">
+                <Link to={Route::Rules} id="rules-link">
+                    {"すべてのルール（番号・内容・出典）と金額・日付の改定履歴を見る"}
+                </Link>
+            </p>
         </section>
     }
 }

@@ -1,0 +1,65 @@
+//! The worked examples of the leaflets as one-tap presets, each with its source.
+
+use crate::form::{Form, Mode};
+use crate::state::Action;
+use crate::LOCALE;
+use ouen_rules::format::{hours, yen};
+use ouen_rules::presets::PRESETS;
+use rust_decimal::Decimal;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PresetsProps {
+    pub form: Form,
+    pub on_action: Callback<Action>,
+}
+
+#[component]
+pub fn Presets(props: &PresetsProps) -> Html {
+    html! {
+        <section class="presets no-print" id="presets" aria-labelledby="presets-title">
+            <h2 id="presets-title">{"資料の計算例から入力する"}</h2>
+            <p class="hint">
+                {"チラシや説明資料に載っている計算例です。押すと時間単価・時間・制度が入り、資料と同じ自己負担になることを確かめられます（基準日はそのままです）。"}
+            </p>
+            <ul class="preset-list">
+                for p in PRESETS.iter() {
+                    {{
+                        let mode = Mode::of(p.schemes.national, p.schemes.nagano);
+                        let current = props.form == Form::from_preset(p, &props.form.as_of);
+                        let as_of = props.form.as_of.clone();
+                        let onclick = props
+                            .on_action
+                            .reform(move |_: MouseEvent| Action::Load(Form::from_preset(p, &as_of)));
+                        html! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class={classes!("preset", current.then_some("preset-current"))}
+                                    id={format!("preset-{}", p.id)}
+                                    data-golden={p.golden}
+                                    aria-pressed={if current { "true" } else { "false" }}
+                                    {onclick}
+                                >
+                                    <span class="preset-title">{p.title(LOCALE)}</span>
+                                    <span class="preset-plan">
+                                        {format!(
+                                            "{}×{}・{}",
+                                            yen(Decimal::from(p.rate), LOCALE),
+                                            hours(Decimal::from(p.hours), LOCALE),
+                                            mode.label()
+                                        )}
+                                    </span>
+                                    <span class="preset-result">
+                                        {format!("資料の自己負担 {}", yen(Decimal::from(p.self_pay), LOCALE))}
+                                    </span>
+                                    <span class="preset-source">{format!("出典 {}", p.source)}</span>
+                                </button>
+                            </li>
+                        }
+                    }}
+                }
+            </ul>
+        </section>
+    }
+}

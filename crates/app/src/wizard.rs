@@ -1,0 +1,349 @@
+//! The eligibility wizard's state, free of web APIs: the answers as given (kept even when a
+//! later answer makes them irrelevant, so back and forward never lose anything), which
+//! question is on screen, and the mapping to the rules core's loose input. Which question
+//! comes next, and the verdict, are the core's (`ouen_rules::eligibility`).
+
+use ouen_rules::eligibility::{
+    check_eligibility_raw, Eligibility, QuestionId, QuestionStatus, RawEligibilityInput,
+};
+use ouen_rules::InputError;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// localStorage key of the answers.
+pub const STORAGE_KEY: &str = "ouen.eligibility.v1";
+
+/// The answers as given: question field → text (`"yes"`/`"no"` for yes/no questions).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers {
+    #[serde(default)]
+    pub values: BTreeMap<String, String>,
+}
+
+/// Questions answered with yes/no in the wizard.
+pub fn is_yes_no(q: QuestionId) -> bool {
+    q.deemed_large_item().is_some()
+}
+
+impl Answers {
+    pub fn get(&self, q: QuestionId) -> Option<&str> {
+        self.values.get(q.field()).map(String::as_str)
+    }
+
+    pub fn set(&mut self, q: QuestionId, value: String) {
+        if value.trim().is_empty() {
+            self.values.remove(q.field());
+        } else {
+            self.values.insert(q.field().to_string(), value);
+        }
+    }
+
+    /// The core's loose input: text as typed, yes/no as booleans.
+    pub fn to_raw(&self) -> RawEligibilityInput {
+        let mut top = serde_json::Map::new();
+        let mut exclusions = serde_json::Map::new();
+        for q in QuestionId::ALL {
+            let Some(v) = self.get(q) else { continue };
+            let value = if is_yes_no(q) {
+                match v {
+                    "yes" => serde_json::Value::Bool(true),
+                    "no" => serde_json::Value::Bool(false),
+                    other => serde_json::Value::String(other.to_string()),
+                }
+            } else {
+                serde_json::Value::String(v.to_string())
+            };
+            match q.field().strip_prefix("exclusions.") {
+                Some(key) => {
+                    exclusions.insert(key.to_string(), value);
+                }
+                None => {
+                    top.insert(q.field().to_string(), value);
+                }
+            }
+        }
+        if !exclusions.is_empty() {
+            top.insert(
+                "exclusions".to_string(),
+                serde_json::Value::Object(exclusions),
+            );
+        }
+        serde_json::from_value(serde_json::Value::Object(top)).unwrap_or_default()
+    }
+
+    // Used by the page's localStorage edge, which exists only in the browser build.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub fn to_json(&self) -> Option<String> {
+        serde_json::to_string(self).ok()
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub fn from_json(s: &str) -> Option<Answers> {
+        serde_json::from_str(s).ok()
+    }
+}
+
+/// The wizard: answers, the question on screen (`None` = the core's next question, or the
+/// final verdict), and the core's verdict for the answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wizard {
+    pub answers: Answers,
+    pub current: Option<QuestionId>,
+    pub outcome: Result<Eligibility, Vec<InputError>>,
+}
+
+pub enum Action {
+    /// Answer the question and move on.
+    Answer(QuestionId, String),
+    Back,
+    Forward,
+    /// Show this question again (from the list of answers).
+    Edit(QuestionId),
+    Reset(Option<String>),
+}
+
+impl Wizard {
+    pub fn new(answers: Answers) -> Wizard {
+        let outcome = check_eligibility_raw(&answers.to_raw(), crate::LOCALE);
+        Wizard {
+            answers,
+            current: None,
+            outcome,
+        }
+    }
+
+    /// The question on screen; `None` when the verdict is complete and no question is open.
+    pub fn shown(&self) -> Option<QuestionId> {
+        self.current.or_else(|| match &self.outcome {
+            Ok(e) => e.next_question,
+            // A malformed stored answer: show its question again.
+            Err(errors) => errors
+                .first()
+                .and_then(|e| QuestionId::ALL.into_iter().find(|q| q.field() == e.field)),
+        })
+    }
+
+    /// Questions that count for the verdict (answered or pending), in order.
+    pub fn path(&self) -> Vec<QuestionId> {
+        match &self.outcome {
+            Ok(e) => e
+                .questions
+                .iter()
+                .filter(|q| q.status != QuestionStatus::Skipped)
+                .map(|q| q.id)
+                .collect(),
+            Err(_) => QuestionId::ALL.to_vec(),
+        }
+    }
+
+    /// (position of the question on screen, questions in all), both counting from 1.
+    pub fn progress(&self) -> (usize, usize) {
+        let path = self.path();
+        let total = path.len().max(1);
+        match self.shown() {
+            Some(q) => (path.iter().position(|p| *p == q).unwrap_or(0) + 1, total),
+            None => (total, total),
+        }
+    }
+
+    pub fn can_go_back(&self) -> bool {
+        let path = self.path();
+        match self.shown() {
+            Some(q) => path.iter().position(|p| *p == q).unwrap_or(0) > 0,
+            None => !path.is_empty(),
+        }
+    }
+
+    pub fn can_go_forward(&self) -> bool {
+        self.current.is_some()
+    }
+
+    pub fn apply(&self, action: Action) -> Wizard {
+        let mut next = self.clone();
+        match action {
+            Action::Answer(q, v) => {
+                next.answers.set(q, v);
+                next.outcome = check_eligibility_raw(&next.answers.to_raw(), crate::LOCALE);
+                // Move on to the first pending question after this one, or to the verdict;
+                // earlier questions left unanswered come back later.
+                next.current = None;
+                if next.answers.get(q).is_none() {
+                    next.current = Some(q);
+                } else if let Ok(e) = &next.outcome {
+                    let after = e
+                        .questions
+                        .iter()
+                        .skip_while(|s| s.id != q)
+                        .skip(1)
+                        .find(|s| s.status != QuestionStatus::Skipped)
+                        .map(|s| s.id);
+                    if let Some(a) = after {
+                        if e.questions
+                            .iter()
+                            .any(|s| s.id == a && s.status == QuestionStatus::Answered)
+                        {
+                            next.current = Some(a);
+                        }
+                    }
+                }
+            }
+            Action::Back => {
+                let path = self.path();
+                let target = match self.shown() {
+                    Some(q) => path
+                        .iter()
+                        .position(|p| *p == q)
+                        .and_then(|i| i.checked_sub(1))
+                        .and_then(|i| path.get(i).copied()),
+                    None => path.last().copied(),
+                };
+                if target.is_some() {
+                    next.current = target;
+                }
+            }
+            Action::Forward => {
+                let path = self.path();
+                if let Some(q) = self.current {
+                    let after = path
+                        .iter()
+                        .position(|p| *p == q)
+                        .and_then(|i| path.get(i + 1).copied());
+                    // Forward goes through answered questions; past them, to the core's next.
+                    next.current = after.filter(|a| self.answers.get(*a).is_some());
+                }
+            }
+            Action::Edit(q) => next.current = Some(q),
+            Action::Reset(today) => {
+                let mut answers = Answers::default();
+                if let Some(t) = today {
+                    answers.set(QuestionId::AsOf, t);
+                }
+                next = Wizard::new(answers);
+            }
+        }
+        next
+    }
+
+    /// The simulator link, in the simulator's fragment format: combined for Nagano
+    /// businesses, national otherwise. The wizard does not learn the rate or hours.
+    pub fn simulator_href(&self) -> String {
+        let mode = match self.answers.get(QuestionId::Location) {
+            Some("nagano") => "combined",
+            _ => "national",
+        };
+        format!("/simulator#s=1&mode={mode}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ouen_rules::eligibility::EligibilityStatus;
+
+    fn walk(w: Wizard, steps: &[(QuestionId, &str)]) -> Wizard {
+        steps.iter().fold(w, |w, (q, v)| {
+            assert_eq!(w.shown(), Some(*q), "expected to be asked {q:?}");
+            w.apply(Action::Answer(*q, v.to_string()))
+        })
+    }
+
+    #[test]
+    fn a_nagano_maker_walks_to_eligible_and_capital_is_never_asked() {
+        use QuestionId::*;
+        let w = walk(
+            Wizard::new(Answers::default()),
+            &[
+                (Location, "nagano"),
+                (OrgType, "company"),
+                (Industry, "manufacturing"),
+                (Employees, "50"),
+                (SingleLargeShare, "no"),
+                (TotalLargeShare, "no"),
+                (LargeOfficerShare, "no"),
+                (OwnedByDeemedLarge, "no"),
+                (OfficersAllFromDeemedLarge, "no"),
+                (AvgTaxableIncome, "no"),
+                (ExpertKind, "freelancer"),
+                (Support, "telework"),
+                (AsOf, "2021-01-15"),
+            ],
+        );
+        assert_eq!(w.shown(), None);
+        let e = w.outcome.as_ref().unwrap();
+        assert!(e.complete);
+        assert!(e
+            .schemes
+            .iter()
+            .all(|s| s.status == EligibilityStatus::Eligible));
+        assert_eq!(w.progress(), (13, 13));
+        assert_eq!(w.simulator_href(), "/simulator#s=1&mode=combined");
+    }
+
+    #[test]
+    fn back_and_forward_keep_answers() {
+        use QuestionId::*;
+        let w = walk(
+            Wizard::new(Answers::default()),
+            &[(Location, "other"), (OrgType, "company")],
+        );
+        assert_eq!(w.shown(), Some(Industry));
+        let back = w.apply(Action::Back);
+        assert_eq!(back.shown(), Some(OrgType));
+        let back2 = back.apply(Action::Back);
+        assert_eq!(back2.shown(), Some(Location));
+        assert!(!back2.can_go_back());
+        let fwd = back2.apply(Action::Forward);
+        assert_eq!(fwd.shown(), Some(OrgType));
+        assert_eq!(fwd.answers.get(Location), Some("other"));
+        // Changing an earlier answer keeps the later ones.
+        let changed = back2.apply(Action::Answer(Location, "nagano".into()));
+        assert_eq!(changed.answers.get(OrgType), Some("company"));
+        assert_eq!(
+            changed.shown(),
+            Some(OrgType),
+            "answered next question shown"
+        );
+        let fwd = changed.apply(Action::Forward);
+        assert_eq!(
+            fwd.shown(),
+            Some(Industry),
+            "past the answered ones: the next open"
+        );
+        assert_eq!(w.simulator_href(), "/simulator#s=1&mode=national");
+    }
+
+    #[test]
+    fn a_deemed_large_company_stops_early_with_its_reason() {
+        use QuestionId::*;
+        let w = walk(
+            Wizard::new(Answers::default()),
+            &[
+                (Location, "nagano"),
+                (OrgType, "company"),
+                (Industry, "retail"),
+                (Employees, "10"),
+                (SingleLargeShare, "yes"),
+            ],
+        );
+        assert_eq!(w.shown(), None, "nothing more can change the verdict");
+        let e = w.outcome.as_ref().unwrap();
+        assert!(e.complete);
+        assert!(e.schemes[0].reasons.iter().any(|r| r.rules == ["SME-6"]));
+    }
+
+    #[test]
+    fn answers_round_trip_and_bad_stored_answers_are_asked_again() {
+        let mut a = Answers::default();
+        a.set(QuestionId::Employees, "たくさん".into());
+        a.set(QuestionId::SingleLargeShare, "yes".into());
+        let back = Answers::from_json(&a.to_json().unwrap()).unwrap();
+        assert_eq!(back, a);
+        let w = Wizard::new(back);
+        assert!(w.outcome.is_err());
+        assert_eq!(w.shown(), Some(QuestionId::Employees));
+        assert!(Answers::from_json("not json").is_none());
+        let reset = w.apply(Action::Reset(Some("2021-01-15".into())));
+        assert_eq!(reset.answers.get(QuestionId::AsOf), Some("2021-01-15"));
+        assert_eq!(reset.shown(), Some(QuestionId::Location));
+    }
+}
