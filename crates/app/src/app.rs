@@ -4,6 +4,7 @@ use crate::pages::checklist::ChecklistPage;
 use crate::pages::eligibility::EligibilityPage;
 use crate::pages::home::HomePage;
 use crate::pages::navigator::NavigatorPage;
+use crate::pages::plan::PlanPage;
 use crate::pages::rules::RulesPage;
 use crate::pages::simulator::SimulatorPage;
 use crate::route::{use_router, Link, Navigator, Route};
@@ -20,6 +21,7 @@ pub fn App() -> Html {
         Route::Eligibility => html! { <EligibilityPage /> },
         Route::Navigator => html! { <NavigatorPage /> },
         Route::Checklist => html! { <ChecklistPage /> },
+        Route::Plan => html! { <PlanPage /> },
         Route::NotFound => html! {
             <main class="page">
                 <h1 class="page-title">{"ページが見つかりません"}</h1>

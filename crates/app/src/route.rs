@@ -11,19 +11,21 @@ pub enum Route {
     Eligibility,
     Navigator,
     Checklist,
+    Plan,
     NotFound,
 }
 
 impl Route {
     /// Every route with a page.
     #[cfg(test)]
-    pub const ALL: [Route; 6] = [
+    pub const ALL: [Route; 7] = [
         Route::Home,
         Route::Simulator,
         Route::Rules,
         Route::Eligibility,
         Route::Navigator,
         Route::Checklist,
+        Route::Plan,
     ];
 
     pub fn from_path(path: &str) -> Route {
@@ -34,6 +36,7 @@ impl Route {
             "/eligibility" => Route::Eligibility,
             "/navigator" => Route::Navigator,
             "/checklist" => Route::Checklist,
+            "/plan" => Route::Plan,
             _ => Route::NotFound,
         }
     }
@@ -46,6 +49,7 @@ impl Route {
             Route::Eligibility => "/eligibility",
             Route::Navigator => "/navigator",
             Route::Checklist => "/checklist",
+            Route::Plan => "/plan",
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod format;
 pub mod input;
 pub mod navigator;
 pub mod params;
+pub mod plan;
 pub mod presets;
 mod ratio;
 pub mod sme;

@@ -4,5 +4,6 @@ pub mod checklist;
 pub mod eligibility;
 pub mod home;
 pub mod navigator;
+pub mod plan;
 pub mod rules;
 pub mod simulator;
