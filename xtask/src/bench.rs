@@ -358,6 +358,22 @@ pub fn contributors(wasm: &[u8]) -> Vec<(String, (usize, usize))> {
 /// The crate a legacy-mangled symbol (`_ZN4core3fmt…`) belongs to; for trait impls
 /// (`_$LT$Type$u20$as$u20$Trait$GT$`), the crate of the implementing type.
 fn crate_of(symbol: &str) -> String {
+    if let Some(v0) = symbol.strip_prefix("_R") {
+        // v0 mangling: the first crate root is `C`, an optional `s<base62>_`, then `<len><name>`.
+        if let Some(at) = v0.find('C') {
+            let mut rest = &v0[at + 1..];
+            if let Some(r) = rest.strip_prefix('s') {
+                rest = r.split_once('_').map_or(r, |(_, after)| after);
+            }
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(len) = digits.parse::<usize>() {
+                if let Some(name) = rest.get(digits.len()..digits.len() + len) {
+                    return name.to_string();
+                }
+            }
+        }
+        return "(generic)".into();
+    }
     let Some(rest) = symbol.strip_prefix("_ZN") else {
         return if symbol.starts_with("__") || symbol.contains("memcpy") || symbol.contains("memset")
         {
@@ -402,5 +418,11 @@ mod tests {
             "serde_wasm_bindgen"
         );
         assert_eq!(crate_of("memcpy"), "(compiler builtins)");
+        assert_eq!(
+            crate_of(
+                "_RNvNtNtNtNtCsgXGp5Oqx2Ny_4core3num7flt2dec8strategy6dragon15format_shortest"
+            ),
+            "core"
+        );
     }
 }

@@ -82,7 +82,7 @@ fn radar(result: &ChecklistResult) -> Html {
         .collect::<Vec<_>>()
         .join("、");
     html! {
-        <svg class="cl-radar-svg" viewBox="-90 0 580 340" role="img"
+        <svg class="cl-radar-svg" viewBox="-150 0 700 340" role="img"
              aria-label={format!("分野ごとの達成度のレーダーチャート：{summary}")}>
             { for [25, 50, 75, 100].into_iter().map(|p| html! {
                 <polygon points={ring(p)} fill="none" stroke="#c9d1d9" stroke-width="1" />

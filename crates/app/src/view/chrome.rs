@@ -24,16 +24,16 @@ pub struct FooterProps {
 /// The ruleset stamp and the as-of date, on screen and on every printout.
 #[component]
 pub fn Footer(props: &FooterProps) -> Html {
-    let as_of = match props.as_of {
-        Some(d) => format!("基準日：{}", d.format(LOCALE)),
-        None => "基準日：指定なし（最新の金額で計算）".to_string(),
-    };
+    // Only results computed for a date carry one; other pages show just the stamp.
+    let as_of = props
+        .as_of
+        .map(|d| html! { <p class="as-of-note">{format!("基準日：{}", d.format(LOCALE))}</p> });
     html! {
         <footer class="site-footer">
             <p class="stamp" id="ruleset-stamp">
                 {format!("ルール版 {}（{}）", STAMP.version, STAMP.hash)}
             </p>
-            <p class="as-of-note">{as_of}</p>
+            {for as_of}
             <p>{"入力した内容は、この端末の中だけで計算・保存されます。"}</p>
         </footer>
     }
