@@ -43,3 +43,23 @@ console.log(st, next, fix, ended, checkEligibility({}).complete);
 checkEligibility({ location: 'tokyo' });
 // @ts-expect-error: unknown need
 navigator({ needs: ['fax'] });
+
+// Plan generator.
+import type { PlanDraft, PlanCheck } from 'ouen';
+import { generatePlan, checkPlan } from 'ouen';
+
+const draft: Partial<PlanDraft> = {
+  version: 1, mode: 'combined', rate: 6000, contractDate: '2020-11-02',
+  steps: [{ title: '導入支援', detail: '', hours: 8 }],
+  travel: { over100km: false, note: '' },
+};
+const md: string = generatePlan(draft, 'markdown', { madeOn: '2021-01-15' });
+const bytes: Uint8Array = generatePlan(draft, 'docx');
+const checked: PlanCheck = checkPlan(draft);
+const firstError: string | undefined = checked.errors[0]?.field;
+console.log(md.length, bytes.length, firstError, checked.totalHours);
+
+// @ts-expect-error: docx gives bytes, not a string
+const notText: string = generatePlan(draft, 'docx');
+// @ts-expect-error: unknown format
+generatePlan(draft, 'pdf');

@@ -255,11 +255,11 @@ fn write_package(npm: &Path) -> Result {
     )?;
     write(
         &npm.join("node.js"),
-        "// Node ≥ 20: the wasm is instantiated synchronously on import; no init call needed.\nexport { simulate, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist } from './node/ouen.js';\n",
+        "// Node ≥ 20: the wasm is instantiated synchronously on import; no init call needed.\nexport { simulate, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './node/ouen.js';\n",
     )?;
     write(
         &npm.join("web.js"),
-        "// Browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist } from './web/ouen.js';\n",
+        "// Browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './web/ouen.js';\n",
     )?;
     fs::copy(
         root().join("crates/wasm/js/elements.js"),
@@ -267,9 +267,47 @@ fn write_package(npm: &Path) -> Result {
     )
     .map_err(|e| format!("elements.js: {e}"))?;
     write(&npm.join("elements.d.ts"), ELEMENTS_DTS)?;
-    write(&npm.join("README.md"), PARTNER_README)?;
+    write(
+        &npm.join("README.md"),
+        &format!("{PARTNER_README}{}", size_section(npm)),
+    )?;
     fs::copy(root().join("LICENSE"), npm.join("LICENSE")).map_err(|e| format!("LICENSE: {e}"))?;
     Ok(())
+}
+
+/// The partner README's size table: what each entry point costs a page, measured on this build.
+fn size_section(npm: &Path) -> String {
+    let entries: [(&str, &[&str]); 4] = [
+        (
+            "Node (`node.js` + `node/`)",
+            &["node.js", "node/ouen.js", "node/ouen_bg.wasm"],
+        ),
+        (
+            "Browser ES module (`web.js` + `web/`)",
+            &["web.js", "web/ouen.js", "web/ouen_bg.wasm"],
+        ),
+        (
+            "Custom elements (`elements.js` + browser module)",
+            &["elements.js", "web.js", "web/ouen.js", "web/ouen_bg.wasm"],
+        ),
+        ("The rules-only wasm alone", &["web/ouen_bg.wasm"]),
+    ];
+    let mut out = String::from(
+        "\n## Size\n\nBytes a page downloads for each entry point (this build; `cargo xtask size` in the repository prints them):\n\n| entry point | raw | gzip | brotli |\n|---|---|---|---|\n",
+    );
+    for (name, files) in entries {
+        let (mut raw, mut gz, mut br) = (0, 0, 0);
+        for f in files {
+            if let Ok(bytes) = fs::read(npm.join(f)) {
+                let (g, b) = crate::size::measure(&bytes);
+                raw += bytes.len();
+                gz += g;
+                br += b;
+            }
+        }
+        out += &format!("| {name} | {raw} | {gz} | {br} |\n");
+    }
+    out
 }
 
 const ELEMENTS_DTS: &str = r#"// Custom elements registered by `import 'ouen/elements'`.

@@ -15,6 +15,7 @@ mod chart;
 mod clock;
 mod form;
 mod pages;
+mod plan_book;
 mod route;
 mod share;
 mod state;

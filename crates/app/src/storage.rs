@@ -23,6 +23,8 @@ pub enum Doc {
     Simulator,
     ChecklistDraft,
     ChecklistHistory,
+    /// The support-plan drafts (`plan_book::Stored`); each draft migrates in the core.
+    PlanDrafts,
 }
 
 impl Doc {
@@ -31,6 +33,7 @@ impl Doc {
             Doc::Simulator => "ouen.simulator",
             Doc::ChecklistDraft => "ouen.checklist.draft",
             Doc::ChecklistHistory => "ouen.checklist.history",
+            Doc::PlanDrafts => "ouen.plan.drafts",
         }
     }
 
@@ -214,6 +217,11 @@ fn write(key: &str, text: &str) -> Result<(), SaveError> {
 #[cfg(not(target_arch = "wasm32"))]
 fn write(_: &str, _: &str) -> Result<(), SaveError> {
     Err(SaveError::Unavailable)
+}
+
+/// The raw text under a key (for documents kept by other modules, e.g. the wizard's).
+pub fn read_key(key: &str) -> Option<String> {
+    read(key)
 }
 
 /// A document as kept on this device, migrated to the current schema.

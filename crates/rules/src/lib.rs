@@ -14,6 +14,7 @@ pub mod catalogue;
 pub mod checklist;
 pub mod cost;
 pub mod date;
+pub mod docx;
 pub mod eligibility;
 pub mod format;
 pub mod input;

@@ -183,3 +183,114 @@ pub fn score_checklist(input: JsValue, options: JsValue) -> Result<JsValue, JsVa
         Err(errors) => Err(input_error(&errors, locale)),
     }
 }
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct PlanOptions {
+    locale: Option<String>,
+    /// `YYYY-MM-DD`: the date the documents are made (default: today, from the JS clock).
+    made_on: Option<String>,
+}
+
+/// The support plan (支援計画書) and the Nagano business plan (事業計画書) for a draft, as
+/// `"markdown"`, `"html"`, `"json"` (strings) or `"docx"` (a `Uint8Array`). Validation errors
+/// block generation: they throw an `OuenInputError` whose `field` is a path in the draft
+/// (`sme.name`, `steps.2.hours`).
+#[wasm_bindgen(js_name = generatePlan, skip_typescript)]
+pub fn generate_plan(
+    input: JsValue,
+    format: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    use ouen_rules::plan::{generate, Format, Output, PlanDraft, RenderOptions};
+    let opts: PlanOptions = if options.is_undefined() || options.is_null() {
+        PlanOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).unwrap_or_default()
+    };
+    let locale = opts
+        .locale
+        .as_deref()
+        .and_then(Locale::parse)
+        .unwrap_or(Locale::Ja);
+    let fail =
+        |field: &str, message: String| -> JsValue { plan_error(&[(field.to_string(), message)]) };
+    let fmt = format
+        .as_string()
+        .and_then(|f| Format::parse(&f))
+        .ok_or_else(|| {
+            fail(
+                "format",
+                match locale {
+                    Locale::Ja => {
+                        "形式は markdown・html・json・docx のどれかにしてください。".into()
+                    }
+                    Locale::En => "format must be markdown, html, json or docx.".into(),
+                },
+            )
+        })?;
+    if !input.is_object() || js_sys::Array::is_array(&input) {
+        return Err(not_an_object(locale));
+    }
+    let json = js_sys::JSON::stringify(&input)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| not_an_object(locale))?;
+    let draft = PlanDraft::from_json(&json).map_err(|e| fail("input", e.message(locale)))?;
+    let made_on = match opts.made_on {
+        Some(s) => ouen_rules::input::parse_date_field("madeOn", &s)
+            .map_err(|e| input_error(&[e], locale))?,
+        None => {
+            let now = js_sys::Date::new_0();
+            ouen_rules::Date::from_ymd(
+                now.get_full_year() as i32,
+                now.get_month() + 1,
+                now.get_date(),
+            )
+            .map_err(|_| not_an_object(locale))?
+        }
+    };
+    match generate(&draft, fmt, RenderOptions { made_on }) {
+        Ok(Output::Text(t)) => Ok(JsValue::from_str(&t)),
+        Ok(Output::Bytes(b)) => Ok(js_sys::Uint8Array::from(b.as_slice()).into()),
+        Err(blocked) => Err(plan_error(
+            &blocked
+                .errors
+                .into_iter()
+                .map(|e| (e.field, e.message))
+                .collect::<Vec<_>>(),
+        )),
+    }
+}
+
+/// Like [`input_error`], for the plan's dynamic field paths (messages are in Japanese).
+fn plan_error(errors: &[(String, String)]) -> JsValue {
+    let (field, message) = &errors[0];
+    let err = js_sys::Error::new(message);
+    err.set_name("OuenInputError");
+    let all = js_sys::Array::new();
+    for (f, m) in errors {
+        let item = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&item, &"field".into(), &f.into());
+        let _ = js_sys::Reflect::set(&item, &"message".into(), &m.into());
+        all.push(&item);
+    }
+    let _ = js_sys::Reflect::set(&err, &"field".into(), &field.into());
+    let _ = js_sys::Reflect::set(&err, &"errors".into(), &all);
+    err.into()
+}
+
+/// Checks a plan draft without rendering: errors, warnings, total hours and the cost split.
+#[wasm_bindgen(js_name = checkPlan, skip_typescript)]
+pub fn check_plan(input: JsValue) -> Result<JsValue, JsValue> {
+    if !input.is_object() || js_sys::Array::is_array(&input) {
+        return Err(not_an_object(Locale::Ja));
+    }
+    let json = js_sys::JSON::stringify(&input)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| not_an_object(Locale::Ja))?;
+    let draft = ouen_rules::plan::PlanDraft::from_json(&json)
+        .map_err(|e| plan_error(&[("input".into(), e.message(Locale::Ja))]))?;
+    to_js(&ouen_rules::plan::check(&draft))
+}

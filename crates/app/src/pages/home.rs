@@ -20,6 +20,10 @@ pub fn HomePage() -> Html {
                     <span class="tile-title">{"費用はいくら？"}</span>
                     <span class="tile-text">{"時間単価と時間から、国・長野県の補助と自己負担を計算します"}</span>
                 </Link>
+                <Link to={Route::Plan} class="tile" id="tile-plan">
+                    <span class="tile-title">{"計画書をつくる"}</span>
+                    <span class="tile-text">{"国の支援計画書と長野県の事業計画書を作り、印刷・Word・Markdownで書き出します"}</span>
+                </Link>
                 <Link to={Route::Checklist} class="tile" id="tile-checklist">
                     <span class="tile-title">{"デジタル化チェック"}</span>
                     <span class="tile-text">{"自社のデジタル化の進み具合を分野ごとに確かめ、次の一歩と使える支援を示します"}</span>

@@ -1,0 +1,458 @@
+//! The plan generator: validation against the rules and dates, the golden example's Markdown
+//! and docx XML (snapshots), JSON round trip (property), hostile strings in every format,
+//! draft migration, and the docx opened by LibreOffice when it is installed.
+
+#![allow(clippy::field_reassign_with_default)]
+
+use expect_test::expect_file;
+use ouen_rules::docx::{crc32, document_xml, xml_text};
+use ouen_rules::plan::{
+    check, documents, example, generate, render_html, render_markdown, Format, Output, PlanDraft,
+    PlanStep, RenderOptions,
+};
+use ouen_rules::{Date, STAMP};
+use proptest::prelude::*;
+
+fn opts() -> RenderOptions {
+    RenderOptions {
+        made_on: Date::parse("2020-11-01").unwrap(),
+    }
+}
+
+fn fields(d: &PlanDraft) -> Vec<String> {
+    check(d).errors.into_iter().map(|e| e.field).collect()
+}
+
+fn markdown(d: &PlanDraft) -> String {
+    match generate(d, Format::Markdown, opts()).expect("valid plan") {
+        Output::Text(t) => t,
+        Output::Bytes(_) => unreachable!(),
+    }
+}
+
+fn docx(d: &PlanDraft) -> Vec<u8> {
+    match generate(d, Format::Docx, opts()).expect("valid plan") {
+        Output::Bytes(b) => b,
+        Output::Text(_) => unreachable!(),
+    }
+}
+
+/// Reads a stored ZIP back: (name, data) per entry, checking each CRC.
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let u16at = |i: usize| u16::from_le_bytes([bytes[i], bytes[i + 1]]) as usize;
+    let u32at = |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while u32at(i) == 0x0403_4b50 {
+        assert_eq!(u16at(i + 8), 0, "stored");
+        let crc = u32at(i + 14);
+        let size = u32at(i + 18) as usize;
+        let name_len = u16at(i + 26);
+        let extra = u16at(i + 28);
+        let name = String::from_utf8(bytes[i + 30..i + 30 + name_len].to_vec()).unwrap();
+        let start = i + 30 + name_len + extra;
+        let data = bytes[start..start + size].to_vec();
+        assert_eq!(crc32(&data), crc, "crc of {name}");
+        out.push((name, data));
+        i = start + size;
+    }
+    assert_eq!(u32at(i), 0x0201_4b50, "central directory follows");
+    out
+}
+
+#[test]
+fn crc32_matches_the_standard_check_value() {
+    assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+    assert_eq!(crc32(b""), 0);
+}
+
+#[test]
+fn the_example_is_valid_and_uses_the_cost_split_of_the_core() {
+    let d = example();
+    let c = check(&d);
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    assert_eq!(c.total_hours.unwrap().to_string(), "32");
+    let sim = c.simulation.unwrap();
+    // 6,000 × 32 = 192,000; national 3,500 × 32; Nagano 2,000 × 24 (NGN-3).
+    assert_eq!(sim.total_fee.to_string(), "192000");
+    assert_eq!(sim.subsidies.national.unwrap().to_string(), "112000");
+    assert_eq!(sim.subsidies.nagano.unwrap().to_string(), "48000");
+    assert_eq!(sim.self_pay.to_string(), "32000");
+    // Warnings printed on the document: 24 h (NGN-3), the NGN-5 timeline.
+    let rules: Vec<&str> = c.warnings.iter().flat_map(|w| w.rules.clone()).collect();
+    assert!(rules.contains(&"NGN-3"), "{rules:?}");
+    assert!(rules.contains(&"NGN-5"), "{rules:?}");
+}
+
+#[test]
+fn the_case_study_figures_come_out_of_the_national_plan() {
+    // 001: 3,750 円/時 × 32 時間 = 120,000円, 謝金 104,000円, 自己負担 16,000円.
+    let mut d = example();
+    d.mode = "national".into();
+    d.rate = "3750".into();
+    let md = markdown(&d);
+    assert!(md.contains("120,000円"), "{md}");
+    assert!(md.contains("104,000円"));
+    assert!(md.contains("16,000円"));
+    assert!(
+        !md.contains("事業計画書"),
+        "national only: no Nagano document"
+    );
+}
+
+#[test]
+fn required_fields_are_reported_and_block_every_output() {
+    let d = PlanDraft::default();
+    let f = fields(&d);
+    for want in [
+        "sme.name",
+        "sme.address",
+        "sme.location",
+        "expert.name",
+        "expert.kind",
+        "issue",
+        "goals",
+        "measurement",
+        "steps.0.hours",
+        "contractDate",
+        "applicationDate",
+        "start",
+        "end",
+        "rate",
+    ] {
+        assert!(f.iter().any(|x| x == want), "{want} missing from {f:?}");
+    }
+    for fmt in [Format::Markdown, Format::Json, Format::Html, Format::Docx] {
+        assert!(generate(&d, fmt, opts()).is_err());
+    }
+}
+
+#[test]
+fn rate_must_leave_the_sme_500_yen_an_hour() {
+    let mut d = example();
+    d.rate = "500".into();
+    let c = check(&d);
+    let e = c.errors.iter().find(|e| e.field == "rate").unwrap();
+    assert_eq!(e.rules, vec!["NAT-2"]);
+    d.rate = "501".into();
+    assert!(check(&d).errors.is_empty());
+    d.rate = "6000.5".into();
+    assert!(fields(&d).contains(&"rate".to_string()));
+}
+
+#[test]
+fn only_a_quasi_mandate_contract_is_accepted() {
+    let mut d = example();
+    d.contract = "forWork".into();
+    let c = check(&d);
+    assert_eq!(c.errors.len(), 1);
+    assert_eq!(c.errors[0].rules, vec!["NAT-6"]);
+}
+
+#[test]
+fn dates_are_checked_against_the_phase_and_nagano_deadlines() {
+    // Combined: apply by 2021-02-05, support by 2021-02-28 (NGN-5).
+    let mut d = example();
+    d.application_date = "2021-02-06".into();
+    d.end = "2021-03-01".into();
+    let c = check(&d);
+    let got: Vec<(String, Vec<&str>)> = c
+        .errors
+        .iter()
+        .map(|e| (e.field.clone(), e.rules.clone()))
+        .collect();
+    assert!(
+        got.contains(&("applicationDate".into(), vec!["NGN-5"])),
+        "{got:?}"
+    );
+    assert!(got.contains(&("end".into(), vec!["NAT-P1"])), "{got:?}");
+    assert!(got.contains(&("end".into(), vec!["NGN-5"])), "{got:?}");
+
+    // National Phase II: contract by 2021-12-17, support by 2022-01-10 (NAT-P4), budget caveat.
+    let mut d = example();
+    d.mode = "national".into();
+    d.contract_date = "2021-12-17".into();
+    d.start = "2021-12-20".into();
+    d.end = "2022-01-10".into();
+    let c = check(&d);
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    assert!(c.warnings.iter().any(|w| w.rules == vec!["NAT-P5"]));
+    d.contract_date = "2021-12-18".into();
+    d.end = "2022-01-11".into();
+    assert_eq!(fields(&d), vec!["contractDate", "end"]);
+
+    // Between the phases nothing can be contracted.
+    d.contract_date = "2021-03-10".into();
+    d.start = "2021-03-10".into();
+    d.end = "2021-03-20".into();
+    assert_eq!(fields(&d), vec!["contractDate"]);
+
+    // Prefecture only: application 2021-02-01..26, support and report by 2021-03-15 (NGN-6).
+    let mut d = example();
+    d.mode = "naganoOnly".into();
+    d.contract_date = String::new();
+    d.application_date = "2021-02-01".into();
+    d.start = "2021-02-02".into();
+    d.end = "2021-03-15".into();
+    assert!(check(&d).errors.is_empty(), "{:?}", check(&d).errors);
+    d.application_date = "2021-01-31".into();
+    d.end = "2021-03-16".into();
+    assert_eq!(fields(&d), vec!["applicationDate", "end"]);
+
+    // Start before the contract; end before start; a date that does not exist.
+    let mut d = example();
+    d.start = "2020-11-01".into();
+    assert_eq!(fields(&d), vec!["start"]);
+    d.start = "2020-11-09".into();
+    d.end = "2020-11-08".into();
+    assert_eq!(fields(&d), vec!["end"]);
+    d.end = "2021-02-30".into();
+    assert_eq!(fields(&d), vec!["end"]);
+}
+
+#[test]
+fn nagano_needs_a_business_in_nagano_and_a_named_expert() {
+    let mut d = example();
+    d.sme.location = "other".into();
+    assert_eq!(fields(&d), vec!["sme.location"]);
+    d.mode = "national".into();
+    assert!(check(&d).errors.is_empty());
+    d.expert.kind = "undecided".into();
+    assert_eq!(fields(&d), vec!["expert.kind"]);
+    d.expert.kind = "other".into();
+    assert_eq!(fields(&d), vec!["expert.kind"]);
+    d.expert.kind = "smeSupporter".into();
+    assert_eq!(fields(&d), vec!["expert.affiliation"]);
+}
+
+#[test]
+fn total_hours_are_the_sum_of_the_steps_and_bad_step_hours_name_the_step() {
+    let mut d = example();
+    d.steps.push(PlanStep {
+        title: "追加".into(),
+        detail: String::new(),
+        hours: "１．５".into(),
+    });
+    assert_eq!(check(&d).total_hours.unwrap().to_string(), "33.5");
+    d.steps[1].hours = "abc".into();
+    d.steps[2].hours = "0".into();
+    let c = check(&d);
+    assert_eq!(fields(&d), vec!["steps.1.hours", "steps.2.hours"]);
+    assert!(
+        c.errors[0].message.starts_with("手順2の時間："),
+        "{}",
+        c.errors[0].message
+    );
+    assert_eq!(c.total_hours, None);
+}
+
+#[test]
+fn golden_markdown_of_the_example() {
+    let md = markdown(&example());
+    assert!(md.contains(STAMP.hash));
+    assert!(md.contains("32,000円"));
+    expect_file!["snapshots/plan.md"].assert_eq(&md);
+}
+
+#[test]
+fn golden_docx_xml_of_the_example() {
+    let files = unzip(&docx(&example()));
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/_rels/document.xml.rels",
+            "word/document.xml",
+            "word/styles.xml",
+            "word/footer1.xml"
+        ]
+    );
+    let doc = String::from_utf8(files[3].1.clone()).unwrap();
+    // One element per line, so the snapshot diff is readable.
+    let pretty = doc
+        .replace("><w:p>", ">\n<w:p>")
+        .replace("><w:tbl>", ">\n<w:tbl>");
+    expect_file!["snapshots/plan.document.xml"].assert_eq(&pretty);
+    let footer = String::from_utf8(files[5].1.clone()).unwrap();
+    assert!(footer.contains(STAMP.hash) && footer.contains(STAMP.version));
+    assert!(footer.contains("2020年11月1日"));
+}
+
+const HOSTILE: [&str; 9] = [
+    "<script>alert(1)</script>",
+    "</w:t></w:r><w:r><w:t>injected",
+    "[click](javascript:alert(1)) ![x](http://e.invalid/x.png) <http://e.invalid>",
+    "\u{202e}evil\u{202d} \u{2067}x\u{2069} \u{200f}rtl",
+    "# heading\n- list\n| a | b |\n```\ncode\n```",
+    "😀👨‍👩‍👧 絵文字",
+    "髙橋 﨑 舊字體 國",
+    "a\u{0}b\u{1}c\u{b}d\u{1b}e\u{feff}f\u{fffe}",
+    "&amp; \" ' &lt;",
+];
+
+fn hostile_plan(s: &str) -> PlanDraft {
+    let mut d = example();
+    d.sme.name = s.to_string();
+    d.expert.name = s.to_string();
+    d.issue = s.to_string();
+    d.goals = format!("{s}\n{s}");
+    d.steps[0].title = s.to_string();
+    d.steps[0].detail = s.to_string();
+    d.travel.note = s.to_string();
+    d
+}
+
+#[test]
+fn hostile_strings_are_escaped_in_every_format() {
+    for s in HOSTILE {
+        let d = hostile_plan(s);
+        assert!(check(&d).errors.is_empty(), "{s:?}: {:?}", check(&d).errors);
+        let docs = documents(&d, opts()).unwrap();
+        let html = render_html(&docs);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("</w:t>"));
+        assert!(!html.contains("\u{202e}") && !html.contains('\u{0}'));
+        let md = render_markdown(&docs);
+        assert!(!md.contains("<script"), "{s:?}");
+        let unescaped = |ch: char| md.match_indices(ch).any(|(i, _)| !md[..i].ends_with('\\'));
+        assert!(
+            !unescaped('[') && !unescaped('`') && !unescaped('*'),
+            "{s:?}"
+        );
+        assert!(!md.contains("\n# heading"), "{s:?}");
+        assert!(!md.contains('\u{202e}') && !md.contains('\u{1b}'));
+        let xml = document_xml(&docs);
+        assert!(!xml.contains("<script"));
+        assert!(!xml.contains("</w:t></w:r><w:r><w:t>injected"));
+        assert!(
+            !xml.chars().any(|c| (c as u32) < 0x20 && c != '\n'),
+            "{s:?}"
+        );
+        assert!(!xml.contains('\u{fffe}') && !xml.contains('\u{202e}'));
+        // What is kept: emoji and old-style kanji pass through unchanged.
+        if s.contains('髙') {
+            assert!(md.contains("髙橋 﨑 舊字體 國") && xml.contains("髙橋 﨑 舊字體 國"));
+        }
+        if s.contains('😀') {
+            assert!(xml.contains("😀👨‍👩‍👧"));
+        }
+        // The JSON keeps the text exactly as typed.
+        assert_eq!(PlanDraft::from_json(&d.to_json()).unwrap(), d);
+    }
+    assert_eq!(xml_text("</w:t>"), "&lt;/w:t&gt;");
+}
+
+#[test]
+fn ten_thousand_characters_pass_and_more_are_refused() {
+    let mut d = example();
+    d.background = "あ".repeat(10_000);
+    assert!(check(&d).errors.is_empty());
+    let md = markdown(&d);
+    assert!(md.contains(&"あ".repeat(10_000)));
+    assert!(!docx(&d).is_empty());
+    d.background.push('い');
+    assert_eq!(fields(&d), vec!["background"]);
+}
+
+#[test]
+fn json_accepts_numbers_from_partner_sites() {
+    let json = r#"{"version":1,"rate":6000,"steps":[{"title":"導入支援","hours":1.5}],"sme":{"employees":25}}"#;
+    let d = PlanDraft::from_json(json).unwrap();
+    assert_eq!(d.rate, "6000");
+    assert_eq!(d.steps[0].hours, "1.5");
+    assert_eq!(d.sme.employees, "25");
+}
+
+#[test]
+fn an_older_draft_still_opens() {
+    // Version 0 (before release): no version, one `hours` total, `schedule` object.
+    let v0 = r#"{"mode":"national","rate":"4000","hours":"30",
+        "schedule":{"start":"2021-05-10","end":"2021-06-30"},"sme":{"name":"旧形式"}}"#;
+    let d = PlanDraft::from_json(v0).unwrap();
+    assert_eq!(d.version, 1);
+    assert_eq!(d.start, "2021-05-10");
+    assert_eq!(d.end, "2021-06-30");
+    assert_eq!(d.steps.len(), 1);
+    assert_eq!(d.steps[0].hours, "30");
+    assert_eq!(d.sme.name, "旧形式");
+    assert_eq!(d.contract, "quasiMandate");
+    // A newer draft is refused with a clear message, not misread.
+    let e = PlanDraft::from_json(r#"{"version":99}"#).unwrap_err();
+    assert!(e.message(ouen_rules::Locale::Ja).contains("新しい版"));
+    assert!(PlanDraft::from_json("not json").is_err());
+    assert!(PlanDraft::from_json("[1,2]").is_err());
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        ".{0,40}",
+        "[<>&\"'\\[\\]()*_#|`\\\\\n\t ]{0,20}",
+        Just("\u{202e}\u{0}\u{fffe}😀髙".to_string()),
+    ]
+}
+
+prop_compose! {
+    fn any_draft()(
+        texts in proptest::collection::vec(any_text(), 20),
+        steps in proptest::collection::vec((any_text(), any_text(), any_text()), 0..8),
+        over in any::<bool>(),
+    ) -> PlanDraft {
+        let mut t = texts.into_iter();
+        let mut n = || t.next().unwrap();
+        let mut d = PlanDraft::default();
+        d.mode = n(); d.sme.name = n(); d.sme.location = n(); d.sme.address = n();
+        d.sme.industry = n(); d.sme.capital = n(); d.sme.employees = n();
+        d.sme.contact_name = n(); d.sme.phone = n(); d.sme.email = n();
+        d.expert.name = n(); d.expert.kind = n(); d.expert.affiliation = n();
+        d.issue = n(); d.background = n(); d.goals = n(); d.measurement = n();
+        d.rate = n(); d.start = n(); d.end = n();
+        d.steps = steps.into_iter().map(|(title, detail, hours)| PlanStep { title, detail, hours }).collect();
+        d.travel.over100km = over;
+        d
+    }
+}
+
+proptest! {
+    #[test]
+    fn json_round_trips_to_exactly_the_same_draft(d in any_draft()) {
+        let back = PlanDraft::from_json(&d.to_json()).unwrap();
+        prop_assert_eq!(back, d.clone());
+        // Checking never panics, whatever was typed.
+        let _ = check(&d);
+    }
+}
+
+#[test]
+fn the_docx_opens_in_libreoffice() {
+    let lo = ["/usr/bin/libreoffice", "/usr/bin/soffice"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists());
+    let Some(lo) = lo else {
+        eprintln!("SKIP the_docx_opens_in_libreoffice: libreoffice is not installed (apt-get install libreoffice-writer-nogui)");
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("ouen-plan-lo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut d = hostile_plan("</w:t><script>x</script> [a](b) 😀 髙 \u{202e}");
+    d.sme.name = "株式会社信州精機".into();
+    let docx_path = dir.join("plan.docx");
+    std::fs::write(&docx_path, docx(&d)).unwrap();
+    std::fs::write(dir.join("example.docx"), docx(&example())).unwrap();
+    for name in ["plan.docx", "example.docx"] {
+        let status = std::process::Command::new(lo)
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(&dir)
+            .arg(dir.join(name))
+            .env("HOME", &dir)
+            .status()
+            .expect("run libreoffice");
+        assert!(status.success());
+        let pdf = dir.join(name.replace(".docx", ".pdf"));
+        let bytes = std::fs::read(&pdf).expect("libreoffice wrote a PDF");
+        assert!(bytes.starts_with(b"%PDF"), "{name}");
+        assert!(bytes.len() > 10_000, "{name}: PDF of {} bytes", bytes.len());
+    }
+    eprintln!("libreoffice PDFs in {}", dir.display());
+}
