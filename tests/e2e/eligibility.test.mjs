@@ -80,6 +80,12 @@ test('a Nagano manufacturer walks to "eligible" for both schemes', async () => {
   await page.reload();
   await page.locator('#elig-next-steps').waitFor();
   assert.equal(await page.locator('#verdict-nagano').getAttribute('data-status'), 'eligible');
+  // One tap into a plan draft that already knows the company.
+  await page.locator('#elig-to-plan').click();
+  const employees = page.locator('[id="plan-sme.employees"]');
+  await employees.waitFor();
+  assert.equal(new URL(page.url()).pathname, '/plan');
+  assert.match(await employees.inputValue(), /45|４５/);
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });

@@ -43,6 +43,11 @@ test('6,000 yen × 12 h with both schemes costs the SME 6,000円', async () => {
   const why = await page.locator('#explanation').textContent();
   for (const id of ['NAT-1', 'NGN-2', 'NGN-3', 'AR-2']) assert.ok(why.includes(id), `${id} in: ${why}`);
   await page.screenshot({ path: join(artifacts, 'simulator.png'), fullPage: true });
+  // From the result, one tap into a plan draft with this rate and these hours.
+  await page.locator('#plan-link').click();
+  const rate = page.locator('[id="plan-rate"]');
+  await rate.waitFor();
+  assert.equal(await rate.inputValue(), '6000');
   assert.deepEqual(consoleErrors, []);
   await page.close();
 });

@@ -628,6 +628,14 @@ fn VerdictPanel(props: &VerdictProps) -> Html {
                                 </a>
                             </li>
                         }
+                        if national_ok {
+                            <li>
+                                <Link to={Route::Plan} class="elig-step" id="elig-to-plan">
+                                    <span class="elig-step-title">{"計画書をつくる"}</span>
+                                    <span class="elig-step-text">{"ここで答えた会社の情報を入れた状態で、支援計画書・事業計画書の下書きを始めます。"}</span>
+                                </Link>
+                            </li>
+                        }
                         <li>
                             <Link to={Route::Navigator} class="elig-step" id="elig-to-navigator">
                                 <span class="elig-step-title">{"ほかの支援策を探す"}</span>

@@ -274,6 +274,11 @@ fn explanation(sim: &Simulation) -> Html {
                     {"すべてのルール（番号・内容・出典）と金額・日付の改定履歴を見る"}
                 </Link>
             </p>
+            <p class="rules-link no-print">
+                <Link to={Route::Plan} id="plan-link">
+                    {"この条件で計画書（支援計画書・事業計画書）をつくる"}
+                </Link>
+            </p>
         </section>
     }
 }
