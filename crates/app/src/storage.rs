@@ -25,6 +25,8 @@ pub enum Doc {
     ChecklistHistory,
     /// The support-plan drafts (`plan_book::Stored`); each draft migrates in the core.
     PlanDrafts,
+    /// The eligibility wizard's answers (`wizard::Answers`).
+    Eligibility,
 }
 
 impl Doc {
@@ -34,6 +36,7 @@ impl Doc {
             Doc::ChecklistDraft => "ouen.checklist.draft",
             Doc::ChecklistHistory => "ouen.checklist.history",
             Doc::PlanDrafts => "ouen.plan.drafts",
+            Doc::Eligibility => "ouen.eligibility",
         }
     }
 
@@ -41,6 +44,7 @@ impl Doc {
     fn legacy_key(self) -> Option<&'static str> {
         match self {
             Doc::Simulator => Some("ouen.simulator.v1"),
+            Doc::Eligibility => Some("ouen.eligibility.v1"),
             _ => None,
         }
     }
@@ -219,11 +223,6 @@ fn write(_: &str, _: &str) -> Result<(), SaveError> {
     Err(SaveError::Unavailable)
 }
 
-/// The raw text under a key (for documents kept by other modules, e.g. the wizard's).
-pub fn read_key(key: &str) -> Option<String> {
-    read(key)
-}
-
 /// A document as kept on this device, migrated to the current schema.
 pub fn load_doc<T: DeserializeOwned>(doc: Doc) -> Option<T> {
     let current = read(doc.key());
@@ -309,6 +308,23 @@ mod tests {
                 hours: "20".into(),
                 ..Form::default()
             })
+        );
+    }
+
+    #[test]
+    fn the_first_wizard_format_migrates_to_the_current_schema() {
+        // What the wizard wrote under `ouen.eligibility.v1` before the versioned store.
+        let legacy = r#"{"values":{"location":"nagano","orgType":"company","employees":"４５人"}}"#;
+        let answers: crate::wizard::Answers =
+            decode(Doc::Eligibility, None, Some(legacy)).expect("the first format still opens");
+        assert_eq!(answers.values["employees"], "４５人");
+        assert_eq!(answers.values.len(), 3);
+        // Saved again, it is an envelope at the current schema that reads back the same.
+        let text = encode(&answers).unwrap();
+        assert!(text.contains(&format!("\"schema\":{SCHEMA}")));
+        assert_eq!(
+            decode::<crate::wizard::Answers>(Doc::Eligibility, Some(&text), None),
+            Some(answers)
         );
     }
 

@@ -10,9 +10,6 @@ use ouen_rules::InputError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// localStorage key of the answers.
-pub const STORAGE_KEY: &str = "ouen.eligibility.v1";
-
 /// The answers as given: question field → text (`"yes"`/`"no"` for yes/no questions).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answers {
@@ -69,17 +66,6 @@ impl Answers {
             );
         }
         serde_json::from_value(serde_json::Value::Object(top)).unwrap_or_default()
-    }
-
-    // Used by the page's localStorage edge, which exists only in the browser build.
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub fn to_json(&self) -> Option<String> {
-        serde_json::to_string(self).ok()
-    }
-
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub fn from_json(s: &str) -> Option<Answers> {
-        serde_json::from_str(s).ok()
     }
 }
 
@@ -336,12 +322,19 @@ mod tests {
         let mut a = Answers::default();
         a.set(QuestionId::Employees, "たくさん".into());
         a.set(QuestionId::SingleLargeShare, "yes".into());
-        let back = Answers::from_json(&a.to_json().unwrap()).unwrap();
+        let text = crate::storage::encode(&a).unwrap();
+        let back: Answers =
+            crate::storage::decode(crate::storage::Doc::Eligibility, Some(&text), None).unwrap();
         assert_eq!(back, a);
         let w = Wizard::new(back);
         assert!(w.outcome.is_err());
         assert_eq!(w.shown(), Some(QuestionId::Employees));
-        assert!(Answers::from_json("not json").is_none());
+        assert!(crate::storage::decode::<Answers>(
+            crate::storage::Doc::Eligibility,
+            Some("not json"),
+            None
+        )
+        .is_none());
         let reset = w.apply(Action::Reset(Some("2021-01-15".into())));
         assert_eq!(reset.answers.get(QuestionId::AsOf), Some("2021-01-15"));
         assert_eq!(reset.shown(), Some(QuestionId::Location));

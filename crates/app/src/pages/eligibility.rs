@@ -4,8 +4,9 @@
 //! only asks, shows, and keeps the answers on this device.
 
 use crate::route::{Link, Route};
+use crate::storage::{self, Doc};
 use crate::view::chrome::Footer;
-use crate::wizard::{is_yes_no, Action, Answers, Wizard, STORAGE_KEY};
+use crate::wizard::{is_yes_no, Action, Answers, Wizard};
 use ouen_rules::eligibility::{
     Eligibility, EligibilityStatus, ExpertKind, Location, QuestionId, QuestionStatus,
     SchemeVerdict, SupportKind,
@@ -18,37 +19,14 @@ use yew::prelude::*;
 
 const JA: Locale = Locale::Ja;
 
-/// Reads the stored answers: `Ok(None)` when there are none, `Err` when storage refuses.
-#[cfg(target_arch = "wasm32")]
+/// Reads the stored answers (also from the first format, `ouen.eligibility.v1`).
 fn load() -> Result<Option<Answers>, ()> {
-    let storage = web_sys::window()
-        .ok_or(())?
-        .local_storage()
-        .map_err(|_| ())?
-        .ok_or(())?;
-    let json = storage.get_item(STORAGE_KEY).map_err(|_| ())?;
-    Ok(json.and_then(|j| Answers::from_json(&j)))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn load() -> Result<Option<Answers>, ()> {
-    let _ = STORAGE_KEY;
-    Ok(None)
+    Ok(storage::load_doc::<Answers>(Doc::Eligibility))
 }
 
 /// Saves the answers; `false` when this device would not keep them.
-#[cfg(target_arch = "wasm32")]
 fn save(answers: &Answers) -> bool {
-    let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
-    match (storage, answers.to_json()) {
-        (Some(s), Some(json)) => s.set_item(STORAGE_KEY, &json).is_ok(),
-        _ => false,
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn save(_: &Answers) -> bool {
-    true
+    storage::save_doc(Doc::Eligibility, answers).is_ok()
 }
 
 struct State(Wizard);

@@ -599,7 +599,7 @@ pub fn PlanPage() -> Html {
 }
 
 fn load_answers() -> Option<crate::wizard::Answers> {
-    crate::wizard::Answers::from_json(&storage::read_key(crate::wizard::STORAGE_KEY)?)
+    storage::load_doc::<crate::wizard::Answers>(Doc::Eligibility)
 }
 
 #[cfg(target_arch = "wasm32")]
