@@ -13,6 +13,7 @@
 mod app;
 mod chart;
 mod clock;
+mod download;
 mod form;
 mod pages;
 mod plan_book;

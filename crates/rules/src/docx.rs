@@ -103,18 +103,7 @@ pub fn zip_stored(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
 
 /// Text made safe for XML 1.0 element content and attribute values.
 pub fn xml_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in clean_text(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::plan::escape_markup(s, "&apos;")
 }
 
 /// Runs for a text: newlines become `<w:br/>`, tabs `<w:tab/>`.

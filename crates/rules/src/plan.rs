@@ -1415,8 +1415,9 @@ pub fn render_markdown(docs: &[Document]) -> String {
     out
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn html_escape(s: &str) -> String {
+/// Escapes text for markup (HTML or XML) element content and attribute values, after
+/// cleaning it; `apos` is how the apostrophe is written in that language.
+pub(crate) fn escape_markup(s: &str, apos: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in clean_text(s).chars() {
         match c {
@@ -1424,11 +1425,16 @@ pub fn html_escape(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+            '\'' => out.push_str(apos),
             _ => out.push(c),
         }
     }
     out
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn html_escape(s: &str) -> String {
+    escape_markup(s, "&#39;")
 }
 
 fn html_multiline(s: &str) -> String {

@@ -547,40 +547,15 @@ fn download_cb(
     error: UseStateHandle<Option<&'static str>>,
 ) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
-        let ok = text.as_deref().is_some_and(|t| download(t, &name, mime));
+        let ok = text
+            .as_deref()
+            .is_some_and(|t| crate::download::save_file(t.as_bytes(), &name, mime));
         if !ok {
             error.set(Some(
                 "ファイルを書き出せませんでした。印刷するか、画面を控えてください。",
             ));
         }
     })
-}
-
-#[cfg(target_arch = "wasm32")]
-fn download(text: &str, name: &str, mime: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let run = || -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-        let opts = web_sys::BlobPropertyBag::new();
-        opts.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let doc = web_sys::window()?.document()?;
-        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
-        a.set_href(&url);
-        a.set_download(name);
-        doc.body()?.append_child(&a).ok()?;
-        a.click();
-        a.remove();
-        let _ = web_sys::Url::revoke_object_url(&url);
-        Some(())
-    };
-    run().is_some()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn download(_: &str, _: &str, _: &str) -> bool {
-    false
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -410,11 +410,13 @@ pub fn PlanPage() -> Html {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
             let ok = match generate(&draft, format, opts) {
-                Ok(Output::Text(t)) => {
-                    download_bytes(t.as_bytes(), &format!("{}.{ext}", file_stem(&draft)), mime)
-                }
+                Ok(Output::Text(t)) => crate::download::save_file(
+                    t.as_bytes(),
+                    &format!("{}.{ext}", file_stem(&draft)),
+                    mime,
+                ),
                 Ok(Output::Bytes(b)) => {
-                    download_bytes(&b, &format!("{}.{ext}", file_stem(&draft)), mime)
+                    crate::download::save_file(&b, &format!("{}.{ext}", file_stem(&draft)), mime)
                 }
                 Err(_) => false,
             };
@@ -611,34 +613,6 @@ fn print() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn print() {}
-
-#[cfg(target_arch = "wasm32")]
-fn download_bytes(bytes: &[u8], name: &str, mime: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let run = || -> Option<()> {
-        let arr = js_sys::Uint8Array::from(bytes);
-        let parts = js_sys::Array::of1(&arr);
-        let opts = web_sys::BlobPropertyBag::new();
-        opts.set_type(mime);
-        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let doc = web_sys::window()?.document()?;
-        let a: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.dyn_into().ok()?;
-        a.set_href(&url);
-        a.set_download(name);
-        doc.body()?.append_child(&a).ok()?;
-        a.click();
-        a.remove();
-        let _ = web_sys::Url::revoke_object_url(&url);
-        Some(())
-    };
-    run().is_some()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn download_bytes(_: &[u8], _: &str, _: &str) -> bool {
-    false
-}
 
 #[cfg(target_arch = "wasm32")]
 fn read_file(input: web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
