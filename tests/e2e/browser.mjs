@@ -1,7 +1,7 @@
 // Shared set-up for the browser tests: Debian's chromium driven by playwright-core, headless,
 // with the flags this closed network needs. OUEN_URL is the app served on loopback.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,5 @@ export async function launch(options = {}, origin = new URL(appUrl).origin) {
   });
   const errors = [];
   context.on('weberror', (e) => errors.push(String(e.error())));
-  // The profile directory goes when the browser does.
-  context.on('close', () => rmSync(dir, { recursive: true, force: true }));
   return { context, foreign, errors };
 }
