@@ -1,5 +1,6 @@
-//! Saving a file the app made (CSV, JSON, Markdown, Word) to the person's device: a Blob URL
-//! and an `<a download>`, which the page's CSP allows. Nothing leaves the device.
+//! Files and paper at the edge: saving a file the app made (CSV, JSON, Markdown, Word) to the
+//! person's device with a Blob URL and an `<a download>` (which the page's CSP allows),
+//! reading a file they pick for import, and printing. Nothing leaves the device.
 
 /// Offers `bytes` as a download named `name`; `false` if the browser would not.
 #[cfg(target_arch = "wasm32")]
@@ -29,3 +30,32 @@ pub fn save_file(bytes: &[u8], name: &str, mime: &str) -> bool {
 pub fn save_file(_: &[u8], _: &str, _: &str) -> bool {
     false
 }
+
+/// Reads the text of the file picked in `input` (then clears it), and hands it to `done`.
+#[cfg(target_arch = "wasm32")]
+pub fn read_file(input: web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        done(text.ok().and_then(|t| t.as_string()));
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_file(_: web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
+    done(None);
+}
+
+/// Opens the browser's print dialog (the page's print stylesheet does the layout).
+#[cfg(target_arch = "wasm32")]
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn print() {}

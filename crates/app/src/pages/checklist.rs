@@ -347,7 +347,7 @@ pub fn ChecklistPage() -> Html {
                 <>
                     {result_view(record, previous)}
                     <div class="cl-actions-bar no-print">
-                        <button type="button" class="cl-button" id="cl-print" onclick={Callback::from(|_: MouseEvent| print())}>{"印刷する"}</button>
+                        <button type="button" class="cl-button" id="cl-print" onclick={Callback::from(|_: MouseEvent| crate::download::print())}>{"印刷する"}</button>
                         <button type="button" class="cl-button" id="cl-export-json"
                             onclick={download_cb(json, format!("{stem}.json"), "application/json", save_error.clone())}>{"JSONで書き出す"}</button>
                         <button type="button" class="cl-button" id="cl-export-csv"
@@ -489,7 +489,7 @@ fn HistoryPanel(props: &HistoryProps) -> Html {
             let history = history.clone();
             let on_history = on_history.clone();
             let message = message.clone();
-            read_file(input, move |text| {
+            crate::download::read_file(input, move |text| {
                 match text.as_deref().and_then(History::parse_export) {
                 Some(imported) => {
                     let mut h = history.clone();
@@ -557,33 +557,6 @@ fn download_cb(
         }
     })
 }
-
-#[cfg(target_arch = "wasm32")]
-fn read_file(input: web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return;
-    };
-    input.set_value("");
-    wasm_bindgen_futures::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-        done(text.ok().and_then(|t| t.as_string()));
-    });
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn read_file(_: web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
-    done(None);
-}
-
-#[cfg(target_arch = "wasm32")]
-fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn print() {}
 
 #[cfg(target_arch = "wasm32")]
 fn scroll_to_top() {

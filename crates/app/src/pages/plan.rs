@@ -434,7 +434,7 @@ pub fn PlanPage() -> Html {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let update = update.clone();
             let notice = notice.clone();
-            read_file(input, move |text| {
+            crate::download::read_file(input, move |text| {
                 match text.as_deref().map(PlanDraft::from_json) {
                     Some(Ok(d)) => {
                         update.emit(Box::new(move |x: &mut PlanDraft| *x = d.clone()));
@@ -579,7 +579,7 @@ pub fn PlanPage() -> Html {
                 }
                 <div class="plan-buttons" id="plan-exports">
                     <button type="button" class="plan-button" id="plan-print" disabled={!ok}
-                        onclick={Callback::from(|_: MouseEvent| print())}>{"印刷"}</button>
+                        onclick={Callback::from(|_: MouseEvent| crate::download::print())}>{"印刷"}</button>
                     <button type="button" class="plan-button" id="plan-md" disabled={!ok}
                         onclick={download(Format::Markdown, "md", "text/markdown;charset=utf-8")}>{"Markdown"}</button>
                     <button type="button" class="plan-button" id="plan-json" disabled={!ok}
@@ -602,33 +602,6 @@ pub fn PlanPage() -> Html {
 
 fn load_answers() -> Option<crate::wizard::Answers> {
     storage::load_doc::<crate::wizard::Answers>(Doc::Eligibility)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn print() {}
-
-#[cfg(target_arch = "wasm32")]
-fn read_file(input: web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return;
-    };
-    input.set_value("");
-    wasm_bindgen_futures::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-        done(text.ok().and_then(|t| t.as_string()));
-    });
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn read_file(_: web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
-    done(None);
 }
 
 #[cfg(test)]
