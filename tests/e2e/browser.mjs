@@ -1,5 +1,7 @@
 // Shared set-up for the browser tests: Debian's chromium driven by playwright-core, headless,
 // with the flags this closed network needs. OUEN_URL is the app served on loopback.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,4 +35,20 @@ export async function launch(options = {}, origin = new URL(appUrl).origin) {
   const errors = [];
   context.on('weberror', (e) => errors.push(String(e.error())));
   return { context, foreign, errors };
+}
+
+/** One browser per test file: launched before its tests; after them, closed and checked that
+ *  no request left the origin and no page threw. The fields of `launch()` appear on the
+ *  returned object once the tests run. */
+export function useBrowser() {
+  const browser = {};
+  before(async () => {
+    Object.assign(browser, await launch());
+  });
+  after(async () => {
+    await browser.context.close();
+    assert.deepEqual(browser.foreign, [], 'no request may leave the origin');
+    assert.deepEqual(browser.errors, [], 'no uncaught page errors');
+  });
+  return browser;
 }

@@ -2,20 +2,12 @@
 // manufacturer walks to "eligible" for both schemes (capital never asked), a deemed-large
 // company to "not eligible" with its SME-6 reason, answers survive a reload, and the
 // navigator marks ended supports. Screenshots at 1024px and 360px in tests/artifacts/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, appUrl, artifacts } from './browser.mjs';
+import { useBrowser, appUrl, artifacts } from './browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser.context.close();
-  assert.deepEqual(browser.foreign, [], 'no request may leave the origin');
-  assert.deepEqual(browser.errors, [], 'no uncaught page errors');
-});
+const browser = useBrowser();
 
 async function openWizard(viewport) {
   const page = await browser.context.newPage();

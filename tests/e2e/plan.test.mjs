@@ -2,28 +2,20 @@
 // every format downloads (Markdown with the core's self-pay and the stamp, JSON that re-imports
 // to the same draft, a .docx ZIP), hostile strings stay text, drafts survive a reload and can
 // be duplicated, deleted and restored.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { launch, appUrl, artifacts } from './browser.mjs';
+import { useBrowser, appUrl, artifacts } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const npmDir = resolve(process.env.OUEN_NPM ?? join(here, '../../dist/npm'));
 const pkg = JSON.parse(readFileSync(join(npmDir, 'package.json'), 'utf8'));
 const ouen = await import(pathToFileURL(join(npmDir, pkg.exports['.'].node)).href);
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser.context.close();
-  assert.deepEqual(browser.foreign, [], 'no request may leave the origin');
-  assert.deepEqual(browser.errors, [], 'no uncaught page errors');
-});
+const browser = useBrowser();
 
 async function openPlan(page) {
   await page.goto(new URL('plan', appUrl).href);

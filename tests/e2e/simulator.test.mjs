@@ -1,19 +1,11 @@
 // The cost simulator in headless Chromium: the leaflet's first example (6,000 yen × 12 h,
 // national + Nagano → 6,000 yen self-pay), live updates, inline errors, persistence.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { launch, appUrl, artifacts } from './browser.mjs';
+import { useBrowser, appUrl, artifacts } from './browser.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser.context.close();
-  assert.deepEqual(browser.foreign, [], 'no request may leave the origin');
-  assert.deepEqual(browser.errors, [], 'no uncaught page errors');
-});
+const browser = useBrowser();
 
 async function openApp() {
   const page = await browser.context.newPage();
