@@ -1,5 +1,6 @@
 //! The root component: the header, and the page for the current route.
 
+use crate::i18n::{m, t};
 use crate::pages::checklist::ChecklistPage;
 use crate::pages::eligibility::EligibilityPage;
 use crate::pages::home::HomePage;
@@ -24,8 +25,8 @@ pub fn App() -> Html {
         Route::Plan => html! { <PlanPage /> },
         Route::NotFound => html! {
             <main class="page">
-                <h1 class="page-title">{"ページが見つかりません"}</h1>
-                <p><Link to={Route::Home}>{"ホームに戻る"}</Link></p>
+                <h1 class="page-title">{t(m::APP_NOT_FOUND)}</h1>
+                <p><Link to={Route::Home}>{t(m::APP_BACK_HOME)}</Link></p>
             </main>
         },
     };

@@ -8,6 +8,7 @@
 //! - `form`: the form as typed, and its pure mapping to the rules core's input.
 //! - `state`: the reducer (form + verdict), free of web APIs.
 //! - `storage`: `localStorage`, at the edge.
+//! - `i18n`: the message catalogue (ja/en) and the interface language.
 //! - `view`: the components.
 
 mod app;
@@ -15,6 +16,7 @@ mod chart;
 mod clock;
 mod download;
 mod form;
+pub mod i18n;
 mod pages;
 mod plan_book;
 mod route;
@@ -26,14 +28,12 @@ mod wizard;
 
 pub use app::App;
 
-/// The language of the interface.
-const LOCALE: ouen_rules::Locale = ouen_rules::Locale::Ja;
-
 /// Renders the app into `<div id="app">` (replacing its loading message) as soon as the
 /// module is instantiated by `main.js`.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
+    i18n::init();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));

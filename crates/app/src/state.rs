@@ -1,7 +1,7 @@
 //! The simulator's state as a pure reducer: the form, and the rules core's verdict on it.
 
 use crate::form::{Field, Form, Mode};
-use crate::LOCALE;
+use crate::i18n::locale;
 use ouen_rules::{simulate_raw, Date, InputError, Simulation};
 use std::rc::Rc;
 use yew::Reducible;
@@ -37,7 +37,7 @@ impl State {
 
     /// The state where an empty as-of date means `today`.
     pub fn on(form: Form, today: Option<Date>) -> State {
-        let outcome = Rc::new(simulate_raw(&form.to_raw_on(today), LOCALE));
+        let outcome = Rc::new(simulate_raw(&form.to_raw_on(today), locale()));
         State {
             form,
             today,
@@ -97,7 +97,7 @@ mod tests {
 
     fn self_pay(state: &State) -> String {
         let sim = state.outcome.as_ref().as_ref().expect("valid input");
-        yen(sim.self_pay, LOCALE)
+        yen(sim.self_pay, locale())
     }
 
     fn reduce(state: State, action: Action) -> Rc<State> {
@@ -139,7 +139,7 @@ mod tests {
         let errors = state.errors();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field, Field::Rate.api_name());
-        assert!(errors[0].message(LOCALE).starts_with("時間単価："));
+        assert!(errors[0].message(locale()).starts_with("時間単価："));
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub enum Action {
 
 impl Wizard {
     pub fn new(answers: Answers) -> Wizard {
-        let outcome = check_eligibility_raw(&answers.to_raw(), crate::LOCALE);
+        let outcome = check_eligibility_raw(&answers.to_raw(), crate::i18n::locale());
         Wizard {
             answers,
             current: None,
@@ -149,7 +149,7 @@ impl Wizard {
         match action {
             Action::Answer(q, v) => {
                 next.answers.set(q, v);
-                next.outcome = check_eligibility_raw(&next.answers.to_raw(), crate::LOCALE);
+                next.outcome = check_eligibility_raw(&next.answers.to_raw(), crate::i18n::locale());
                 // Move on to the first pending question after this one, or to the verdict;
                 // earlier questions left unanswered come back later.
                 next.current = None;

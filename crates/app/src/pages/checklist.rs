@@ -5,9 +5,9 @@
 //! Every score, stage and next step comes from `ouen_rules::checklist`; this page gathers the
 //! answers, keeps them on the device (`storage`) and shows the result.
 
+use crate::i18n::locale;
 use crate::storage::{self, Doc, Draft, History, Record, SaveError};
 use crate::view::chrome::Footer;
-use crate::LOCALE;
 use ouen_rules::checklist::{
     self as cl, items_in, score, validate, Area, Assessment, BusinessKind, ChecklistResult,
     RawAnswers,
@@ -109,7 +109,7 @@ fn radar(result: &ChecklistResult) -> Html {
 
 fn item_text(id: &str) -> String {
     cl::item(id)
-        .map(|i| i.text(LOCALE).to_string())
+        .map(|i| i.text(locale()).to_string())
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -126,7 +126,7 @@ fn result_view(record: &Record, previous: Option<&Record>) -> Html {
     let Some(a) = assessment(&record.kind, &record.answers) else {
         return html! { <p class="error" role="alert">{"この記録は読み込めませんでした。"}</p> };
     };
-    let result = score(&a, LOCALE);
+    let result = score(&a, locale());
     let overall = result.overall.percent.unwrap_or(0);
     let comparison = previous
         .and_then(|p| Some((p, assessment(&p.kind, &p.answers)?)))
@@ -134,7 +134,7 @@ fn result_view(record: &Record, previous: Option<&Record>) -> Html {
     html! {
         <section class="cl-result" id="cl-result" aria-labelledby="cl-result-title">
             <h2 id="cl-result-title">{format!("結果（{}）", show_date(&record.date))}</h2>
-            <p class="cl-kind">{format!("業種：{}", a.kind.label(LOCALE))}</p>
+            <p class="cl-kind">{format!("業種：{}", a.kind.label(locale()))}</p>
             <div class="headline cl-headline">
                 <span class="headline-label">{"総合の達成度"}</span>
                 <span class="headline-amount" id="cl-overall">{format!("{overall}%")}</span>
@@ -195,7 +195,7 @@ fn result_view(record: &Record, previous: Option<&Record>) -> Html {
                     <p>{format!("総合：{}", c.overall_delta.map(signed).unwrap_or_else(|| "比べられません".into()))}</p>
                     <ul>
                         { for c.area_deltas.iter().filter_map(|(area, d)| Some((area, (*d)?))).map(|(area, d)| html! {
-                            <li>{format!("{}：{}", area.label(LOCALE), signed(d))}</li>
+                            <li>{format!("{}：{}", area.label(locale()), signed(d))}</li>
                         }) }
                     </ul>
                     if c.improved.is_empty() {
@@ -282,7 +282,7 @@ pub fn ChecklistPage() -> Html {
                 let missing: Vec<&str> = Area::ALL
                     .into_iter()
                     .filter(|area| items_in(*area).any(|it| !draft.answers.contains_key(it.id)))
-                    .map(|area| area.label(LOCALE))
+                    .map(|area| area.label(locale()))
                     .collect();
                 notice.set(Some(if BusinessKind::parse(&draft.kind).is_none() {
                     "はじめに業種を選んでください。".to_string()
@@ -336,7 +336,7 @@ pub fn ChecklistPage() -> Html {
             let record = &history.records[*i];
             let previous = i.checked_sub(1).map(|p| &history.records[p]);
             let csv =
-                assessment(&record.kind, &record.answers).map(|a| cl::answers_csv(&a, LOCALE));
+                assessment(&record.kind, &record.answers).map(|a| cl::answers_csv(&a, locale()));
             let json = History {
                 records: vec![record.clone()],
             }
@@ -366,7 +366,7 @@ pub fn ChecklistPage() -> Html {
                         { for BusinessKind::ALL.into_iter().map(|k| html! {
                             <label class="cl-choice">
                                 <input type="radio" name="kind" value={k.id()} checked={kind == Some(k)} onchange={set_kind(k)} />
-                                <span>{k.label(LOCALE)}</span>
+                                <span>{k.label(locale())}</span>
                             </label>
                         }) }
                     </div>
@@ -383,7 +383,7 @@ pub fn ChecklistPage() -> Html {
                                 <li>
                                     <button type="button" class={classes!("cl-step-button", (i == step).then_some("current"))}
                                         aria-current={(i == step).then_some("step")} onclick={go(i)}>
-                                        {format!("{} {}/{}", a.label(LOCALE), done, all)}
+                                        {format!("{} {}/{}", a.label(locale()), done, all)}
                                     </button>
                                 </li>
                             }
@@ -391,14 +391,14 @@ pub fn ChecklistPage() -> Html {
                     </ol>
                 </nav>
                 <section class="cl-area" aria-labelledby="cl-area-title">
-                    <h2 id="cl-area-title">{format!("{}（{} / {}）", area.label(LOCALE), step + 1, Area::ALL.len())}</h2>
-                    <p class="lead">{area.intro(LOCALE)}</p>
+                    <h2 id="cl-area-title">{format!("{}（{} / {}）", area.label(locale()), step + 1, Area::ALL.len())}</h2>
+                    <p class="lead">{area.intro(locale())}</p>
                     { for items_in(area).map(|it| {
                         let current = draft.answers.get(it.id).cloned();
                         html! {
                             <fieldset class="cl-item" id={format!("item-{}", it.id)}>
-                                <legend>{it.text(LOCALE)}</legend>
-                                <p class="hint">{format!("実施済の目安：{}", it.done_looks_like(LOCALE))}</p>
+                                <legend>{it.text(locale())}</legend>
+                                <p class="hint">{format!("実施済の目安：{}", it.done_looks_like(locale()))}</p>
                                 <div class="cl-choices">
                                     { for it.choices(kind.unwrap_or_default()).into_iter().map(|ans| {
                                         let update = update.clone();
@@ -410,7 +410,7 @@ pub fn ChecklistPage() -> Html {
                                             <label class={classes!("cl-choice", format!("ans-{}", ans.id()))}>
                                                 <input type="radio" name={it.id} value={ans.id()}
                                                     checked={current.as_deref() == Some(ans.id())} {onchange} />
-                                                <span>{ans.label(LOCALE)}</span>
+                                                <span>{ans.label(locale())}</span>
                                             </label>
                                         }
                                     }) }
@@ -511,7 +511,7 @@ fn HistoryPanel(props: &HistoryProps) -> Html {
                 <ul class="cl-history-list">
                     { for records.iter().enumerate().rev().map(|(i, r)| {
                         let summary = assessment(&r.kind, &r.answers).map(|a| {
-                            let s = score(&a, LOCALE);
+                            let s = score(&a, locale());
                             format!("総合 {}% ・ 段階 {}", s.overall.percent.unwrap_or(0), s.stage.mark)
                         }).unwrap_or_else(|| "読み込めない記録".into());
                         let view = props.view.clone();

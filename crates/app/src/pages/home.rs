@@ -1,5 +1,6 @@
 //! The home screen: the jobs as large tiles.
 
+use crate::i18n::{m, t};
 use crate::route::{Link, Route};
 use yew::prelude::*;
 
@@ -7,34 +8,34 @@ use yew::prelude::*;
 pub fn HomePage() -> Html {
     html! {
         <main class="page home">
-            <h1 class="page-title">{"デジタル化の支援、使えるか・いくらかを確かめる"}</h1>
+            <h1 class="page-title">{t(m::HOME_TITLE)}</h1>
             <p class="lead">
-                {"IT専門家によるデジタル化支援の費用と補助を、この端末の中だけで計算します。"}
+                {t(m::HOME_LEAD)}
             </p>
-            <nav class="tiles" aria-label="できること">
+            <nav class="tiles" aria-label={t(m::HOME_TILES_LABEL)}>
                 <Link to={Route::Eligibility} class="tile" id="tile-eligibility">
-                    <span class="tile-title">{"対象になる？"}</span>
-                    <span class="tile-text">{"いくつかの質問に答えると、国と長野県の支援を使えるか、理由と次にすることがわかります"}</span>
+                    <span class="tile-title">{t(m::HOME_ELIGIBILITY_TITLE)}</span>
+                    <span class="tile-text">{t(m::HOME_ELIGIBILITY_TEXT)}</span>
                 </Link>
                 <Link to={Route::Simulator} class="tile" id="tile-simulator">
-                    <span class="tile-title">{"費用はいくら？"}</span>
-                    <span class="tile-text">{"時間単価と時間から、国・長野県の補助と自己負担を計算します"}</span>
+                    <span class="tile-title">{t(m::HOME_SIMULATOR_TITLE)}</span>
+                    <span class="tile-text">{t(m::HOME_SIMULATOR_TEXT)}</span>
                 </Link>
                 <Link to={Route::Plan} class="tile" id="tile-plan">
-                    <span class="tile-title">{"計画書をつくる"}</span>
-                    <span class="tile-text">{"国の支援計画書と長野県の事業計画書を作り、印刷・Word・Markdownで書き出します"}</span>
+                    <span class="tile-title">{t(m::HOME_PLAN_TITLE)}</span>
+                    <span class="tile-text">{t(m::HOME_PLAN_TEXT)}</span>
                 </Link>
                 <Link to={Route::Checklist} class="tile" id="tile-checklist">
-                    <span class="tile-title">{"デジタル化チェック"}</span>
-                    <span class="tile-text">{"自社のデジタル化の進み具合を分野ごとに確かめ、次の一歩と使える支援を示します"}</span>
+                    <span class="tile-title">{t(m::HOME_CHECKLIST_TITLE)}</span>
+                    <span class="tile-text">{t(m::HOME_CHECKLIST_TEXT)}</span>
                 </Link>
                 <Link to={Route::Rules} class="tile" id="tile-rules">
-                    <span class="tile-title">{"ルールと出典"}</span>
-                    <span class="tile-text">{"計算に使っているルールの内容・出典と、金額・期限の改定履歴を確かめられます"}</span>
+                    <span class="tile-title">{t(m::HOME_RULES_TITLE)}</span>
+                    <span class="tile-text">{t(m::HOME_RULES_TEXT)}</span>
                 </Link>
                 <Link to={Route::Navigator} class="tile" id="tile-navigator">
-                    <span class="tile-title">{"支援策ナビ"}</span>
-                    <span class="tile-text">{"やりたいことから、相談窓口・補助金・無料サービスを探します"}</span>
+                    <span class="tile-title">{t(m::HOME_NAVIGATOR_TITLE)}</span>
+                    <span class="tile-text">{t(m::HOME_NAVIGATOR_TEXT)}</span>
                 </Link>
             </nav>
         </main>

@@ -1,9 +1,9 @@
 //! The rules reference: every rule (id, plain statement, source), the source documents, and
 //! the history of every figure and date. All of it is data of `ouen_rules`.
 
+use crate::i18n::locale;
 use crate::route::{Link, Route};
 use crate::view::chrome::Footer;
-use crate::LOCALE;
 use ouen_rules::catalogue::{Section, RULES};
 use ouen_rules::format::{hours, yen};
 use ouen_rules::params::{AmountParam, Unit};
@@ -14,9 +14,9 @@ use yew::prelude::*;
 fn amount_text(p: &AmountParam, v: i64) -> String {
     let d = Decimal::from(v);
     match p.unit {
-        Unit::Yen => yen(d, LOCALE),
-        Unit::YenPerHour => format!("{}/時間", yen(d, LOCALE)),
-        Unit::Hours => hours(d, LOCALE),
+        Unit::Yen => yen(d, locale()),
+        Unit::YenPerHour => format!("{}/時間", yen(d, locale())),
+        Unit::Hours => hours(d, locale()),
     }
 }
 
@@ -36,7 +36,7 @@ pub fn RulesPage() -> Html {
                 <nav class="toc no-print" aria-label="このページの目次">
                     <ul>
                         for s in Section::ALL {
-                            <li><a href={format!("#{}", section_id(s))}>{s.title(LOCALE)}</a></li>
+                            <li><a href={format!("#{}", section_id(s))}>{s.title(locale())}</a></li>
                         }
                         <li><a href="#history">{"金額と日付の履歴"}</a></li>
                         <li><a href="#sources">{"出典の資料"}</a></li>
@@ -44,13 +44,13 @@ pub fn RulesPage() -> Html {
                 </nav>
                 for s in Section::ALL {
                     <section class="panel rule-section" id={section_id(s)} aria-labelledby={format!("{}-title", section_id(s))}>
-                        <h2 id={format!("{}-title", section_id(s))}>{s.title(LOCALE)}</h2>
+                        <h2 id={format!("{}-title", section_id(s))}>{s.title(locale())}</h2>
                         <dl class="rule-list">
                             for r in RULES.iter().filter(|r| r.section == s) {
                                 <div class="rule" id={format!("rule-{}", r.id)}>
                                     <dt><span class="rule-tag">{r.id}</span></dt>
                                     <dd>
-                                        <p class="rule-text">{r.text(LOCALE)}</p>
+                                        <p class="rule-text">{r.text(locale())}</p>
                                         <p class="rule-source">
                                             {format!("出典：{}", r.source)}
                                             if r.interpretation {
@@ -74,7 +74,7 @@ pub fn RulesPage() -> Html {
                                 for a in info.amounts.iter() {
                                     for v in a.values.iter() {
                                         <tr>
-                                            <th scope="row">{a.label(LOCALE)}</th>
+                                            <th scope="row">{a.label(locale())}</th>
                                             <td>{a.rule}</td>
                                             <td>{amount_text(a, v.value)}</td>
                                             <td>{format!("{}〜{}", v.from.format_ja(), v.until.map(|u| u.format_ja()).unwrap_or_default())}</td>
@@ -92,15 +92,15 @@ pub fn RulesPage() -> Html {
                             <tbody>
                                 for d in info.dates.iter() {
                                     <tr>
-                                        <th scope="row">{d.label(LOCALE)}</th>
+                                        <th scope="row">{d.label(locale())}</th>
                                         <td>{d.rule}</td>
-                                        <td>{format!("{}（出典 {}）", d.current().value.format(LOCALE), d.current().source)}</td>
+                                        <td>{format!("{}（出典 {}）", d.current().value.format(locale()), d.current().source)}</td>
                                         <td>
                                             if d.superseded().is_empty() {
                                                 {"—"}
                                             } else {
                                                 for r in d.superseded().iter() {
-                                                    <s>{r.value.format(LOCALE)}</s>{format!("（出典 {}）", r.source)}
+                                                    <s>{r.value.format(locale())}</s>{format!("（出典 {}）", r.source)}
                                                 }
                                             }
                                         </td>

@@ -6,6 +6,7 @@
 
 use crate::clock;
 use crate::form::{Field, Form, Mode};
+use crate::i18n::locale;
 use crate::share::{self, ShareError};
 use crate::state::State;
 use crate::storage;
@@ -16,7 +17,6 @@ use crate::view::result::ResultPanel;
 use crate::view::share::SharePanel;
 use crate::view::status::StatusPanel;
 use crate::view::whatif::{CompareChart, RateChart};
-use crate::LOCALE;
 use ouen_rules::simulate_raw;
 use ouen_rules::whatif::usage;
 use yew::prelude::*;
@@ -117,7 +117,7 @@ pub fn SimulatorPage() -> Html {
         .map(|&m| {
             (
                 m,
-                simulate_raw(&state.form.with_mode(m).to_raw_on(today), LOCALE),
+                simulate_raw(&state.form.with_mode(m).to_raw_on(today), locale()),
             )
         })
         .collect();
@@ -188,7 +188,7 @@ fn print_summary(form: &Form, as_of: Option<ouen_rules::Date>) -> Html {
                 <div><dt>{"時間単価"}</dt><dd>{format!("{}円/時", form.rate)}</dd></div>
                 <div><dt>{"支援時間"}</dt><dd>{format!("{}時間", form.hours)}</dd></div>
                 <div><dt>{"利用する制度"}</dt><dd>{form.mode.label()}</dd></div>
-                <div><dt>{"基準日"}</dt><dd>{as_of.map(|d| d.format(LOCALE)).unwrap_or_default()}</dd></div>
+                <div><dt>{"基準日"}</dt><dd>{as_of.map(|d| d.format(locale())).unwrap_or_default()}</dd></div>
                 <div><dt>{"受給済みの謝金（中小企業／IT専門家）"}</dt><dd>{format!("{}／{}", or_zero(&form.sme_prior_honorarium, "円"), or_zero(&form.expert_prior_honorarium, "円"))}</dd></div>
                 <div><dt>{"長野県の補助を受けた時間"}</dt><dd>{or_zero(&form.nagano_prior_hours, "時間")}</dd></div>
             </dl>

@@ -1,7 +1,8 @@
-//! The page header and footer.
+//! The page header (with the language switch) and footer.
 
+use crate::i18n::{self, locale, m, t};
 use crate::route::{Link, Route};
-use crate::LOCALE;
+use crate::tf;
 use ouen_rules::{Date, STAMP};
 use yew::prelude::*;
 
@@ -9,9 +10,29 @@ use yew::prelude::*;
 pub fn Header() -> Html {
     html! {
         <header class="site-header">
-            <p class="brand"><Link to={Route::Home}>{"ouen 応援"}</Link></p>
-            <p class="privacy-badge">{"データは端末の外に送信されません"}</p>
+            <p class="brand"><Link to={Route::Home}>{t(m::APP_BRAND)}</Link></p>
+            <p class="privacy-badge">{t(m::APP_PRIVACY)}</p>
+            <LangSwitch />
         </header>
+    }
+}
+
+/// 日本語 / English: real links (`?lang=`), so the switch works from the keyboard, in a new
+/// tab, and keeps the page and its fragment.
+#[component]
+fn LangSwitch() -> Html {
+    let current = locale();
+    html! {
+        <nav class="lang-switch" aria-label={t(m::APP_LANG_SWITCH)}>
+            <ul>
+                {for i18n::LANGS.iter().map(|(l, code, name)| html! {
+                    <li>
+                        <a href={i18n::href_for(*l)} lang={*code} hreflang={*code} id={format!("lang-{code}")}
+                            aria-current={(*l == current).then_some("true")}>{*name}</a>
+                    </li>
+                })}
+            </ul>
+        </nav>
     }
 }
 
@@ -25,16 +46,16 @@ pub struct FooterProps {
 #[component]
 pub fn Footer(props: &FooterProps) -> Html {
     // Only results computed for a date carry one; other pages show just the stamp.
-    let as_of = props
-        .as_of
-        .map(|d| html! { <p class="as-of-note">{format!("基準日：{}", d.format(LOCALE))}</p> });
+    let as_of = props.as_of.map(
+        |d| html! { <p class="as-of-note">{tf!(m::APP_AS_OF, date = d.format(locale()))}</p> },
+    );
     html! {
         <footer class="site-footer">
             <p class="stamp" id="ruleset-stamp">
-                {format!("ルール版 {}（{}）", STAMP.version, STAMP.hash)}
+                {tf!(m::APP_STAMP, version = STAMP.version, hash = STAMP.hash)}
             </p>
             {for as_of}
-            <p>{"入力した内容は、この端末の中だけで計算・保存されます。"}</p>
+            <p>{t(m::APP_FOOTER_LOCAL)}</p>
         </footer>
     }
 }

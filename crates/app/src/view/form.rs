@@ -1,8 +1,8 @@
 //! The simulator's input form. Each field shows its own error right under it.
 
 use crate::form::{Field, Form, Mode};
+use crate::i18n::locale;
 use crate::state::Action;
-use crate::LOCALE;
 use ouen_rules::input::field_label;
 use ouen_rules::InputError;
 use web_sys::HtmlInputElement;
@@ -20,7 +20,7 @@ struct FieldText {
 
 fn field_text(field: Field) -> FieldText {
     // The rules core's name for the field, so that the label matches its error messages.
-    let name = field_label(field.api_name(), LOCALE);
+    let name = field_label(field.api_name(), locale());
     let number = |label: String, hint, unit| FieldText {
         label,
         hint,
@@ -67,7 +67,7 @@ pub fn error_for(errors: &[InputError], field: &str) -> Option<AttrValue> {
     errors
         .iter()
         .find(|e| e.field == field)
-        .map(|e| e.message(LOCALE).into())
+        .map(|e| e.message(locale()).into())
 }
 
 #[derive(Properties, PartialEq)]

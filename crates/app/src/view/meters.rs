@@ -2,7 +2,7 @@
 //! segments. Figures from `ouen_rules::whatif::usage` and the simulation's segments.
 
 use crate::chart::{f, stack};
-use crate::LOCALE;
+use crate::i18n::locale;
 use ouen_rules::format::{hours, yen};
 use ouen_rules::whatif::{Meter, Usage};
 use ouen_rules::Simulation;
@@ -41,11 +41,11 @@ fn meter(id: &str, title: &str, m: &Meter, fmt: fn(Decimal) -> String) -> Html {
 }
 
 fn money(d: Decimal) -> String {
-    yen(d, LOCALE)
+    yen(d, locale())
 }
 
 fn hrs(d: Decimal) -> String {
-    hours(d, LOCALE)
+    hours(d, locale())
 }
 
 #[derive(Properties, PartialEq)]

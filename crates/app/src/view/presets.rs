@@ -1,8 +1,8 @@
 //! The worked examples of the leaflets as one-tap presets, each with its source.
 
 use crate::form::{Form, Mode};
+use crate::i18n::locale;
 use crate::state::Action;
-use crate::LOCALE;
 use ouen_rules::format::{hours, yen};
 use ouen_rules::presets::PRESETS;
 use rust_decimal::Decimal;
@@ -41,17 +41,17 @@ pub fn Presets(props: &PresetsProps) -> Html {
                                     aria-pressed={if current { "true" } else { "false" }}
                                     {onclick}
                                 >
-                                    <span class="preset-title">{p.title(LOCALE)}</span>
+                                    <span class="preset-title">{p.title(locale())}</span>
                                     <span class="preset-plan">
                                         {format!(
                                             "{}×{}・{}",
-                                            yen(Decimal::from(p.rate), LOCALE),
-                                            hours(Decimal::from(p.hours), LOCALE),
+                                            yen(Decimal::from(p.rate), locale()),
+                                            hours(Decimal::from(p.hours), locale()),
                                             mode.label()
                                         )}
                                     </span>
                                     <span class="preset-result">
-                                        {format!("資料の自己負担 {}", yen(Decimal::from(p.self_pay), LOCALE))}
+                                        {format!("資料の自己負担 {}", yen(Decimal::from(p.self_pay), locale()))}
                                     </span>
                                     <span class="preset-source">{format!("出典 {}", p.source)}</span>
                                 </button>

@@ -2,10 +2,10 @@
 //! segments, and "なぜ？" with the rule ids. All figures and sentences come from the rules core.
 
 use crate::form::Mode;
+use crate::i18n::locale;
 use crate::route::{Link, Route};
 use crate::state::Outcome;
 use crate::view::meters::{Meters, Timeline};
-use crate::LOCALE;
 use ouen_rules::cost::{Segment, Step};
 use ouen_rules::format::{hours, yen};
 use ouen_rules::whatif::Usage;
@@ -15,7 +15,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 fn money(d: Decimal) -> String {
-    yen(d, LOCALE)
+    yen(d, locale())
 }
 
 #[derive(Properties, PartialEq)]
@@ -53,7 +53,7 @@ fn check_input(errors: &[InputError]) -> Html {
             </div>
             <ul class="notice-list">
                 for error in errors {
-                    <li>{error.message(LOCALE)}</li>
+                    <li>{error.message(locale())}</li>
                 }
             </ul>
         </>
@@ -75,7 +75,7 @@ fn simulation(sim: &Simulation, usage: Option<&Usage>) -> Html {
             </div>
             if let Some(d) = sim.as_of {
                 <p class="as-of-line" id="result-as-of">
-                    {format!("{}時点で有効なルールで計算しています。", d.format(LOCALE))}
+                    {format!("{}時点で有効なルールで計算しています。", d.format(locale()))}
                 </p>
             }
             if estimate {
@@ -97,7 +97,7 @@ fn simulation(sim: &Simulation, usage: Option<&Usage>) -> Html {
                     "ルール版 {}（データ {}）・基準日 {}",
                     sim.ruleset.version,
                     sim.ruleset.hash,
-                    sim.as_of.map(|d| d.format(LOCALE)).unwrap_or_else(|| "指定なし".into())
+                    sim.as_of.map(|d| d.format(locale())).unwrap_or_else(|| "指定なし".into())
                 )}
             </p>
         </>
@@ -214,7 +214,7 @@ fn segments(sim: &Simulation) -> Html {
     let row = |seg: &Segment| {
         html! {
             <tr>
-                <th scope="row">{format!("{}〜{}", hours(seg.from, LOCALE), hours(seg.to, LOCALE))}</th>
+                <th scope="row">{format!("{}〜{}", hours(seg.from, locale()), hours(seg.to, locale()))}</th>
                 if national {
                     <td class="money">{money(seg.national_per_hour)}</td>
                 }

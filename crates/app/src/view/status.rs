@@ -3,8 +3,8 @@
 //! early-closing caveat. Everything comes from `ouen_rules::programmes_on`.
 
 use crate::form::Field;
+use crate::i18n::locale;
 use crate::state::Action;
-use crate::LOCALE;
 use ouen_rules::params::{Deadline, ProgrammeState};
 use ouen_rules::{programmes_on, Date, ProgrammeStatus};
 use web_sys::HtmlInputElement;
@@ -25,7 +25,7 @@ fn state_text(state: ProgrammeState) -> (&'static str, &'static str) {
 
 /// The plain-words summary above the cards.
 pub fn summary(on: Date, statuses: &[ProgrammeStatus]) -> String {
-    let date = on.format(LOCALE);
+    let date = on.format(locale());
     let open: Vec<&str> = statuses
         .iter()
         .filter(|s| s.state == ProgrammeState::Open)
@@ -50,7 +50,7 @@ fn revisions(d: &Deadline) -> Html {
         <span class="revised">
             {"改定後の日付です（出典 "}{d.source}{"）。最初の告知では "}
             for r in &d.superseded {
-                <s class="superseded">{r.value.format(LOCALE)}</s>
+                <s class="superseded">{r.value.format(locale())}</s>
                 {format!("（出典 {}）", r.source)}
             }
             {"でした。"}
@@ -122,7 +122,7 @@ pub fn StatusPanel(props: &StatusPanelProps) -> Html {
         .on_action
         .reform(|_: MouseEvent| Action::SetField(Field::AsOf, String::new()));
     let invalid = props.error.is_some();
-    let statuses = on.map(|d| programmes_on(d, LOCALE)).unwrap_or_default();
+    let statuses = on.map(|d| programmes_on(d, locale())).unwrap_or_default();
 
     html! {
         <section class="panel status" id="status" aria-labelledby="status-title">
@@ -171,11 +171,11 @@ mod tests {
     #[test]
     fn summary_says_when_nothing_is_open() {
         let d = Date::parse("2026-11-22").unwrap();
-        let s = summary(d, &programmes_on(d, LOCALE));
+        let s = summary(d, &programmes_on(d, locale()));
         assert!(s.contains("新しく申し込める制度はありません"), "{s}");
         assert!(s.contains("令和8年11月22日"), "{s}");
         let d = Date::parse("2021-01-15").unwrap();
-        let s = summary(d, &programmes_on(d, LOCALE));
+        let s = summary(d, &programmes_on(d, locale()));
         assert!(s.contains("受付中"), "{s}");
         assert!(s.contains("第Ⅰ期"), "{s}");
     }

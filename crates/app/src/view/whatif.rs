@@ -4,8 +4,8 @@
 
 use crate::chart::{f, nice_step, polyline, short_yen, stack, ticks, Scale};
 use crate::form::Mode;
+use crate::i18n::locale;
 use crate::state::Outcome;
-use crate::LOCALE;
 use ouen_rules::format::yen;
 use ouen_rules::whatif::{kinks, rate_curve, Kink};
 use ouen_rules::Date;
@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use yew::prelude::*;
 
 fn money(d: Decimal) -> String {
-    yen(d, LOCALE)
+    yen(d, locale())
 }
 
 fn line_class(mode: Mode) -> &'static str {

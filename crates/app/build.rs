@@ -1,0 +1,109 @@
+//! Turns the message catalogue (`i18n/ja/*.txt`, `i18n/en/*.txt`) into static tables.
+//!
+//! Format, one message per line: `key = text`. Blank lines and lines starting with `#` are
+//! ignored; `\n` in a text is a line break. A key must start with its file's name and a dot
+//! (`home.title` lives in `home.txt`), so sections never collide. Placeholders are `{name}`.
+//!
+//! Japanese is the source: every Japanese key gets a constant in `m` (`home.title` →
+//! `m::HOME_TITLE`), so a component naming a missing key does not compile. English entries
+//! are looked up by key; one that is missing falls back to Japanese at run time, and the
+//! test `i18n::tests::catalogues_have_the_same_keys` fails, so a gap is never shipped.
+//!
+//! The build fails, naming file and line, on a malformed line, a key outside its section, a
+//! duplicate key, or an English key that Japanese does not have.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+type Catalogue = BTreeMap<String, String>;
+
+fn read_dir(dir: &Path) -> Catalogue {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut out = Catalogue::new();
+    for file in files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let section = file.file_stem().unwrap().to_string_lossy().to_string();
+        let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let Some((key, value)) = line.split_once(" = ") else {
+                panic!("{}:{}: expected `key = text`", file.display(), n + 1);
+            };
+            let key = key.trim();
+            if !key.starts_with(&format!("{section}.")) {
+                panic!(
+                    "{}:{}: key `{key}` must start with `{section}.`",
+                    file.display(),
+                    n + 1
+                );
+            }
+            if !key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_')
+            {
+                panic!(
+                    "{}:{}: key `{key}`: use a-z, 0-9, `.` and `_`",
+                    file.display(),
+                    n + 1
+                );
+            }
+            let value = value.replace("\\n", "\n");
+            if out.insert(key.to_string(), value).is_some() {
+                panic!("{}:{}: duplicate key `{key}`", file.display(), n + 1);
+            }
+        }
+    }
+    out
+}
+
+fn const_name(key: &str) -> String {
+    key.replace(['.'], "_").to_ascii_uppercase()
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    let ja = read_dir(&root.join("ja"));
+    let en = read_dir(&root.join("en"));
+    if let Some(k) = en.keys().find(|k| !ja.contains_key(*k)) {
+        panic!("i18n/en: key `{k}` has no Japanese text in i18n/ja");
+    }
+    let mut out = String::new();
+    out.push_str("/// One constant per message (generated from `i18n/ja`).\n#[allow(dead_code)]\npub mod m {\n    use super::Msg;\n");
+    for (i, key) in ja.keys().enumerate() {
+        writeln!(out, "    pub const {}: Msg = Msg({i});", const_name(key)).unwrap();
+    }
+    out.push_str("}\n\n");
+    writeln!(out, "static KEYS: [&str; {}] = [", ja.len()).unwrap();
+    for key in ja.keys() {
+        writeln!(out, "    {key:?},").unwrap();
+    }
+    out.push_str("];\n");
+    writeln!(out, "static JA: [&str; {}] = [", ja.len()).unwrap();
+    for v in ja.values() {
+        writeln!(out, "    {v:?},").unwrap();
+    }
+    out.push_str("];\n");
+    writeln!(out, "static EN: [Option<&str>; {}] = [", ja.len()).unwrap();
+    for key in ja.keys() {
+        match en.get(key) {
+            Some(v) => writeln!(out, "    Some({v:?}),").unwrap(),
+            None => writeln!(out, "    None,").unwrap(),
+        }
+    }
+    out.push_str("];\n");
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("messages.rs"),
+        out,
+    )
+    .unwrap();
+}

@@ -1,0 +1,343 @@
+//! The small entry of the npm package (`ouen/cost`): the cost split (`simulate`), the SME
+//! check (`classifySme`) and the ruleset stamp (`rulesetInfo`: version and hash only).
+//!
+//! Same core calls and same results as `ouen-wasm` (`crates/wasm`), without serde_json or
+//! serde-wasm-bindgen: input fields are read with `Reflect.get` into the core's loose
+//! [`Value`], results are built as plain JS objects by hand, with the same field names and
+//! the same types as the full package's (money as numbers). Bad input throws the same
+//! `OuenInputError` (`name`, `field`, `errors`), with messages in the requested locale.
+//! `tests/node/cost.test.mjs` checks both entries give deep-equal results.
+
+use ouen_rules::cost::{Segment, Step, Warning, WarningCode};
+use ouen_rules::sme::{RawExclusions, RawSmeInput, Reason, SmeClassification};
+use ouen_rules::{
+    Date, ErrorKind, InputError, Locale, RawSimulationInput, Scheme, Simulation, Stamp, Value,
+};
+use js_sys::{Array, Object, Reflect};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use wasm_bindgen::prelude::*;
+
+// ---- JS in ----------------------------------------------------------------------------------
+
+/// A field of a JS object, as the core's loose value; `undefined` and `null` are absent (as
+/// with serde-wasm-bindgen's `Option`).
+fn field(obj: &JsValue, name: &str) -> Option<Value> {
+    let v = Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        None
+    } else {
+        Some(value(&v))
+    }
+}
+
+/// Any JS value as the core's [`Value`] (what serde's untagged `Value` makes of it).
+fn value(v: &JsValue) -> Value {
+    if let Some(n) = v.as_f64() {
+        Value::Number(n)
+    } else if let Some(s) = v.as_string() {
+        Value::Text(s)
+    } else if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if Array::is_array(v) {
+        Value::List(Array::from(v).iter().map(|x| value(&x)).collect())
+    } else {
+        Value::Other(serde::de::IgnoredAny)
+    }
+}
+
+fn is_plain_object(v: &JsValue) -> bool {
+    v.is_object() && !Array::is_array(v)
+}
+
+fn locale_of(options: &JsValue) -> Result<Locale, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Locale::Ja);
+    }
+    let bad = |got: String| {
+        input_error(
+            &[InputError::new("locale", ErrorKind::UnknownChoice { got })],
+            Locale::Ja,
+        )
+    };
+    if !options.is_object() {
+        return Err(bad("options".into()));
+    }
+    let l = Reflect::get(options, &JsValue::from_str("locale")).unwrap_or(JsValue::UNDEFINED);
+    if l.is_undefined() || l.is_null() {
+        return Ok(Locale::Ja);
+    }
+    match l.as_string() {
+        Some(s) => Locale::parse(&s).ok_or_else(|| bad(s)),
+        None => Err(bad("options".into())),
+    }
+}
+
+/// An `Error` named `OuenInputError` with `field` (the first problem's) and `errors` (all).
+fn input_error(errors: &[InputError], locale: Locale) -> JsValue {
+    let first = &errors[0];
+    let err = js_sys::Error::new(&first.message(locale));
+    err.set_name("OuenInputError");
+    let all = Array::new();
+    for e in errors {
+        let item = Object::new();
+        set(&item, "field", &e.field.into());
+        set(&item, "message", &e.message(locale).into());
+        all.push(&item);
+    }
+    set(&err, "field", &first.field.into());
+    set(&err, "errors", &all);
+    err.into()
+}
+
+fn not_an_object(locale: Locale) -> JsValue {
+    input_error(&[InputError::new("input", ErrorKind::Missing)], locale)
+}
+
+// ---- JS out ---------------------------------------------------------------------------------
+
+fn set(obj: &JsValue, key: &str, v: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), v);
+}
+
+/// A decimal as a JS number, exactly as `ouen_rules::format::as_number` serializes it.
+fn number(d: Decimal) -> JsValue {
+    if d.fract().is_zero() {
+        if let Some(i) = d.to_i64() {
+            return JsValue::from_f64(i as f64);
+        }
+    }
+    JsValue::from_f64(d.to_f64().unwrap_or(f64::NAN))
+}
+
+fn opt_number(d: Option<Decimal>) -> JsValue {
+    d.map_or(JsValue::NULL, number)
+}
+
+fn strings<S: AsRef<str>>(items: &[S]) -> JsValue {
+    let a = Array::new();
+    for s in items {
+        a.push(&JsValue::from_str(s.as_ref()));
+    }
+    a.into()
+}
+
+fn list<T>(items: &[T], f: impl Fn(&T) -> JsValue) -> JsValue {
+    let a = Array::new();
+    for x in items {
+        a.push(&f(x));
+    }
+    a.into()
+}
+
+/// `YYYY-MM-DD`, as the core's `Date` serializes.
+fn date(d: Date) -> JsValue {
+    let mut s = String::with_capacity(10);
+    for (n, width) in [(u32::from(d.year()), 4), (d.month().into(), 2), (d.day().into(), 2)] {
+        if !s.is_empty() {
+            s.push('-');
+        }
+        let mut digits = [b'0'; 4];
+        let mut n = n;
+        for i in (0..width).rev() {
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        s.extend(digits[..width].iter().map(|b| char::from(*b)));
+    }
+    JsValue::from_str(&s)
+}
+
+fn stamp(s: &Stamp) -> JsValue {
+    let o = Object::new();
+    set(&o, "version", &s.version.into());
+    set(&o, "hash", &s.hash.into());
+    o.into()
+}
+
+fn step(rules: &[&'static str], text: &str) -> JsValue {
+    let o = Object::new();
+    set(&o, "rules", &strings(rules));
+    set(&o, "text", &text.into());
+    o.into()
+}
+
+fn warning_code(c: WarningCode) -> &'static str {
+    match c {
+        WarningCode::NoBenefit => "noBenefit",
+        WarningCode::SmeCapReached => "smeCapReached",
+        WarningCode::ExpertCapReached => "expertCapReached",
+        WarningCode::NationalCapExhausted => "nationalCapExhausted",
+        WarningCode::NaganoHoursCapped => "naganoHoursCapped",
+        WarningCode::NaganoHoursExhausted => "naganoHoursExhausted",
+        WarningCode::ProgrammeClosed => "programmeClosed",
+        WarningCode::IntakeClosed => "intakeClosed",
+        WarningCode::ProgrammeNotYetOpen => "programmeNotYetOpen",
+        WarningCode::RulesNotInForce => "rulesNotInForce",
+    }
+}
+
+fn segment(s: &Segment) -> JsValue {
+    let o = Object::new();
+    set(&o, "from", &number(s.from));
+    set(&o, "to", &number(s.to));
+    set(&o, "fromExact", &s.from_exact.as_str().into());
+    set(&o, "toExact", &s.to_exact.as_str().into());
+    set(&o, "nationalPerHour", &number(s.national_per_hour));
+    set(&o, "naganoPerHour", &number(s.nagano_per_hour));
+    set(&o, "selfPayPerHour", &number(s.self_pay_per_hour));
+    set(&o, "rules", &strings(&s.rules));
+    o.into()
+}
+
+fn warning(w: &Warning) -> JsValue {
+    let o = Object::new();
+    set(&o, "code", &warning_code(w.code).into());
+    set(&o, "rules", &strings(&w.rules));
+    set(&o, "message", &w.message.as_str().into());
+    o.into()
+}
+
+fn simulation(s: &Simulation) -> JsValue {
+    let o = Object::new();
+    set(&o, "totalFee", &number(s.total_fee));
+    let sub = Object::new();
+    if let Some(n) = s.subsidies.national {
+        set(&sub, "national", &number(n));
+    }
+    if let Some(n) = s.subsidies.nagano {
+        set(&sub, "nagano", &number(n));
+    }
+    set(&o, "subsidies", &sub);
+    set(&o, "selfPay", &number(s.self_pay));
+    set(
+        &o,
+        "schemes",
+        &list(&s.schemes, |sc| {
+            JsValue::from_str(match sc {
+                Scheme::National => "national",
+                Scheme::Nagano => "nagano",
+            })
+        }),
+    );
+    set(&o, "segments", &list(&s.segments, segment));
+    set(
+        &o,
+        "explanation",
+        &list(&s.explanation, |st: &Step| step(&st.rules, &st.text)),
+    );
+    set(&o, "warnings", &list(&s.warnings, warning));
+    set(&o, "interpretations", &strings(&s.interpretations));
+    set(&o, "asOf", &s.as_of.map_or(JsValue::NULL, date));
+    set(&o, "ruleset", &stamp(&s.ruleset));
+    o.into()
+}
+
+fn opt_u32(v: Option<u32>) -> JsValue {
+    v.map_or(JsValue::NULL, |n| JsValue::from_f64(n.into()))
+}
+
+fn classification(c: &SmeClassification) -> JsValue {
+    let o = Object::new();
+    set(&o, "sme", &c.sme.into());
+    set(
+        &o,
+        "smallBusiness",
+        &c.small_business.map_or(JsValue::NULL, JsValue::from_bool),
+    );
+    set(&o, "reasons", &strings(&c.reasons));
+    set(&o, "summary", &c.summary.as_str().into());
+    set(
+        &o,
+        "explanation",
+        &list(&c.explanation, |r: &Reason| step(&r.rules, &r.text)),
+    );
+    set(&o, "toQualify", &strings(&c.to_qualify));
+    let cat = Object::new();
+    set(&cat, "rule", &c.category.rule.into());
+    set(&cat, "row", &JsValue::from_f64(c.category.row.into()));
+    set(&cat, "mark", &c.category.mark.into());
+    set(&cat, "industryRow", &opt_u32(c.category.industry_row.map(u32::from)));
+    set(&o, "category", &cat);
+    set(&o, "capitalCap", &opt_number(c.capital_cap));
+    set(&o, "employeeCap", &JsValue::from_f64(c.employee_cap.into()));
+    set(&o, "smallBusinessCap", &opt_u32(c.small_business_cap));
+    set(
+        &o,
+        "deemedLarge",
+        &list(&c.deemed_large, |n| JsValue::from_f64((*n).into())),
+    );
+    set(&o, "unanswered", &strings(&c.unanswered));
+    set(&o, "ruleset", &stamp(&c.ruleset));
+    o.into()
+}
+
+// ---- exports --------------------------------------------------------------------------------
+
+/// Splits the cost of a plan between the national programme, Nagano and the SME.
+#[wasm_bindgen(skip_typescript)]
+pub fn simulate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    if !is_plain_object(&input) {
+        return Err(not_an_object(locale));
+    }
+    let raw = RawSimulationInput {
+        rate: field(&input, "rate"),
+        hours: field(&input, "hours"),
+        schemes: field(&input, "schemes"),
+        sme_prior_honorarium: field(&input, "smePriorHonorarium"),
+        expert_prior_honorarium: field(&input, "expertPriorHonorarium"),
+        nagano_prior_hours: field(&input, "naganoPriorHours"),
+        as_of: field(&input, "asOf"),
+    };
+    match ouen_rules::simulate_raw(&raw, locale) {
+        Ok(sim) => Ok(simulation(&sim)),
+        Err(errors) => Err(input_error(&errors, locale)),
+    }
+}
+
+/// Whether an organisation is an SME (SME-1..7), and a small business (SME-5).
+#[wasm_bindgen(js_name = classifySme, skip_typescript)]
+pub fn classify_sme(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    if !is_plain_object(&input) {
+        return Err(not_an_object(locale));
+    }
+    let ex = Reflect::get(&input, &JsValue::from_str("exclusions")).unwrap_or(JsValue::UNDEFINED);
+    let exclusions = if ex.is_undefined() || ex.is_null() {
+        None
+    } else if is_plain_object(&ex) {
+        Some(RawExclusions {
+            single_large_share: field(&ex, "singleLargeShare"),
+            total_large_share: field(&ex, "totalLargeShare"),
+            large_officer_share: field(&ex, "largeOfficerShare"),
+            owned_by_deemed_large: field(&ex, "ownedByDeemedLarge"),
+            officers_all_from_deemed_large: field(&ex, "officersAllFromDeemedLarge"),
+            avg_taxable_income: field(&ex, "avgTaxableIncome"),
+            not_an_object: false,
+        })
+    } else {
+        Some(RawExclusions {
+            not_an_object: true,
+            ..RawExclusions::default()
+        })
+    };
+    let raw = RawSmeInput {
+        org_type: field(&input, "orgType"),
+        industry: field(&input, "industry"),
+        capital: field(&input, "capital"),
+        employees: field(&input, "employees"),
+        exclusions,
+    };
+    match raw.validate() {
+        Ok(valid) => Ok(classification(&ouen_rules::sme::classify(&valid, locale))),
+        Err(errors) => Err(input_error(&errors, locale)),
+    }
+}
+
+/// The ruleset stamp: `{ version, hash }` (the full package's `rulesetInfo` adds every figure
+/// and date with its sources).
+#[wasm_bindgen(js_name = rulesetInfo, skip_typescript)]
+pub fn ruleset_info() -> JsValue {
+    stamp(&ouen_rules::STAMP)
+}
