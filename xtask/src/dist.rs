@@ -25,6 +25,15 @@ pub fn dist_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("dist"))
 }
 
+/// Where cargo puts the release wasm: `$CARGO_TARGET_DIR` (or `target/`) for wasm32.
+pub fn wasm_target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|d| if d.is_relative() { root().join(d) } else { d })
+        .unwrap_or_else(|| root().join("target"))
+        .join("wasm32-unknown-unknown/release")
+}
+
 pub fn dist() -> Result<Dist> {
     ensure_wasm_target()?;
     let root = root();
@@ -37,8 +46,10 @@ pub fn dist() -> Result<Dist> {
         "ouen-app",
         "-p",
         "ouen-wasm",
+        "-p",
+        "ouen-wasm-cost",
     ]))?;
-    let target = root.join("target/wasm32-unknown-unknown/release");
+    let target = wasm_target_dir();
     let out = dist_dir();
     let www = out.join("www");
     let npm = out.join("npm");
@@ -71,6 +82,15 @@ pub fn dist() -> Result<Dist> {
         // wasm-bindgen's own declarations are skipped: ours come from the Rust types.
         let _ = fs::remove_file(dir.join("ouen.d.ts"));
         let _ = fs::remove_file(dir.join("ouen_bg.wasm.d.ts"));
+    }
+    // The small entry `ouen/cost`: simulate, classifySme and the ruleset stamp only.
+    let cost_wasm = target.join("ouen_wasm_cost.wasm");
+    for (sub, t) in [("node", Target::Node), ("web", Target::Web)] {
+        let dir = npm.join("cost").join(sub);
+        bindgen(&cost_wasm, &dir, "ouen_cost", t, true)?;
+        optimize(&opt, &dir.join("ouen_cost_bg.wasm"))?;
+        let _ = fs::remove_file(dir.join("ouen_cost.d.ts"));
+        let _ = fs::remove_file(dir.join("ouen_cost_bg.wasm.d.ts"));
     }
     write_package(&npm)?;
     eprintln!("dist: wrote {} and {}", www.display(), npm.display());
@@ -234,12 +254,19 @@ fn write_package(npm: &Path) -> Result {
       "types": "./elements.d.ts",
       "default": "./elements.js"
     }},
+    "./cost": {{
+      "types": "./cost/index.d.ts",
+      "node": "./cost/node.js",
+      "browser": "./cost/web.js",
+      "default": "./cost/web.js"
+    }},
     "./ouen_bg.wasm": "./web/ouen_bg.wasm",
+    "./cost/ouen_cost_bg.wasm": "./cost/web/ouen_cost_bg.wasm",
     "./package.json": "./package.json"
   }},
   "main": "./node.js",
   "types": "./index.d.ts",
-  "files": ["node.js", "web.js", "elements.js", "index.d.ts", "web.d.ts", "elements.d.ts", "node/", "web/", "README.md", "LICENSE"],
+  "files": ["node.js", "web.js", "elements.js", "index.d.ts", "web.d.ts", "elements.d.ts", "node/", "web/", "cost/", "README.md", "LICENSE"],
   "keywords": ["subsidy", "japan", "sme", "wasm", "デジタル化"]
 }}
 "#
@@ -249,9 +276,7 @@ fn write_package(npm: &Path) -> Result {
     write(&npm.join("index.d.ts"), &decls)?;
     write(
         &npm.join("web.d.ts"),
-        &format!(
-            "{decls}\n/** Browsers: call once (await) before the other functions. */\nexport default function init(module_or_path?: {{ module_or_path?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module }}): Promise<unknown>;\n/** Synchronous init from bytes or a compiled module. */\nexport function initSync(module: {{ module: BufferSource | WebAssembly.Module }}): unknown;\n"
-        ),
+        &format!("{decls}{INIT_DTS}"),
     )?;
     write(
         &npm.join("node.js"),
@@ -260,6 +285,21 @@ fn write_package(npm: &Path) -> Result {
     write(
         &npm.join("web.js"),
         "// Browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './web/ouen.js';\n",
+    )?;
+    let cost = npm.join("cost");
+    let cost_decls = types::cost_declarations();
+    write(&cost.join("index.d.ts"), &cost_decls)?;
+    write(
+        &cost.join("web.d.ts"),
+        &format!("{cost_decls}{INIT_DTS}"),
+    )?;
+    write(
+        &cost.join("node.js"),
+        "// `ouen/cost` for Node ≥ 20: the small wasm (cost split, SME check, ruleset stamp), instantiated on import.\nexport { simulate, classifySme, rulesetInfo } from './node/ouen_cost.js';\n",
+    )?;
+    write(
+        &cost.join("web.js"),
+        "// `ouen/cost` for browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, classifySme, rulesetInfo } from './web/ouen_cost.js';\n",
     )?;
     fs::copy(
         root().join("crates/wasm/js/elements.js"),
@@ -309,6 +349,9 @@ fn size_section(npm: &Path) -> String {
     }
     out
 }
+
+/// The browser entries' `init` and `initSync` (wasm-bindgen's `web` target).
+const INIT_DTS: &str = "\n/** Browsers: call once (await) before the other functions. */\nexport default function init(module_or_path?: { module_or_path?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module }): Promise<unknown>;\n/** Synchronous init from bytes or a compiled module. */\nexport function initSync(module: { module: BufferSource | WebAssembly.Module }): unknown;\n";
 
 const ELEMENTS_DTS: &str = r#"// Custom elements registered by `import 'ouen/elements'`.
 import type { Simulation, Eligibility, ChecklistResult } from './index.js';
