@@ -1,5 +1,5 @@
 // `npm pack` produces a tarball that installs into a clean folder, with no registry access,
-// and works there from a plain `import 'ouen'`.
+// and works there from a plain `import 'ouen'` and from `import 'ouen/cost'`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,7 @@ test('the packed tarball installs and imports in a clean folder', () => {
   const out = execFileSync('npm', ['pack', npmDir, '--pack-destination', packDir, '--json'], { encoding: 'utf8' });
   const [info] = JSON.parse(out);
   const files = info.files.map((f) => f.path).sort();
-  for (const f of ['package.json', 'node.js', 'web.js', 'index.d.ts', 'node/ouen.js', 'node/ouen_bg.wasm', 'web/ouen_bg.wasm', 'README.md', 'LICENSE']) {
+  for (const f of ['package.json', 'node.js', 'web.js', 'index.d.ts', 'node/ouen.js', 'node/ouen_bg.wasm', 'web/ouen_bg.wasm', 'cost/node.js', 'cost/web.js', 'cost/index.d.ts', 'cost/web.d.ts', 'cost/node/ouen_cost.js', 'cost/node/ouen_cost_bg.wasm', 'cost/web/ouen_cost_bg.wasm', 'README.md', 'LICENSE']) {
     assert.ok(files.includes(f), `${f} is in the tarball: ${files.join(', ')}`);
   }
   const app = mkdtempSync(join(tmpdir(), 'ouen-consumer-'));
@@ -25,9 +25,23 @@ test('the packed tarball installs and imports in a clean folder', () => {
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tgz], { cwd: app, stdio: 'pipe' });
   writeFileSync(join(app, 'main.js'), `
     import { simulate } from 'ouen';
-    const r = simulate({ rate: 6000, hours: 12, schemes: ['national', 'nagano'] });
-    console.log(JSON.stringify({ selfPay: r.selfPay, subsidies: r.subsidies }));
+    import { simulate as simulateSmall, classifySme, rulesetInfo } from 'ouen/cost';
+    const input = { rate: 6000, hours: 12, schemes: ['national', 'nagano'] };
+    const r = simulate(input);
+    const s = simulateSmall(input);
+    const c = classifySme({ orgType: 'company', industry: 'retail', capital: 1, employees: 3 });
+    console.log(JSON.stringify({
+      selfPay: r.selfPay, subsidies: r.subsidies,
+      cost: { selfPay: s.selfPay, subsidies: s.subsidies, same: JSON.stringify(s) === JSON.stringify(r) },
+      small: c.smallBusiness, hash: rulesetInfo().hash === r.ruleset.hash,
+    }));
   `);
   const result = JSON.parse(execFileSync('node', ['main.js'], { cwd: app, encoding: 'utf8' }));
-  assert.deepEqual(result, { selfPay: 6000, subsidies: { national: 42000, nagano: 24000 } });
+  assert.deepEqual(result, {
+    selfPay: 6000,
+    subsidies: { national: 42000, nagano: 24000 },
+    cost: { selfPay: 6000, subsidies: { national: 42000, nagano: 24000 }, same: true },
+    small: true,
+    hash: true,
+  });
 });

@@ -46,6 +46,14 @@ pub fn dist() -> Result<Dist> {
         "ouen-app",
         "-p",
         "ouen-wasm",
+    ]))?;
+    // On its own: built with the two above, cargo would unify ouen-rules' features and give
+    // the small wasm the `full` core.
+    run(cargo().args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
         "-p",
         "ouen-wasm-cost",
     ]))?;
@@ -274,10 +282,7 @@ fn write_package(npm: &Path) -> Result {
     )?;
     let decls = types::declarations();
     write(&npm.join("index.d.ts"), &decls)?;
-    write(
-        &npm.join("web.d.ts"),
-        &format!("{decls}{INIT_DTS}"),
-    )?;
+    write(&npm.join("web.d.ts"), &format!("{decls}{INIT_DTS}"))?;
     write(
         &npm.join("node.js"),
         "// Node ≥ 20: the wasm is instantiated synchronously on import; no init call needed.\nexport { simulate, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './node/ouen.js';\n",
@@ -289,10 +294,7 @@ fn write_package(npm: &Path) -> Result {
     let cost = npm.join("cost");
     let cost_decls = types::cost_declarations();
     write(&cost.join("index.d.ts"), &cost_decls)?;
-    write(
-        &cost.join("web.d.ts"),
-        &format!("{cost_decls}{INIT_DTS}"),
-    )?;
+    write(&cost.join("web.d.ts"), &format!("{cost_decls}{INIT_DTS}"))?;
     write(
         &cost.join("node.js"),
         "// `ouen/cost` for Node ≥ 20: the small wasm (cost split, SME check, ruleset stamp), instantiated on import.\nexport { simulate, classifySme, rulesetInfo } from './node/ouen_cost.js';\n",
@@ -317,7 +319,7 @@ fn write_package(npm: &Path) -> Result {
 
 /// The partner README's size table: what each entry point costs a page, measured on this build.
 fn size_section(npm: &Path) -> String {
-    let entries: [(&str, &[&str]); 4] = [
+    let entries: [(&str, &[&str]); 7] = [
         (
             "Node (`node.js` + `node/`)",
             &["node.js", "node/ouen.js", "node/ouen_bg.wasm"],
@@ -330,7 +332,30 @@ fn size_section(npm: &Path) -> String {
             "Custom elements (`elements.js` + browser module)",
             &["elements.js", "web.js", "web/ouen.js", "web/ouen_bg.wasm"],
         ),
-        ("The rules-only wasm alone", &["web/ouen_bg.wasm"]),
+        (
+            "The full wasm alone (`web/ouen_bg.wasm`)",
+            &["web/ouen_bg.wasm"],
+        ),
+        (
+            "`ouen/cost`, Node (`cost/node.js` + `cost/node/`)",
+            &[
+                "cost/node.js",
+                "cost/node/ouen_cost.js",
+                "cost/node/ouen_cost_bg.wasm",
+            ],
+        ),
+        (
+            "`ouen/cost`, browser (`cost/web.js` + `cost/web/`)",
+            &[
+                "cost/web.js",
+                "cost/web/ouen_cost.js",
+                "cost/web/ouen_cost_bg.wasm",
+            ],
+        ),
+        (
+            "`ouen/cost` wasm alone (`cost/web/ouen_cost_bg.wasm`)",
+            &["cost/web/ouen_cost_bg.wasm"],
+        ),
     ];
     let mut out = String::from(
         "\n## Size\n\nBytes a page downloads for each entry point (this build; `cargo xtask size` in the repository prints them):\n\n| entry point | raw | gzip | brotli |\n|---|---|---|---|\n",
@@ -468,6 +493,24 @@ Bundlers (Vite, webpack) pick `web.js` through the `exports` map; call `await in
 - Content-Security-Policy: the one directive needed beyond serving the files from your own
   origin is `script-src 'self' 'wasm-unsafe-eval'`. Styles are constructable stylesheets, so
   `style-src 'self'` needs no `'unsafe-inline'`.
+
+## Which entry do I import?
+
+| you need | import | wasm |
+|---|---|---|
+| the cost split (`simulate`) and/or the SME check (`classifySme`) only | `ouen/cost` | small |
+| anything else (`checkEligibility`, `navigator`, checklist, `generatePlan`, `programmesOn`, the full `rulesetInfo`) or the custom elements | `ouen` | full |
+
+`ouen/cost` exports `simulate`, `classifySme` and `rulesetInfo` (version and hash only), plus
+`init`/`initSync` in browsers. Its `simulate` and `classifySme` return exactly what the full
+entry's do, and throw the same errors, so switching is a change of the import line:
+
+```js
+import { simulate } from 'ouen/cost';                // Node ≥ 20
+import init, { simulate } from 'ouen/cost';          // browsers: await init() first
+```
+
+Do not load both entries on one page: each carries its own wasm.
 
 ## Input errors
 

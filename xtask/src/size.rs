@@ -1,10 +1,14 @@
 //! `cargo xtask size`: raw, gzip (level 9) and brotli (quality 11) bytes of every shipped
-//! file, the app's first-load total and each npm entry point's total.
+//! file, the app's first-load total, each npm entry point's total (`ouen` and `ouen/cost`), and
+//! the rules-only wasm against its 40 KB gzip budget.
 
 use crate::{dist, root, Result};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// The rules-only wasm's budget (`ouen/cost`), gzip bytes.
+pub const RULES_WASM_GZIP_BUDGET: usize = 40 * 1024;
 
 pub struct FileSize {
     pub path: String,
@@ -71,7 +75,10 @@ fn row(name: &str, (raw, gzip, brotli): (usize, usize, usize)) -> String {
 /// The report as text (also used by the benchmark report later).
 pub fn report() -> Result<String> {
     let base = dist::dist_dir();
-    if !base.join("www/index.html").exists() || !base.join("npm/package.json").exists() {
+    if !base.join("www/index.html").exists()
+        || !base.join("npm/package.json").exists()
+        || !base.join("npm/cost/web/ouen_cost_bg.wasm").exists()
+    {
         dist::dist()?;
     }
     let www = sizes(&base.join("www"));
@@ -125,12 +132,47 @@ pub fn report() -> Result<String> {
     );
     out.push('\n');
     out += &row(
-        "npm rules-only wasm (web/ouen_bg.wasm)",
-        total(npm.iter().filter(|f| f.path.ends_with("web/ouen_bg.wasm"))),
+        "npm cost node entry (cost/node.js + node/)",
+        total(npm.iter().filter(|f| f.path.contains("npm/cost/node"))),
+    );
+    out.push('\n');
+    out += &row(
+        "npm cost browser entry (cost/web.js + web/)",
+        total(npm.iter().filter(|f| f.path.contains("npm/cost/web"))),
+    );
+    out.push('\n');
+    out += &row(
+        "npm full wasm (web/ouen_bg.wasm)",
+        total(
+            npm.iter()
+                .filter(|f| f.path.ends_with("npm/web/ouen_bg.wasm")),
+        ),
+    );
+    out.push('\n');
+    let cost_wasm = total(
+        npm.iter()
+            .filter(|f| f.path.ends_with("cost/web/ouen_cost_bg.wasm")),
+    );
+    out += &row(
+        "npm rules-only wasm (cost/web/ouen_cost_bg.wasm)",
+        cost_wasm,
     );
     out.push('\n');
     out += &row("npm package, every file", total(npm.iter()));
     out.push('\n');
+    let gzip = cost_wasm.1;
+    out += &format!(
+        "\nrules-only wasm budget (gzip <= {RULES_WASM_GZIP_BUDGET}): {gzip} bytes, {}\n",
+        if gzip <= RULES_WASM_GZIP_BUDGET {
+            format!("within budget ({} %)", gzip * 100 / RULES_WASM_GZIP_BUDGET)
+        } else {
+            format!(
+                "OVER budget by {} bytes ({} %)",
+                gzip - RULES_WASM_GZIP_BUDGET,
+                gzip * 100 / RULES_WASM_GZIP_BUDGET
+            )
+        }
+    );
     Ok(out)
 }
 

@@ -10,21 +10,45 @@
 //! - [`sme`]: who is an SME (中小企業者) and a small business (小規模事業者).
 //! - [`input`]: loose input, validation, localized errors naming the field.
 
+#[cfg(feature = "full")]
 pub mod catalogue;
+#[cfg(feature = "full")]
 pub mod checklist;
 pub mod cost;
 pub mod date;
+#[cfg(feature = "full")]
 pub mod docx;
+#[cfg(feature = "full")]
 pub mod eligibility;
 pub mod format;
 pub mod input;
+#[cfg(feature = "full")]
 pub mod navigator;
 pub mod params;
+#[cfg(feature = "full")]
 pub mod plan;
+#[cfg(feature = "full")]
 pub mod presets;
 mod ratio;
 pub mod sme;
+#[cfg(feature = "full")]
 pub mod whatif;
+
+/// Without `full` (the small `ouen/cost` wasm), no checklist: no input field names an item,
+/// so field labels need not carry the checklist's table.
+#[cfg(not(feature = "full"))]
+pub mod checklist {
+    /// A checklist item's labels (the full build has the whole item).
+    pub struct Item {
+        pub ja: &'static str,
+        pub en: &'static str,
+    }
+
+    /// Never an item: only the checklist's own fields are named by item id.
+    pub fn item(_id: &str) -> Option<&'static Item> {
+        None
+    }
+}
 
 pub use cost::{simulate, RawSimulationInput, Scheme, Schemes, Simulation, SimulationInput};
 pub use date::Date;

@@ -8,12 +8,12 @@
 //! `OuenInputError` (`name`, `field`, `errors`), with messages in the requested locale.
 //! `tests/node/cost.test.mjs` checks both entries give deep-equal results.
 
+use js_sys::{Array, Object, Reflect};
 use ouen_rules::cost::{Segment, Step, Warning, WarningCode};
 use ouen_rules::sme::{RawExclusions, RawSmeInput, Reason, SmeClassification};
 use ouen_rules::{
     Date, ErrorKind, InputError, Locale, RawSimulationInput, Scheme, Simulation, Stamp, Value,
 };
-use js_sys::{Array, Object, Reflect};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
@@ -133,7 +133,11 @@ fn list<T>(items: &[T], f: impl Fn(&T) -> JsValue) -> JsValue {
 /// `YYYY-MM-DD`, as the core's `Date` serializes.
 fn date(d: Date) -> JsValue {
     let mut s = String::with_capacity(10);
-    for (n, width) in [(u32::from(d.year()), 4), (d.month().into(), 2), (d.day().into(), 2)] {
+    for (n, width) in [
+        (u32::from(d.year()), 4),
+        (d.month().into(), 2),
+        (d.day().into(), 2),
+    ] {
         if !s.is_empty() {
             s.push('-');
         }
@@ -257,7 +261,11 @@ fn classification(c: &SmeClassification) -> JsValue {
     set(&cat, "rule", &c.category.rule.into());
     set(&cat, "row", &JsValue::from_f64(c.category.row.into()));
     set(&cat, "mark", &c.category.mark.into());
-    set(&cat, "industryRow", &opt_u32(c.category.industry_row.map(u32::from)));
+    set(
+        &cat,
+        "industryRow",
+        &opt_u32(c.category.industry_row.map(u32::from)),
+    );
     set(&o, "category", &cat);
     set(&o, "capitalCap", &opt_number(c.capital_cap));
     set(&o, "employeeCap", &JsValue::from_f64(c.employee_cap.into()));
