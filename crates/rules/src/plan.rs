@@ -414,6 +414,27 @@ fn dj(d: Date) -> String {
     d.format_ja_with_wareki()
 }
 
+/// A date in a check message: 和暦 beside it in Japanese, `5 February 2021` in English.
+fn dl(d: Date, locale: Locale) -> String {
+    d.format(locale)
+}
+
+/// The message in `locale`: Japanese or English.
+fn tx(locale: Locale, ja: impl Into<String>, en: impl Into<String>) -> String {
+    match locale {
+        Locale::Ja => ja.into(),
+        Locale::En => en.into(),
+    }
+}
+
+/// What follows the field's label in a core input message (`支援時間：…` / `Support hours: …`).
+fn after_label(m: String) -> String {
+    m.split_once('：')
+        .or_else(|| m.split_once(": "))
+        .map(|x| x.1.to_string())
+        .unwrap_or(m)
+}
+
 /// The validated facts the documents need.
 struct Facts {
     mode: PlanMode,
@@ -425,25 +446,47 @@ struct Facts {
     phase_two: bool,
 }
 
-/// Checks a draft against the rules and the dates in force. Every problem is reported.
+/// Checks a draft against the rules and the dates in force. Every problem is reported,
+/// in Japanese (the documents' language); see [`check_in`] for the interface's language.
 pub fn check(d: &PlanDraft) -> PlanCheck {
-    check_facts(d).0
+    check_in(d, Locale::Ja)
 }
 
-fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
+/// [`check`] with the messages in `locale` (the documents themselves stay Japanese).
+pub fn check_in(d: &PlanDraft, locale: Locale) -> PlanCheck {
+    check_facts(d, locale).0
+}
+
+fn check_facts(d: &PlanDraft, l: Locale) -> (PlanCheck, Facts) {
     let mut errors: Vec<PlanIssue> = Vec::new();
     let mut warnings: Vec<PlanIssue> = Vec::new();
-    let req = |errors: &mut Vec<PlanIssue>, field: &str, label: &str, v: &str| {
+    // `label` is (Japanese, English).
+    let req = |errors: &mut Vec<PlanIssue>, field: &str, label: (&str, &str), v: &str| {
         if v.trim().is_empty() {
-            errors.push(issue(field, &[], format!("{label}を入力してください。")));
+            errors.push(issue(
+                field,
+                &[],
+                tx(
+                    l,
+                    format!("{}を入力してください。", label.0),
+                    format!("Please enter the {}.", label.1),
+                ),
+            ));
         }
     };
-    let long = |errors: &mut Vec<PlanIssue>, field: &str, label: &str, v: &str| {
+    let long = |errors: &mut Vec<PlanIssue>, field: &str, label: (&str, &str), v: &str| {
         if v.chars().count() > MAX_TEXT {
             errors.push(issue(
                 field,
                 &[],
-                format!("{label}は{MAX_TEXT}文字以内にしてください。"),
+                tx(
+                    l,
+                    format!("{}は{MAX_TEXT}文字以内にしてください。", label.0),
+                    format!(
+                        "The {} must be at most {MAX_TEXT} characters long.",
+                        label.1
+                    ),
+                ),
             ));
         }
     };
@@ -452,7 +495,7 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
         errors.push(issue(
             "version",
             &[],
-            ImportError::TooNew(d.version).message(Locale::Ja),
+            ImportError::TooNew(d.version).message(l),
         ));
     }
     let mode = PlanMode::parse(&d.mode);
@@ -460,34 +503,78 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
         errors.push(issue(
             "mode",
             &["NGN-4"],
-            "利用する制度を「国・県制度利用」「国の制度のみ」「県補助のみ」から選んでください。",
+            tx(
+                l,
+                "利用する制度を「国・県制度利用」「国の制度のみ」「県補助のみ」から選んでください。",
+                "Choose the programmes to use: combined, national programme only, or prefecture only.",
+            ),
         ));
     }
     let mode = mode.unwrap_or(PlanMode::National);
 
     // Required and over-long text fields, in document order.
-    let texts: [(&str, &str, &str, bool); 16] = [
-        ("sme.name", "事業者名", &d.sme.name, true),
-        ("sme.address", "所在地", &d.sme.address, true),
-        ("sme.industry", "業種", &d.sme.industry, true),
-        ("sme.capital", "資本金", &d.sme.capital, false),
-        ("sme.employees", "従業員数", &d.sme.employees, true),
-        ("sme.contactName", "担当者名", &d.sme.contact_name, true),
-        ("sme.phone", "電話番号", &d.sme.phone, true),
-        ("sme.email", "メールアドレス", &d.sme.email, false),
-        ("expert.name", "IT専門家の氏名", &d.expert.name, true),
-        ("expert.affiliation", "所属", &d.expert.affiliation, false),
+    let texts: [(&str, (&str, &str), &str, bool); 16] = [
+        ("sme.name", ("事業者名", "business name"), &d.sme.name, true),
+        ("sme.address", ("所在地", "address"), &d.sme.address, true),
+        ("sme.industry", ("業種", "industry"), &d.sme.industry, true),
+        ("sme.capital", ("資本金", "capital"), &d.sme.capital, false),
+        (
+            "sme.employees",
+            ("従業員数", "number of employees"),
+            &d.sme.employees,
+            true,
+        ),
+        (
+            "sme.contactName",
+            ("担当者名", "contact person"),
+            &d.sme.contact_name,
+            true,
+        ),
+        (
+            "sme.phone",
+            ("電話番号", "phone number"),
+            &d.sme.phone,
+            true,
+        ),
+        (
+            "sme.email",
+            ("メールアドレス", "email address"),
+            &d.sme.email,
+            false,
+        ),
+        (
+            "expert.name",
+            ("IT専門家の氏名", "IT expert's name"),
+            &d.expert.name,
+            true,
+        ),
+        (
+            "expert.affiliation",
+            ("所属", "affiliation"),
+            &d.expert.affiliation,
+            false,
+        ),
         (
             "expert.contact",
-            "IT専門家の連絡先",
+            ("IT専門家の連絡先", "IT expert's contact details"),
             &d.expert.contact,
             false,
         ),
-        ("issue", "課題", &d.issue, true),
-        ("background", "背景", &d.background, false),
-        ("goals", "目標", &d.goals, true),
-        ("measurement", "効果の測り方", &d.measurement, true),
-        ("travel.note", "旅費の備考", &d.travel.note, false),
+        ("issue", ("課題", "issue"), &d.issue, true),
+        ("background", ("背景", "background"), &d.background, false),
+        ("goals", ("目標", "goals"), &d.goals, true),
+        (
+            "measurement",
+            ("効果の測り方", "way to measure the results"),
+            &d.measurement,
+            true,
+        ),
+        (
+            "travel.note",
+            ("旅費の備考", "travel note"),
+            &d.travel.note,
+            false,
+        ),
     ];
     for (field, label, v, required) in texts {
         if required {
@@ -508,7 +595,7 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
             None,
             number_rule(false),
         ) {
-            errors.push(issue("sme.capital", &[], e.message(Locale::Ja)));
+            errors.push(issue("sme.capital", &[], e.message(l)));
         }
     }
     if !d.sme.employees.trim().is_empty() {
@@ -518,14 +605,18 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
             None,
             number_rule(false),
         ) {
-            errors.push(issue("sme.employees", &[], e.message(Locale::Ja)));
+            errors.push(issue("sme.employees", &[], e.message(l)));
         }
     }
     if mode.nagano() && d.sme.location.trim() != "nagano" {
         errors.push(issue(
             "sme.location",
             &["NGN-1"],
-            "長野県の補助は県内の事業者が対象です。所在地が長野県内なら「長野県内」を選んでください。県外なら「国の制度のみ」を選んでください。",
+            tx(
+                l,
+                "長野県の補助は県内の事業者が対象です。所在地が長野県内なら「長野県内」を選んでください。県外なら「国の制度のみ」を選んでください。",
+                "The Nagano subsidy is for businesses in Nagano Prefecture. If you are in Nagano, choose \"In Nagano Prefecture\"; if not, choose \"National programme only\".",
+            ),
         ));
     }
 
@@ -535,22 +626,38 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
         None => errors.push(issue(
             "expert.kind",
             &["EXP-1"],
-            "IT専門家の種類（フリーランス・副業/兼業・SMEサポーター所属）を選んでください。",
+            tx(
+                l,
+                "IT専門家の種類（フリーランス・副業/兼業・SMEサポーター所属）を選んでください。",
+                "Choose the kind of IT expert (freelancer, side job, or member of an SME Supporter).",
+            ),
         )),
         Some(ExpertKind::Undecided) => errors.push(issue(
             "expert.kind",
             &["EXP-1", "NGN-7"],
-            "計画書にはIT専門家を書く必要があります。決まっていなければ、AI・IoT等先端技術利活用支援拠点（TEL 026-227-5028）に相談できます。",
+            tx(
+                l,
+                "計画書にはIT専門家を書く必要があります。決まっていなければ、AI・IoT等先端技術利活用支援拠点（TEL 026-227-5028）に相談できます。",
+                "The plan must name the IT expert. If you have none yet, the Nagano AI/IoT support hub (tel. 026-227-5028) can help.",
+            ),
         )),
         Some(ExpertKind::Other) if mode.national() => errors.push(issue(
             "expert.kind",
             &["EXP-1"],
-            "国の制度のIT専門家は、フリーランスの個人、許可を得た副業・兼業の人、または認定情報処理支援機関（SMEサポーター）に所属する人です。所属先が認定を受けているか確認してください。",
+            tx(
+                l,
+                "国の制度のIT専門家は、フリーランスの個人、許可を得た副業・兼業の人、または認定情報処理支援機関（SMEサポーター）に所属する人です。所属先が認定を受けているか確認してください。",
+                "Under the national programme the IT expert is a freelancer, someone with an authorised side job, or a member of a certified IT support organisation (SME Supporter). Check that the organisation is certified.",
+            ),
         )),
         Some(ExpertKind::Other) => warnings.push(issue(
             "expert.kind",
             &["EXP-1"],
-            "IT専門家の種類が「そのほか」です。申請前に支援拠点に確認してください。",
+            tx(
+                l,
+                "IT専門家の種類が「そのほか」です。申請前に支援拠点に確認してください。",
+                "The IT expert's kind is \"Other\". Check with the support hub before applying.",
+            ),
         )),
         _ => {}
     }
@@ -558,7 +665,11 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
         errors.push(issue(
             "expert.affiliation",
             &["EXP-1"],
-            "SMEサポーターに所属する専門家は、所属する認定情報処理支援機関の名前を入力してください。",
+            tx(
+                l,
+                "SMEサポーターに所属する専門家は、所属する認定情報処理支援機関の名前を入力してください。",
+                "For an expert from an SME Supporter, enter the name of the certified IT support organisation.",
+            ),
         ));
     }
 
@@ -567,19 +678,35 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
         errors.push(issue(
             "contract",
             &["NAT-6"],
-            "対象になるのは準委任契約（作業・助言の提供）だけです。成果物の納品を約束する請負契約は対象外です。",
+            tx(
+                l,
+                "対象になるのは準委任契約（作業・助言の提供）だけです。成果物の納品を約束する請負契約は対象外です。",
+                "Only a quasi-mandate contract (work and advice) is eligible. A contract for work, which promises deliverables, is not.",
+            ),
         ));
     }
 
     // Steps and hours.
     if d.steps.is_empty() {
-        errors.push(issue("steps", &[], "支援の手順を1つ以上入力してください。"));
+        errors.push(issue(
+            "steps",
+            &[],
+            tx(
+                l,
+                "支援の手順を1つ以上入力してください。",
+                "Please enter at least one support step.",
+            ),
+        ));
     }
     if d.steps.len() > MAX_STEPS {
         errors.push(issue(
             "steps",
             &[],
-            format!("支援の手順は{MAX_STEPS}個までです。"),
+            tx(
+                l,
+                format!("支援の手順は{MAX_STEPS}個までです。"),
+                format!("At most {MAX_STEPS} support steps."),
+            ),
         ));
     }
     let mut total = Some(Decimal::ZERO);
@@ -589,31 +716,41 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
             errors.push(issue(
                 format!("steps.{i}.title"),
                 &[],
-                format!("手順{n}の名前を入力してください。"),
+                tx(
+                    l,
+                    format!("手順{n}の名前を入力してください。"),
+                    format!("Please enter the name of step {n}."),
+                ),
             ));
         }
         long(
             &mut errors,
             &format!("steps.{i}.title"),
-            &format!("手順{n}の名前"),
+            (&format!("手順{n}の名前"), &format!("name of step {n}")),
             &s.title,
         );
         long(
             &mut errors,
             &format!("steps.{i}.detail"),
-            &format!("手順{n}の内容"),
+            (
+                &format!("手順{n}の内容"),
+                &format!("description of step {n}"),
+            ),
             &s.detail,
         );
         match parse_hours(&s.hours) {
             Ok(h) => total = total.map(|t| t + h),
             Err(e) => {
                 total = None;
-                let what = e.message(Locale::Ja);
-                let what = what.split_once('：').map(|x| x.1).unwrap_or(&what);
+                let what = after_label(e.message(l));
                 errors.push(issue(
                     format!("steps.{i}.hours"),
                     &[],
-                    format!("手順{n}の時間：{what}"),
+                    tx(
+                        l,
+                        format!("手順{n}の時間：{what}"),
+                        format!("Hours of step {n}: {what}"),
+                    ),
                 ));
             }
         }
@@ -623,52 +760,80 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
             errors.push(issue(
                 "steps",
                 &[],
-                format!("支援時間の合計は{}時間以下にしてください。", MAX_HOURS),
+                tx(
+                    l,
+                    format!("支援時間の合計は{}時間以下にしてください。", MAX_HOURS),
+                    format!("The total support hours must be at most {MAX_HOURS} h."),
+                ),
             ));
             total = None;
         }
     }
 
     // Dates.
-    let date = |errors: &mut Vec<PlanIssue>, field: &str, label: &str, v: &str, needed: bool| {
-        if v.trim().is_empty() {
-            if needed {
-                errors.push(issue(field, &[], format!("{label}を入力してください。")));
+    let date =
+        |errors: &mut Vec<PlanIssue>, field: &str, label: (&str, &str), v: &str, needed: bool| {
+            if v.trim().is_empty() {
+                if needed {
+                    req(errors, field, label, v);
+                }
+                return None;
             }
-            return None;
-        }
-        match parse_date_field("date", v) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                let m = e.message(Locale::Ja);
-                let m = m.split_once('：').map(|x| x.1.to_string()).unwrap_or(m);
-                errors.push(issue(field, &[], format!("{label}：{m}")));
-                None
+            match parse_date_field("date", v) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    let m = after_label(e.message(l));
+                    let mut en = label.1.to_string();
+                    if let Some(c) = en.get_mut(0..1) {
+                        c.make_ascii_uppercase();
+                    }
+                    errors.push(issue(
+                        field,
+                        &[],
+                        tx(l, format!("{}：{m}", label.0), format!("{en}: {m}")),
+                    ));
+                    None
+                }
             }
-        }
-    };
+        };
     let contract_date = date(
         &mut errors,
         "contractDate",
-        "契約日",
+        ("契約日", "contract date"),
         &d.contract_date,
         mode.national(),
     );
     let application_date = date(
         &mut errors,
         "applicationDate",
-        "長野県への申請日",
+        ("長野県への申請日", "date of the application to Nagano"),
         &d.application_date,
         mode.nagano(),
     );
-    let start = date(&mut errors, "start", "支援の開始日", &d.start, true);
-    let end = date(&mut errors, "end", "支援の終了日", &d.end, true);
+    let start = date(
+        &mut errors,
+        "start",
+        ("支援の開始日", "start date of the support"),
+        &d.start,
+        true,
+    );
+    let end = date(
+        &mut errors,
+        "end",
+        ("支援の終了日", "end date of the support"),
+        &d.end,
+        true,
+    );
     if let (Some(s), Some(e)) = (start, end) {
         if e < s {
             errors.push(issue(
                 "end",
                 &[],
-                "支援の終了日は開始日より後にしてください。",
+                tx(
+                    l,
+                    "支援の終了日は開始日より後にしてください。",
+                    "The end date must be after the start date.",
+                ),
             ));
         }
     }
@@ -677,7 +842,11 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
             errors.push(issue(
                 "start",
                 &["NAT-11"],
-                "支援は契約を結んでから始めます。開始日を契約日以降にしてください。",
+                tx(
+                    l,
+                    "支援は契約を結んでから始めます。開始日を契約日以降にしてください。",
+                    "Support starts after the contract is signed. Set the start date on or after the contract date.",
+                ),
             ));
         }
     }
@@ -694,7 +863,14 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                 errors.push(issue(
                     "contractDate",
                     &["NAT-P1"],
-                    format!("契約日が第Ⅰ期の開始（{}）より前です。", dj(p1_start)),
+                    tx(
+                        l,
+                        format!("契約日が第Ⅰ期の開始（{}）より前です。", dj(p1_start)),
+                        format!(
+                            "The contract date is before Phase I opens ({}).",
+                            dl(p1_start, l)
+                        ),
+                    ),
                 ));
             } else if c <= p1_support_end {
                 if let Some(e) = end {
@@ -702,10 +878,18 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                         errors.push(issue(
                             "end",
                             &["NAT-P1"],
-                            format!(
-                                "第Ⅰ期の支援は{}までに終える必要があります。終了日を早めるか、第Ⅱ期（{}から）に契約してください。",
-                                dj(p1_support_end),
-                                dj(p2_start)
+                            tx(
+                                l,
+                                format!(
+                                    "第Ⅰ期の支援は{}までに終える必要があります。終了日を早めるか、第Ⅱ期（{}から）に契約してください。",
+                                    dj(p1_support_end),
+                                    dj(p2_start)
+                                ),
+                                format!(
+                                    "Phase I support must end by {}. Bring the end date forward, or sign the contract in Phase II (from {}).",
+                                    dl(p1_support_end, l),
+                                    dl(p2_start, l)
+                                ),
                             ),
                         ));
                     }
@@ -714,10 +898,18 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                 errors.push(issue(
                     "contractDate",
                     &["NAT-P1", "NAT-P2"],
-                    format!(
-                        "第Ⅰ期（{}まで）と第Ⅱ期（{}から）の間は契約できません。",
-                        dj(p1_support_end),
-                        dj(p2_start)
+                    tx(
+                        l,
+                        format!(
+                            "第Ⅰ期（{}まで）と第Ⅱ期（{}から）の間は契約できません。",
+                            dj(p1_support_end),
+                            dj(p2_start)
+                        ),
+                        format!(
+                            "No contract can be signed between Phase I (until {}) and Phase II (from {}).",
+                            dl(p1_support_end, l),
+                            dl(p2_start, l)
+                        ),
                     ),
                 ));
             } else {
@@ -726,7 +918,14 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                     errors.push(issue(
                         "contractDate",
                         &["NAT-P4"],
-                        format!("第Ⅱ期の支援計画の契約は{}までです。", dj(p2_contract_end)),
+                        tx(
+                            l,
+                            format!("第Ⅱ期の支援計画の契約は{}までです。", dj(p2_contract_end)),
+                            format!(
+                                "Phase II support-plan contracts must be signed by {}.",
+                                dl(p2_contract_end, l)
+                            ),
+                        ),
                     ));
                 }
                 if let Some(e) = end {
@@ -734,9 +933,13 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                         errors.push(issue(
                             "end",
                             &["NAT-P4"],
-                            format!(
-                                "第Ⅱ期の支援は{}までに終える必要があります。",
-                                dj(p2_support_end)
+                            tx(
+                                l,
+                                format!(
+                                    "第Ⅱ期の支援は{}までに終える必要があります。",
+                                    dj(p2_support_end)
+                                ),
+                                format!("Phase II support must end by {}.", dl(p2_support_end, l)),
                             ),
                         ));
                     }
@@ -747,7 +950,11 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
             warnings.push(issue(
                 "contractDate",
                 &["NAT-P5"],
-                "予算の状況により、期限より前に登録・契約の受付が終了する場合があります。",
+                tx(
+                    l,
+                    "予算の状況により、期限より前に登録・契約の受付が終了する場合があります。",
+                    "Depending on the budget, registration and contracts may close before the deadline.",
+                ),
             ));
         }
     }
@@ -760,9 +967,16 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                 errors.push(issue(
                     "applicationDate",
                     &["NGN-5"],
-                    format!(
-                        "国・県制度利用の長野県への申請は{}まで（謝金の支払いより前）です。締切後は「県補助のみ」を検討してください。",
-                        dj(app_end)
+                    tx(
+                        l,
+                        format!(
+                            "国・県制度利用の長野県への申請は{}まで（謝金の支払いより前）です。締切後は「県補助のみ」を検討してください。",
+                            dj(app_end)
+                        ),
+                        format!(
+                            "With the combined programmes, apply to Nagano by {} (before the honorarium is paid). After that, consider \"Prefecture only\".",
+                            dl(app_end, l)
+                        ),
                     ),
                 ));
             }
@@ -772,9 +986,16 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                 errors.push(issue(
                     "end",
                     &["NGN-5"],
-                    format!(
-                        "国・県制度利用の支援は{}までに終える必要があります。",
-                        dj(support_end)
+                    tx(
+                        l,
+                        format!(
+                            "国・県制度利用の支援は{}までに終える必要があります。",
+                            dj(support_end)
+                        ),
+                        format!(
+                            "With the combined programmes, support must end by {}.",
+                            dl(support_end, l)
+                        ),
                     ),
                 ));
             }
@@ -783,16 +1004,28 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
             errors.push(issue(
                 "contractDate",
                 &["NGN-5"],
-                "長野県の補助（令和2年度）は第Ⅰ期の支援が対象です。第Ⅱ期の契約なら「国の制度のみ」を選んでください。",
+                tx(
+                    l,
+                    "長野県の補助（令和2年度）は第Ⅰ期の支援が対象です。第Ⅱ期の契約なら「国の制度のみ」を選んでください。",
+                    "The Nagano subsidy (fiscal 2020) covers Phase I support. For a Phase II contract, choose \"National programme only\".",
+                ),
             ));
         }
         warnings.push(issue(
             "applicationDate",
             &["NGN-5"],
-            format!(
-                "長野県への申請は謝金の支払い前、または{}のいずれか早い日まで。実績報告は謝金の支払後1か月以内、または{}のいずれか早い日までです。",
-                dj(app_end),
-                dj(report_end)
+            tx(
+                l,
+                format!(
+                    "長野県への申請は謝金の支払い前、または{}のいずれか早い日まで。実績報告は謝金の支払後1か月以内、または{}のいずれか早い日までです。",
+                    dj(app_end),
+                    dj(report_end)
+                ),
+                format!(
+                    "Apply to Nagano before the honorarium is paid or by {}, whichever is earlier. Report the results within one month of the payment or by {}, whichever is earlier.",
+                    dl(app_end, l),
+                    dl(report_end, l)
+                ),
             ),
         ));
     }
@@ -805,10 +1038,18 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                 errors.push(issue(
                     "applicationDate",
                     &["NGN-6"],
-                    format!(
-                        "県補助のみの申請期間は{}から{}までです。",
-                        dj(app_start),
-                        dj(app_end)
+                    tx(
+                        l,
+                        format!(
+                            "県補助のみの申請期間は{}から{}までです。",
+                            dj(app_start),
+                            dj(app_end)
+                        ),
+                        format!(
+                            "Applications for the prefecture-only subsidy run from {} to {}.",
+                            dl(app_start, l),
+                            dl(app_end, l)
+                        ),
                     ),
                 ));
             }
@@ -818,7 +1059,14 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                 errors.push(issue(
                     "end",
                     &["NGN-6"],
-                    format!("県補助のみの支援と実績報告は{}までです。", dj(support_end)),
+                    tx(
+                        l,
+                        format!("県補助のみの支援と実績報告は{}までです。", dj(support_end)),
+                        format!(
+                            "Prefecture-only support and its report must be done by {}.",
+                            dl(support_end, l)
+                        ),
+                    ),
                 ));
             }
         }
@@ -827,7 +1075,11 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                 warnings.push(issue(
                     "start",
                     &["NGN-6"],
-                    "申請日より前に始めた支援が補助の対象になるか、支援拠点に確認してください。",
+                    tx(
+                        l,
+                        "申請日より前に始めた支援が補助の対象になるか、支援拠点に確認してください。",
+                        "Check with the support hub whether support started before the application date is covered.",
+                    ),
                 ));
             }
         }
@@ -852,17 +1104,25 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
             errors.push(issue(
                 "rate",
                 &["NAT-2"],
-                format!(
-                    "時間単価が{}以下だと補助はありません。事業者は1時間あたり{}以上を負担します。",
-                    yen(p.min_self_pay_per_hour.value, Locale::Ja),
-                    yen(p.min_self_pay_per_hour.value, Locale::Ja)
+                tx(
+                    l,
+                    format!(
+                        "時間単価が{}以下だと補助はありません。事業者は1時間あたり{}以上を負担します。",
+                        yen(p.min_self_pay_per_hour.value, Locale::Ja),
+                        yen(p.min_self_pay_per_hour.value, Locale::Ja)
+                    ),
+                    format!(
+                        "At an hourly rate of {} or less there is no subsidy: the business pays at least {} per hour.",
+                        yen(p.min_self_pay_per_hour.value, Locale::En),
+                        yen(p.min_self_pay_per_hour.value, Locale::En)
+                    ),
                 ),
             ));
             None
         }
         Ok(r) => Some(r),
         Err(e) => {
-            errors.push(issue("rate", &[], e.message(Locale::Ja)));
+            errors.push(issue("rate", &[], e.message(l)));
             None
         }
     };
@@ -894,7 +1154,7 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
         Ok(input) => {
             if rate.is_some() {
                 let input = SimulationInput { ..input };
-                let sim = simulate(&input, Locale::Ja);
+                let sim = simulate(&input, l);
                 for w in &sim.warnings {
                     warnings.push(PlanIssue {
                         field: "rate".into(),
@@ -911,11 +1171,7 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
                     "smePriorHonorarium" | "expertPriorHonorarium" | "naganoPriorHours" => e.field,
                     _ => continue, // rate, hours and dates are reported above
                 };
-                errors.push(issue(
-                    field,
-                    &["NAT-3", "NAT-4", "NGN-3"],
-                    e.message(Locale::Ja),
-                ));
+                errors.push(issue(field, &["NAT-3", "NAT-4", "NGN-3"], e.message(l)));
             }
         }
     }
@@ -923,7 +1179,11 @@ fn check_facts(d: &PlanDraft) -> (PlanCheck, Facts) {
         warnings.push(issue(
             "travel",
             &["NAT-8"],
-            "片道100km以上の移動があるため、旅費は事務局の規程により1回分が支払われます（金額はこの計画書では計算していません）。",
+            tx(
+                l,
+                "片道100km以上の移動があるため、旅費は事務局の規程により1回分が支払われます（金額はこの計画書では計算していません）。",
+                "The expert travels 100 km or more one way, so the secretariat pays travel costs for one trip under its rules (this plan does not calculate the amount).",
+            ),
         ));
     }
     let _ = p;
@@ -1017,7 +1277,8 @@ fn date_cell(d: Option<Date>) -> String {
 
 /// The two documents, or the errors that block them.
 pub fn documents(d: &PlanDraft, opts: RenderOptions) -> Result<Vec<Document>, Blocked> {
-    let (check, f) = check_facts(d);
+    // The documents are government forms: always Japanese.
+    let (check, f) = check_facts(d, Locale::Ja);
     if !check.ok() {
         return Err(Blocked {
             errors: check.errors,
@@ -1588,5 +1849,172 @@ pub fn example() -> PlanDraft {
         end: "2021-02-19".into(),
         rate: "6000".into(),
         ..PlanDraft::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Drafts that, together, raise every message `check` has.
+    fn every_problem() -> Vec<PlanDraft> {
+        let mut out = vec![PlanDraft {
+            version: DRAFT_VERSION + 1,
+            mode: "?".into(),
+            contract: "forWork".into(),
+            steps: vec![],
+            ..PlanDraft::default()
+        }];
+        let ex = example;
+        let with = |f: &dyn Fn(&mut PlanDraft)| {
+            let mut d = ex();
+            f(&mut d);
+            d
+        };
+        let long = "x".repeat(MAX_TEXT + 1);
+        out.push(with(&|d| {
+            d.sme.name = long.clone();
+            d.sme.capital = "abc".into();
+            d.sme.employees = "1.5".into();
+            d.sme.location = "other".into();
+            d.expert.kind = "undecided".into();
+            d.steps[0].title = String::new();
+            d.steps[1].title = long.clone();
+            d.steps[1].detail = long.clone();
+            d.steps[2].hours = "abc".into();
+            d.contract_date = "2021-02-30".into();
+            d.rate = "500".into();
+            d.sme_prior_honorarium = "abc".into();
+            d.travel.over100km = true;
+        }));
+        out.push(with(&|d| {
+            d.expert.kind = "other".into();
+            d.steps = (0..=MAX_STEPS)
+                .map(|_| PlanStep {
+                    title: "a".into(),
+                    detail: String::new(),
+                    hours: "9".into(),
+                })
+                .collect();
+            d.rate = "abc".into();
+        }));
+        out.push(with(&|d| {
+            d.mode = "national".into();
+            d.expert.kind = "other".into();
+            d.steps[0].hours = MAX_HOURS.to_string();
+            d.steps[1].hours = MAX_HOURS.to_string();
+            d.contract_date = "2020-01-01".into();
+            d.start = "2020-01-02".into();
+            d.end = "2020-01-01".into();
+        }));
+        out.push(with(&|d| {
+            d.mode = "national".into();
+            d.expert.kind = "smeSupporter".into();
+            d.contract_date = "2021-01-10".into();
+            d.start = "2021-01-05".into();
+            d.end = "2021-12-31".into();
+        }));
+        out.push(with(&|d| {
+            d.contract_date = "2021-03-10".into();
+            d.start = "2021-03-10".into();
+            d.end = "2021-03-20".into();
+        }));
+        out.push(with(&|d| {
+            d.contract_date = "2021-12-20".into();
+            d.application_date = "2021-12-20".into();
+            d.start = "2021-12-21".into();
+            d.end = "2022-03-31".into();
+        }));
+        out.push(with(&|d| {
+            d.mode = "naganoOnly".into();
+            d.expert.kind = "other".into();
+            d.contract_date = String::new();
+            d.application_date = "2021-01-31".into();
+            d.start = "2021-01-30".into();
+            d.end = "2021-12-31".into();
+        }));
+        out
+    }
+
+    #[test]
+    fn every_plan_message_has_an_english_text() {
+        let japanese = |s: &str| {
+            s.chars().any(|c| {
+                ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
+            })
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for d in every_problem() {
+            let ja = check_in(&d, Locale::Ja);
+            let en = check_in(&d, Locale::En);
+            assert_eq!(ja, check(&d), "check is Japanese");
+            for (j, e) in ja
+                .errors
+                .iter()
+                .zip(&en.errors)
+                .chain(ja.warnings.iter().zip(&en.warnings))
+            {
+                assert_eq!((&j.field, &j.rules), (&e.field, &e.rules));
+                assert_ne!(j.message, e.message);
+                assert!(!japanese(&e.message), "{}", e.message);
+                seen.insert(j.message.clone());
+            }
+            assert_eq!(ja.errors.len(), en.errors.len());
+            assert_eq!(ja.warnings.len(), en.warnings.len());
+        }
+        // Every kind of message is raised by the drafts above.
+        for part in [
+            "を入力してください",
+            "文字以内",
+            "利用する制度を",
+            "県内の事業者",
+            "IT専門家の種類（",
+            "計画書にはIT専門家",
+            "国の制度のIT専門家",
+            "「そのほか」です",
+            "SMEサポーターに所属する専門家",
+            "準委任契約",
+            "1つ以上",
+            "個までです",
+            "の時間：",
+            "時間以下にしてください",
+            "存在しない日付",
+            "開始日より後",
+            "契約を結んでから",
+            "第Ⅰ期の開始",
+            "第Ⅰ期の支援は",
+            "の間は契約できません",
+            "第Ⅱ期の支援計画の契約",
+            "第Ⅱ期の支援は",
+            "予算の状況",
+            "国・県制度利用の長野県への申請",
+            "国・県制度利用の支援",
+            "第Ⅰ期の支援が対象",
+            "実績報告は謝金の支払後",
+            "県補助のみの申請期間",
+            "県補助のみの支援と実績報告",
+            "申請日より前に始めた支援",
+            "補助はありません",
+            "片道100km",
+            "新しい版",
+        ] {
+            assert!(
+                seen.iter().any(|m| m.contains(part)),
+                "no draft raises `{part}`: {seen:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_documents_stay_japanese() {
+        let d = example();
+        let docs = documents(
+            &d,
+            RenderOptions {
+                made_on: Date::from_ymd(2020, 11, 1).unwrap(),
+            },
+        )
+        .unwrap();
+        assert!(render_markdown(&docs).contains("支援計画書"));
     }
 }
