@@ -1,7 +1,9 @@
 // Boots the Yew app. Kept as a file (not inline) so the page's CSP can forbid inline scripts.
 // Then: the offline indicator, and the service worker that makes the app work offline (with a
 // "new version available" banner when a new build is found). Both live outside the Yew root.
-import init from './ouen_app.js';
+import init, { uiText } from './ouen_app.js';
+
+earlyPreferences();
 
 init()
   .then(() => {
@@ -16,13 +18,30 @@ init()
     console.error(err);
   });
 
+/** The language and text size, applied before the app starts so the page does not jump
+ *  (the app decides the same way: `?lang=`, else the saved choice, else Japanese). */
+function earlyPreferences() {
+  let saved = {};
+  try {
+    saved = { lang: localStorage.getItem('ouen.lang'), size: localStorage.getItem('ouen.text-size') };
+  } catch {
+    // storage blocked: defaults
+  }
+  const asked = new URLSearchParams(location.search).get('lang');
+  const lang = /^(ja|en)/.test(asked ?? '') ? asked.slice(0, 2) : /^(ja|en)/.test(saved.lang ?? '') ? saved.lang.slice(0, 2) : 'ja';
+  document.documentElement.lang = lang;
+  if (saved.size === 'large') document.documentElement.classList.add('text-large');
+  const loading = document.getElementById('loading');
+  if (loading && lang === 'en') loading.textContent = 'Loading…';
+}
+
 /** A small status line shown while the device is offline. */
 function offlineIndicator() {
   const el = document.createElement('p');
   el.id = 'offline-indicator';
   el.className = 'offline-indicator';
   el.setAttribute('role', 'status');
-  el.textContent = 'オフラインです。保存済みのアプリでそのまま使えます。';
+  el.textContent = uiText('app.offline');
   const update = () => {
     el.hidden = navigator.onLine;
     document.documentElement.classList.toggle('is-offline', !navigator.onLine);
@@ -73,15 +92,15 @@ function updateBanner(onReload) {
   bar.className = 'sw-update';
   bar.setAttribute('role', 'status');
   const text = document.createElement('span');
-  text.textContent = '新しいバージョンがあります';
+  text.textContent = uiText('app.update_available');
   const button = document.createElement('button');
   button.type = 'button';
   button.id = 'sw-update-reload';
   button.className = 'sw-update-button';
-  button.textContent = '再読み込み';
+  button.textContent = uiText('app.update_reload');
   button.addEventListener('click', () => {
     button.disabled = true;
-    button.textContent = '読み込み中…';
+    button.textContent = uiText('app.update_loading');
     onReload();
   });
   bar.append(text, ' — ', button);

@@ -150,3 +150,77 @@ test('the home tile leads to the plan page', async () => {
   assert.equal(new URL(page.url()).pathname, '/plan');
   await page.close();
 });
+
+/** Japanese (kana) in the visible text outside brackets, except the brand and "日本語". */
+function japaneseOutsideBrackets(text) {
+  const cleaned = text
+    .replace(/ouen 応援/g, '')
+    .replace(/日本語/g, '')
+    .replace(/\([^)]*\)|（[^）]*）|「[^」]*」/g, '');
+  return cleaned.match(/[\u3040-\u30ff]+/g) ?? [];
+}
+
+/** The page's visible text without the preview (the documents are Japanese by design). */
+async function textBesidesPreview(page) {
+  return page.evaluate(() => {
+    const p = document.querySelector('#plan-preview');
+    p.style.display = 'none';
+    const t = document.body.innerText;
+    p.style.display = '';
+    return t;
+  });
+}
+
+test('the plan page in English: form, checks and drafts in English, documents in Japanese', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(new URL('plan?lang=en', appUrl).href);
+  await page.locator('#plan-sme\\.name').waitFor();
+  await page.evaluate(() => { localStorage.clear(); localStorage.setItem('ouen.lang', 'en'); });
+  await page.reload();
+  await page.locator('#plan-sme\\.name').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal((await page.locator('h1.page-title').textContent()).trim(), 'Make a plan');
+  assert.equal((await page.locator('#plan-documents-language').textContent()).trim(),
+    'The documents are in Japanese, as the programmes require.');
+  assert.equal((await page.locator('label[for="plan-sme.name"]').textContent()).trim(), 'Business name');
+  assert.equal((await page.locator('#plan-draft-name').inputValue()), 'Plan 1');
+  // An empty plan: the core's checks, in English.
+  await page.locator('#plan-errors').filter({ hasText: 'Please enter the business name.' }).waitFor();
+  assert.match(await page.locator('.plan-errors-title').textContent(), /^Things to fix: \d+\./);
+  assert.match(await page.locator('#plan-preview-blocked').textContent(), /Fix everything listed above/);
+  assert.equal(await page.locator('button[aria-label="Move step 2 up"]').count(), 1);
+  assert.deepEqual(japaneseOutsideBrackets(await textBesidesPreview(page)), []);
+
+  // The example: money and hours in English, a deadline error with an English date.
+  await page.locator('#plan-example').click();
+  await page.locator('#plan-ok').waitFor();
+  assert.equal((await page.locator('#plan-self-pay').textContent()).trim(), '¥32,000');
+  assert.equal((await page.locator('#plan-total-hours').textContent()).trim(), '32 h');
+  assert.match(await page.locator('.plan-cost-detail').textContent(), /^Total cost ¥192,000 · national honorarium ¥112,000 · Nagano subsidy ¥48,000$/);
+  assert.match(await page.locator('#plan-warnings').textContent(), /Notes \(also printed on the plan\)/);
+  await fill(page, 'plan-end', '2021-03-10');
+  await page.locator('#plan-errors').filter({ hasText: 'NGN-5' }).waitFor();
+  assert.match(await page.locator('#plan-errors').textContent(), /support must end by \d{1,2} [A-Z][a-z]+ 202\d\./);
+  assert.deepEqual(japaneseOutsideBrackets(await textBesidesPreview(page)), []);
+  await fill(page, 'plan-end', '2021-02-19');
+  await page.locator('#plan-ok').waitFor();
+  // The documents stay Japanese.
+  assert.match(await page.locator('.plan-doc h1').first().textContent(), /計画書/);
+  const md = await download(page, '#plan-md');
+  assert.match(md.name, /^support-plan_.*\.md$/);
+  assert.ok(md.bytes.toString('utf8').includes('32,000円'));
+  await page.screenshot({ path: join(artifacts, 'plan-en.png'), fullPage: true });
+
+  // Drafts: copy, delete with undo; import errors in English.
+  await page.locator('#plan-duplicate').click();
+  assert.equal(await page.locator('#plan-draft-name').inputValue(), 'Copy of Plan 1');
+  await page.locator('#plan-delete').click();
+  await page.locator('.plan-undo').filter({ hasText: '"Copy of Plan 1" was deleted.' }).waitFor();
+  assert.equal((await page.locator('#plan-undo').textContent()).trim(), 'Undo');
+  await page.locator('#plan-undo').click();
+  assert.equal(await page.locator('#plan-draft-name').inputValue(), 'Copy of Plan 1');
+  await page.locator('#plan-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{bad') });
+  await page.locator('#plan-notice').filter({ hasText: 'This is not a plan JSON file saved by ouen.' }).waitFor();
+  await page.evaluate(() => localStorage.setItem('ouen.lang', 'ja'));
+  await page.close();
+});

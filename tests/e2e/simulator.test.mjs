@@ -290,3 +290,118 @@ test('phone width and the A4 print layout', async () => {
   assert.equal(await pages(), 1, 'one A4 page with many warnings');
   await page.close();
 });
+
+// ---------- issue 8: the simulator and the rules page in English ----------
+
+/** Visible text with kana outside brackets, except the brand and the language switch. */
+function kanaOutsideBrackets(text) {
+  const cleaned = text.replaceAll('ouen 応援', '').replaceAll('日本語', '');
+  const found = [];
+  for (const line of cleaned.split('\n')) {
+    let depth = 0;
+    let outside = '';
+    for (const c of line) {
+      if ('(（「'.includes(c)) depth++;
+      else if (')）」'.includes(c)) depth--;
+      else if (depth <= 0) outside += c;
+    }
+    if (/[\u3040-\u30ff]/.test(outside)) found.push(line);
+  }
+  return found;
+}
+
+/** Opens `path` in English; the language choice is remembered, so `restoreJapanese` after. */
+async function openEnglish(path, ready) {
+  const page = await browser.context.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  await page.goto(new URL(path, appUrl).href);
+  await page.locator(ready).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  return { page, consoleErrors };
+}
+
+async function restoreJapanese(page) {
+  await page.goto(new URL('simulator?lang=ja', appUrl).href);
+  await page.locator('#rate').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+}
+
+test('the simulator in English: labels, yen, dates, rule-core messages, no Japanese', async () => {
+  const { page, consoleErrors } = await openEnglish('simulator?lang=en', '#rate');
+  await page.locator('#preset-ngn-1').click();
+  await page.locator('#self-pay').filter({ hasText: '¥6,000' }).waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'How much will it cost?');
+  assert.equal(await page.locator('#form-title').textContent(), 'Enter the details');
+  assert.match(await page.locator('label[for="rate"]').textContent(), /yen per hour/);
+  assert.match(await page.locator('#result-title').textContent(), /Result\s*National \+ Nagano/);
+  assert.match(await page.locator('#total-fee').textContent(), /¥72,000/);
+  assert.match(await page.locator('#subsidy-national').textContent(), /¥42,000/);
+  assert.match(await page.locator('#subsidy-nagano').textContent(), /¥24,000/);
+  assert.equal(await page.locator('#explanation-title').textContent(), 'Why?');
+  assert.match(await page.locator('#segments').textContent(), /0 h – 12 h/);
+  assert.match(await page.locator('#meter-sme').textContent(), /This plan ¥42,000/);
+  assert.match(await page.locator('#meter-nagano').textContent(), /Left 12 h/);
+  assert.match(await page.locator('#timeline figcaption').textContent(), /^Hours of the plan: 0 h – 12 h: National \+ Nagano$/);
+  assert.match(await page.locator('#compare svg').getAttribute('aria-label'), /National \+ Nagano: self-pay ¥6,000/);
+  assert.match(await page.locator('#compare-combined').textContent(), /Selected/);
+  assert.match(await page.locator('#kinks').textContent(), /up to an hourly rate of ¥8,250/);
+  assert.match(await page.locator('#rate-chart svg').getAttribute('aria-label'), /^Line chart of the self-pay per hour\./);
+  assert.match(await page.locator('#presets').textContent(), /Source 000/);
+
+  // The programmes on a date, in English with English dates and programme names.
+  await page.locator('#as-of').fill('2021-05-01');
+  await page.locator('#status-summary').filter({ hasText: 'Open on 1 May 2021' }).waitFor();
+  const status = await page.locator('#programmes').textContent();
+  assert.match(status, /SME Digitalization Support Corps \(Phase II\)/);
+  assert.match(status, /● Open/);
+  assert.match(status, /1 November 2021/);
+  assert.match(status, /first announced as 30 September 2021 \(source \d+\)\./);
+  assert.match(await page.locator('#result-as-of').textContent(), /Calculated with the rules in force on 1 May 2021\./);
+
+  // An error from the rules core, next to its field, in English.
+  await fill(page, '#hours', '0');
+  const err = page.locator('#hours-error');
+  await err.waitFor();
+  assert.doesNotMatch(await err.textContent(), /[\u3040-\u30ff]/);
+  assert.match(await page.locator('#result-notice').textContent(), /Please check your input/);
+  await fill(page, '#hours', '12');
+  await page.locator('#self-pay').waitFor();
+
+  await page.locator('#copy-link').click();
+  await page.locator('#copy-status').filter({ hasText: /copied/i }).waitFor();
+
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.deepEqual(kanaOutsideBrackets(text), []);
+  await page.screenshot({ path: join(artifacts, 'simulator-en.png'), fullPage: true });
+
+  // Print-only summary and a garbled link, in English too.
+  await page.emulateMedia({ media: 'print' });
+  assert.match(await page.locator('.print-summary').textContent(), /Hourly rate¥6000\/h/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(new URL('simulator', appUrl).href + '#s=9&rate=1');
+  await page.locator('#link-note').waitFor();
+  assert.match(await page.locator('#link-note').textContent(), /newer version of the app \(format 9\)/);
+  assert.deepEqual(consoleErrors, []);
+  await restoreJapanese(page);
+  await page.close();
+});
+
+test('the rules page in English: rule statements, history, sources', async () => {
+  const { page, consoleErrors } = await openEnglish('rules?lang=en', '#rule-NAT-1');
+  assert.equal(await page.locator('h1').textContent(), 'Rules and sources');
+  assert.match(await page.locator('#rules-stamp').textContent(), /^Ruleset .+ \(data [0-9a-f]{8}\)$/);
+  const nat1 = await page.locator('#rule-NAT-1').textContent();
+  assert.match(nat1, /The national honorarium per hour is the lesser of 3,500 yen/);
+  assert.doesNotMatch(nat1, /[\u3040-\u30ff]/);
+  assert.match(await page.locator('#rule-NGN-3').textContent(), /Interpretation \(estimate\)/);
+  assert.match(await page.locator('#amounts-table').textContent(), /¥\d/);
+  assert.match(await page.locator('#dates-table').textContent(), /30 September 2021/);
+  assert.match(await page.locator('#sources').textContent(), /Nagano Prefecture leaflet/);
+  const text = await page.evaluate(() => document.body.innerText);
+  assert.deepEqual(kanaOutsideBrackets(text), []);
+  await page.screenshot({ path: join(artifacts, 'rules-en.png'), fullPage: true });
+  assert.deepEqual(consoleErrors, []);
+  await restoreJapanese(page);
+  await page.close();
+});

@@ -1,6 +1,9 @@
 //! Geometry for the app's SVG charts: linear scales, stacked bars, polylines and ticks.
-//! Pure arithmetic on screen coordinates (no rule logic, no web APIs), tested natively.
+//! Pure arithmetic on screen coordinates (no rule logic, no web APIs), tested natively; plus
+//! the joints of the text alternatives (list separators, short axis labels) per language.
 
+use crate::i18n::{locale, m};
+use ouen_rules::Locale;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -90,18 +93,40 @@ pub fn nice_step(max: f64, count: usize) -> f64 {
         .unwrap_or(10.0 * mag)
 }
 
-/// `12000` → `1.2万`, `4000` → `4,000`: short axis labels in yen.
+/// `12000` → `1.2万` (ja) / `12k` (en), `4000` → `4,000`: short axis labels in yen.
+/// Japanese groups large numbers by ten thousand (万), English by thousand (k).
 pub fn short_yen(v: f64) -> String {
     let v = v.round() as i64;
+    let unit = match locale() {
+        Locale::Ja => 10_000.0,
+        Locale::En => 1_000.0,
+    };
     if v >= 10_000 && v % 1_000 == 0 {
-        let man = v as f64 / 10_000.0;
-        if man.fract() == 0.0 {
-            format!("{}万", man as i64)
+        let n = v as f64 / unit;
+        let n = if n.fract() == 0.0 {
+            format!("{}", n as i64)
         } else {
-            format!("{man:.1}万")
-        }
+            format!("{n:.1}")
+        };
+        crate::tf!(m::SIM_AXIS_SHORT, n = n)
     } else {
         ouen_rules::format::number(Decimal::from(v))
+    }
+}
+
+/// Between the items of a list in running text: `、` (ja) / `, ` (en).
+pub fn list_sep() -> &'static str {
+    match locale() {
+        Locale::Ja => "\u{3001}",
+        Locale::En => ", ",
+    }
+}
+
+/// Between two sentences or a label and its value: nothing in Japanese, a space in English.
+pub fn space() -> &'static str {
+    match locale() {
+        Locale::Ja => "",
+        Locale::En => " ",
     }
 }
 
@@ -157,5 +182,10 @@ mod tests {
         assert_eq!(short_yen(12_000.0), "1.2万");
         assert_eq!(short_yen(20_000.0), "2万");
         assert_eq!(short_yen(0.0), "0");
+        crate::i18n::set_locale(Locale::En);
+        assert_eq!(short_yen(12_000.0), "12k");
+        assert_eq!(short_yen(4000.0), "4,000");
+        assert_eq!(list_sep(), ", ");
+        crate::i18n::set_locale(Locale::Ja);
     }
 }

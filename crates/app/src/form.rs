@@ -3,6 +3,7 @@
 //! Every field is kept exactly as the person typed it (`６，０００`, `1.5`, ``); parsing and
 //! validation belong to `ouen_rules`, which reports problems per field.
 
+use crate::i18n::{m, t};
 use ouen_rules::presets::Preset;
 use ouen_rules::{Date, RawSimulationInput, Schemes, Value};
 use serde::{Deserialize, Serialize};
@@ -34,20 +35,20 @@ impl Mode {
 
     /// The choice as shown on the radio button.
     pub fn label(self) -> &'static str {
-        match self {
-            Mode::National => "国の制度のみ",
-            Mode::Combined => "国＋長野県",
-            Mode::Nagano => "長野県のみ",
-        }
+        t(match self {
+            Mode::National => m::SIM_MODE_NATIONAL,
+            Mode::Combined => m::SIM_MODE_COMBINED,
+            Mode::Nagano => m::SIM_MODE_NAGANO,
+        })
     }
 
     /// What the choice means, in one short line.
     pub fn description(self) -> &'static str {
-        match self {
-            Mode::National => "中小企業デジタル化応援隊事業の謝金だけを使います",
-            Mode::Combined => "国の謝金に、長野県の補助を上乗せします",
-            Mode::Nagano => "長野県IT・デジタル化補助金だけを使います",
-        }
+        t(match self {
+            Mode::National => m::SIM_MODE_NATIONAL_TEXT,
+            Mode::Combined => m::SIM_MODE_COMBINED_TEXT,
+            Mode::Nagano => m::SIM_MODE_NAGANO_TEXT,
+        })
     }
 
     /// The mode using these schemes (combined when both, or neither, are used).

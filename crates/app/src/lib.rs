@@ -16,10 +16,13 @@ mod chart;
 mod clock;
 mod download;
 mod form;
+mod handoff;
 pub mod i18n;
 mod pages;
 mod plan_book;
+mod qr;
 mod route;
+mod seminar;
 mod share;
 mod state;
 mod storage;
@@ -41,4 +44,22 @@ pub fn start() {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),
         None => yew::Renderer::<App>::new().render(),
     };
+}
+
+/// The texts `main.js` shows outside the Yew root (offline indicator, update banner), in the
+/// interface language; `uiText("app.offline")`. Unknown keys give an empty string.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = uiText)]
+pub fn ui_text(key: &str) -> String {
+    use i18n::m;
+    [
+        m::APP_OFFLINE,
+        m::APP_UPDATE_AVAILABLE,
+        m::APP_UPDATE_RELOAD,
+        m::APP_UPDATE_LOADING,
+    ]
+    .into_iter()
+    .find(|msg| i18n::key(*msg) == key)
+    .map(|msg| i18n::t(msg).to_string())
+    .unwrap_or_default()
 }

@@ -5,6 +5,8 @@
 //! through [`PlanDraft::from_json`], so a draft written by an older app (older draft
 //! version) still opens, migrated by the core.
 
+use crate::i18n::m;
+use crate::tf;
 use ouen_rules::plan::PlanDraft;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -44,7 +46,7 @@ impl Default for Book {
     fn default() -> Book {
         Book {
             drafts: vec![Named {
-                name: "計画書 1".into(),
+                name: tf!(m::PLAN_DRAFT_NAME, n = 1),
                 draft: PlanDraft::default(),
             }],
             current: 0,
@@ -91,7 +93,7 @@ impl Book {
 
     /// A new draft (with `draft` as its content), opened.
     pub fn add(&mut self, draft: PlanDraft) {
-        let name = self.unique_name(&format!("計画書 {}", self.drafts.len() + 1));
+        let name = self.unique_name(&tf!(m::PLAN_DRAFT_NAME, n = self.drafts.len() + 1));
         self.drafts.push(Named { name, draft });
         self.current = self.drafts.len() - 1;
     }
@@ -99,7 +101,7 @@ impl Book {
     /// A copy of the open draft, opened.
     pub fn duplicate(&mut self) {
         let cur = self.current().clone();
-        let name = self.unique_name(&format!("{} のコピー", cur.name));
+        let name = self.unique_name(&tf!(m::PLAN_DRAFT_COPY, name = cur.name));
         self.drafts.insert(
             self.current + 1,
             Named {
@@ -118,7 +120,7 @@ impl Book {
         self.deleted = Some((i, gone));
         if self.drafts.is_empty() {
             self.drafts.push(Named {
-                name: "計画書 1".into(),
+                name: tf!(m::PLAN_DRAFT_NAME, n = 1),
                 draft: PlanDraft::default(),
             });
         }

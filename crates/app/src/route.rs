@@ -12,13 +12,14 @@ pub enum Route {
     Navigator,
     Checklist,
     Plan,
+    Settings,
     NotFound,
 }
 
 impl Route {
     /// Every route with a page.
     #[cfg(test)]
-    pub const ALL: [Route; 7] = [
+    pub const ALL: [Route; 8] = [
         Route::Home,
         Route::Simulator,
         Route::Rules,
@@ -26,6 +27,7 @@ impl Route {
         Route::Navigator,
         Route::Checklist,
         Route::Plan,
+        Route::Settings,
     ];
 
     pub fn from_path(path: &str) -> Route {
@@ -37,6 +39,7 @@ impl Route {
             "/navigator" => Route::Navigator,
             "/checklist" => Route::Checklist,
             "/plan" => Route::Plan,
+            "/settings" => Route::Settings,
             _ => Route::NotFound,
         }
     }
@@ -50,6 +53,7 @@ impl Route {
             Route::Navigator => "/navigator",
             Route::Checklist => "/checklist",
             Route::Plan => "/plan",
+            Route::Settings => "/settings",
         }
     }
 }
@@ -82,7 +86,12 @@ fn current_path() -> String {
 #[cfg(target_arch = "wasm32")]
 fn push(route: Route) {
     if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.path()));
+        // In seminar mode the tab keeps no trail of pages for the next attendee's back button.
+        let _ = if crate::seminar::url_writes_allowed() {
+            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.path()))
+        } else {
+            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.path()))
+        };
     }
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);

@@ -12,6 +12,7 @@
 //! garbled fragment is reported, never guessed at.
 
 use crate::form::{Form, Mode};
+use crate::i18n::{m, t};
 
 /// The version written by [`encode`].
 pub const VERSION: u32 = 1;
@@ -32,10 +33,8 @@ impl ShareError {
     /// What the person sees instead of the link's content.
     pub fn message(&self) -> String {
         match self {
-            ShareError::NewerVersion(v) => format!(
-                "このリンクは新しい版（形式 {v}）のアプリで作られたため、読み取れませんでした。この端末に保存されていた入力を表示しています。ページを再読み込みすると新しい版になることがあります。"
-            ),
-            ShareError::Garbled => "リンクの内容（#以降）を読み取れませんでした。途中で切れているかもしれません。この端末に保存されていた入力を表示しています。".to_string(),
+            ShareError::NewerVersion(v) => crate::tf!(m::SIM_LINK_NEWER, version = v),
+            ShareError::Garbled => t(m::SIM_LINK_GARBLED).to_string(),
         }
     }
 }
@@ -272,6 +271,9 @@ pub mod web {
 
     /// Replaces the fragment without adding a history entry (or firing `hashchange`).
     pub fn replace_fragment(fragment: &str) {
+        if !crate::seminar::url_writes_allowed() {
+            return;
+        }
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
         }

@@ -27,6 +27,10 @@ pub enum Doc {
     PlanDrafts,
     /// The eligibility wizard's answers (`wizard::Answers`).
     Eligibility,
+    /// Seminar mode's settings (`seminar::Config`); survives a reset.
+    SeminarConfig,
+    /// The host tally (`seminar::Tally`); survives a reset.
+    SeminarTally,
 }
 
 impl Doc {
@@ -37,6 +41,8 @@ impl Doc {
             Doc::ChecklistHistory => "ouen.checklist.history",
             Doc::PlanDrafts => "ouen.plan.drafts",
             Doc::Eligibility => "ouen.eligibility",
+            Doc::SeminarConfig => "ouen.seminar.config",
+            Doc::SeminarTally => "ouen.seminar.tally",
         }
     }
 
@@ -64,11 +70,12 @@ pub enum SaveError {
 
 impl SaveError {
     pub fn message(&self) -> &'static str {
-        match self {
-            SaveError::Unavailable => "この端末（ブラウザ）では保存が使えません。プライベートモードやサイトデータのブロックを確かめてください。画面を閉じると入力が消えます。",
-            SaveError::Refused => "保存できませんでした。端末の空き容量が足りない可能性があります。書き出し（ファイル）で控えを取ってください。",
-            SaveError::Encode => "保存用のデータを作れませんでした。書き出し（ファイル）で控えを取ってください。",
-        }
+        use crate::i18n::{m, t};
+        t(match self {
+            SaveError::Unavailable => m::STORAGE_UNAVAILABLE,
+            SaveError::Refused => m::STORAGE_REFUSED,
+            SaveError::Encode => m::STORAGE_ENCODE,
+        })
     }
 }
 
@@ -223,6 +230,60 @@ fn write(_: &str, _: &str) -> Result<(), SaveError> {
     Err(SaveError::Unavailable)
 }
 
+/// The raw text under `key` (for small values outside the documents).
+pub fn read_raw(key: &str) -> Option<String> {
+    read(key)
+}
+
+/// Writes a small raw value; failures are ignored (preferences, counters).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn write_raw(key: &str, text: &str) {
+    let _ = write(key, text);
+}
+
+/// Removes one key.
+#[cfg(target_arch = "wasm32")]
+pub fn remove_raw(key: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn remove_raw(_: &str) {}
+
+/// Whether `key` is one of this app's keys that a wipe removes (`keep_seminar`: the
+/// seminar's own keys stay).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn wiped(key: &str, keep_seminar: bool) -> bool {
+    key.starts_with("ouen.") && !(keep_seminar && key.starts_with(crate::seminar::PREFIX))
+}
+
+/// Deletes this app's data on this device: every `ouen.*` key (but the seminar's own when
+/// `keep_seminar`), and the session storage. Returns how many keys were removed.
+#[cfg(target_arch = "wasm32")]
+pub fn wipe(keep_seminar: bool) -> usize {
+    let mut removed = 0;
+    if let Some(s) = local_storage() {
+        let n = s.length().unwrap_or(0);
+        let keys: Vec<String> = (0..n).filter_map(|i| s.key(i).ok().flatten()).collect();
+        for k in keys.into_iter().filter(|k| wiped(k, keep_seminar)) {
+            if s.remove_item(&k).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.clear();
+    }
+    removed
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn wipe(_: bool) -> usize {
+    0
+}
+
 /// A document as kept on this device, migrated to the current schema.
 pub fn load_doc<T: DeserializeOwned>(doc: Doc) -> Option<T> {
     let current = read(doc.key());
@@ -350,6 +411,23 @@ mod tests {
             SCHEMA - 1,
             "one migration per schema step"
         );
+    }
+
+    #[test]
+    fn a_wipe_takes_every_app_key_but_the_seminars_own() {
+        for k in [
+            "ouen.simulator",
+            "ouen.lang",
+            "ouen.text-size",
+            "ouen.plan.drafts",
+        ] {
+            assert!(wiped(k, true), "{k}");
+        }
+        assert!(!wiped("ouen.seminar.tally", true));
+        assert!(!wiped("ouen.seminar.config", true));
+        assert!(wiped("ouen.seminar.tally", false), "delete all data");
+        assert!(!wiped("other-app.key", false));
+        assert_eq!(Doc::SeminarTally.key(), "ouen.seminar.tally");
     }
 
     #[test]

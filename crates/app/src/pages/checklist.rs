@@ -5,14 +5,15 @@
 //! Every score, stage and next step comes from `ouen_rules::checklist`; this page gathers the
 //! answers, keeps them on the device (`storage`) and shows the result.
 
-use crate::i18n::locale;
+use crate::i18n::{locale, m, t};
 use crate::storage::{self, Doc, Draft, History, Record, SaveError};
+use crate::tf;
 use crate::view::chrome::Footer;
 use ouen_rules::checklist::{
-    self as cl, items_in, score, validate, Area, Assessment, BusinessKind, ChecklistResult,
+    self as cl, items_in, score, validate, Answer, Area, Assessment, BusinessKind, ChecklistResult,
     RawAnswers,
 };
-use ouen_rules::Value;
+use ouen_rules::{Date, Locale, Value};
 use yew::prelude::*;
 
 /// Validates a stored set of answers.
@@ -28,13 +29,26 @@ fn assessment(
     validate(kind, &raw).ok()
 }
 
-/// `2025-11-22T10:30` → `2025年11月22日 10:30`.
+/// `2025-11-22T10:30` → `2025年11月22日 10:30` (`22 November 2025 10:30` in English).
 pub fn show_date(date: &str) -> String {
-    let (d, t) = date.split_once('T').unwrap_or((date, ""));
-    let mut p = d.split('-').map(|x| x.trim_start_matches('0'));
-    match (p.next(), p.next(), p.next()) {
-        (Some(y), Some(m), Some(dd)) => format!("{y}年{m}月{dd}日 {t}").trim_end().to_string(),
-        _ => date.to_string(),
+    let (d, time) = date.split_once('T').unwrap_or((date, ""));
+    match Date::parse(d) {
+        Ok(d) => {
+            let day = match locale() {
+                Locale::Ja => d.format_ja(),
+                Locale::En => d.format_en(),
+            };
+            format!("{day} {time}").trim_end().to_string()
+        }
+        Err(_) => date.to_string(),
+    }
+}
+
+/// The separator of a list inside a sentence.
+fn list_sep() -> &'static str {
+    match locale() {
+        Locale::Ja => "、",
+        Locale::En => ", ",
     }
 }
 
@@ -80,10 +94,10 @@ fn radar(result: &ChecklistResult) -> Html {
         .iter()
         .map(|(l, p)| format!("{l} {p}%"))
         .collect::<Vec<_>>()
-        .join("、");
+        .join(list_sep());
     html! {
         <svg class="cl-radar-svg" viewBox="-150 0 700 340" role="img"
-             aria-label={format!("分野ごとの達成度のレーダーチャート：{summary}")}>
+             aria-label={tf!(m::CHECK_RADAR_LABEL, summary = summary)}>
             { for [25, 50, 75, 100].into_iter().map(|p| html! {
                 <polygon points={ring(p)} fill="none" stroke="#c9d1d9" stroke-width="1" />
             }) }
@@ -115,16 +129,16 @@ fn item_text(id: &str) -> String {
 
 fn signed(d: i32) -> String {
     match d.cmp(&0) {
-        std::cmp::Ordering::Greater => format!("+{d}ポイント"),
-        std::cmp::Ordering::Less => format!("{d}ポイント"),
-        std::cmp::Ordering::Equal => "変化なし".to_string(),
+        std::cmp::Ordering::Greater => tf!(m::CHECK_DELTA_UP, n = d),
+        std::cmp::Ordering::Less => tf!(m::CHECK_DELTA_DOWN, n = d),
+        std::cmp::Ordering::Equal => t(m::CHECK_DELTA_NONE).to_string(),
     }
 }
 
 /// The result of one completed assessment, compared with the one before it if any.
 fn result_view(record: &Record, previous: Option<&Record>) -> Html {
     let Some(a) = assessment(&record.kind, &record.answers) else {
-        return html! { <p class="error" role="alert">{"この記録は読み込めませんでした。"}</p> };
+        return html! { <p class="error" role="alert">{t(m::CHECK_UNREADABLE)}</p> };
     };
     let result = score(&a, locale());
     let overall = result.overall.percent.unwrap_or(0);
@@ -133,34 +147,34 @@ fn result_view(record: &Record, previous: Option<&Record>) -> Html {
         .map(|(p, before)| (p, cl::compare(&before, &a)));
     html! {
         <section class="cl-result" id="cl-result" aria-labelledby="cl-result-title">
-            <h2 id="cl-result-title">{format!("結果（{}）", show_date(&record.date))}</h2>
-            <p class="cl-kind">{format!("業種：{}", a.kind.label(locale()))}</p>
+            <h2 id="cl-result-title">{tf!(m::CHECK_RESULT_TITLE, date = show_date(&record.date))}</h2>
+            <p class="cl-kind">{tf!(m::CHECK_KIND, kind = a.kind.label(locale()))}</p>
             <div class="headline cl-headline">
-                <span class="headline-label">{"総合の達成度"}</span>
+                <span class="headline-label">{t(m::CHECK_OVERALL_LABEL)}</span>
                 <span class="headline-amount" id="cl-overall">{format!("{overall}%")}</span>
-                <span class="cl-points">{format!("（{} / {} 点）", result.overall.points, result.overall.max)}</span>
+                <span class="cl-points">{tf!(m::CHECK_POINTS, points = result.overall.points, max = result.overall.max)}</span>
             </div>
             <div class="cl-stage" id="cl-stage">
-                <h3>{format!("いまの段階：{} {}", result.stage.mark, result.stage.title)}</h3>
+                <h3>{tf!(m::CHECK_STAGE, mark = result.stage.mark, title = result.stage.title)}</h3>
                 <p>{&result.stage.reason}</p>
-                <p class="hint">{"段階は ① デジタル技術を取り入れる → ② 今の事業の利益率を高める → ③ 新しいビジネスを生み出す → ④ DXで地域・社会の課題を解く、の4つです。"}</p>
+                <p class="hint">{t(m::CHECK_STAGES_HINT)}</p>
             </div>
             <div class="cl-chart">
                 <figure class="cl-radar" id="cl-radar">
                     {radar(&result)}
-                    <figcaption>{"分野ごとの達成度（外側ほど進んでいます）。同じ内容を右の表にも示します。"}</figcaption>
+                    <figcaption>{t(m::CHECK_RADAR_CAPTION)}</figcaption>
                 </figure>
                 <div class="table-wrap">
                     <table class="segments cl-table" id="cl-score-table">
-                        <caption>{"分野ごとの点数"}</caption>
-                        <thead><tr><th scope="col">{"分野"}</th><th scope="col">{"達成度"}</th><th scope="col">{"点数"}</th><th scope="col">{"わからない"}</th></tr></thead>
+                        <caption>{t(m::CHECK_TABLE_CAPTION)}</caption>
+                        <thead><tr><th scope="col">{t(m::CHECK_COL_AREA)}</th><th scope="col">{t(m::CHECK_COL_PROGRESS)}</th><th scope="col">{t(m::CHECK_COL_POINTS)}</th><th scope="col">{Answer::Unknown.label(locale())}</th></tr></thead>
                         <tbody>
                             { for result.areas.iter().map(|s| html! {
                                 <tr>
                                     <th scope="row">{&s.label}</th>
-                                    <td>{s.score.percent.map(|p| format!("{p}%")).unwrap_or_else(|| "対象外".into())}</td>
+                                    <td>{s.score.percent.map(|p| format!("{p}%")).unwrap_or_else(|| Answer::NotApplicable.label(locale()).into())}</td>
                                     <td>{format!("{} / {}", s.score.points, s.score.max)}</td>
-                                    <td>{format!("{}件", s.unknown)}</td>
+                                    <td>{tf!(m::CHECK_COUNT, n = s.unknown)}</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -169,19 +183,19 @@ fn result_view(record: &Record, previous: Option<&Record>) -> Html {
             </div>
             if !result.unknown.is_empty() {
                 <div class="cl-unknown">
-                    <h3>{"「わからない」と答えた項目"}</h3>
-                    <p class="hint">{"まだ点数には入っていません。社内で確かめると、点数が上がるかもしれません。"}</p>
+                    <h3>{t(m::CHECK_UNKNOWN_TITLE)}</h3>
+                    <p class="hint">{t(m::CHECK_UNKNOWN_HINT)}</p>
                     <ul>{ for result.unknown.iter().map(|id| html! { <li>{item_text(id)}</li> }) }</ul>
                 </div>
             }
             <div class="cl-next" id="cl-next-steps">
-                <h3>{"次の一歩：伸びしろの大きい3分野"}</h3>
+                <h3>{t(m::CHECK_NEXT_TITLE)}</h3>
                 <ol>
                     { for result.next_steps.iter().map(|s| html! {
                         <li class="cl-step">
-                            <h4>{format!("{}（{}%）", s.label, s.percent)}</h4>
+                            <h4>{tf!(m::CHECK_STEP_TITLE, label = s.label, percent = s.percent)}</h4>
                             <ul class="cl-actions">{ for s.actions.iter().map(|a| html! { <li>{a}</li> }) }</ul>
-                            <p class="cl-supports-label">{"使える支援："}</p>
+                            <p class="cl-supports-label">{t(m::CHECK_SUPPORTS_LABEL)}</p>
                             <ul class="cl-supports">
                                 { for s.supports.iter().map(|sp| html! { <li data-support={sp.id.clone()}>{&sp.name}</li> }) }
                             </ul>
@@ -191,17 +205,17 @@ fn result_view(record: &Record, previous: Option<&Record>) -> Html {
             </div>
             if let Some((p, c)) = comparison {
                 <div class="cl-compare" id="cl-compare">
-                    <h3>{format!("前回（{}）からの変化", show_date(&p.date))}</h3>
-                    <p>{format!("総合：{}", c.overall_delta.map(signed).unwrap_or_else(|| "比べられません".into()))}</p>
+                    <h3>{tf!(m::CHECK_COMPARE_TITLE, date = show_date(&p.date))}</h3>
+                    <p>{tf!(m::CHECK_COMPARE_OVERALL, delta = c.overall_delta.map(signed).unwrap_or_else(|| t(m::CHECK_CANNOT_COMPARE).into()))}</p>
                     <ul>
                         { for c.area_deltas.iter().filter_map(|(area, d)| Some((area, (*d)?))).map(|(area, d)| html! {
-                            <li>{format!("{}：{}", area.label(locale()), signed(d))}</li>
+                            <li>{tf!(m::CHECK_AREA_DELTA, area = area.label(locale()), delta = signed(d))}</li>
                         }) }
                     </ul>
                     if c.improved.is_empty() {
-                        <p>{"前回より進んだ項目はまだありません。"}</p>
+                        <p>{t(m::CHECK_IMPROVED_NONE)}</p>
                     } else {
-                        <p>{"前回より進んだ項目："}</p>
+                        <p>{t(m::CHECK_IMPROVED)}</p>
                         <ul class="cl-improved">{ for c.improved.iter().map(|id| html! { <li>{item_text(id)}</li> }) }</ul>
                     }
                 </div>
@@ -285,12 +299,9 @@ pub fn ChecklistPage() -> Html {
                     .map(|area| area.label(locale()))
                     .collect();
                 notice.set(Some(if BusinessKind::parse(&draft.kind).is_none() {
-                    "はじめに業種を選んでください。".to_string()
+                    t(m::CHECK_NEED_KIND).to_string()
                 } else {
-                    format!(
-                        "まだ答えていない項目があります（{}）。すべて答えると結果が出ます。",
-                        missing.join("、")
-                    )
+                    tf!(m::CHECK_MISSING, areas = missing.join(list_sep()))
                 }));
                 return;
             };
@@ -347,12 +358,12 @@ pub fn ChecklistPage() -> Html {
                 <>
                     {result_view(record, previous)}
                     <div class="cl-actions-bar no-print">
-                        <button type="button" class="cl-button" id="cl-print" onclick={Callback::from(|_: MouseEvent| crate::download::print())}>{"印刷する"}</button>
+                        <button type="button" class="cl-button" id="cl-print" onclick={Callback::from(|_: MouseEvent| crate::download::print())}>{t(m::CHECK_PRINT)}</button>
                         <button type="button" class="cl-button" id="cl-export-json"
-                            onclick={download_cb(json, format!("{stem}.json"), "application/json", save_error.clone())}>{"JSONで書き出す"}</button>
+                            onclick={download_cb(json, format!("{stem}.json"), "application/json", save_error.clone())}>{t(m::CHECK_EXPORT_JSON)}</button>
                         <button type="button" class="cl-button" id="cl-export-csv"
-                            onclick={download_cb(csv, format!("{stem}.csv"), "text/csv;charset=utf-8", save_error.clone())}>{"回答をCSVで書き出す"}</button>
-                        <button type="button" class="cl-button secondary" id="cl-restart" onclick={restart}>{"答えを見直して、もう一度チェックする"}</button>
+                            onclick={download_cb(csv, format!("{stem}.csv"), "text/csv;charset=utf-8", save_error.clone())}>{t(m::CHECK_EXPORT_CSV)}</button>
+                        <button type="button" class="cl-button secondary" id="cl-restart" onclick={restart}>{t(m::CHECK_RESTART)}</button>
                     </div>
                 </>
             }
@@ -360,8 +371,8 @@ pub fn ChecklistPage() -> Html {
         _ => html! {
             <>
                 <fieldset class="cl-kind" id="checklist-kind">
-                    <legend>{"あなたの事業の業種"}</legend>
-                    <p class="hint">{"業種によって、あてはまらない項目（例：小売業の生産管理）を「対象外」にできます。"}</p>
+                    <legend>{t(m::CHECK_KIND_LEGEND)}</legend>
+                    <p class="hint">{t(m::CHECK_KIND_HINT)}</p>
                     <div class="cl-choices">
                         { for BusinessKind::ALL.into_iter().map(|k| html! {
                             <label class="cl-choice">
@@ -372,10 +383,10 @@ pub fn ChecklistPage() -> Html {
                     </div>
                 </fieldset>
                 <div class="cl-progress">
-                    <label for="cl-progress">{format!("回答 {answered} / {total} 項目")}</label>
+                    <label for="cl-progress">{tf!(m::CHECK_PROGRESS, answered = answered, total = total)}</label>
                     <progress id="cl-progress" max={total.to_string()} value={answered.to_string()}>{format!("{answered} / {total}")}</progress>
                 </div>
-                <nav class="cl-steps" aria-label="分野">
+                <nav class="cl-steps" aria-label={t(m::CHECK_AREAS_NAV)}>
                     <ol>
                         { for Area::ALL.into_iter().enumerate().map(|(i, a)| {
                             let (done, all) = (items_in(a).filter(|it| draft.answers.contains_key(it.id)).count(), items_in(a).count());
@@ -391,14 +402,14 @@ pub fn ChecklistPage() -> Html {
                     </ol>
                 </nav>
                 <section class="cl-area" aria-labelledby="cl-area-title">
-                    <h2 id="cl-area-title">{format!("{}（{} / {}）", area.label(locale()), step + 1, Area::ALL.len())}</h2>
+                    <h2 id="cl-area-title">{tf!(m::CHECK_AREA_TITLE, area = area.label(locale()), n = step + 1, total = Area::ALL.len())}</h2>
                     <p class="lead">{area.intro(locale())}</p>
                     { for items_in(area).map(|it| {
                         let current = draft.answers.get(it.id).cloned();
                         html! {
                             <fieldset class="cl-item" id={format!("item-{}", it.id)}>
                                 <legend>{it.text(locale())}</legend>
-                                <p class="hint">{format!("実施済の目安：{}", it.done_looks_like(locale()))}</p>
+                                <p class="hint">{tf!(m::CHECK_DONE_LOOKS_LIKE, text = it.done_looks_like(locale()))}</p>
                                 <div class="cl-choices">
                                     { for it.choices(kind.unwrap_or_default()).into_iter().map(|ans| {
                                         let update = update.clone();
@@ -424,14 +435,14 @@ pub fn ChecklistPage() -> Html {
                 }
                 <div class="cl-actions-bar">
                     if step > 0 {
-                        <button type="button" class="cl-button secondary" id="cl-prev" onclick={go(step - 1)}>{"前の分野へ"}</button>
+                        <button type="button" class="cl-button secondary" id="cl-prev" onclick={go(step - 1)}>{t(m::CHECK_PREV)}</button>
                     }
                     if step + 1 < Area::ALL.len() {
-                        <button type="button" class="cl-button" id="cl-next" onclick={go(step + 1)}>{"次の分野へ"}</button>
+                        <button type="button" class="cl-button" id="cl-next" onclick={go(step + 1)}>{t(m::CHECK_NEXT)}</button>
                     } else {
-                        <button type="button" class="cl-button" id="cl-finish" onclick={finish}>{"結果を見る"}</button>
+                        <button type="button" class="cl-button" id="cl-finish" onclick={finish}>{t(m::CHECK_SEE_RESULT)}</button>
                     }
-                    <button type="button" class="cl-button secondary" id="cl-clear" onclick={clear}>{"答えをすべて消す"}</button>
+                    <button type="button" class="cl-button secondary" id="cl-clear" onclick={clear}>{t(m::CHECK_CLEAR)}</button>
                 </div>
             </>
         },
@@ -440,9 +451,9 @@ pub fn ChecklistPage() -> Html {
     html! {
         <>
             <main class="page checklist" id="checklist">
-                <h1 class="page-title">{"デジタル化チェック"}</h1>
+                <h1 class="page-title">{t(m::CHECK_TITLE)}</h1>
                 <p class="lead no-print">
-                    {"「稼ぐ力」チェックリストをもとにした自己診断です。分野ごとに、いまの様子にいちばん近いものを選んでください。答えはこの端末の中だけに保存されます。"}
+                    {t(m::CHECK_LEAD)}
                 </p>
                 if let Some(msg) = *save_error {
                     <p class="error cl-save-error" role="alert" id="cl-save-error">{msg}</p>
@@ -491,44 +502,44 @@ fn HistoryPanel(props: &HistoryProps) -> Html {
             let message = message.clone();
             crate::download::read_file(input, move |text| {
                 match text.as_deref().and_then(History::parse_export) {
-                Some(imported) => {
-                    let mut h = history.clone();
-                    let added = h.merge(imported);
-                    message.set(Some((true, format!("{added}件の記録を読み込みました。"))));
-                    on_history.emit(h);
+                    Some(imported) => {
+                        let mut h = history.clone();
+                        let added = h.merge(imported);
+                        message.set(Some((true, tf!(m::CHECK_IMPORTED, n = added))));
+                        on_history.emit(h);
+                    }
+                    None => message.set(Some((false, t(m::CHECK_IMPORT_FAILED).into()))),
                 }
-                None => message.set(Some((false, "このファイルは読み込めませんでした。ouen で書き出した履歴のファイル（.json）を選んでください。".into()))),
-            }
             });
         })
     };
     html! {
         <section class="cl-history no-print" id="cl-history" aria-labelledby="cl-history-title">
-            <h2 id="cl-history-title">{"これまでのチェック（この端末）"}</h2>
+            <h2 id="cl-history-title">{t(m::CHECK_HISTORY_TITLE)}</h2>
             if records.is_empty() {
-                <p>{"まだ記録はありません。すべての項目に答えて「結果を見る」を押すと、日付つきで残ります。"}</p>
+                <p>{t(m::CHECK_HISTORY_EMPTY)}</p>
             } else {
                 <ul class="cl-history-list">
                     { for records.iter().enumerate().rev().map(|(i, r)| {
                         let summary = assessment(&r.kind, &r.answers).map(|a| {
                             let s = score(&a, locale());
-                            format!("総合 {}% ・ 段階 {}", s.overall.percent.unwrap_or(0), s.stage.mark)
-                        }).unwrap_or_else(|| "読み込めない記録".into());
+                            tf!(m::CHECK_HISTORY_SUMMARY, percent = s.overall.percent.unwrap_or(0), mark = s.stage.mark)
+                        }).unwrap_or_else(|| t(m::CHECK_HISTORY_UNREADABLE).into());
                         let view = props.view.clone();
                         html! {
                             <li>
                                 <span>{format!("{} — {summary}", show_date(&r.date))}</span>
                                 <button type="button" class="cl-button secondary" onclick={Callback::from(move |_: MouseEvent| { view.set(View::Result(i)); scroll_to_top(); })}>
-                                    {"結果を見る"}
+                                    {t(m::CHECK_SEE_RESULT)}
                                 </button>
                             </li>
                         }
                     }) }
                 </ul>
-                <button type="button" class="cl-button secondary" id="cl-history-export" onclick={export}>{"履歴をファイルに書き出す"}</button>
+                <button type="button" class="cl-button secondary" id="cl-history-export" onclick={export}>{t(m::CHECK_HISTORY_EXPORT)}</button>
             }
             <div class="cl-import">
-                <label for="cl-import" class="cl-button secondary">{"別の端末の履歴を読み込む"}</label>
+                <label for="cl-import" class="cl-button secondary">{t(m::CHECK_IMPORT_LABEL)}</label>
                 <input type="file" id="cl-import" class="visually-hidden" accept=".json,application/json" onchange={onimport} />
             </div>
             if let Some((ok, text)) = &*message {
@@ -551,9 +562,7 @@ fn download_cb(
             .as_deref()
             .is_some_and(|t| crate::download::save_file(t.as_bytes(), &name, mime));
         if !ok {
-            error.set(Some(
-                "ファイルを書き出せませんでした。印刷するか、画面を控えてください。",
-            ));
+            error.set(Some(t(m::CHECK_EXPORT_FAILED)));
         }
     })
 }

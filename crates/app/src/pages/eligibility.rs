@@ -3,6 +3,7 @@
 //! and next steps. The logic (which question, which verdict) is the rules core's; this page
 //! only asks, shows, and keeps the answers on this device.
 
+use crate::i18n::{locale, m, t, Msg};
 use crate::route::{Link, Route};
 use crate::storage::{self, Doc};
 use crate::view::chrome::Footer;
@@ -16,8 +17,6 @@ use ouen_rules::Locale;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-const JA: Locale = Locale::Ja;
 
 /// Reads the stored answers (also from the first format, `ouen.eligibility.v1`).
 fn load() -> Result<Option<Answers>, ()> {
@@ -61,7 +60,7 @@ pub fn EligibilityPage() -> Html {
             <QuestionStep
                 question={q}
                 answer={w.answers.get(q).map(AttrValue::from)}
-                error={w.outcome.as_ref().err().and_then(|es| es.iter().find(|e| e.field == q.field())).map(|e| AttrValue::from(e.message(JA)))}
+                error={w.outcome.as_ref().err().and_then(|es| es.iter().find(|e| e.field == q.field())).map(|e| AttrValue::from(e.message(locale())))}
                 progress={w.progress()}
                 can_back={w.can_go_back()}
                 can_forward={w.can_go_forward()}
@@ -90,13 +89,11 @@ pub fn EligibilityPage() -> Html {
     html! {
         <>
             <main class="page eligibility">
-                <h1 class="page-title">{"対象になる？"}</h1>
-                <p class="lead">
-                    {"いくつかの質問に答えると、国の「中小企業デジタル化応援隊事業」と「長野県IT・デジタル化補助金」を使えるかどうか、その理由と次にすることがわかります。結果に関係しない質問は飛ばします。"}
-                </p>
+                <h1 class="page-title">{t(m::ELIG_TITLE)}</h1>
+                <p class="lead">{t(m::ELIG_LEAD)}</p>
                 if !*saved {
                     <p class="elig-storage-note" role="status" id="elig-storage-note">
-                        {"この端末には回答を保存できませんでした（プライベートブラウズなど）。このページを閉じると回答は消えますが、判定はそのまま使えます。"}
+                        {t(m::ELIG_STORAGE_NOTE)}
                     </p>
                 }
                 <div class="elig-layout">
@@ -104,10 +101,10 @@ pub fn EligibilityPage() -> Html {
                         {body}
                         {verdict}
                     </div>
-                    <aside class="elig-side" aria-label="これまでの回答">
+                    <aside class="elig-side" aria-label={t(m::ELIG_ANSWERS_TITLE)}>
                         {summary}
                         <button type="button" class="elig-reset" id="elig-reset" onclick={on_reset}>
-                            {"最初からやり直す"}
+                            {t(m::ELIG_RESET)}
                         </button>
                     </aside>
                 </div>
@@ -142,7 +139,7 @@ fn answered_list(w: &Wizard, dispatch: &UseReducerDispatcher<State>) -> Html {
                     <span class="elig-answer-label">{q.label}</span>
                     <span class="elig-answer-value">{value}</span>
                     <button type="button" class="elig-edit" {onclick}
-                        aria-label={format!("{}を変更", q.label)}>{"変更"}</button>
+                        aria-label={crate::tf!(m::ELIG_CHANGE_LABEL, question = q.label)}>{t(m::ELIG_CHANGE)}</button>
                 </li>
             }
         })
@@ -152,7 +149,7 @@ fn answered_list(w: &Wizard, dispatch: &UseReducerDispatcher<State>) -> Html {
     }
     html! {
         <section class="elig-answers">
-            <h2>{"これまでの回答"}</h2>
+            <h2>{t(m::ELIG_ANSWERS_TITLE)}</h2>
             <ul id="elig-answers">{for items}</ul>
         </section>
     }
@@ -181,137 +178,182 @@ struct Prompt {
     kind: Kind,
 }
 
-fn choice(value: &'static str, label: impl Into<String>, note: Option<&'static str>) -> Choice {
+fn choice(value: &'static str, label: impl Into<String>, note: Option<Msg>) -> Choice {
     Choice {
         value,
         label: label.into(),
-        note,
+        note: note.map(t),
     }
 }
 
-fn yes_no(yes: &'static str, no: &'static str) -> Kind {
-    Kind::Choices(vec![choice("yes", yes, None), choice("no", no, None)])
+fn yes_no(yes: Msg, no: Msg) -> Kind {
+    Kind::Choices(vec![choice("yes", t(yes), None), choice("no", t(no), None)])
+}
+
+/// A label of the rules core as a choice: the core's English labels run inside sentences
+/// ("a sole proprietor"), a button starts with a capital and no article.
+fn core_label(label: &str) -> String {
+    if locale() == Locale::Ja {
+        return label.to_string();
+    }
+    let bare = label
+        .strip_prefix("a ")
+        .or_else(|| label.strip_prefix("an "))
+        .unwrap_or(label);
+    let mut chars = bare.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A list separator from the catalogue; a comma is followed by a space, which the catalogue
+/// cannot end a text with.
+fn sep(msg: Msg) -> String {
+    let s = t(msg);
+    if s.ends_with([',', ';']) {
+        format!("{s} ")
+    } else {
+        s.to_string()
+    }
 }
 
 fn prompt(q: QuestionId) -> Prompt {
     use QuestionId as Q;
     match q {
         Q::Location => Prompt {
-            title: "事業所はどこにありますか？",
-            help: vec!["長野県の補助は、長野県内の事業者が対象です。国の制度は全国で使えます（NGN-1）。"],
+            title: t(m::ELIG_LOCATION_TITLE),
+            help: vec![t(m::ELIG_LOCATION_HELP)],
             kind: Kind::Choices(vec![
-                choice(Location::Nagano.id(), "長野県内", None),
-                choice(Location::Other.id(), "長野県の外", None),
+                choice(Location::Nagano.id(), t(m::ELIG_LOCATION_NAGANO), None),
+                choice(Location::Other.id(), t(m::ELIG_LOCATION_OTHER), None),
             ]),
         },
         Q::OrgType => Prompt {
-            title: "どんな形の事業者ですか？",
-            help: vec!["会社と個人事業主は資本金か従業員数で、それ以外の法人は従業員数で判定します（SME-1, SME-2）。"],
+            title: t(m::ELIG_ORG_TYPE_TITLE),
+            help: vec![t(m::ELIG_ORG_TYPE_HELP)],
             kind: Kind::Choices(
                 OrgType::ALL
                     .iter()
-                    .map(|o| choice(o.id(), o.label(JA), None))
+                    .map(|o| choice(o.id(), core_label(o.label(locale())), None))
                     .collect(),
             ),
         },
         Q::Industry => Prompt {
-            title: "主な業種はどれですか？",
-            help: vec!["業種によって、中小企業者にあたる資本金・従業員数の上限が変わります（SME-1）。"],
+            title: t(m::ELIG_INDUSTRY_TITLE),
+            help: vec![t(m::ELIG_INDUSTRY_HELP)],
             kind: Kind::Choices(
                 Industry::ALL
                     .iter()
                     .map(|i| {
                         let note = match i {
-                            Industry::Services => Some("ソフトウェア業・旅館業を除く"),
-                            Industry::Rubber => Some("自動車・航空機用タイヤ・チューブ、工業用ベルトの製造を除く"),
+                            Industry::Services => Some(m::ELIG_INDUSTRY_SERVICES_NOTE),
+                            Industry::Rubber => Some(m::ELIG_INDUSTRY_RUBBER_NOTE),
                             _ => None,
                         };
-                        choice(i.id(), i.label(JA), note)
+                        choice(i.id(), core_label(i.label(locale())), note)
                     })
                     .collect(),
             ),
         },
         Q::Employees => Prompt {
-            title: "常時使用する従業員は何人ですか？",
-            help: vec![
-                "「常時使用する従業員」とは、解雇するときに30日前の予告が必要な人のことです（労働基準法第20条）。",
-                "会社の役員や、個人事業主ご本人は数えません。日雇いや短い期間だけの人も通常は含みません（SME-4）。",
-            ],
+            title: t(m::ELIG_EMPLOYEES_TITLE),
+            help: vec![t(m::ELIG_EMPLOYEES_HELP1), t(m::ELIG_EMPLOYEES_HELP2)],
             kind: Kind::Text {
-                placeholder: "例：12",
+                placeholder: t(m::ELIG_EMPLOYEES_PLACEHOLDER),
                 inputmode: "numeric",
-                unit: Some("人"),
+                unit: Some(t(m::ELIG_EMPLOYEES_UNIT)),
             },
         },
         Q::Capital => Prompt {
-            title: "資本金（出資の総額）はいくらですか？",
-            help: vec![
-                "従業員数が上限を超えていても、資本金が上限以下なら中小企業者にあたります（SME-1）。",
-                "「3億円」「5000万円」のように書けます。",
-            ],
+            title: t(m::ELIG_CAPITAL_TITLE),
+            help: vec![t(m::ELIG_CAPITAL_HELP1), t(m::ELIG_CAPITAL_HELP2)],
             kind: Kind::Text {
-                placeholder: "例：3000万円",
+                placeholder: t(m::ELIG_CAPITAL_PLACEHOLDER),
                 inputmode: "text",
                 unit: None,
             },
         },
         Q::SingleLargeShare => Prompt {
-            title: "大企業1社が、株式（出資）の半分以上を持っていますか？",
+            title: t(m::ELIG_SINGLE_LARGE_SHARE_TITLE),
             help: vec![
-                "例：大手メーカーの子会社で、親会社が株の60％を持っている → はい。",
-                "中小企業投資育成株式会社や投資事業有限責任組合は、大企業に数えません（SME-7）。",
+                t(m::ELIG_SINGLE_LARGE_SHARE_HELP1),
+                t(m::ELIG_SINGLE_LARGE_SHARE_HELP2),
             ],
-            kind: yes_no("はい、半分以上を持っている", "いいえ（大企業の株主はいない・半分未満）"),
+            kind: yes_no(
+                m::ELIG_SINGLE_LARGE_SHARE_YES,
+                m::ELIG_SINGLE_LARGE_SHARE_NO,
+            ),
         },
         Q::TotalLargeShare => Prompt {
-            title: "大企業が何社か合わせて、株式（出資）の3分の2以上を持っていますか？",
-            help: vec!["例：大企業A社が40％、B社が30％を持っている（合わせて70％）→ はい。"],
-            kind: yes_no("はい、合わせて3分の2以上", "いいえ"),
+            title: t(m::ELIG_TOTAL_LARGE_SHARE_TITLE),
+            help: vec![t(m::ELIG_TOTAL_LARGE_SHARE_HELP)],
+            kind: yes_no(m::ELIG_TOTAL_LARGE_SHARE_YES, m::ELIG_NO),
         },
         Q::LargeOfficerShare => Prompt {
-            title: "役員の半分以上が、大企業の役員や社員を兼ねていますか？",
-            help: vec!["例：役員4人のうち2人が親会社の社員 → はい。"],
-            kind: yes_no("はい、半分以上", "いいえ"),
+            title: t(m::ELIG_LARGE_OFFICER_SHARE_TITLE),
+            help: vec![t(m::ELIG_LARGE_OFFICER_SHARE_HELP)],
+            kind: yes_no(m::ELIG_LARGE_OFFICER_SHARE_YES, m::ELIG_NO),
         },
         Q::OwnedByDeemedLarge => Prompt {
-            title: "株式（出資）のすべてを、「みなし大企業」の会社が持っていますか？",
-            help: vec!["「みなし大企業」とは、上の質問のように大企業に株や役員の多くを握られている会社のことです。例：親会社（大企業の子会社）が株を100％持っている → はい。"],
-            kind: yes_no("はい、すべて", "いいえ"),
+            title: t(m::ELIG_OWNED_BY_DEEMED_LARGE_TITLE),
+            help: vec![t(m::ELIG_OWNED_BY_DEEMED_LARGE_HELP)],
+            kind: yes_no(m::ELIG_OWNED_BY_DEEMED_LARGE_YES, m::ELIG_NO),
         },
         Q::OfficersAllFromDeemedLarge => Prompt {
-            title: "役員の全員が、「みなし大企業」の役員や社員を兼ねていますか？",
-            help: vec!["1人でも兼ねていない役員がいれば「いいえ」です。"],
-            kind: yes_no("はい、全員", "いいえ"),
+            title: t(m::ELIG_OFFICERS_ALL_TITLE),
+            help: vec![t(m::ELIG_OFFICERS_ALL_HELP)],
+            kind: yes_no(m::ELIG_OFFICERS_ALL_YES, m::ELIG_NO),
         },
         Q::AvgTaxableIncome => Prompt {
-            title: "直近3年の課税所得の平均が、年15億円を超えていますか？",
-            help: vec!["ほとんどの中小企業はあてはまりません。確定申告済みの直近3年で考えます（SME-6 (6)）。"],
-            kind: yes_no("はい、15億円を超えている", "いいえ"),
+            title: t(m::ELIG_TAXABLE_INCOME_TITLE),
+            help: vec![t(m::ELIG_TAXABLE_INCOME_HELP)],
+            kind: yes_no(m::ELIG_TAXABLE_INCOME_YES, m::ELIG_NO),
         },
         Q::ExpertKind => Prompt {
-            title: "支援してくれるIT専門家は、どんな人ですか？",
-            help: vec!["特別な資格はいりません（EXP-1）。現地でもオンラインでも支援を受けられます（EXP-2）。"],
+            title: t(m::ELIG_EXPERT_TITLE),
+            help: vec![t(m::ELIG_EXPERT_HELP)],
             kind: Kind::Choices(vec![
-                choice(ExpertKind::Freelancer.id(), "フリーランスの個人", None),
-                choice(ExpertKind::SideJob.id(), "副業・兼業の人", Some("勤務先の許可が必要です")),
-                choice(ExpertKind::SmeSupporter.id(), "スマートSMEサポーターに所属する人", Some("国が認定した情報処理支援機関")),
-                choice(ExpertKind::Other.id(), "上のどれでもない", Some("認定を受けていない会社の社員として、など")),
-                choice(ExpertKind::Undecided.id(), "まだ決まっていない", Some("事務局に紹介してもらえます")),
+                choice(
+                    ExpertKind::Freelancer.id(),
+                    t(m::ELIG_EXPERT_FREELANCER),
+                    None,
+                ),
+                choice(
+                    ExpertKind::SideJob.id(),
+                    t(m::ELIG_EXPERT_SIDE_JOB),
+                    Some(m::ELIG_EXPERT_SIDE_JOB_NOTE),
+                ),
+                choice(
+                    ExpertKind::SmeSupporter.id(),
+                    t(m::ELIG_EXPERT_SME_SUPPORTER),
+                    Some(m::ELIG_EXPERT_SME_SUPPORTER_NOTE),
+                ),
+                choice(
+                    ExpertKind::Other.id(),
+                    t(m::ELIG_EXPERT_OTHER),
+                    Some(m::ELIG_EXPERT_OTHER_NOTE),
+                ),
+                choice(
+                    ExpertKind::Undecided.id(),
+                    t(m::ELIG_EXPERT_UNDECIDED),
+                    Some(m::ELIG_EXPERT_UNDECIDED_NOTE),
+                ),
             ]),
         },
         Q::Support => Prompt {
-            title: "どんな支援を受けたいですか？",
-            help: vec!["対象は、準委任契約で受ける相談や導入の手伝いです。ホームページやデザインなどを作って納品してもらう請負契約は対象外です（NAT-6）。"],
+            title: t(m::ELIG_SUPPORT_TITLE),
+            help: vec![t(m::ELIG_SUPPORT_HELP)],
             kind: Kind::Choices(
                 SupportKind::ALL
                     .iter()
-                    .map(|s| choice(s.id(), s.label(JA), None))
+                    .map(|s| choice(s.id(), core_label(s.label(locale())), None))
                     .collect(),
             ),
         },
         Q::AsOf => Prompt {
-            title: "いつ支援を受けますか？",
-            help: vec!["その日に受付中かどうかと、守るべき期限を調べます。過去の日付を入れると、当時のルールで確かめられます。"],
+            title: t(m::ELIG_AS_OF_TITLE),
+            help: vec![t(m::ELIG_AS_OF_HELP)],
             kind: Kind::Date,
         },
     }
@@ -321,8 +363,8 @@ fn prompt(q: QuestionId) -> Prompt {
 fn answer_text(q: QuestionId, v: &str) -> String {
     if is_yes_no(q) {
         return match v {
-            "yes" => "はい".into(),
-            "no" => "いいえ".into(),
+            "yes" => t(m::ELIG_YES).into(),
+            "no" => t(m::ELIG_NO).into(),
             other => other.into(),
         };
     }
@@ -332,8 +374,10 @@ fn answer_text(q: QuestionId, v: &str) -> String {
             .find(|c| c.value == v)
             .map(|c| c.label)
             .unwrap_or_else(|| v.to_string()),
-        Kind::Text { unit: Some(u), .. } => {
-            format!("{}{u}", v.trim().trim_end_matches(['人', '名']))
+        Kind::Text { unit: Some(_), .. } => {
+            // The counters a person may have typed after the number (人, 名).
+            let count = v.trim().trim_end_matches(['\u{4eba}', '\u{540d}']).trim();
+            crate::tf!(m::ELIG_EMPLOYEES_ANSWER, count = count)
         }
         _ => v.to_string(),
     }
@@ -438,7 +482,7 @@ fn QuestionStep(props: &QuestionProps) -> Html {
                     if let Some(err) = &props.error {
                         <p class="error" id="elig-input-error" role="alert">{err.clone()}</p>
                     }
-                    <button type="submit" class="elig-next" id="elig-next">{"次へ"}</button>
+                    <button type="submit" class="elig-next" id="elig-next">{t(m::ELIG_NEXT)}</button>
                 </form>
             }
         }
@@ -457,7 +501,7 @@ fn QuestionStep(props: &QuestionProps) -> Html {
     };
     html! {
         <section class="panel elig-question" aria-labelledby={title_id} data-question={q.field()}>
-            <p class="elig-progress-text" id="elig-progress">{format!("質問 {pos} / {total}（結果に関係しない質問は飛ばします）")}</p>
+            <p class="elig-progress-text" id="elig-progress">{crate::tf!(m::ELIG_PROGRESS, pos = pos, total = total)}</p>
             <progress class="elig-progress" max={total.to_string()} value={pos.to_string()}
                 aria-labelledby="elig-progress"></progress>
             <h2 id={title_id} class="elig-question-title">{p.title}</h2>
@@ -468,11 +512,11 @@ fn QuestionStep(props: &QuestionProps) -> Html {
             {body}
             <div class="elig-nav">
                 <button type="button" class="elig-back" id="elig-back" onclick={back} disabled={!props.can_back}>
-                    {"← 戻る"}
+                    {t(m::ELIG_BACK)}
                 </button>
                 if props.can_forward {
                     <button type="button" class="elig-forward" id="elig-forward" onclick={forward}>
-                        {"進む →"}
+                        {t(m::ELIG_FORWARD)}
                     </button>
                 }
             </div>
@@ -491,9 +535,9 @@ struct VerdictProps {
 
 fn status_mark(s: EligibilityStatus) -> (&'static str, &'static str, &'static str) {
     match s {
-        EligibilityStatus::Eligible => ("○", "対象", "ok"),
-        EligibilityStatus::NotEligible => ("×", "このままでは対象外", "no"),
-        EligibilityStatus::NeedsChecking => ("？", "確認中", "check"),
+        EligibilityStatus::Eligible => ("○", t(m::ELIG_STATUS_ELIGIBLE), "ok"),
+        EligibilityStatus::NotEligible => ("×", t(m::ELIG_STATUS_NOT_ELIGIBLE), "no"),
+        EligibilityStatus::NeedsChecking => ("？", t(m::ELIG_STATUS_NEEDS_CHECKING), "check"),
     }
 }
 
@@ -515,25 +559,25 @@ fn scheme_card(v: &SchemeVerdict, show_pending: bool) -> Html {
                 <span class="elig-status-word">{word}</span>
                 <span class="elig-scheme-title">{v.name}</span>
                 if estimate {
-                    <span class="estimate-badge" title="解釈にもとづく見込み">{"見込み"}</span>
+                    <span class="estimate-badge" title={t(m::ELIG_ESTIMATE_TITLE)}>{t(m::ELIG_ESTIMATE)}</span>
                 }
             </h3>
             <p class="elig-headline">{&v.headline}</p>
             if !v.to_qualify.is_empty() {
                 <div class="elig-to-qualify">
-                    <h4>{"こうすれば対象になります"}</h4>
+                    <h4>{t(m::ELIG_TO_QUALIFY)}</h4>
                     <ul>{ for v.to_qualify.iter().map(|t| html! { <li>{t}</li> }) }</ul>
                 </div>
             }
             if !v.deadlines.is_empty() {
                 <div class="elig-deadlines">
-                    <h4>{"基準日から先の期限"}</h4>
+                    <h4>{t(m::ELIG_DEADLINES)}</h4>
                     <ul>
                         { for v.deadlines.iter().map(|d| html! {
                             <li>
                                 <span class="elig-deadline-date">{&d.date_text}</span>
                                 <span class="elig-deadline-label">{d.label}</span>
-                                <span class="elig-cite">{format!("（{}／出典 {}）", d.rule, d.source)}</span>
+                                <span class="elig-cite">{crate::tf!(m::ELIG_DEADLINE_CITE, rule = d.rule, source = d.source)}</span>
                             </li>
                         }) }
                     </ul>
@@ -541,21 +585,28 @@ fn scheme_card(v: &SchemeVerdict, show_pending: bool) -> Html {
                 </div>
             }
             <details class="elig-why" open={v.status == EligibilityStatus::NotEligible}>
-                <summary>{"なぜ？（ルールと出典）"}</summary>
+                <summary>{t(m::ELIG_WHY)}</summary>
                 <ul>
                     { for v.reasons.iter().map(|r| html! {
                         <li>
                             <span>{&r.text}</span>
-                            <span class="elig-cite">{format!(" ［{}／出典 {}］", r.rules.join(", "), r.sources.join("・"))}</span>
+                            <span class="elig-cite">{format!(" {}", crate::tf!(
+                                m::ELIG_REASON_CITE,
+                                rules = r.rules.join(", "),
+                                sources = r.sources.join(&sep(m::ELIG_SOURCE_SEP)),
+                            ))}</span>
                         </li>
                     }) }
                 </ul>
                 if estimate {
-                    <p class="estimate-note">{"長野県の補助は、国の制度の中小企業の条件と専門家・支援内容の条件を満たすものとして判定しています（解釈 NGN-1）。"}</p>
+                    <p class="estimate-note">{t(m::ELIG_ESTIMATE_NOTE)}</p>
                 }
             </details>
             if show_pending && !v.pending.is_empty() {
-                <p class="elig-pending">{format!("まだ答えていない質問：{}", v.pending.iter().map(|q| q.label(JA)).collect::<Vec<_>>().join("、"))}</p>
+                <p class="elig-pending">{crate::tf!(
+                    m::ELIG_PENDING,
+                    questions = v.pending.iter().map(|q| q.label(locale())).collect::<Vec<_>>().join(&sep(m::ELIG_LIST_SEP)),
+                )}</p>
             }
         </article>
     }
@@ -573,9 +624,9 @@ fn VerdictPanel(props: &VerdictProps) -> Html {
         return html! {};
     }
     let title = if props.final_view {
-        "判定結果"
+        t(m::ELIG_VERDICT_FINAL)
     } else {
-        "途中の判定"
+        t(m::ELIG_VERDICT_PROVISIONAL)
     };
     let national_ok = e
         .schemes
@@ -590,44 +641,44 @@ fn VerdictPanel(props: &VerdictProps) -> Html {
             id="elig-verdict" aria-live="polite" aria-labelledby="elig-verdict-title">
             <h2 id="elig-verdict-title">{title}</h2>
             if !props.final_view {
-                <p class="elig-provisional-note">{"ここまでの回答での判定です。決まったものから表示しています。"}</p>
+                <p class="elig-provisional-note">{t(m::ELIG_PROVISIONAL_NOTE)}</p>
             }
             <p class="elig-summary" id="elig-summary">{&e.summary}</p>
             { for e.schemes.iter().map(|s| scheme_card(s, !props.final_view)) }
             if props.final_view {
                 <div class="elig-next-steps" id="elig-next-steps">
-                    <h3>{"次にすること"}</h3>
+                    <h3>{t(m::ELIG_NEXT_STEPS)}</h3>
                     <ul class="elig-steps">
                         if national_ok {
                             <li>
                                 <a class="elig-step" id="elig-to-simulator" href={props.simulator_href.clone()}>
-                                    <span class="elig-step-title">{"費用を計算する"}</span>
-                                    <span class="elig-step-text">{"補助のしくみ（国・県）を選んだ状態で、費用シミュレーターを開きます。時間単価と時間を入れてください。"}</span>
+                                    <span class="elig-step-title">{t(m::ELIG_STEP_SIMULATOR_TITLE)}</span>
+                                    <span class="elig-step-text">{t(m::ELIG_STEP_SIMULATOR_TEXT)}</span>
                                 </a>
                             </li>
                         }
                         if national_ok {
                             <li>
                                 <Link to={Route::Plan} class="elig-step" id="elig-to-plan">
-                                    <span class="elig-step-title">{"計画書をつくる"}</span>
-                                    <span class="elig-step-text">{"ここで答えた会社の情報を入れた状態で、支援計画書・事業計画書の下書きを始めます。"}</span>
+                                    <span class="elig-step-title">{t(m::ELIG_STEP_PLAN_TITLE)}</span>
+                                    <span class="elig-step-text">{t(m::ELIG_STEP_PLAN_TEXT)}</span>
                                 </Link>
                             </li>
                         }
                         <li>
                             <Link to={Route::Navigator} class="elig-step" id="elig-to-navigator">
-                                <span class="elig-step-title">{"ほかの支援策を探す"}</span>
-                                <span class="elig-step-text">{"やりたいことから、相談窓口・補助金・無料サービスを探せます。"}</span>
+                                <span class="elig-step-title">{t(m::ELIG_STEP_NAVIGATOR_TITLE)}</span>
+                                <span class="elig-step-text">{t(m::ELIG_STEP_NAVIGATOR_TEXT)}</span>
                             </Link>
                         </li>
                         <li>
                             <button type="button" class="elig-step elig-restart" onclick={on_restart}>
-                                <span class="elig-step-title">{"別の事業者で確かめる"}</span>
-                                <span class="elig-step-text">{"回答を消して、最初の質問に戻ります。"}</span>
+                                <span class="elig-step-title">{t(m::ELIG_STEP_RESTART_TITLE)}</span>
+                                <span class="elig-step-text">{t(m::ELIG_STEP_RESTART_TEXT)}</span>
                             </button>
                         </li>
                     </ul>
-                    <p class="elig-ask">{"わからないときは：中小企業デジタル化応援隊事業 コールセンター 050-2000-7227（平日9〜17時）、長野県 AI・IoT等先端技術利活用支援拠点 026-227-5028（平日8:30〜17:15）"}</p>
+                    <p class="elig-ask">{t(m::ELIG_ASK)}</p>
                 </div>
             }
         </section>

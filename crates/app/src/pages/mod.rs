@@ -6,4 +6,5 @@ pub mod home;
 pub mod navigator;
 pub mod plan;
 pub mod rules;
+pub mod settings;
 pub mod simulator;

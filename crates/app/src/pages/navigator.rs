@@ -2,10 +2,10 @@
 //! and the "ended" marks are the rules core's (`ouen_rules::navigator`); the as-of date is
 //! today on this device. Contacts are shown as text: the app never calls out.
 
+use crate::i18n::{locale, m, t};
 use crate::route::{Link, Route};
 use crate::view::chrome::Footer;
 use ouen_rules::navigator::{navigator, AppLink, NeedId, SupportView, NEEDS};
-use ouen_rules::Locale;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -13,7 +13,7 @@ use yew::prelude::*;
 pub fn NavigatorPage() -> Html {
     let selected = use_state(Vec::<NeedId>::new);
     let today = crate::clock::today();
-    let nav = navigator(&selected, today, Locale::Ja);
+    let nav = navigator(&selected, today, locale());
     let on_toggle = {
         let selected = selected.clone();
         Callback::from(move |(id, on): (NeedId, bool)| {
@@ -36,12 +36,10 @@ pub fn NavigatorPage() -> Html {
     html! {
         <>
             <main class="page navigator">
-                <h1 class="page-title">{"支援策ナビ"}</h1>
-                <p class="lead">
-                    {"やりたいことを選ぶと、合う支援策が出てきます（いくつでも選べます）。金額や件数は出典資料の時点のもので、日付を添えています。終了した制度も「終了」と示して残しています。"}
-                </p>
+                <h1 class="page-title">{t(m::NAV_TITLE)}</h1>
+                <p class="lead">{t(m::NAV_LEAD)}</p>
                 <fieldset class="nav-needs">
-                    <legend>{"やりたいこと"}</legend>
+                    <legend>{t(m::NAV_NEEDS)}</legend>
                     <div class="nav-need-grid">
                         { for nav.needs.iter().map(|n| {
                             let id = n.id;
@@ -58,14 +56,14 @@ pub fn NavigatorPage() -> Html {
                         }) }
                     </div>
                     if !selected.is_empty() {
-                        <button type="button" class="nav-clear" onclick={clear}>{"選択をすべて外す"}</button>
+                        <button type="button" class="nav-clear" onclick={clear}>{t(m::NAV_CLEAR)}</button>
                     }
                 </fieldset>
                 <p class="nav-count" id="nav-count" aria-live="polite">
                     { if selected.is_empty() {
-                        format!("すべての支援策（{count}件）を表示しています。")
+                        crate::tf!(m::NAV_COUNT_ALL, count = count)
                     } else {
-                        format!("{count}件の支援策が合います（うち終了 {ended}件）。")
+                        crate::tf!(m::NAV_COUNT_SOME, count = count, ended = ended)
                     } }
                 </p>
                 <ul class="nav-supports" id="nav-supports">
@@ -83,7 +81,7 @@ fn support_card(s: &SupportView) -> Html {
             <h2 class="nav-support-name">
                 {s.name}
                 if s.ended {
-                    <span class="nav-ended">{"終了"}</span>
+                    <span class="nav-ended">{t(m::NAV_ENDED)}</span>
                 }
             </h2>
             if let Some(t) = &s.status_text {
@@ -95,25 +93,25 @@ fn support_card(s: &SupportView) -> Html {
                     { for s.figures.iter().map(|f| html! {
                         <li>
                             <span>{&f.text}</span>
-                            <span class="elig-cite">{format!("（{}／出典 {}）", f.as_of, f.source)}</span>
+                            <span class="elig-cite">{crate::tf!(m::NAV_FIGURE_CITE, as_of = f.as_of, source = f.source)}</span>
                         </li>
                     }) }
                 </ul>
             }
             if !s.conditions.is_empty() {
-                <h3>{"条件など"}</h3>
+                <h3>{t(m::NAV_CONDITIONS)}</h3>
                 <ul class="nav-conditions">{ for s.conditions.iter().map(|c| html! { <li>{*c}</li> }) }</ul>
             }
-            <h3>{"問い合わせ先"}</h3>
+            <h3>{t(m::NAV_CONTACTS)}</h3>
             <ul class="nav-contacts">
                 { for s.contacts.iter().map(|c| html! {
                     <li>
                         <span class="nav-contact-name">{c.name}</span>
                         if let Some(p) = c.phone {
-                            <span class="nav-contact-item">{format!("電話 {p}")}</span>
+                            <span class="nav-contact-item">{crate::tf!(m::NAV_PHONE, phone = p)}</span>
                         }
                         if let Some(h) = c.hours {
-                            <span class="nav-contact-item">{format!("受付 {h}")}</span>
+                            <span class="nav-contact-item">{crate::tf!(m::NAV_HOURS, hours = h)}</span>
                         }
                         if let Some(u) = c.url {
                             <span class="nav-contact-item nav-url">{u}</span>
@@ -124,11 +122,11 @@ fn support_card(s: &SupportView) -> Html {
                     </li>
                 }) }
             </ul>
-            <p class="nav-source">{format!("出典：資料 {}", s.source)}</p>
+            <p class="nav-source">{crate::tf!(m::NAV_SOURCE, source = s.source)}</p>
             if s.link == Some(AppLink::Simulator) {
                 <p class="nav-links">
-                    <Link to={Route::Eligibility} class="nav-link">{"対象になるか確かめる"}</Link>
-                    <Link to={Route::Simulator} class="nav-link">{"費用を計算する"}</Link>
+                    <Link to={Route::Eligibility} class="nav-link">{t(m::NAV_CHECK_ELIGIBILITY)}</Link>
+                    <Link to={Route::Simulator} class="nav-link">{t(m::NAV_SIMULATE)}</Link>
                 </p>
             }
         </li>

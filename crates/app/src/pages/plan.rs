@@ -7,11 +7,13 @@
 //! Named drafts are autosaved on every change (`plan_book`, `storage::Doc::PlanDrafts`).
 
 use crate::clock;
+use crate::i18n::{locale, m, t, Msg};
 use crate::plan_book::{Book, Stored};
 use crate::storage::{self, Doc};
+use crate::tf;
 use ouen_rules::format::{hours as fmt_hours, yen};
 use ouen_rules::plan::{
-    check, example, generate, Format, Output, PlanDraft, PlanStep, RenderOptions, TEMPLATE_STEPS,
+    check_in, example, generate, Format, Output, PlanDraft, PlanStep, RenderOptions, TEMPLATE_STEPS,
 };
 use ouen_rules::{Date, Locale};
 use yew::prelude::*;
@@ -59,6 +61,7 @@ pub fn prefill(
         fill(&mut d.sme.capital, get("capital"));
         fill(&mut d.sme.employees, get("employees"));
         fill(&mut d.expert.kind, get("expertKind"));
+        // The industry goes into the documents, which are Japanese.
         let industry = get("industry").map(|i| {
             ouen_rules::sme::Industry::parse(i)
                 .map(|x| x.label(Locale::Ja).to_string())
@@ -87,9 +90,9 @@ fn file_stem(d: &PlanDraft) -> String {
         .take(30)
         .collect();
     if name.is_empty() {
-        "計画書".into()
+        t(m::PLAN_FILE_STEM).into()
     } else {
-        format!("計画書_{name}")
+        tf!(m::PLAN_FILE_STEM_NAMED, name = name)
     }
 }
 
@@ -119,7 +122,7 @@ pub fn PlanPage() -> Html {
     }
 
     let draft = book.current().draft.clone();
-    let checked = check(&draft);
+    let checked = check_in(&draft, locale());
     let made_on = today();
     let opts = RenderOptions { made_on };
     let ok = checked.ok();
@@ -143,11 +146,7 @@ pub fn PlanPage() -> Html {
         })
     };
 
-    let text = |id: &'static str,
-                label: &'static str,
-                value: &str,
-                set: Setter,
-                hint: Option<&'static str>| {
+    let text = |id: &'static str, label: Msg, value: &str, set: Setter, hint: Option<Msg>| {
         let update = update.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let v = e
@@ -158,55 +157,53 @@ pub fn PlanPage() -> Html {
         let invalid = checked.errors.iter().any(|e| e.field == id);
         html! {
             <div class={classes!("field", invalid.then_some("field-invalid"))}>
-                <label for={format!("plan-{id}")}>{label}</label>
-                { for hint.map(|h| html! { <p class="hint">{h}</p> }) }
+                <label for={format!("plan-{id}")}>{t(label)}</label>
+                { for hint.map(|h| html! { <p class="hint">{t(h)}</p> }) }
                 <input type="text" id={format!("plan-{id}")} value={value.to_string()} {oninput}
                     aria-invalid={invalid.to_string()} />
             </div>
         }
     };
-    let date =
-        |id: &'static str, label: &'static str, value: &str, set: Setter, hint: &'static str| {
-            let update = update.clone();
-            let oninput = Callback::from(move |e: InputEvent| {
-                let v = e
-                    .target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value();
-                update.emit(Box::new(move |d: &mut PlanDraft| set(d, v.clone())));
-            });
-            let invalid = checked.errors.iter().any(|e| e.field == id);
-            html! {
-                <div class={classes!("field", invalid.then_some("field-invalid"))}>
-                    <label for={format!("plan-{id}")}>{label}</label>
-                    <p class="hint">{hint}</p>
-                    <input type="date" id={format!("plan-{id}")} value={value.to_string()} {oninput}
-                        aria-invalid={invalid.to_string()} />
-                </div>
-            }
-        };
-    let area =
-        |id: &'static str, label: &'static str, value: &str, set: Setter, hint: &'static str| {
-            let update = update.clone();
-            let oninput = Callback::from(move |e: InputEvent| {
-                let v = e
-                    .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                    .value();
-                update.emit(Box::new(move |d: &mut PlanDraft| set(d, v.clone())));
-            });
-            let invalid = checked.errors.iter().any(|e| e.field == id);
-            html! {
-                <div class={classes!("field", invalid.then_some("field-invalid"))}>
-                    <label for={format!("plan-{id}")}>{label}</label>
-                    <p class="hint">{hint}</p>
-                    <textarea id={format!("plan-{id}")} rows="3" value={value.to_string()} {oninput}
-                        aria-invalid={invalid.to_string()} />
-                </div>
-            }
-        };
+    let date = |id: &'static str, label: Msg, value: &str, set: Setter, hint: Msg| {
+        let update = update.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            update.emit(Box::new(move |d: &mut PlanDraft| set(d, v.clone())));
+        });
+        let invalid = checked.errors.iter().any(|e| e.field == id);
+        html! {
+            <div class={classes!("field", invalid.then_some("field-invalid"))}>
+                <label for={format!("plan-{id}")}>{t(label)}</label>
+                <p class="hint">{t(hint)}</p>
+                <input type="date" id={format!("plan-{id}")} value={value.to_string()} {oninput}
+                    aria-invalid={invalid.to_string()} />
+            </div>
+        }
+    };
+    let area = |id: &'static str, label: Msg, value: &str, set: Setter, hint: Msg| {
+        let update = update.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value();
+            update.emit(Box::new(move |d: &mut PlanDraft| set(d, v.clone())));
+        });
+        let invalid = checked.errors.iter().any(|e| e.field == id);
+        html! {
+            <div class={classes!("field", invalid.then_some("field-invalid"))}>
+                <label for={format!("plan-{id}")}>{t(label)}</label>
+                <p class="hint">{t(hint)}</p>
+                <textarea id={format!("plan-{id}")} rows="3" value={value.to_string()} {oninput}
+                    aria-invalid={invalid.to_string()} />
+            </div>
+        }
+    };
     let radio = |name: &'static str,
                  current: &str,
                  value: &'static str,
-                 label: &'static str,
+                 label: Msg,
                  set: Setter| {
         let update = update.clone();
         let onchange = Callback::from(move |_: Event| {
@@ -216,7 +213,7 @@ pub fn PlanPage() -> Html {
         html! {
             <label class="plan-choice" for={id.clone()}>
                 <input type="radio" id={id} name={name} value={value} checked={current == value} {onchange} />
-                {label}
+                {t(label)}
             </label>
         }
     };
@@ -256,11 +253,11 @@ pub fn PlanPage() -> Html {
         };
         html! {
             <section class="plan-drafts no-print" aria-labelledby="plan-drafts-title">
-                <h2 id="plan-drafts-title">{"下書き"}</h2>
-                <p class="hint">{"入力はこの端末に自動で保存されます（外部には送信されません）。"}</p>
+                <h2 id="plan-drafts-title">{t(m::PLAN_DRAFTS_TITLE)}</h2>
+                <p class="hint">{t(m::PLAN_DRAFTS_HINT)}</p>
                 <div class="plan-drafts-row">
                     <div class="field">
-                        <label for="plan-draft-select">{"開いている下書き"}</label>
+                        <label for="plan-draft-select">{t(m::PLAN_DRAFT_SELECT)}</label>
                         <select id="plan-draft-select" onchange={on_select}>
                             { for b.drafts.iter().enumerate().map(|(i, n)| html! {
                                 <option value={i.to_string()} selected={i == b.current}>{n.name.clone()}</option>
@@ -268,25 +265,25 @@ pub fn PlanPage() -> Html {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="plan-draft-name">{"下書きの名前"}</label>
+                        <label for="plan-draft-name">{t(m::PLAN_DRAFT_RENAME)}</label>
                         <input type="text" id="plan-draft-name" value={b.current().name.clone()} oninput={on_rename} />
                     </div>
                 </div>
                 <div class="plan-buttons">
                     <button type="button" class="plan-button secondary" id="plan-new"
-                        onclick={action(|b| b.add(PlanDraft::default()))}>{"新しい下書き"}</button>
+                        onclick={action(|b| b.add(PlanDraft::default()))}>{t(m::PLAN_DRAFT_NEW)}</button>
                     <button type="button" class="plan-button secondary" id="plan-duplicate"
-                        onclick={action(|b| b.duplicate())}>{"この下書きを複製"}</button>
+                        onclick={action(|b| b.duplicate())}>{t(m::PLAN_DRAFT_DUPLICATE)}</button>
                     <button type="button" class="plan-button secondary" id="plan-delete"
-                        onclick={action(|b| b.delete())}>{"この下書きを削除"}</button>
+                        onclick={action(|b| b.delete())}>{t(m::PLAN_DRAFT_DELETE)}</button>
                     <button type="button" class="plan-button secondary" id="plan-example"
-                        onclick={on_example}>{"記入例を入れる"}</button>
+                        onclick={on_example}>{t(m::PLAN_DRAFT_EXAMPLE)}</button>
                 </div>
                 { for b.deleted.as_ref().map(|(_, n)| html! {
                     <p class="plan-undo" role="status">
-                        {format!("「{}」を削除しました。", n.name)}
+                        {tf!(m::PLAN_DRAFT_DELETED, name = n.name)}
                         <button type="button" class="plan-button" id="plan-undo"
-                            onclick={action(|b| b.undo_delete())}>{"元に戻す"}</button>
+                            onclick={action(|b| b.undo_delete())}>{t(m::PLAN_UNDO)}</button>
                     </p>
                 }) }
             </section>
@@ -328,26 +325,26 @@ pub fn PlanPage() -> Html {
                 <tr class="plan-step" key={i}>
                     <td class="plan-step-no">{i + 1}</td>
                     <td class={classes!(title_invalid.then_some("field-invalid"))}>
-                        <label class="visually-hidden" for={format!("plan-step-{i}-title")}>{format!("手順{}の名前", i + 1)}</label>
+                        <label class="visually-hidden" for={format!("plan-step-{i}-title")}>{tf!(m::PLAN_STEP_TITLE_LABEL, n = i + 1)}</label>
                         <input type="text" id={format!("plan-step-{i}-title")} value={s.title.clone()}
                             oninput={set(|s, v| s.title = v)} aria-invalid={title_invalid.to_string()} />
                     </td>
                     <td>
-                        <label class="visually-hidden" for={format!("plan-step-{i}-detail")}>{format!("手順{}の内容", i + 1)}</label>
+                        <label class="visually-hidden" for={format!("plan-step-{i}-detail")}>{tf!(m::PLAN_STEP_DETAIL_LABEL, n = i + 1)}</label>
                         <input type="text" id={format!("plan-step-{i}-detail")} value={s.detail.clone()}
                             oninput={set(|s, v| s.detail = v)} />
                     </td>
                     <td class={classes!("plan-step-hours", hours_invalid.then_some("field-invalid"))}>
-                        <label class="visually-hidden" for={format!("plan-step-{i}-hours")}>{format!("手順{}の時間", i + 1)}</label>
+                        <label class="visually-hidden" for={format!("plan-step-{i}-hours")}>{tf!(m::PLAN_STEP_HOURS_LABEL, n = i + 1)}</label>
                         <input type="text" inputmode="decimal" id={format!("plan-step-{i}-hours")} value={s.hours.clone()}
                             oninput={set(|s, v| s.hours = v)} aria-invalid={hours_invalid.to_string()} />
                     </td>
                     <td class="plan-step-actions">
-                        <button type="button" class="plan-icon" aria-label={format!("手順{}を上へ", i + 1)}
+                        <button type="button" class="plan-icon" aria-label={tf!(m::PLAN_STEP_UP, n = i + 1)}
                             disabled={i == 0} onclick={mv(Some(i.wrapping_sub(1)))}>{"↑"}</button>
-                        <button type="button" class="plan-icon" aria-label={format!("手順{}を下へ", i + 1)}
+                        <button type="button" class="plan-icon" aria-label={tf!(m::PLAN_STEP_DOWN, n = i + 1)}
                             disabled={i + 1 == n} onclick={mv(Some(i + 1))}>{"↓"}</button>
-                        <button type="button" class="plan-icon" aria-label={format!("手順{}を削除", i + 1)}
+                        <button type="button" class="plan-icon" aria-label={tf!(m::PLAN_STEP_REMOVE, n = i + 1)}
                             onclick={mv(None)}>{"✕"}</button>
                     </td>
                 </tr>
@@ -377,28 +374,28 @@ pub fn PlanPage() -> Html {
         };
         let total = checked
             .total_hours
-            .map(|h| fmt_hours(h, Locale::Ja))
-            .unwrap_or_else(|| "—（時間を数字で入れてください）".into());
+            .map(|h| fmt_hours(h, locale()))
+            .unwrap_or_else(|| t(m::PLAN_TOTAL_MISSING).into());
         html! {
             <fieldset class="plan-section" id="plan-steps">
-                <legend>{"支援の手順と時間"}</legend>
-                <p class="hint">{"事例の流れ（現状把握・業務分析 → 課題特定 → ツール選定 → 導入支援 → 運用支援 → 効果測定 → 改善策提案）を元に、名前・内容・時間を直してください。時間は 1.5 のように小数も使えます。"}</p>
+                <legend>{t(m::PLAN_STEPS_LEGEND)}</legend>
+                <p class="hint">{t(m::PLAN_STEPS_HINT)}</p>
                 <div class="table-wrap">
                     <table class="plan-steps-table">
                         <thead><tr>
-                            <th scope="col">{"No."}</th><th scope="col">{"手順"}</th><th scope="col">{"内容"}</th>
-                            <th scope="col">{"時間"}</th><th scope="col">{"並べ替え・削除"}</th>
+                            <th scope="col">{t(m::PLAN_COL_NO)}</th><th scope="col">{t(m::PLAN_COL_STEP)}</th><th scope="col">{t(m::PLAN_COL_DETAIL)}</th>
+                            <th scope="col">{t(m::PLAN_COL_HOURS)}</th><th scope="col">{t(m::PLAN_COL_ACTIONS)}</th>
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                         <tfoot><tr>
-                            <th scope="row" colspan="3">{"合計（支援時間）"}</th>
+                            <th scope="row" colspan="3">{t(m::PLAN_TOTAL_LABEL)}</th>
                             <td id="plan-total-hours" colspan="2">{total}</td>
                         </tr></tfoot>
                     </table>
                 </div>
                 <div class="plan-buttons">
-                    <button type="button" class="plan-button secondary" id="plan-add-step" onclick={add}>{"手順を追加"}</button>
-                    <button type="button" class="plan-button secondary" id="plan-template" onclick={template}>{"事例の7手順に戻す"}</button>
+                    <button type="button" class="plan-button secondary" id="plan-add-step" onclick={add}>{t(m::PLAN_ADD_STEP)}</button>
+                    <button type="button" class="plan-button secondary" id="plan-template" onclick={template}>{t(m::PLAN_TEMPLATE)}</button>
                 </div>
             </fieldset>
         }
@@ -421,9 +418,7 @@ pub fn PlanPage() -> Html {
                 Err(_) => false,
             };
             if !ok {
-                notice.set(Some(
-                    "ファイルを書き出せませんでした。印刷するか、画面を控えてください。".into(),
-                ));
+                notice.set(Some(t(m::PLAN_EXPORT_FAILED).into()));
             }
         })
     };
@@ -438,10 +433,10 @@ pub fn PlanPage() -> Html {
                 match text.as_deref().map(PlanDraft::from_json) {
                     Some(Ok(d)) => {
                         update.emit(Box::new(move |x: &mut PlanDraft| *x = d.clone()));
-                        notice.set(Some("JSONファイルを読み込みました。".into()));
+                        notice.set(Some(t(m::PLAN_IMPORTED).into()));
                     }
-                    Some(Err(e)) => notice.set(Some(e.message(Locale::Ja))),
-                    None => notice.set(Some("ファイルを読み込めませんでした。".into())),
+                    Some(Err(e)) => notice.set(Some(e.message(locale()))),
+                    None => notice.set(Some(t(m::PLAN_IMPORT_FAILED).into())),
                 }
             });
         })
@@ -453,20 +448,20 @@ pub fn PlanPage() -> Html {
             Html::from_html_unchecked(AttrValue::from(ouen_rules::plan::render_html(&docs)))
         }
         Err(_) => html! {
-            <p class="hint" id="plan-preview-blocked">{"上の「直すところ」をすべて直すと、ここに計画書が表示されます。"}</p>
+            <p class="hint" id="plan-preview-blocked">{t(m::PLAN_PREVIEW_BLOCKED)}</p>
         },
     };
 
     let cost = checked.simulation.as_ref().map(|s| {
         html! {
             <div class="headline plan-cost" id="plan-cost">
-                <span class="headline-label">{"事業者の自己負担"}</span>
-                <span class="headline-amount" id="plan-self-pay">{yen(s.self_pay, Locale::Ja)}</span>
-                <span class="plan-cost-detail">{format!(
-                    "費用の総額 {}・国の謝金 {}・長野県の補助 {}",
-                    yen(s.total_fee, Locale::Ja),
-                    s.subsidies.national.map(|v| yen(v, Locale::Ja)).unwrap_or_else(|| "なし".into()),
-                    s.subsidies.nagano.map(|v| yen(v, Locale::Ja)).unwrap_or_else(|| "なし".into()),
+                <span class="headline-label">{t(m::PLAN_SELF_PAY_LABEL)}</span>
+                <span class="headline-amount" id="plan-self-pay">{yen(s.self_pay, locale())}</span>
+                <span class="plan-cost-detail">{tf!(
+                    m::PLAN_COST_DETAIL,
+                    total = yen(s.total_fee, locale()),
+                    national = s.subsidies.national.map(|v| yen(v, locale())).unwrap_or_else(|| t(m::PLAN_NONE).into()),
+                    nagano = s.subsidies.nagano.map(|v| yen(v, locale())).unwrap_or_else(|| t(m::PLAN_NONE).into()),
                 )}</span>
             </div>
         }
@@ -475,71 +470,74 @@ pub fn PlanPage() -> Html {
     let d = &draft;
     html! {
         <main class="page plan-page">
-            <h1 class="page-title no-print">{"計画書をつくる"}</h1>
-            <p class="lead no-print">{"国の「支援計画書」と、長野県の申請に付ける「事業計画書」を作ります。入力はこの端末の中だけで使われます。"}</p>
+            <h1 class="page-title no-print">{t(m::PLAN_TITLE)}</h1>
+            <p class="lead no-print">{t(m::PLAN_LEAD)}</p>
+            if locale() == Locale::En {
+                <p class="lead no-print" id="plan-documents-language">{t(m::PLAN_DOCUMENTS_LANGUAGE)}</p>
+            }
             { drafts_bar }
             { for save_error.map(|m| html! { <p class="error no-print" role="alert">{m}</p> }) }
             <form class="plan-form no-print" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="plan-section">
-                    <legend>{"利用する制度"}</legend>
-                    { radio("mode", &d.mode, "combined", "国・県制度利用（国の謝金＋長野県の補助）", |d, v| d.mode = v) }
-                    { radio("mode", &d.mode, "national", "国の制度のみ", |d, v| d.mode = v) }
-                    { radio("mode", &d.mode, "naganoOnly", "県補助のみ（長野県IT・デジタル化補助金）", |d, v| d.mode = v) }
+                    <legend>{t(m::PLAN_MODE_LEGEND)}</legend>
+                    { radio("mode", &d.mode, "combined", m::PLAN_MODE_COMBINED, |d, v| d.mode = v) }
+                    { radio("mode", &d.mode, "national", m::PLAN_MODE_NATIONAL, |d, v| d.mode = v) }
+                    { radio("mode", &d.mode, "naganoOnly", m::PLAN_MODE_NAGANO, |d, v| d.mode = v) }
                 </fieldset>
                 <fieldset class="plan-section">
-                    <legend>{"支援を受ける事業者"}</legend>
-                    { text("sme.name", "事業者名", &d.sme.name, |d, v| d.sme.name = v, None) }
+                    <legend>{t(m::PLAN_SME_LEGEND)}</legend>
+                    { text("sme.name", m::PLAN_SME_NAME, &d.sme.name, |d, v| d.sme.name = v, None) }
                     <fieldset class="field">
-                        <legend>{"所在地の都道府県"}</legend>
-                        { radio("location", &d.sme.location, "nagano", "長野県内", |d, v| d.sme.location = v) }
-                        { radio("location", &d.sme.location, "other", "長野県外", |d, v| d.sme.location = v) }
+                        <legend>{t(m::PLAN_LOCATION_LEGEND)}</legend>
+                        { radio("location", &d.sme.location, "nagano", m::PLAN_LOCATION_NAGANO, |d, v| d.sme.location = v) }
+                        { radio("location", &d.sme.location, "other", m::PLAN_LOCATION_OTHER, |d, v| d.sme.location = v) }
                     </fieldset>
-                    { text("sme.address", "所在地", &d.sme.address, |d, v| d.sme.address = v, None) }
-                    { text("sme.industry", "業種", &d.sme.industry, |d, v| d.sme.industry = v, None) }
-                    { text("sme.capital", "資本金（円）", &d.sme.capital, |d, v| d.sme.capital = v, Some("個人事業主は空欄で構いません。")) }
-                    { text("sme.employees", "常時使用する従業員数（人）", &d.sme.employees, |d, v| d.sme.employees = v, None) }
-                    { text("sme.contactName", "担当者名", &d.sme.contact_name, |d, v| d.sme.contact_name = v, None) }
-                    { text("sme.phone", "電話番号", &d.sme.phone, |d, v| d.sme.phone = v, None) }
-                    { text("sme.email", "メールアドレス", &d.sme.email, |d, v| d.sme.email = v, None) }
+                    { text("sme.address", m::PLAN_SME_ADDRESS, &d.sme.address, |d, v| d.sme.address = v, None) }
+                    { text("sme.industry", m::PLAN_SME_INDUSTRY, &d.sme.industry, |d, v| d.sme.industry = v, None) }
+                    { text("sme.capital", m::PLAN_SME_CAPITAL, &d.sme.capital, |d, v| d.sme.capital = v, Some(m::PLAN_SME_CAPITAL_HINT)) }
+                    { text("sme.employees", m::PLAN_SME_EMPLOYEES, &d.sme.employees, |d, v| d.sme.employees = v, None) }
+                    { text("sme.contactName", m::PLAN_SME_CONTACT, &d.sme.contact_name, |d, v| d.sme.contact_name = v, None) }
+                    { text("sme.phone", m::PLAN_SME_PHONE, &d.sme.phone, |d, v| d.sme.phone = v, None) }
+                    { text("sme.email", m::PLAN_SME_EMAIL, &d.sme.email, |d, v| d.sme.email = v, None) }
                 </fieldset>
                 <fieldset class="plan-section">
-                    <legend>{"IT専門家"}</legend>
-                    { text("expert.name", "氏名", &d.expert.name, |d, v| d.expert.name = v, None) }
+                    <legend>{t(m::PLAN_EXPERT_LEGEND)}</legend>
+                    { text("expert.name", m::PLAN_EXPERT_NAME, &d.expert.name, |d, v| d.expert.name = v, None) }
                     <fieldset class="field">
-                        <legend>{"専門家の種類（EXP-1）"}</legend>
-                        { radio("expertKind", &d.expert.kind, "freelancer", "フリーランスの個人", |d, v| d.expert.kind = v) }
-                        { radio("expertKind", &d.expert.kind, "sideJob", "副業・兼業（勤務先の許可あり）", |d, v| d.expert.kind = v) }
-                        { radio("expertKind", &d.expert.kind, "smeSupporter", "認定情報処理支援機関（SMEサポーター）に所属", |d, v| d.expert.kind = v) }
-                        { radio("expertKind", &d.expert.kind, "other", "そのほか", |d, v| d.expert.kind = v) }
+                        <legend>{t(m::PLAN_EXPERT_KIND_LEGEND)}</legend>
+                        { radio("expertKind", &d.expert.kind, "freelancer", m::PLAN_EXPERT_FREELANCER, |d, v| d.expert.kind = v) }
+                        { radio("expertKind", &d.expert.kind, "sideJob", m::PLAN_EXPERT_SIDE_JOB, |d, v| d.expert.kind = v) }
+                        { radio("expertKind", &d.expert.kind, "smeSupporter", m::PLAN_EXPERT_SME_SUPPORTER, |d, v| d.expert.kind = v) }
+                        { radio("expertKind", &d.expert.kind, "other", m::PLAN_EXPERT_OTHER, |d, v| d.expert.kind = v) }
                     </fieldset>
-                    { text("expert.affiliation", "所属（会社・団体名）", &d.expert.affiliation, |d, v| d.expert.affiliation = v, None) }
-                    { text("expert.contact", "専門家の連絡先", &d.expert.contact, |d, v| d.expert.contact = v, None) }
+                    { text("expert.affiliation", m::PLAN_EXPERT_AFFILIATION, &d.expert.affiliation, |d, v| d.expert.affiliation = v, None) }
+                    { text("expert.contact", m::PLAN_EXPERT_CONTACT, &d.expert.contact, |d, v| d.expert.contact = v, None) }
                 </fieldset>
                 <fieldset class="plan-section">
-                    <legend>{"契約"}</legend>
-                    <p id="plan-contract">{"契約の種類：準委任契約（固定）"}</p>
-                    <p class="hint">{"この制度で対象になるのは、専門家が作業や助言を提供する「準委任契約」だけです。ホームページの制作など、成果物の納品を約束する「請負契約」は対象外です（NAT-6）。"}</p>
+                    <legend>{t(m::PLAN_CONTRACT_LEGEND)}</legend>
+                    <p id="plan-contract">{t(m::PLAN_CONTRACT_KIND)}</p>
+                    <p class="hint">{t(m::PLAN_CONTRACT_HINT)}</p>
                 </fieldset>
                 <fieldset class="plan-section">
-                    <legend>{"課題・目標"}</legend>
-                    { area("issue", "いま困っていること（課題）", &d.issue, |d, v| d.issue = v, "例：問い合わせを紙とメールで管理していて、対応漏れがある。") }
-                    { area("background", "背景", &d.background, |d, v| d.background = v, "なぜその課題が起きているか、分かる範囲で。") }
-                    { area("goals", "目標", &d.goals, |d, v| d.goals = v, "支援が終わったとき、どうなっていたいか。") }
-                    { area("measurement", "効果の測り方", &d.measurement, |d, v| d.measurement = v, "例：月あたりの対応件数と見積作成の時間を、導入前と比べる。") }
+                    <legend>{t(m::PLAN_GOALS_LEGEND)}</legend>
+                    { area("issue", m::PLAN_ISSUE, &d.issue, |d, v| d.issue = v, m::PLAN_ISSUE_HINT) }
+                    { area("background", m::PLAN_BACKGROUND, &d.background, |d, v| d.background = v, m::PLAN_BACKGROUND_HINT) }
+                    { area("goals", m::PLAN_GOALS, &d.goals, |d, v| d.goals = v, m::PLAN_GOALS_HINT) }
+                    { area("measurement", m::PLAN_MEASUREMENT, &d.measurement, |d, v| d.measurement = v, m::PLAN_MEASUREMENT_HINT) }
                 </fieldset>
                 { steps }
                 <fieldset class="plan-section">
-                    <legend>{"日程"}</legend>
-                    { date("contractDate", "契約日", &d.contract_date, |d, v| d.contract_date = v, "国の制度を使うとき。第Ⅰ期・第Ⅱ期の期限と照らし合わせます。") }
-                    { date("applicationDate", "長野県への申請日", &d.application_date, |d, v| d.application_date = v, "長野県の補助を使うとき（NGN-5・NGN-6）。") }
-                    { date("start", "支援の開始日", &d.start, |d, v| d.start = v, "契約日以降にしてください。") }
-                    { date("end", "支援の終了日", &d.end, |d, v| d.end = v, "制度の支援期限までに終えます。") }
+                    <legend>{t(m::PLAN_DATES_LEGEND)}</legend>
+                    { date("contractDate", m::PLAN_CONTRACT_DATE, &d.contract_date, |d, v| d.contract_date = v, m::PLAN_CONTRACT_DATE_HINT) }
+                    { date("applicationDate", m::PLAN_APPLICATION_DATE, &d.application_date, |d, v| d.application_date = v, m::PLAN_APPLICATION_DATE_HINT) }
+                    { date("start", m::PLAN_START, &d.start, |d, v| d.start = v, m::PLAN_START_HINT) }
+                    { date("end", m::PLAN_END, &d.end, |d, v| d.end = v, m::PLAN_END_HINT) }
                 </fieldset>
                 <fieldset class="plan-section">
-                    <legend>{"単価と旅費"}</legend>
-                    { text("rate", "時間単価（円・税込）", &d.rate, |d, v| d.rate = v, Some("専門家と合意した1時間あたりの金額。500円より高くしてください（NAT-2）。")) }
-                    { text("smePriorHonorarium", "これまでに受けた謝金（円）", &d.sme_prior_honorarium, |d, v| d.sme_prior_honorarium = v, Some("はじめてなら空欄で構いません。")) }
-                    { text("naganoPriorHours", "長野県の補助を受けた時間（これまで）", &d.nagano_prior_hours, |d, v| d.nagano_prior_hours = v, Some("はじめてなら空欄で構いません。")) }
+                    <legend>{t(m::PLAN_RATE_LEGEND)}</legend>
+                    { text("rate", m::PLAN_RATE, &d.rate, |d, v| d.rate = v, Some(m::PLAN_RATE_HINT)) }
+                    { text("smePriorHonorarium", m::PLAN_PRIOR_HONORARIUM, &d.sme_prior_honorarium, |d, v| d.sme_prior_honorarium = v, Some(m::PLAN_PRIOR_HINT)) }
+                    { text("naganoPriorHours", m::PLAN_PRIOR_HOURS, &d.nagano_prior_hours, |d, v| d.nagano_prior_hours = v, Some(m::PLAN_PRIOR_HINT)) }
                     <div class="field">
                         <label class="plan-choice" for="plan-travel">
                             <input type="checkbox" id="plan-travel" checked={d.travel.over100km}
@@ -550,50 +548,50 @@ pub fn PlanPage() -> Html {
                                         update.emit(Box::new(move |d: &mut PlanDraft| d.travel.over100km = on));
                                     })
                                 }} />
-                            {"専門家が片道100km以上移動する（旅費は事務局の規程で1回分支払われます。NAT-8）"}
+                            {t(m::PLAN_TRAVEL)}
                         </label>
                     </div>
-                    { text("travel.note", "旅費の備考", &d.travel.note, |d, v| d.travel.note = v, None) }
+                    { text("travel.note", m::PLAN_TRAVEL_NOTE, &d.travel.note, |d, v| d.travel.note = v, None) }
                 </fieldset>
             </form>
 
             <section class="plan-check no-print" aria-labelledby="plan-check-title">
-                <h2 id="plan-check-title">{"確認"}</h2>
+                <h2 id="plan-check-title">{t(m::PLAN_CHECK_TITLE)}</h2>
                 { for cost }
                 if !checked.errors.is_empty() {
                     <div class="plan-errors" id="plan-errors" role="alert">
-                        <p class="plan-errors-title">{format!("直すところが{}件あります。直すまで書き出せません。", checked.errors.len())}</p>
+                        <p class="plan-errors-title">{tf!(m::PLAN_ERRORS_TITLE, n = checked.errors.len())}</p>
                         <ul>{ for checked.errors.iter().map(|e| html! {
                             <li><a href={format!("#plan-{}", e.field.replace('.', "-").replace("steps-", "step-").replace("sme-", "sme.").replace("expert-", "expert.").replace("travel-", "travel."))}>{e.message.clone()}</a>
-                                { for (!e.rules.is_empty()).then(|| html! { <span class="plan-rule">{format!("（{}）", e.rules.join(", "))}</span> }) }</li>
+                                { for (!e.rules.is_empty()).then(|| html! { <span class="plan-rule">{tf!(m::PLAN_RULES, rules = e.rules.join(", "))}</span> }) }</li>
                         }) }</ul>
                     </div>
                 } else {
-                    <p class="plan-ok" id="plan-ok">{"✓ 必要なことはすべて入っています。書き出せます。"}</p>
+                    <p class="plan-ok" id="plan-ok">{t(m::PLAN_OK)}</p>
                 }
                 if !checked.warnings.is_empty() {
                     <div class="plan-warnings" id="plan-warnings">
-                        <p>{"注意（計画書にも印刷されます）"}</p>
+                        <p>{t(m::PLAN_WARNINGS_TITLE)}</p>
                         <ul>{ for checked.warnings.iter().map(|w| html! { <li>{w.message.clone()}</li> }) }</ul>
                     </div>
                 }
                 <div class="plan-buttons" id="plan-exports">
                     <button type="button" class="plan-button" id="plan-print" disabled={!ok}
-                        onclick={Callback::from(|_: MouseEvent| crate::download::print())}>{"印刷"}</button>
+                        onclick={Callback::from(|_: MouseEvent| crate::download::print())}>{t(m::PLAN_PRINT)}</button>
                     <button type="button" class="plan-button" id="plan-md" disabled={!ok}
                         onclick={download(Format::Markdown, "md", "text/markdown;charset=utf-8")}>{"Markdown"}</button>
                     <button type="button" class="plan-button" id="plan-json" disabled={!ok}
                         onclick={download(Format::Json, "json", "application/json")}>{"JSON"}</button>
                     <button type="button" class="plan-button" id="plan-docx" disabled={!ok}
                         onclick={download(Format::Docx, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}>{"Word (.docx)"}</button>
-                    <label for="plan-import" class="plan-button secondary">{"JSONを読み込む"}</label>
+                    <label for="plan-import" class="plan-button secondary">{t(m::PLAN_IMPORT)}</label>
                     <input type="file" id="plan-import" class="visually-hidden" accept="application/json,.json" onchange={on_import} />
                 </div>
                 { for (*notice).clone().map(|m| html! { <p class="plan-notice" role="status" id="plan-notice">{m}</p> }) }
             </section>
 
-            <section class="plan-preview" id="plan-preview" aria-label="計画書のプレビュー">
-                <h2 class="no-print">{"プレビュー"}</h2>
+            <section class="plan-preview" id="plan-preview" aria-label={t(m::PLAN_PREVIEW_LABEL)}>
+                <h2 class="no-print">{t(m::PLAN_PREVIEW_TITLE)}</h2>
                 { preview }
             </section>
         </main>

@@ -1,13 +1,15 @@
 //! The rules reference: every rule (id, plain statement, source), the source documents, and
 //! the history of every figure and date. All of it is data of `ouen_rules`.
 
-use crate::i18n::locale;
+use crate::i18n::{locale, m, t};
 use crate::route::{Link, Route};
+use crate::tf;
 use crate::view::chrome::Footer;
 use ouen_rules::catalogue::{Section, RULES};
 use ouen_rules::format::{hours, yen};
+use ouen_rules::params::Source;
 use ouen_rules::params::{AmountParam, Unit};
-use ouen_rules::ruleset_info;
+use ouen_rules::{ruleset_info, Date, Locale};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
@@ -15,8 +17,39 @@ fn amount_text(p: &AmountParam, v: i64) -> String {
     let d = Decimal::from(v);
     match p.unit {
         Unit::Yen => yen(d, locale()),
-        Unit::YenPerHour => format!("{}/時間", yen(d, locale())),
+        Unit::YenPerHour => tf!(m::RULES_PER_HOUR, amount = yen(d, locale())),
         Unit::Hours => hours(d, locale()),
+    }
+}
+
+/// A date in a table: without 和暦 in Japanese, to keep the columns narrow.
+fn short_date(d: Date) -> String {
+    match locale() {
+        Locale::Ja => d.format_ja(),
+        Locale::En => d.format_en(),
+    }
+}
+
+/// A source document's title; in English, a translation with the Japanese title after it.
+fn source_title(s: &Source) -> String {
+    let msg = match s.id {
+        "000" => m::RULES_DOC_000,
+        "001" => m::RULES_DOC_001,
+        "002" => m::RULES_DOC_002,
+        "003" => m::RULES_DOC_003,
+        "004" => m::RULES_DOC_004,
+        _ => return s.title.to_string(),
+    };
+    tf!(msg, title = s.title)
+}
+
+/// A rule's sources. A few notes of the rules core are Japanese only (`001 まとめ`): English
+/// quotes them, as it would a document's title.
+fn source_text(source: &str) -> String {
+    if !source.chars().any(|c| c >= '\u{3000}') {
+        tf!(m::RULES_SOURCE, source = source)
+    } else {
+        tf!(m::RULES_SOURCE_QUOTED, source = source)
     }
 }
 
@@ -26,20 +59,18 @@ pub fn RulesPage() -> Html {
     html! {
         <>
             <main class="page rules-page">
-                <h1 class="page-title">{"ルールと出典"}</h1>
-                <p class="lead">
-                    {"計算に使っているルールを、番号・内容・出典とともにすべて載せています。結果の「なぜ？」に出てくる番号（NAT-1 など）は、ここの番号です。"}
-                </p>
+                <h1 class="page-title">{t(m::RULES_TITLE)}</h1>
+                <p class="lead">{t(m::RULES_LEAD)}</p>
                 <p class="stamp-line" id="rules-stamp">
-                    {format!("ルール版 {}（データ {}）", info.version, info.hash)}
+                    {tf!(m::RULES_STAMP, version = info.version, hash = info.hash)}
                 </p>
-                <nav class="toc no-print" aria-label="このページの目次">
+                <nav class="toc no-print" aria-label={t(m::RULES_TOC)}>
                     <ul>
                         for s in Section::ALL {
                             <li><a href={format!("#{}", section_id(s))}>{s.title(locale())}</a></li>
                         }
-                        <li><a href="#history">{"金額と日付の履歴"}</a></li>
-                        <li><a href="#sources">{"出典の資料"}</a></li>
+                        <li><a href="#history">{t(m::RULES_HISTORY)}</a></li>
+                        <li><a href="#sources">{t(m::RULES_SOURCES)}</a></li>
                     </ul>
                 </nav>
                 for s in Section::ALL {
@@ -52,9 +83,9 @@ pub fn RulesPage() -> Html {
                                     <dd>
                                         <p class="rule-text">{r.text(locale())}</p>
                                         <p class="rule-source">
-                                            {format!("出典：{}", r.source)}
+                                            {source_text(r.source)}
                                             if r.interpretation {
-                                                <span class="estimate-badge">{"解釈（見込み）"}</span>
+                                                <span class="estimate-badge">{t(m::RULES_INTERPRETATION)}</span>
                                             }
                                         </p>
                                     </dd>
@@ -64,12 +95,12 @@ pub fn RulesPage() -> Html {
                     </section>
                 }
                 <section class="panel" id="history" aria-labelledby="history-title">
-                    <h2 id="history-title">{"金額と日付の履歴"}</h2>
-                    <p class="hint">{"それぞれの値が有効な期間と出典です。日付が改定されたものは、最初の告知も残しています。"}</p>
+                    <h2 id="history-title">{t(m::RULES_HISTORY)}</h2>
+                    <p class="hint">{t(m::RULES_HISTORY_HINT)}</p>
                     <div class="table-wrap">
                         <table class="data" id="amounts-table">
-                            <caption>{"金額"}</caption>
-                            <thead><tr><th scope="col">{"項目"}</th><th scope="col">{"ルール"}</th><th scope="col">{"値"}</th><th scope="col">{"有効期間"}</th><th scope="col">{"出典"}</th></tr></thead>
+                            <caption>{t(m::RULES_AMOUNTS)}</caption>
+                            <thead><tr><th scope="col">{t(m::RULES_ITEM)}</th><th scope="col">{t(m::RULES_RULE)}</th><th scope="col">{t(m::RULES_VALUE)}</th><th scope="col">{t(m::RULES_PERIOD)}</th><th scope="col">{t(m::RULES_SOURCE_COL)}</th></tr></thead>
                             <tbody>
                                 for a in info.amounts.iter() {
                                     for v in a.values.iter() {
@@ -77,7 +108,7 @@ pub fn RulesPage() -> Html {
                                             <th scope="row">{a.label(locale())}</th>
                                             <td>{a.rule}</td>
                                             <td>{amount_text(a, v.value)}</td>
-                                            <td>{format!("{}〜{}", v.from.format_ja(), v.until.map(|u| u.format_ja()).unwrap_or_default())}</td>
+                                            <td>{tf!(m::RULES_PERIOD_VALUE, from = short_date(v.from), until = v.until.map(short_date).unwrap_or_default())}</td>
                                             <td>{v.source}</td>
                                         </tr>
                                     }
@@ -87,20 +118,20 @@ pub fn RulesPage() -> Html {
                     </div>
                     <div class="table-wrap">
                         <table class="data" id="dates-table">
-                            <caption>{"日付"}</caption>
-                            <thead><tr><th scope="col">{"項目"}</th><th scope="col">{"ルール"}</th><th scope="col">{"日付（有効なもの）"}</th><th scope="col">{"最初の告知"}</th></tr></thead>
+                            <caption>{t(m::RULES_DATES)}</caption>
+                            <thead><tr><th scope="col">{t(m::RULES_ITEM)}</th><th scope="col">{t(m::RULES_RULE)}</th><th scope="col">{t(m::RULES_DATE_CURRENT)}</th><th scope="col">{t(m::RULES_FIRST_ANNOUNCED)}</th></tr></thead>
                             <tbody>
                                 for d in info.dates.iter() {
                                     <tr>
                                         <th scope="row">{d.label(locale())}</th>
                                         <td>{d.rule}</td>
-                                        <td>{format!("{}（出典 {}）", d.current().value.format(locale()), d.current().source)}</td>
+                                        <td>{tf!(m::RULES_DATE_WITH_SOURCE, date = d.current().value.format(locale()), source = d.current().source)}</td>
                                         <td>
                                             if d.superseded().is_empty() {
                                                 {"—"}
                                             } else {
                                                 for r in d.superseded().iter() {
-                                                    <s>{r.value.format(locale())}</s>{format!("（出典 {}）", r.source)}
+                                                    <s>{r.value.format(locale())}</s>{tf!(m::RULES_SOURCE_PAREN, source = r.source)}
                                                 }
                                             }
                                         </td>
@@ -111,17 +142,17 @@ pub fn RulesPage() -> Html {
                     </div>
                 </section>
                 <section class="panel" id="sources" aria-labelledby="sources-title">
-                    <h2 id="sources-title">{"出典の資料"}</h2>
+                    <h2 id="sources-title">{t(m::RULES_SOURCES)}</h2>
                     <dl class="rule-list">
                         for s in info.sources.iter() {
                             <div class="rule">
                                 <dt><span class="rule-tag">{s.id}</span></dt>
-                                <dd>{s.title}</dd>
+                                <dd>{source_title(s)}</dd>
                             </div>
                         }
                     </dl>
                 </section>
-                <p class="no-print"><Link to={Route::Simulator}>{"費用の計算に戻る"}</Link></p>
+                <p class="no-print"><Link to={Route::Simulator}>{t(m::RULES_BACK)}</Link></p>
             </main>
             <Footer as_of={None} />
         </>

@@ -6,7 +6,7 @@
 
 use crate::clock;
 use crate::form::{Field, Form, Mode};
-use crate::i18n::locale;
+use crate::i18n::{locale, m, t};
 use crate::share::{self, ShareError};
 use crate::state::State;
 use crate::storage;
@@ -133,10 +133,8 @@ pub fn SimulatorPage() -> Html {
     html! {
         <>
             <main class={classes!("page", "simulator", long.then_some("print-long"))}>
-                <h1 class="page-title">{"費用はいくら？"}</h1>
-                <p class="lead">
-                    {"IT専門家に支援してもらうときの費用と、国・長野県の補助を計算します。入力するとすぐに結果が変わります。"}
-                </p>
+                <h1 class="page-title">{t(m::SIM_TITLE)}</h1>
+                <p class="lead">{t(m::SIM_LEAD)}</p>
                 if let Some(note) = &*link_note {
                     <p class="link-note" id="link-note" role="status">{note.message()}</p>
                 }
@@ -174,23 +172,25 @@ pub fn SimulatorPage() -> Html {
 
 /// The inputs in one block, shown on paper only (the form itself is not printed).
 fn print_summary(form: &Form, as_of: Option<ouen_rules::Date>) -> Html {
-    let or_zero = |s: &str, unit: &str| {
+    // An empty optional field counts as 0.
+    let or_zero = |s: &str| {
         if s.trim().is_empty() {
-            format!("0{unit}")
+            "0".to_string()
         } else {
-            format!("{s}{unit}")
+            s.to_string()
         }
     };
+    let money = |s: &str| crate::tf!(m::SIM_YEN_VALUE, n = or_zero(s));
     html! {
         <section class="print-only print-summary" aria-hidden="true">
-            <h2>{"計算の条件"}</h2>
+            <h2>{t(m::SIM_PRINT_TITLE)}</h2>
             <dl>
-                <div><dt>{"時間単価"}</dt><dd>{format!("{}円/時", form.rate)}</dd></div>
-                <div><dt>{"支援時間"}</dt><dd>{format!("{}時間", form.hours)}</dd></div>
-                <div><dt>{"利用する制度"}</dt><dd>{form.mode.label()}</dd></div>
-                <div><dt>{"基準日"}</dt><dd>{as_of.map(|d| d.format(locale())).unwrap_or_default()}</dd></div>
-                <div><dt>{"受給済みの謝金（中小企業／IT専門家）"}</dt><dd>{format!("{}／{}", or_zero(&form.sme_prior_honorarium, "円"), or_zero(&form.expert_prior_honorarium, "円"))}</dd></div>
-                <div><dt>{"長野県の補助を受けた時間"}</dt><dd>{or_zero(&form.nagano_prior_hours, "時間")}</dd></div>
+                <div><dt>{t(m::SIM_RATE)}</dt><dd>{crate::tf!(m::SIM_RATE_VALUE, rate = form.rate)}</dd></div>
+                <div><dt>{t(m::SIM_HOURS)}</dt><dd>{crate::tf!(m::SIM_HOURS_VALUE, n = form.hours)}</dd></div>
+                <div><dt>{t(m::SIM_MODES)}</dt><dd>{form.mode.label()}</dd></div>
+                <div><dt>{t(m::SIM_AS_OF)}</dt><dd>{as_of.map(|d| d.format(locale())).unwrap_or_default()}</dd></div>
+                <div><dt>{t(m::SIM_PRINT_PRIOR)}</dt><dd>{crate::tf!(m::SIM_PRINT_PRIOR_VALUE, sme = money(&form.sme_prior_honorarium), expert = money(&form.expert_prior_honorarium))}</dd></div>
+                <div><dt>{t(m::SIM_PRINT_NAGANO_PRIOR)}</dt><dd>{crate::tf!(m::SIM_HOURS_VALUE, n = or_zero(&form.nagano_prior_hours))}</dd></div>
             </dl>
         </section>
     }

@@ -12,6 +12,7 @@ pub fn Header() -> Html {
         <header class="site-header">
             <p class="brand"><Link to={Route::Home}>{t(m::APP_BRAND)}</Link></p>
             <p class="privacy-badge">{t(m::APP_PRIVACY)}</p>
+            <crate::view::handoff::HeaderTools />
             <LangSwitch />
         </header>
     }

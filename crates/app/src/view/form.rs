@@ -1,7 +1,7 @@
 //! The simulator's input form. Each field shows its own error right under it.
 
 use crate::form::{Field, Form, Mode};
-use crate::i18n::locale;
+use crate::i18n::{locale, m, t};
 use crate::state::Action;
 use ouen_rules::input::field_label;
 use ouen_rules::InputError;
@@ -29,33 +29,21 @@ fn field_text(field: Field) -> FieldText {
     };
     match field {
         Field::Rate => number(
-            format!("{name}（円/時）"),
-            "IT専門家と決めた1時間あたりの料金（税込）。例：6000",
-            "円",
+            crate::tf!(m::SIM_RATE_LABEL, name = name),
+            t(m::SIM_RATE_HINT),
+            t(m::SIM_UNIT_YEN),
         ),
-        Field::Hours => number(
-            name.into(),
-            "支援を受ける時間の合計。1.5 のような小数も使えます。",
-            "時間",
-        ),
-        Field::SmePrior => number(
-            name.into(),
-            "第Ⅰ期・第Ⅱ期に、御社の支援で国から支払われた謝金の合計。空欄なら0円です。",
-            "円",
-        ),
-        Field::ExpertPrior => number(
-            name.into(),
-            "IT専門家にたずねてください。空欄なら0円です。",
-            "円",
-        ),
+        Field::Hours => number(name.into(), t(m::SIM_HOURS_HINT), t(m::SIM_UNIT_HOURS)),
+        Field::SmePrior => number(name.into(), t(m::SIM_SME_PRIOR_HINT), t(m::SIM_UNIT_YEN)),
+        Field::ExpertPrior => number(name.into(), t(m::SIM_EXPERT_PRIOR_HINT), t(m::SIM_UNIT_YEN)),
         Field::NaganoPriorHours => number(
             name.into(),
-            "前の計画で長野県の補助を受けた時間。空欄なら0時間です。",
-            "時間",
+            t(m::SIM_NAGANO_PRIOR_HINT),
+            t(m::SIM_UNIT_HOURS),
         ),
         Field::AsOf => FieldText {
             label: name.into(),
-            hint: "この日に有効なルールで計算し、受付中かどうかもお知らせします。空欄なら最新の金額で計算します。",
+            hint: t(m::SIM_AS_OF_HINT),
             unit: None,
             inputmode: None,
         },
@@ -104,11 +92,9 @@ pub fn SimulatorForm(props: &SimulatorFormProps) -> Html {
 
     html! {
         <section class="panel sim-form" aria-labelledby="form-title">
-            <h2 id="form-title">{"条件を入力"}</h2>
+            <h2 id="form-title">{t(m::SIM_FORM_TITLE)}</h2>
             if !props.saved {
-                <p class="save-note" id="save-note">
-                    {"この端末には入力内容を保存できませんでした。計算はこのまま使えますが、ページを閉じると入力は消えます。"}
-                </p>
+                <p class="save-note" id="save-note">{t(m::SIM_SAVE_NOTE)}</p>
             }
             <form {onsubmit} novalidate=true>
                 {text_field(Field::Rate)}
@@ -119,16 +105,14 @@ pub fn SimulatorForm(props: &SimulatorFormProps) -> Html {
                     on_action={props.on_action.clone()}
                 />
                 <details class="prior" open={*prior_open}>
-                    <summary>{"これまでの利用（任意）"}</summary>
-                    <p class="hint">
-                        {"前にも国の制度や長野県の補助を使ったことがある場合に入力します。上限のうち、この計画で使える残りが変わります。"}
-                    </p>
+                    <summary>{t(m::SIM_PRIOR_SUMMARY)}</summary>
+                    <p class="hint">{t(m::SIM_PRIOR_HINT)}</p>
                     {text_field(Field::SmePrior)}
                     {text_field(Field::ExpertPrior)}
                     {text_field(Field::NaganoPriorHours)}
                 </details>
                 <button type="button" class="reset" onclick={onreset}>
-                    {"入力を最初の状態に戻す"}
+                    {t(m::SIM_RESET)}
                 </button>
             </form>
         </section>
@@ -198,7 +182,7 @@ fn ModeField(props: &ModeFieldProps) -> Html {
             id="mode"
             aria-describedby={props.error.is_some().then_some("mode-error")}
         >
-            <legend>{"利用する制度"}</legend>
+            <legend>{t(m::SIM_MODES)}</legend>
             for mode in Mode::ALL {
                 <label class="mode-option" for={format!("mode-{}", mode.value())}>
                     <input

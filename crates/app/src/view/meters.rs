@@ -1,8 +1,9 @@
 //! How much of each cap the plan uses (NAT-3, NAT-4, NGN-3), and the hours as a timeline of
 //! segments. Figures from `ouen_rules::whatif::usage` and the simulation's segments.
 
-use crate::chart::{f, stack};
-use crate::i18n::locale;
+use crate::chart::{f, list_sep, stack};
+use crate::i18n::{locale, m, t};
+use crate::tf;
 use ouen_rules::format::{hours, yen};
 use ouen_rules::whatif::{Meter, Usage};
 use ouen_rules::Simulation;
@@ -13,12 +14,12 @@ const W: f64 = 300.0;
 
 fn meter(id: &str, title: &str, m: &Meter, fmt: fn(Decimal) -> String) -> Html {
     let parts = stack(&[f(m.before), f(m.this_plan)], f(m.cap), W);
-    let text = format!(
-        "上限 {}：これまでに {}、この計画で {}、残り {}",
-        fmt(m.cap),
-        fmt(m.before),
-        fmt(m.this_plan),
-        fmt(m.remaining)
+    let text = tf!(
+        m::SIM_METER_ARIA,
+        cap = fmt(m.cap),
+        before = fmt(m.before),
+        plan = fmt(m.this_plan),
+        left = fmt(m.remaining)
     );
     html! {
         <li class="meter" id={id.to_string()}>
@@ -31,10 +32,10 @@ fn meter(id: &str, title: &str, m: &Meter, fmt: fn(Decimal) -> String) -> Html {
                 <rect x={format!("{:.1}", parts[1].0)} y="0" width={format!("{:.1}", parts[1].1)} height="18" class="fill-plan" />
             </svg>
             <p class="meter-text">
-                <span class="key key-before" aria-hidden="true"></span>{format!("これまで {}", fmt(m.before))}
-                {"　"}<span class="key key-plan" aria-hidden="true"></span>{format!("この計画 {}", fmt(m.this_plan))}
-                {"　"}<strong>{format!("残り {}", fmt(m.remaining))}</strong>
-                {format!("（上限 {}）", fmt(m.cap))}
+                <span class="key key-before" aria-hidden="true"></span>{tf!(m::SIM_METER_BEFORE, v = fmt(m.before))}
+                {"\u{3000}"}<span class="key key-plan" aria-hidden="true"></span>{tf!(m::SIM_METER_PLAN, v = fmt(m.this_plan))}
+                {"\u{3000}"}<strong>{tf!(m::SIM_METER_LEFT, v = fmt(m.remaining))}</strong>
+                {tf!(m::SIM_METER_CAP, v = fmt(m.cap))}
             </p>
         </li>
     }
@@ -61,16 +62,16 @@ pub fn Meters(props: &MetersProps) -> Html {
     }
     html! {
         <section class="meters-section" aria-labelledby="meters-title">
-            <h3 id="meters-title">{"上限のうち、どれだけ使うか"}</h3>
+            <h3 id="meters-title">{t(m::SIM_METERS_TITLE)}</h3>
             <ul class="meters">
                 if let Some(m) = &u.sme {
-                    {meter("meter-sme", "国の謝金（中小企業1社あたり）", m, money)}
+                    {meter("meter-sme", t(m::SIM_METER_SME), m, money)}
                 }
                 if let Some(m) = &u.expert {
-                    {meter("meter-expert", "国の謝金（IT専門家1人あたり）", m, money)}
+                    {meter("meter-expert", t(m::SIM_METER_EXPERT), m, money)}
                 }
                 if let Some(m) = &u.nagano_hours {
-                    {meter("meter-nagano", "長野県の補助の対象時間", m, hrs)}
+                    {meter("meter-nagano", t(m::SIM_METER_NAGANO), m, hrs)}
                 }
             </ul>
         </section>
@@ -80,10 +81,10 @@ pub fn Meters(props: &MetersProps) -> Html {
 /// What each stretch of hours is, in words (for the timeline's labels and text).
 fn segment_kind(national: bool, nagano: bool) -> (&'static str, &'static str) {
     match (national, nagano) {
-        (true, true) => ("国＋長野県", "fill-both"),
-        (true, false) => ("国", "fill-national"),
-        (false, true) => ("長野県", "fill-nagano"),
-        (false, false) => ("補助なし", "fill-self"),
+        (true, true) => (t(m::SIM_SEGMENT_BOTH), "fill-both"),
+        (true, false) => (t(m::SIM_NATIONAL), "fill-national"),
+        (false, true) => (t(m::SIM_NAGANO), "fill-nagano"),
+        (false, false) => (t(m::SIM_SEGMENT_NONE), "fill-self"),
     }
 }
 
@@ -103,13 +104,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         .map(|s| {
             let (kind, _) =
                 segment_kind(!s.national_per_hour.is_zero(), !s.nagano_per_hour.is_zero());
-            format!("{}〜{}：{}", hrs(s.from), hrs(s.to), kind)
+            tf!(
+                m::SIM_TIMELINE_PART,
+                from = hrs(s.from),
+                to = hrs(s.to),
+                kind = kind
+            )
         })
         .collect::<Vec<_>>()
-        .join("、");
+        .join(list_sep());
+    let description = tf!(m::SIM_TIMELINE, description = description);
     html! {
         <figure class="timeline" id="timeline">
-            <svg viewBox="0 0 400 56" role="img" aria-label={format!("時間の流れ：{description}")}>
+            <svg viewBox="0 0 400 56" role="img" aria-label={description.clone()}>
                 for (i, s) in sim.segments.iter().enumerate() {
                     {{
                         let (kind, class) =
@@ -128,7 +135,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }
                 <text x="400" y="50" text-anchor="end" class="axis-label">{hrs(last.to)}</text>
             </svg>
-            <figcaption>{format!("時間の流れ：{description}")}</figcaption>
+            <figcaption>{description}</figcaption>
         </figure>
     }
 }

@@ -1,8 +1,9 @@
 //! The worked examples of the leaflets as one-tap presets, each with its source.
 
 use crate::form::{Form, Mode};
-use crate::i18n::locale;
+use crate::i18n::{locale, m, t};
 use crate::state::Action;
+use crate::tf;
 use ouen_rules::format::{hours, yen};
 use ouen_rules::presets::PRESETS;
 use rust_decimal::Decimal;
@@ -18,10 +19,8 @@ pub struct PresetsProps {
 pub fn Presets(props: &PresetsProps) -> Html {
     html! {
         <section class="presets no-print" id="presets" aria-labelledby="presets-title">
-            <h2 id="presets-title">{"資料の計算例から入力する"}</h2>
-            <p class="hint">
-                {"チラシや説明資料に載っている計算例です。押すと時間単価・時間・制度が入り、資料と同じ自己負担になることを確かめられます（基準日はそのままです）。"}
-            </p>
+            <h2 id="presets-title">{t(m::SIM_PRESETS_TITLE)}</h2>
+            <p class="hint">{t(m::SIM_PRESETS_HINT)}</p>
             <ul class="preset-list">
                 for p in PRESETS.iter() {
                     {{
@@ -43,17 +42,17 @@ pub fn Presets(props: &PresetsProps) -> Html {
                                 >
                                     <span class="preset-title">{p.title(locale())}</span>
                                     <span class="preset-plan">
-                                        {format!(
-                                            "{}×{}・{}",
-                                            yen(Decimal::from(p.rate), locale()),
-                                            hours(Decimal::from(p.hours), locale()),
-                                            mode.label()
+                                        {tf!(
+                                            m::SIM_PRESET_PLAN,
+                                            rate = yen(Decimal::from(p.rate), locale()),
+                                            hours = hours(Decimal::from(p.hours), locale()),
+                                            mode = mode.label()
                                         )}
                                     </span>
                                     <span class="preset-result">
-                                        {format!("資料の自己負担 {}", yen(Decimal::from(p.self_pay), locale()))}
+                                        {tf!(m::SIM_PRESET_RESULT, amount = yen(Decimal::from(p.self_pay), locale()))}
                                     </span>
-                                    <span class="preset-source">{format!("出典 {}", p.source)}</span>
+                                    <span class="preset-source">{tf!(m::SIM_PRESET_SOURCE, source = p.source)}</span>
                                 </button>
                             </li>
                         }

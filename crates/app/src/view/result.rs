@@ -2,9 +2,10 @@
 //! segments, and "なぜ？" with the rule ids. All figures and sentences come from the rules core.
 
 use crate::form::Mode;
-use crate::i18n::locale;
+use crate::i18n::{locale, m, t};
 use crate::route::{Link, Route};
 use crate::state::Outcome;
+use crate::tf;
 use crate::view::meters::{Meters, Timeline};
 use ouen_rules::cost::{Segment, Step};
 use ouen_rules::format::{hours, yen};
@@ -31,7 +32,7 @@ pub fn ResultPanel(props: &ResultPanelProps) -> Html {
     html! {
         <section class="panel result" aria-labelledby="result-title">
             <h2 id="result-title">
-                {"計算結果"}
+                {t(m::SIM_RESULT_TITLE)}
                 <span class="mode-tag">{props.mode.label()}</span>
             </h2>
             {
@@ -49,7 +50,7 @@ fn check_input(errors: &[InputError]) -> Html {
     html! {
         <>
             <div class="headline-slot" aria-live="polite">
-                <p class="headline notice" id="result-notice">{"入力を確認してください"}</p>
+                <p class="headline notice" id="result-notice">{t(m::SIM_CHECK_INPUT)}</p>
             </div>
             <ul class="notice-list">
                 for error in errors {
@@ -66,21 +67,21 @@ fn simulation(sim: &Simulation, usage: Option<&Usage>) -> Html {
         <>
             <div class="headline-slot" aria-live="polite">
                 <p class="headline">
-                    <span class="headline-label">{"自己負担"}</span>
+                    <span class="headline-label">{t(m::SIM_SELF_PAY)}</span>
                     <span id="self-pay" class="money headline-amount">{money(sim.self_pay)}</span>
                     if estimate {
-                        <span class="estimate-badge">{"見込み"}</span>
+                        <span class="estimate-badge">{t(m::SIM_ESTIMATE)}</span>
                     }
                 </p>
             </div>
             if let Some(d) = sim.as_of {
                 <p class="as-of-line" id="result-as-of">
-                    {format!("{}時点で有効なルールで計算しています。", d.format(locale()))}
+                    {tf!(m::SIM_AS_OF_LINE, date = d.format(locale()))}
                 </p>
             }
             if estimate {
                 <p class="estimate-note">
-                    {"見込みの額です。資料に書かれていない点は、このツールの解釈で補って計算しています。"}
+                    {t(m::SIM_ESTIMATE_NOTE)}
                     {rule_tags(&sim.interpretations)}
                 </p>
             }
@@ -93,11 +94,11 @@ fn simulation(sim: &Simulation, usage: Option<&Usage>) -> Html {
             {segments(sim)}
             {explanation(sim)}
             <p class="result-stamp" id="result-stamp">
-                {format!(
-                    "ルール版 {}（データ {}）・基準日 {}",
-                    sim.ruleset.version,
-                    sim.ruleset.hash,
-                    sim.as_of.map(|d| d.format(locale())).unwrap_or_else(|| "指定なし".into())
+                {tf!(
+                    m::SIM_RESULT_STAMP,
+                    version = sim.ruleset.version,
+                    hash = sim.ruleset.hash,
+                    date = sim.as_of.map(|d| d.format(locale())).unwrap_or_else(|| t(m::SIM_NO_DATE).into())
                 )}
             </p>
         </>
@@ -119,17 +120,17 @@ fn breakdown(sim: &Simulation) -> Html {
     html! {
         <dl class="breakdown">
             <div class="breakdown-row">
-                <dt>{"費用の総額"}</dt>
+                <dt>{t(m::SIM_TOTAL_FEE)}</dt>
                 <dd><span id="total-fee" class="money">{money(sim.total_fee)}</span></dd>
             </div>
             if let Some(amount) = sim.subsidies.national {
-                {subsidy("国の謝金", "subsidy-national", amount)}
+                {subsidy(t(m::SIM_NATIONAL_HONORARIUM), "subsidy-national", amount)}
             }
             if let Some(amount) = sim.subsidies.nagano {
-                {subsidy("長野県の補助", "subsidy-nagano", amount)}
+                {subsidy(t(m::SIM_NAGANO_SUBSIDY), "subsidy-nagano", amount)}
             }
             <div class="breakdown-row total">
-                <dt>{"自己負担"}</dt>
+                <dt>{t(m::SIM_SELF_PAY)}</dt>
                 <dd><span class="money">{money(sim.self_pay)}</span></dd>
             </div>
         </dl>
@@ -165,19 +166,34 @@ enum Figure {
 
 /// Every figure, expandable into the steps that produced it.
 fn figure_steps(sim: &Simulation) -> Html {
-    let mut figures = vec![(Figure::Total, "費用の総額", sim.total_fee, "why-total")];
+    let mut figures = vec![(
+        Figure::Total,
+        t(m::SIM_TOTAL_FEE),
+        sim.total_fee,
+        "why-total",
+    )];
     if let Some(n) = sim.subsidies.national {
-        figures.push((Figure::National, "国の謝金", n, "why-national"));
+        figures.push((
+            Figure::National,
+            t(m::SIM_NATIONAL_HONORARIUM),
+            n,
+            "why-national",
+        ));
     }
     if let Some(n) = sim.subsidies.nagano {
-        figures.push((Figure::Nagano, "長野県の補助", n, "why-nagano"));
+        figures.push((Figure::Nagano, t(m::SIM_NAGANO_SUBSIDY), n, "why-nagano"));
     }
-    figures.push((Figure::SelfPay, "自己負担", sim.self_pay, "why-self-pay"));
+    figures.push((
+        Figure::SelfPay,
+        t(m::SIM_SELF_PAY),
+        sim.self_pay,
+        "why-self-pay",
+    ));
     html! {
         <div class="figure-steps">
             for (figure, label, amount, id) in figures {
                 <details class="why" id={id}>
-                    <summary>{format!("{label} {} の求め方", money(amount))}</summary>
+                    <summary>{tf!(m::SIM_HOW_FIGURE, label = label, amount = money(amount))}</summary>
                     <ol class="steps">
                         for step in steps_for(sim, figure) {
                             <li>
@@ -198,7 +214,7 @@ fn warnings(sim: &Simulation) -> Html {
     }
     html! {
         <section class="warnings" id="warnings" aria-labelledby="warnings-title">
-            <h3 id="warnings-title">{"ご確認ください"}</h3>
+            <h3 id="warnings-title">{t(m::SIM_WARNINGS_TITLE)}</h3>
             <ul>
                 for warning in &sim.warnings {
                     <li>{warning.message.clone()}</li>
@@ -214,7 +230,7 @@ fn segments(sim: &Simulation) -> Html {
     let row = |seg: &Segment| {
         html! {
             <tr>
-                <th scope="row">{format!("{}〜{}", hours(seg.from, locale()), hours(seg.to, locale()))}</th>
+                <th scope="row">{tf!(m::SIM_RANGE, from = hours(seg.from, locale()), to = hours(seg.to, locale()))}</th>
                 if national {
                     <td class="money">{money(seg.national_per_hour)}</td>
                 }
@@ -227,22 +243,20 @@ fn segments(sim: &Simulation) -> Html {
     };
     html! {
         <section class="segments-section" aria-labelledby="segments-title">
-            <h3 id="segments-title">{"時間ごとの内訳"}</h3>
+            <h3 id="segments-title">{t(m::SIM_SEGMENTS_TITLE)}</h3>
             <div class="table-wrap">
                 <table id="segments" class="segments">
-                    <caption>
-                        {"1時間あたりの金額を、時間の範囲ごとに示します。補助の上限や対象の時間に達すると、その時間から金額が変わります。"}
-                    </caption>
+                    <caption>{t(m::SIM_SEGMENTS_CAPTION)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{"時間の範囲"}</th>
+                            <th scope="col">{t(m::SIM_HOUR_RANGE)}</th>
                             if national {
-                                <th scope="col">{"国"}</th>
+                                <th scope="col">{t(m::SIM_NATIONAL)}</th>
                             }
                             if nagano {
-                                <th scope="col">{"長野県"}</th>
+                                <th scope="col">{t(m::SIM_NAGANO)}</th>
                             }
-                            <th scope="col">{"自己負担"}</th>
+                            <th scope="col">{t(m::SIM_SELF_PAY)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -260,7 +274,7 @@ fn segments(sim: &Simulation) -> Html {
 fn explanation(sim: &Simulation) -> Html {
     html! {
         <section id="explanation" class="explanation" aria-labelledby="explanation-title">
-            <h3 id="explanation-title">{"なぜ？"}</h3>
+            <h3 id="explanation-title">{t(m::SIM_WHY)}</h3>
             <ol class="steps">
                 for step in &sim.explanation {
                     <li>
@@ -271,12 +285,12 @@ fn explanation(sim: &Simulation) -> Html {
             </ol>
             <p class="rules-link no-print">
                 <Link to={Route::Rules} id="rules-link">
-                    {"すべてのルール（番号・内容・出典）と金額・日付の改定履歴を見る"}
+                    {t(m::SIM_RULES_LINK)}
                 </Link>
             </p>
             <p class="rules-link no-print">
                 <Link to={Route::Plan} id="plan-link">
-                    {"この条件で計画書（支援計画書・事業計画書）をつくる"}
+                    {t(m::SIM_PLAN_LINK)}
                 </Link>
             </p>
         </section>
@@ -287,7 +301,7 @@ fn explanation(sim: &Simulation) -> Html {
 fn rule_tags(rules: &[&'static str]) -> Html {
     html! {
         <span class="rule-tags">
-            <span class="visually-hidden">{"根拠のルール："}</span>
+            <span class="visually-hidden">{t(m::SIM_RULE_TAGS)}</span>
             for rule in rules {
                 <span class="rule-tag">{*rule}</span>
             }

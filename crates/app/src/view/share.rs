@@ -1,6 +1,7 @@
 //! "Copy link" and "print": the link carries the whole input in its fragment (nothing is
 //! sent anywhere); when the clipboard is not available the link is selected for copying.
 
+use crate::i18n::{m, t};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -54,11 +55,9 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
 
     html! {
         <section class="panel share no-print" id="share" aria-labelledby="share-title">
-            <h2 id="share-title">{"共有と印刷"}</h2>
-            <p class="hint">
-                {"このリンクには入力した内容がすべて入っています。開くと同じ結果になります。リンクを送らない限り、内容が端末の外に出ることはありません。"}
-            </p>
-            <label for="share-url">{"この結果へのリンク"}</label>
+            <h2 id="share-title">{t(m::SIM_SHARE_TITLE)}</h2>
+            <p class="hint">{t(m::SIM_SHARE_HINT)}</p>
+            <label for="share-url">{t(m::SIM_SHARE_LABEL)}</label>
             <input
                 id="share-url"
                 type="text"
@@ -69,17 +68,17 @@ pub fn SharePanel(props: &SharePanelProps) -> Html {
             />
             <div class="button-row">
                 <button type="button" class="primary" id="copy-link" onclick={oncopy}>
-                    {"リンクをコピー"}
+                    {t(m::SIM_COPY_LINK)}
                 </button>
                 <button type="button" class="secondary" id="print" onclick={onprint}>
-                    {"印刷する（A4・1枚）"}
+                    {t(m::SIM_PRINT)}
                 </button>
             </div>
             <p class="copy-status" id="copy-status" aria-live="polite">
                 {match *copied {
                     Copied::Not => "",
-                    Copied::Yes => "リンクをコピーしました。メールなどに貼り付けて送れます。",
-                    Copied::Failed => "自動ではコピーできませんでした。上のリンクを選択してあるので、長押し（またはCtrl+C）でコピーしてください。",
+                    Copied::Yes => t(m::SIM_COPIED),
+                    Copied::Failed => t(m::SIM_COPY_FAILED),
                 }}
             </p>
         </section>

@@ -2,9 +2,11 @@
 //! not, the next deadline (with 和暦), revised dates beside their first announcement, and the
 //! early-closing caveat. Everything comes from `ouen_rules::programmes_on`.
 
+use crate::chart::{list_sep, space};
 use crate::form::Field;
-use crate::i18n::locale;
+use crate::i18n::{locale, m, t};
 use crate::state::Action;
+use crate::tf;
 use ouen_rules::params::{Deadline, ProgrammeState};
 use ouen_rules::{programmes_on, Date, ProgrammeStatus};
 use web_sys::HtmlInputElement;
@@ -13,13 +15,10 @@ use yew::prelude::*;
 /// How a state reads, with a symbol so that colour is never the only signal.
 fn state_text(state: ProgrammeState) -> (&'static str, &'static str) {
     match state {
-        ProgrammeState::Open => ("● 受付中", "state-open"),
-        ProgrammeState::Closing => (
-            "▲ 新規の受付は終了（登録済みの方は期限まで利用できます）",
-            "state-closing",
-        ),
-        ProgrammeState::NotYetOpen => ("○ まだ始まっていません", "state-not-yet"),
-        ProgrammeState::Closed => ("× 終了しました", "state-closed"),
+        ProgrammeState::Open => (t(m::SIM_STATE_OPEN), "state-open"),
+        ProgrammeState::Closing => (t(m::SIM_STATE_CLOSING), "state-closing"),
+        ProgrammeState::NotYetOpen => (t(m::SIM_STATE_NOT_YET), "state-not-yet"),
+        ProgrammeState::Closed => (t(m::SIM_STATE_CLOSED), "state-closed"),
     }
 }
 
@@ -32,28 +31,30 @@ pub fn summary(on: Date, statuses: &[ProgrammeStatus]) -> String {
         .map(|s| s.name)
         .collect();
     if open.is_empty() {
-        format!(
-            "{date}の時点で、新しく申し込める制度はありません。下の計算は「{date}時点で有効なルール（終了した制度は最後に有効だったルール）」による参考の額です。"
-        )
+        tf!(m::SIM_STATUS_NONE_OPEN, date = date)
     } else {
-        format!("{date}の時点で受付中：{}。", open.join("、"))
+        tf!(
+            m::SIM_STATUS_OPEN,
+            date = date,
+            names = open.join(list_sep())
+        )
     }
 }
 
 fn revisions(d: &Deadline) -> Html {
     if d.superseded.is_empty() {
         return html! {
-            <span class="deadline-source">{format!("（出典 {}）", d.source)}</span>
+            <span class="deadline-source">{tf!(m::SIM_SOURCE_PAREN, source = d.source)}</span>
         };
     }
     html! {
         <span class="revised">
-            {"改定後の日付です（出典 "}{d.source}{"）。最初の告知では "}
+            {tf!(m::SIM_REVISED, source = d.source)}{" "}
             for r in &d.superseded {
                 <s class="superseded">{r.value.format(locale())}</s>
-                {format!("（出典 {}）", r.source)}
+                {tf!(m::SIM_SOURCE_PAREN, source = r.source)}
             }
-            {"でした。"}
+            {t(m::SIM_REVISED_END)}
         </span>
     }
 }
@@ -66,7 +67,7 @@ fn card(s: &ProgrammeStatus) -> Html {
             <p class="programme-state">{text}</p>
             if let Some(n) = &s.next_deadline {
                 <p class="next-deadline">
-                    <span class="next-label">{"次の期限："}</span>
+                    <span class="next-label">{t(m::SIM_NEXT_DEADLINE)}</span>{space()}
                     {n.label}{" — "}
                     <strong>{n.date_text.clone()}</strong>
                     <span class="rule-tag">{n.rule}</span>
@@ -74,17 +75,17 @@ fn card(s: &ProgrammeStatus) -> Html {
                     {revisions(n)}
                 </p>
             } else {
-                <p class="next-deadline">{"残っている期限はありません。"}</p>
+                <p class="next-deadline">{t(m::SIM_NO_DEADLINE)}</p>
             }
             for c in &s.caveats {
                 <p class="caveat">{c.clone()}</p>
             }
             <details class="all-dates">
-                <summary>{"すべての日付"}</summary>
+                <summary>{t(m::SIM_ALL_DATES)}</summary>
                 <ul>
                     for d in &s.deadlines {
                         <li>
-                            {d.label}{"："}<strong>{d.date_text.clone()}</strong>
+                            {d.label}{t(m::SIM_COLON)}{space()}<strong>{d.date_text.clone()}</strong>
                             {" "}<span class="rule-tag">{d.rule}</span>{" "}
                             {revisions(d)}
                         </li>
@@ -126,12 +127,10 @@ pub fn StatusPanel(props: &StatusPanelProps) -> Html {
 
     html! {
         <section class="panel status" id="status" aria-labelledby="status-title">
-            <h2 id="status-title">{"基準日と受付の状況"}</h2>
+            <h2 id="status-title">{t(m::SIM_STATUS_TITLE)}</h2>
             <div class={classes!("field", "as-of-field", invalid.then_some("field-invalid"))}>
-                <label for="as-of">{"基準日"}</label>
-                <p class="hint" id="as-of-hint">
-                    {"この日に有効なルールで計算し、各制度の受付状況をお知らせします。はじめは今日の日付です。"}
-                </p>
+                <label for="as-of">{t(m::SIM_AS_OF)}</label>
+                <p class="hint" id="as-of-hint">{t(m::SIM_STATUS_HINT)}</p>
                 <div class="input-row">
                     <input
                         id="as-of"
@@ -144,7 +143,7 @@ pub fn StatusPanel(props: &StatusPanelProps) -> Html {
                     />
                     if !props.as_of.is_empty() {
                         <button type="button" class="secondary" id="as-of-today" onclick={today}>
-                            {"今日にする"}
+                            {t(m::SIM_TODAY)}
                         </button>
                     }
                 </div>

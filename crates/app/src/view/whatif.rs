@@ -2,15 +2,19 @@
 //! self-pay per hour across hourly rates with the bends marked. Both are SVG drawn here, each
 //! with a table beside it; every figure comes from `ouen_rules`.
 
-use crate::chart::{f, nice_step, polyline, short_yen, stack, ticks, Scale};
+use crate::chart::{f, list_sep, nice_step, polyline, short_yen, space, stack, ticks, Scale};
 use crate::form::Mode;
-use crate::i18n::locale;
+use crate::i18n::{locale, m, t};
 use crate::state::Outcome;
+use crate::tf;
 use ouen_rules::format::yen;
 use ouen_rules::whatif::{kinks, rate_curve, Kink};
 use ouen_rules::Date;
 use rust_decimal::Decimal;
 use yew::prelude::*;
+
+/// Between the entries of a legend (an ideographic space, as wide as a character).
+const GAP: &str = "\u{3000}";
 
 fn money(d: Decimal) -> String {
     yen(d, locale())
@@ -48,15 +52,21 @@ pub fn CompareChart(props: &CompareProps) -> Html {
     let best = sims.iter().map(|(_, s)| s.self_pay).min();
     let description = sims
         .iter()
-        .map(|(m, s)| format!("{}：自己負担 {}", m.label(), money(s.self_pay)))
+        .map(|(m, s)| {
+            tf!(
+                m::SIM_COMPARE_PART,
+                mode = m.label(),
+                amount = money(s.self_pay)
+            )
+        })
         .collect::<Vec<_>>()
-        .join("、");
+        .join(list_sep());
     html! {
         <section class="panel whatif" id="compare" aria-labelledby="compare-title">
-            <h2 id="compare-title">{"制度の使い方で比べる"}</h2>
-            <p class="hint">{"同じ時間単価・時間で、3つの使い方を並べました。自己負担（いちばん右）が短いほど、負担が軽くなります。"}</p>
+            <h2 id="compare-title">{t(m::SIM_COMPARE_TITLE)}</h2>
+            <p class="hint">{t(m::SIM_COMPARE_HINT)}</p>
             <figure class="chart">
-                <svg viewBox={format!("0 0 400 {height}")} role="img" aria-label={format!("使い方ごとの内訳の棒グラフ。{description}")}>
+                <svg viewBox={format!("0 0 400 {height}")} role="img" aria-label={tf!(m::SIM_COMPARE_ARIA, description = description)}>
                     for (i, (mode, sim)) in sims.iter().enumerate() {
                         {{
                             let y = 26.0 + i as f64 * row;
@@ -70,15 +80,15 @@ pub fn CompareChart(props: &CompareProps) -> Html {
                                 width,
                             );
                             let classes = ["fill-national", "fill-nagano", "fill-self"];
-                            let names = ["国", "長野県", "自己負担"];
+                            let names = [t(m::SIM_NATIONAL), t(m::SIM_NAGANO), t(m::SIM_SELF_PAY)];
                             html! {
                                 <g class={classes!((*mode == props.current).then_some("current"))}>
                                     <text x="0" y={format!("{:.1}", y - 6.0)} class="row-label">
-                                        {format!(
-                                            "{}{}　自己負担 {}",
-                                            mode.label(),
-                                            if *mode == props.current { "（選択中）" } else { "" },
-                                            money(sim.self_pay)
+                                        {tf!(
+                                            m::SIM_COMPARE_ROW,
+                                            mode = mode.label(),
+                                            current = if *mode == props.current { t(m::SIM_CURRENT_PAREN) } else { "" },
+                                            amount = money(sim.self_pay)
                                         )}
                                     </text>
                                     for (j, (x, w)) in parts.iter().enumerate() {
@@ -93,20 +103,20 @@ pub fn CompareChart(props: &CompareProps) -> Html {
                     }
                 </svg>
                 <figcaption class="legend">
-                    <span class="key fill-national-key" aria-hidden="true"></span>{"国の謝金　"}
-                    <span class="key fill-nagano-key" aria-hidden="true"></span>{"長野県の補助　"}
-                    <span class="key fill-self-key" aria-hidden="true"></span>{"自己負担"}
+                    <span class="key fill-national-key" aria-hidden="true"></span>{t(m::SIM_NATIONAL_HONORARIUM)}{GAP}
+                    <span class="key fill-nagano-key" aria-hidden="true"></span>{t(m::SIM_NAGANO_SUBSIDY)}{GAP}
+                    <span class="key fill-self-key" aria-hidden="true"></span>{t(m::SIM_SELF_PAY)}
                 </figcaption>
             </figure>
             <div class="table-wrap">
                 <table class="data" id="compare-table">
-                    <caption>{"使い方ごとの内訳（同じ入力）"}</caption>
+                    <caption>{t(m::SIM_COMPARE_CAPTION)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{"使い方"}</th>
-                            <th scope="col">{"国"}</th>
-                            <th scope="col">{"長野県"}</th>
-                            <th scope="col">{"自己負担"}</th>
+                            <th scope="col">{t(m::SIM_OPTION)}</th>
+                            <th scope="col">{t(m::SIM_NATIONAL)}</th>
+                            <th scope="col">{t(m::SIM_NAGANO)}</th>
+                            <th scope="col">{t(m::SIM_SELF_PAY)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -115,7 +125,7 @@ pub fn CompareChart(props: &CompareProps) -> Html {
                                 <th scope="row">
                                     {mode.label()}
                                     if *mode == props.current {
-                                        <span class="tag">{"選択中"}</span>
+                                        <span class="tag">{t(m::SIM_SELECTED)}</span>
                                     }
                                 </th>
                                 <td>{sim.subsidies.national.map(money).unwrap_or_else(|| "—".into())}</td>
@@ -123,7 +133,7 @@ pub fn CompareChart(props: &CompareProps) -> Html {
                                 <td class="self-pay-cell">
                                     {money(sim.self_pay)}
                                     if Some(sim.self_pay) == best {
-                                        <span class="tag">{"最も軽い"}</span>
+                                        <span class="tag">{t(m::SIM_LOWEST)}</span>
                                     }
                                 </td>
                             </tr>
@@ -198,23 +208,21 @@ pub fn RateChart(props: &RateChartProps) -> Html {
     let description = curves
         .iter()
         .map(|(m, _, ks)| {
-            format!(
-                "{}は時間単価{}まで1時間{}、それを超えると単価とともに増えます",
-                m.label(),
-                money(ks[1].rate),
-                money(ks[1].self_pay_per_hour)
+            tf!(
+                m::SIM_RATE_PART,
+                mode = m.label(),
+                rate = money(ks[1].rate),
+                pay = money(ks[1].self_pay_per_hour)
             )
         })
         .collect::<Vec<_>>()
-        .join("。");
+        .join(space());
     html! {
         <section class="panel whatif" id="rate-chart" aria-labelledby="rate-title">
-            <h2 id="rate-title">{"時間単価が変わると、1時間あたりの自己負担は？"}</h2>
-            <p class="hint">
-                {"補助には1時間あたりの上限があるため、ある単価を超えると自己負担が増え始めます。折れ曲がる点に印をつけました。"}
-            </p>
+            <h2 id="rate-title">{t(m::SIM_RATE_TITLE)}</h2>
+            <p class="hint">{t(m::SIM_RATE_CHART_HINT)}</p>
             <figure class="chart">
-                <svg viewBox="0 0 480 296" role="img" aria-label={format!("1時間あたりの自己負担の折れ線グラフ。{description}。")}>
+                <svg viewBox="0 0 480 296" role="img" aria-label={tf!(m::SIM_RATE_ARIA, description = description)}>
                     for t in y_ticks.iter() {
                         <line x1={format!("{left}")} x2={format!("{right}")} y1={format!("{:.1}", y.at(*t))} y2={format!("{:.1}", y.at(*t))} class="grid" />
                         <text x={format!("{}", left - 6.0)} y={format!("{:.1}", y.at(*t) + 5.0)} text-anchor="end" class="axis-label">{short_yen(*t)}</text>
@@ -222,10 +230,10 @@ pub fn RateChart(props: &RateChartProps) -> Html {
                     for t in x_ticks.iter().filter(|t| **t >= RATE_MIN as f64) {
                         <text x={format!("{:.1}", x.at(*t))} y={format!("{}", bottom + 20.0)} text-anchor="middle" class="axis-label">{short_yen(*t)}</text>
                     }
-                    <text x={format!("{right}")} y="292" text-anchor="end" class="axis-label">{"時間単価（円）"}</text>
+                    <text x={format!("{right}")} y="292" text-anchor="end" class="axis-label">{t(m::SIM_AXIS_RATE)}</text>
                     if let Some(r) = props.rate.map(f).filter(|r| (RATE_MIN as f64..=RATE_MAX as f64).contains(r)) {
                         <line x1={format!("{:.1}", x.at(r))} x2={format!("{:.1}", x.at(r))} y1={format!("{top}")} y2={format!("{bottom}")} class="current-rate" />
-                        <text x={format!("{:.1}", x.at(r) + 4.0)} y={format!("{}", top + 12.0)} class="axis-label">{"いまの単価"}</text>
+                        <text x={format!("{:.1}", x.at(r) + 4.0)} y={format!("{}", top + 12.0)} class="axis-label">{t(m::SIM_CURRENT_RATE)}</text>
                     }
                     for (m, pts, ks) in curves.iter() {
                         <polyline points={polyline(pts, &x, &y)} class={classes!("line", line_class(*m), (*m == props.current).then_some("current"))} />
@@ -244,19 +252,19 @@ pub fn RateChart(props: &RateChartProps) -> Html {
                     }
                 </svg>
                 <figcaption class="legend">
-                    <span class="key line-national-key" aria-hidden="true"></span>{"国の制度のみ（実線）　"}
-                    <span class="key line-combined-key" aria-hidden="true"></span>{"国＋長野県（破線）　"}
-                    <span class="key line-nagano-key" aria-hidden="true"></span>{"長野県のみ（点線）"}
+                    <span class="key line-national-key" aria-hidden="true"></span>{t(m::SIM_LEGEND_NATIONAL)}{GAP}
+                    <span class="key line-combined-key" aria-hidden="true"></span>{t(m::SIM_LEGEND_COMBINED)}{GAP}
+                    <span class="key line-nagano-key" aria-hidden="true"></span>{t(m::SIM_LEGEND_NAGANO)}
                 </figcaption>
             </figure>
             <ul class="kinks" id="kinks">
                 for (m, _, ks) in curves.iter() {
                     <li>
-                        <strong>{m.label()}</strong>{"："}
-                        {format!(
-                            "時間単価{}までは1時間{}の負担。それを超えた分は全額自己負担になります。",
-                            money(ks[1].rate),
-                            money(ks[1].self_pay_per_hour)
+                        <strong>{m.label()}</strong>{t(m::SIM_COLON)}{space()}
+                        {tf!(
+                            m::SIM_KINK,
+                            rate = money(ks[1].rate),
+                            pay = money(ks[1].self_pay_per_hour)
                         )}
                         for r in ks[1].rules.iter() {
                             {" "}<span class="rule-tag">{*r}</span>
@@ -266,10 +274,10 @@ pub fn RateChart(props: &RateChartProps) -> Html {
             </ul>
             <div class="table-wrap">
                 <table class="data" id="rate-table">
-                    <caption>{"時間単価ごとの1時間あたりの自己負担（補助の対象になる時間）"}</caption>
+                    <caption>{t(m::SIM_RATE_CAPTION)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{"時間単価"}</th>
+                            <th scope="col">{t(m::SIM_RATE)}</th>
                             for m in Mode::ALL {
                                 <th scope="col">{m.label()}</th>
                             }

@@ -1,0 +1,677 @@
+//! Hand-off by QR code: what is on a page travels to the person's phone in a link.
+//!
+//! The simulator already has its own link (`#s=1&…`, `share.rs`) and uses it as is. The
+//! other pages put their document into a versioned fragment:
+//!
+//! ```text
+//! <origin>/<page>#h=1.<kind>.<codec>.<base64url>
+//! kind:  e = eligibility answers, c = checklist answers, p = one plan draft
+//! codec: z = deflate-raw (the browser's CompressionStream), j = plain JSON bytes
+//! ```
+//!
+//! The link must stay scannable from a tablet screen by an ordinary phone: [`MAX_URL_BYTES`]
+//! (1,700 bytes) fits a QR code of version ≤ 30 at error correction L; anything longer is not
+//! shown as a QR code but explained, with the page's file export offered instead.
+//!
+//! On load, `#h=` is decoded before the page is shown, the document is written to storage
+//! (a plan becomes a new named draft, never overwriting one), the fragment is cleared, and
+//! the page shows "引き継いだ内容を表示しています". A garbled or newer link is reported and
+//! nothing is written. Everything above the `web` module is pure and tested natively.
+
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+use crate::plan_book::{Stored, StoredDraft};
+use crate::route::Route;
+use crate::storage::{Draft, History, Record};
+use crate::wizard::Answers;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The version written by [`fragment`].
+pub const VERSION: u32 = 1;
+/// The longest link offered as a QR code (bytes): version ≤ 30 at error correction L holds
+/// 1,732 bytes; a little is kept in hand.
+pub const MAX_URL_BYTES: usize = 1_700;
+/// A payload larger than this is refused on load without decoding (zip bombs, junk).
+const MAX_PAYLOAD_BYTES: usize = 64 * 1024;
+
+/// What a hand-off link carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Eligibility,
+    Checklist,
+    Plan,
+}
+
+impl Kind {
+    pub fn code(self) -> char {
+        match self {
+            Kind::Eligibility => 'e',
+            Kind::Checklist => 'c',
+            Kind::Plan => 'p',
+        }
+    }
+
+    fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "e" => Some(Kind::Eligibility),
+            "c" => Some(Kind::Checklist),
+            "p" => Some(Kind::Plan),
+            _ => None,
+        }
+    }
+}
+
+/// How the payload's bytes are packed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Codec {
+    /// deflate-raw.
+    Deflate,
+    /// The JSON bytes as they are.
+    Json,
+}
+
+impl Codec {
+    fn code(self) -> char {
+        match self {
+            Codec::Deflate => 'z',
+            Codec::Json => 'j',
+        }
+    }
+}
+
+/// The checklist as handed over: the answers, and the completed record they came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistPayload {
+    pub kind: String,
+    pub answers: std::collections::BTreeMap<String, String>,
+    /// When the answers are a completed assessment: its date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// One plan draft as handed over (the draft in the core's JSON shape).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanPayload {
+    pub name: String,
+    pub draft: Value,
+}
+
+/// A decoded payload.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    Eligibility(Answers),
+    Checklist(ChecklistPayload),
+    Plan(PlanPayload),
+}
+
+impl Payload {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Payload::Eligibility(_) => Kind::Eligibility,
+            Payload::Checklist(_) => Kind::Checklist,
+            Payload::Plan(_) => Kind::Plan,
+        }
+    }
+
+    /// The payload's JSON bytes (before packing).
+    pub fn to_json(&self) -> Vec<u8> {
+        match self {
+            Payload::Eligibility(a) => serde_json::to_vec(a),
+            Payload::Checklist(c) => serde_json::to_vec(c),
+            Payload::Plan(p) => serde_json::to_vec(p),
+        }
+        .unwrap_or_default()
+    }
+
+    pub fn from_json(kind: Kind, bytes: &[u8]) -> Result<Payload, HandoffError> {
+        let garbled = |_| HandoffError::Garbled;
+        Ok(match kind {
+            Kind::Eligibility => {
+                Payload::Eligibility(serde_json::from_slice(bytes).map_err(garbled)?)
+            }
+            Kind::Checklist => Payload::Checklist(serde_json::from_slice(bytes).map_err(garbled)?),
+            Kind::Plan => {
+                let p: PlanPayload = serde_json::from_slice(bytes).map_err(garbled)?;
+                // A draft this app cannot open (e.g. from a newer app) is refused here.
+                ouen_rules::plan::PlanDraft::from_json(&p.draft.to_string()).map_err(
+                    |e| match e {
+                        ouen_rules::plan::ImportError::TooNew(v) => HandoffError::Newer(v),
+                        _ => HandoffError::Garbled,
+                    },
+                )?;
+                Payload::Plan(p)
+            }
+        })
+    }
+}
+
+/// Why a hand-off link could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandoffError {
+    /// Damaged, cut off, or not a hand-off link.
+    Garbled,
+    /// Written by a newer version of the app.
+    Newer(u32),
+    /// Packed with deflate, which this browser cannot unpack.
+    NoDecompression,
+}
+
+impl HandoffError {
+    pub fn message(&self) -> String {
+        use crate::i18n::{m, t};
+        match self {
+            HandoffError::Garbled => t(m::HANDOFF_GARBLED).to_string(),
+            HandoffError::Newer(v) => crate::tf!(m::HANDOFF_NEWER, version = v),
+            HandoffError::NoDecompression => t(m::HANDOFF_NO_DECOMPRESSION).to_string(),
+        }
+    }
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// base64url without padding (RFC 4648 §5).
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..=chunk.len() {
+            out.push(char::from(B64[(n >> (18 - 6 * i)) as usize & 63]));
+        }
+    }
+    out
+}
+
+/// The inverse of [`base64url_encode`]; `None` for a character outside the alphabet or an
+/// impossible length.
+pub fn base64url_decode(s: &str) -> Option<Vec<u8>> {
+    let vals: Vec<u32> = s
+        .bytes()
+        .map(|c| B64.iter().position(|&b| b == c).map(|p| p as u32))
+        .collect::<Option<_>>()?;
+    if vals.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(vals.len() * 3 / 4);
+    for chunk in vals.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, v)| n | (v << (18 - 6 * i)));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// The fragment (without `#`) for packed bytes.
+pub fn fragment(kind: Kind, codec: Codec, packed: &[u8]) -> String {
+    format!(
+        "h={VERSION}.{}.{}.{}",
+        kind.code(),
+        codec.code(),
+        base64url_encode(packed)
+    )
+}
+
+/// A hand-off fragment's parts: `Ok(None)` when the fragment is not a hand-off link.
+pub fn parse(fragment: &str) -> Result<Option<(Kind, Codec, Vec<u8>)>, HandoffError> {
+    let Some(rest) = fragment.trim_start_matches('#').strip_prefix("h=") else {
+        return Ok(None);
+    };
+    let mut parts = rest.split('.');
+    let version: u32 = parts
+        .next()
+        .and_then(|v| v.parse().ok())
+        .ok_or(HandoffError::Garbled)?;
+    if version > VERSION {
+        return Err(HandoffError::Newer(version));
+    }
+    if version == 0 {
+        return Err(HandoffError::Garbled);
+    }
+    let kind = parts
+        .next()
+        .and_then(Kind::parse)
+        .ok_or(HandoffError::Garbled)?;
+    let codec = match parts.next() {
+        Some("z") => Codec::Deflate,
+        Some("j") => Codec::Json,
+        _ => return Err(HandoffError::Garbled),
+    };
+    let data = parts.next().ok_or(HandoffError::Garbled)?;
+    if parts.next().is_some() || data.len() > MAX_PAYLOAD_BYTES {
+        return Err(HandoffError::Garbled);
+    }
+    let bytes = base64url_decode(data).ok_or(HandoffError::Garbled)?;
+    Ok(Some((kind, codec, bytes)))
+}
+
+/// Whether a link is short enough to offer as a QR code.
+pub fn fits(url: &str) -> bool {
+    url.len() <= MAX_URL_BYTES
+}
+
+/// The checklist payload: the draft when it has answers (with its date when it is the
+/// latest completed assessment, so the result comes along), else the latest completed record.
+pub fn checklist_payload(draft: Option<&Draft>, history: Option<&History>) -> Option<Payload> {
+    let latest = history.and_then(|h| h.records.last());
+    if let Some(d) = draft.filter(|d| !d.answers.is_empty()) {
+        let date = latest
+            .filter(|r| r.kind == d.kind && r.answers == d.answers)
+            .map(|r| r.date.clone());
+        return Some(Payload::Checklist(ChecklistPayload {
+            kind: d.kind.clone(),
+            answers: d.answers.clone(),
+            date,
+        }));
+    }
+    let r = latest?;
+    Some(Payload::Checklist(ChecklistPayload {
+        kind: r.kind.clone(),
+        answers: r.answers.clone(),
+        date: Some(r.date.clone()),
+    }))
+}
+
+/// The checklist documents after a hand-off: the answers become the draft, and a completed
+/// assessment joins the history (once).
+pub fn apply_checklist(p: &ChecklistPayload, history: Option<History>) -> (Draft, Option<History>) {
+    let draft = Draft {
+        kind: p.kind.clone(),
+        answers: p.answers.clone(),
+        step: 0,
+    };
+    let history = p.date.as_ref().map(|date| {
+        let mut h = history.unwrap_or_default();
+        h.merge(History {
+            records: vec![Record {
+                date: date.clone(),
+                kind: p.kind.clone(),
+                answers: p.answers.clone(),
+            }],
+        });
+        h
+    });
+    (draft, history)
+}
+
+/// The plan drafts after a hand-off: the draft added under its own name (made unique), and
+/// opened; nothing already there is changed.
+pub fn apply_plan(p: &PlanPayload, stored: Option<Stored>) -> Stored {
+    let mut s = stored.unwrap_or_default();
+    let base = if p.name.trim().is_empty() {
+        crate::i18n::t(crate::i18n::m::HANDOFF_PLAN_NAME).to_string()
+    } else {
+        p.name.clone()
+    };
+    let mut name = base.clone();
+    let mut n = 2;
+    while s.drafts.iter().any(|d| d.name == name) {
+        name = format!("{base} ({n})");
+        n += 1;
+    }
+    s.drafts.push(StoredDraft {
+        name,
+        draft: p.draft.clone(),
+    });
+    s.current = s.drafts.len() - 1;
+    s
+}
+
+/// The page a route's hand-off comes from.
+pub fn kind_for(route: Route) -> Option<Kind> {
+    match route {
+        Route::Eligibility => Some(Kind::Eligibility),
+        Route::Checklist => Some(Kind::Checklist),
+        Route::Plan => Some(Kind::Plan),
+        _ => None,
+    }
+}
+
+/// The browser side: reading the documents, packing with `CompressionStream`, importing.
+#[cfg(target_arch = "wasm32")]
+pub mod web {
+    use super::*;
+    use crate::storage::{self, Doc, SaveError};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_name = CompressionStream)]
+        type Compressor;
+        #[wasm_bindgen(constructor, js_class = "CompressionStream", catch)]
+        fn new(format: &str) -> Result<Compressor, JsValue>;
+
+        #[wasm_bindgen(js_name = DecompressionStream)]
+        type Decompressor;
+        #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+        fn new(format: &str) -> Result<Decompressor, JsValue>;
+
+        #[wasm_bindgen(js_name = Blob)]
+        type Bytes;
+        #[wasm_bindgen(constructor, js_class = "Blob", catch)]
+        fn new(parts: &js_sys::Array) -> Result<Bytes, JsValue>;
+        #[wasm_bindgen(method)]
+        fn stream(this: &Bytes) -> Piped;
+
+        type Piped;
+        #[wasm_bindgen(method, catch, js_name = pipeThrough)]
+        fn pipe_through(this: &Piped, pair: &JsValue) -> Result<Piped, JsValue>;
+
+        #[wasm_bindgen(js_name = Response)]
+        type Resp;
+        #[wasm_bindgen(constructor, js_class = "Response", catch)]
+        fn new(body: &Piped) -> Result<Resp, JsValue>;
+        #[wasm_bindgen(method, catch, js_name = arrayBuffer)]
+        fn array_buffer(this: &Resp) -> Result<js_sys::Promise, JsValue>;
+    }
+
+    async fn through(bytes: &[u8], pair: &JsValue) -> Option<Vec<u8>> {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let piped = Bytes::new(&parts).ok()?.stream().pipe_through(pair).ok()?;
+        let resp = Resp::new(&piped).ok()?;
+        let buf = wasm_bindgen_futures::JsFuture::from(resp.array_buffer().ok()?)
+            .await
+            .ok()?;
+        Some(js_sys::Uint8Array::new(&buf).to_vec())
+    }
+
+    /// deflate-raw, or `None` where the browser has no `CompressionStream`.
+    pub async fn deflate(bytes: &[u8]) -> Option<Vec<u8>> {
+        let c = Compressor::new("deflate-raw").ok()?;
+        through(bytes, c.unchecked_ref()).await
+    }
+
+    pub async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, HandoffError> {
+        let d = Decompressor::new("deflate-raw").map_err(|_| HandoffError::NoDecompression)?;
+        let out = through(bytes, d.unchecked_ref())
+            .await
+            .ok_or(HandoffError::Garbled)?;
+        if out.len() > MAX_PAYLOAD_BYTES {
+            return Err(HandoffError::Garbled);
+        }
+        Ok(out)
+    }
+
+    /// What the page at `route` would hand over, read from storage.
+    pub fn payload_for(route: Route) -> Option<Payload> {
+        match kind_for(route)? {
+            Kind::Eligibility => {
+                let a: Answers = storage::load_doc(Doc::Eligibility)?;
+                (!a.values.is_empty()).then_some(Payload::Eligibility(a))
+            }
+            Kind::Checklist => checklist_payload(
+                storage::load_doc::<Draft>(Doc::ChecklistDraft).as_ref(),
+                storage::load_doc::<History>(Doc::ChecklistHistory).as_ref(),
+            ),
+            Kind::Plan => {
+                let stored: Stored = storage::load_doc(Doc::PlanDrafts)?;
+                let cur = stored
+                    .drafts
+                    .get(stored.current.min(stored.drafts.len().checked_sub(1)?))?;
+                Some(Payload::Plan(PlanPayload {
+                    name: cur.name.clone(),
+                    draft: cur.draft.clone(),
+                }))
+            }
+        }
+    }
+
+    fn origin() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default()
+    }
+
+    /// The link for the page at `route`: its hand-off link, the simulator's own link, or
+    /// just the page's address when there is nothing to carry. `true` when state travels.
+    pub async fn link_for(route: Route) -> (String, bool) {
+        let base = format!("{}{}", origin(), route.path());
+        if route == Route::Simulator {
+            if let Some(form) = storage::load() {
+                return (format!("{base}#{}", crate::share::encode(&form)), true);
+            }
+            return (base, false);
+        }
+        let Some(p) = payload_for(route) else {
+            return (base, false);
+        };
+        let json = p.to_json();
+        let frag = match deflate(&json).await {
+            Some(z) if z.len() < json.len() => fragment(p.kind(), Codec::Deflate, &z),
+            _ => fragment(p.kind(), Codec::Json, &json),
+        };
+        (format!("{base}#{frag}"), true)
+    }
+
+    /// The current fragment, without `#`.
+    pub fn current_fragment() -> String {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .map(|h| h.trim_start_matches('#').to_string())
+            .unwrap_or_default()
+    }
+
+    /// Removes the fragment from the address without a history entry.
+    pub fn clear_fragment() {
+        if let Some(w) = web_sys::window() {
+            let path = w.location().pathname().unwrap_or_else(|_| "/".into());
+            let search = w.location().search().unwrap_or_default();
+            if let Ok(h) = w.history() {
+                let _ =
+                    h.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+            }
+        }
+    }
+
+    fn save_err(e: SaveError) -> String {
+        e.message().to_string()
+    }
+
+    /// Decodes and applies a hand-off fragment. `Ok(false)`: there was none.
+    pub async fn import(fragment: &str) -> Result<bool, String> {
+        let Some((kind, codec, bytes)) = parse(fragment).map_err(|e| e.message())? else {
+            return Ok(false);
+        };
+        let json = match codec {
+            Codec::Json => bytes,
+            Codec::Deflate => inflate(&bytes).await.map_err(|e| e.message())?,
+        };
+        match Payload::from_json(kind, &json).map_err(|e| e.message())? {
+            Payload::Eligibility(a) => storage::save_doc(Doc::Eligibility, &a).map_err(save_err)?,
+            Payload::Checklist(c) => {
+                let (draft, history) =
+                    apply_checklist(&c, storage::load_doc(Doc::ChecklistHistory));
+                if let Some(h) = history {
+                    storage::save_doc(Doc::ChecklistHistory, &h).map_err(save_err)?;
+                }
+                storage::save_doc(Doc::ChecklistDraft, &draft).map_err(save_err)?;
+            }
+            Payload::Plan(p) => {
+                let s = apply_plan(&p, storage::load_doc(Doc::PlanDrafts));
+                storage::save_doc(Doc::PlanDrafts, &s).map_err(save_err)?;
+            }
+        }
+        Ok(true)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_round_trips_and_refuses_junk() {
+        for n in 0..40usize {
+            let bytes: Vec<u8> = (0..n).map(|i| (i * 37 + 250) as u8).collect();
+            let s = base64url_encode(&bytes);
+            assert!(
+                s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+                "{s}"
+            );
+            assert_eq!(base64url_decode(&s), Some(bytes));
+        }
+        assert_eq!(base64url_encode(b"\xfb\xff"), "-_8");
+        assert_eq!(base64url_encode(b"Man"), "TWFu");
+        assert_eq!(base64url_decode("TWE"), Some(b"Ma".to_vec()));
+        assert_eq!(base64url_decode("TWFu+"), None, "not base64url");
+        assert_eq!(base64url_decode("TWFuT"), None, "impossible length");
+        assert_eq!(base64url_decode("TW=="), None, "no padding");
+    }
+
+    fn plan() -> PlanPayload {
+        let mut d = ouen_rules::plan::PlanDraft::default();
+        d.sme.name = "信州テスト商店, \"株\"".into();
+        PlanPayload {
+            name: "計画書 1".into(),
+            draft: serde_json::to_value(&d).unwrap(),
+        }
+    }
+
+    #[test]
+    fn every_kind_round_trips_through_a_fragment() {
+        let mut answers = Answers::default();
+        answers.values.insert("location".into(), "nagano".into());
+        answers.values.insert("employees".into(), "４５人".into());
+        let payloads = [
+            Payload::Eligibility(answers),
+            Payload::Checklist(ChecklistPayload {
+                kind: "retail".into(),
+                answers: [("cs-quotes".to_string(), "done".to_string())].into(),
+                date: Some("2025-01-10T09:00".into()),
+            }),
+            Payload::Plan(plan()),
+        ];
+        for p in payloads {
+            for codec in [Codec::Json, Codec::Deflate] {
+                // (Natively the "packed" bytes are the JSON itself; the browser deflates.)
+                let frag = fragment(p.kind(), codec, &p.to_json());
+                assert!(
+                    frag.starts_with(&format!("h=1.{}.", p.kind().code())),
+                    "{frag}"
+                );
+                assert!(frag.is_ascii());
+                let (kind, c, bytes) = parse(&format!("#{frag}")).unwrap().unwrap();
+                assert_eq!((kind, c), (p.kind(), codec));
+                assert_eq!(Payload::from_json(kind, &bytes).unwrap(), p);
+            }
+        }
+    }
+
+    #[test]
+    fn garbled_and_newer_links_are_reported() {
+        assert_eq!(parse(""), Ok(None));
+        assert_eq!(
+            parse("#s=1&rate=6000"),
+            Ok(None),
+            "the simulator's own link"
+        );
+        assert_eq!(parse("h=2.e.j.e30"), Err(HandoffError::Newer(2)));
+        for bad in [
+            "h=",
+            "h=x.e.j.e30",
+            "h=0.e.j.e30",
+            "h=1.q.j.e30",
+            "h=1.e.x.e30",
+            "h=1.e.j",
+            "h=1.e.j.e30.more",
+            "h=1.e.j.e3+0",
+        ] {
+            assert_eq!(parse(bad), Err(HandoffError::Garbled), "{bad}");
+        }
+        assert_eq!(
+            Payload::from_json(Kind::Eligibility, b"not json"),
+            Err(HandoffError::Garbled)
+        );
+        // A plan draft from a newer app is refused, not misread.
+        let newer = br#"{"name":"x","draft":{"version":99}}"#;
+        assert!(matches!(
+            Payload::from_json(Kind::Plan, newer),
+            Err(HandoffError::Newer(99))
+        ));
+        assert!(HandoffError::Garbled.message().contains("読み取れ"));
+    }
+
+    #[test]
+    fn the_size_limit_keeps_qr_codes_scannable() {
+        let base = "https://example.org/plan#h=1.p.z.";
+        assert!(fits(&format!(
+            "{base}{}",
+            "A".repeat(MAX_URL_BYTES - base.len())
+        )));
+        assert!(!fits(&format!("{base}{}", "A".repeat(MAX_URL_BYTES))));
+        // The limit fits a version-30 code at error correction L.
+        let url = "a".repeat(MAX_URL_BYTES);
+        let v = crate::qr::version_for(&url).expect("fits");
+        assert!(v <= 30, "version {v}");
+    }
+
+    #[test]
+    fn a_plan_arrives_as_a_new_draft_and_never_overwrites() {
+        let p = plan();
+        let mut stored = Stored::default();
+        stored.drafts.push(StoredDraft {
+            name: "計画書 1".into(),
+            draft: serde_json::json!({"issue": "mine"}),
+        });
+        let s = apply_plan(&p, Some(stored));
+        assert_eq!(s.drafts.len(), 2);
+        assert_eq!(s.drafts[0].draft["issue"], "mine", "untouched");
+        assert_eq!(s.drafts[1].name, "計画書 1 (2)");
+        assert_eq!(s.current, 1);
+        let s = apply_plan(&p, Some(s));
+        assert_eq!(s.drafts[2].name, "計画書 1 (3)");
+        let fresh = apply_plan(&p, None);
+        assert_eq!(fresh.drafts.len(), 1);
+        assert_eq!(fresh.drafts[0].name, "計画書 1");
+    }
+
+    #[test]
+    fn checklist_hand_off_uses_the_draft_else_the_latest_result() {
+        let record = Record {
+            date: "2025-01-10T09:00".into(),
+            kind: "retail".into(),
+            answers: [("cs-quotes".to_string(), "done".to_string())].into(),
+        };
+        let history = History {
+            records: vec![record.clone()],
+        };
+        let Some(Payload::Checklist(p)) =
+            checklist_payload(Some(&Draft::default()), Some(&history))
+        else {
+            panic!("the latest result");
+        };
+        assert_eq!(p.date.as_deref(), Some("2025-01-10T09:00"));
+        let (draft, h) = apply_checklist(&p, Some(history.clone()));
+        assert_eq!(draft.answers, record.answers);
+        assert_eq!(h.unwrap().records.len(), 1, "merged once");
+        let mut d = Draft::default();
+        d.answers.insert("x".into(), "partial".into());
+        let Some(Payload::Checklist(p)) = checklist_payload(Some(&d), Some(&history)) else {
+            panic!("the draft");
+        };
+        assert_eq!(p.date, None, "a draft being changed is not the result");
+        assert_eq!(apply_checklist(&p, None).1, None);
+        let finished = Draft {
+            kind: record.kind.clone(),
+            answers: record.answers.clone(),
+            step: 5,
+        };
+        let Some(Payload::Checklist(p)) = checklist_payload(Some(&finished), Some(&history)) else {
+            panic!("the finished draft");
+        };
+        assert_eq!(
+            p.date.as_deref(),
+            Some("2025-01-10T09:00"),
+            "the result comes along"
+        );
+        assert_eq!(checklist_payload(None, None), None);
+    }
+}

@@ -1,0 +1,696 @@
+//! Seminar mode: one tablet passed among several attendees at a seminar.
+//!
+//! The organiser turns it on with a PIN (only a salted, iterated SHA-256 of it is kept, under
+//! `ouen.seminar.config`). While it is on, every page shows the seminar bar (`view::seminar_bar`):
+//! "次の方へ" asks whether the attendee agrees to add an anonymous summary to the host tally,
+//! then wipes everything the attendee entered (every `ouen.*` key except `ouen.seminar.*`,
+//! sessionStorage, the language and text-size choices, the URL fragment) and reloads `/` with
+//! `location.replace`. While it is on the app never writes state into the address or the
+//! history (`url_writes_allowed`, used by `share::web::replace_fragment` and `route::push`),
+//! so the back button cannot bring the previous attendee's input back; a page restored from
+//! the back-forward cache after a reset reloads itself (`epoch`).
+//!
+//! The host tally (`ouen.seminar.tally`) holds one anonymous [`Entry`] per consenting
+//! attendee: checklist stage and area scores, scheme verdicts (yes / no / unknown), tools
+//! used. No names, company fields, free text or money figures.
+//!
+//! Everything above the `web` module is pure and tested natively.
+
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+use crate::i18n::{m, text};
+use crate::storage::{Draft, History};
+use ouen_rules::checklist::{score, validate, Area, BusinessKind, RawAnswers};
+use ouen_rules::eligibility::EligibilityStatus;
+use ouen_rules::{Locale, Scheme};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Keys that survive a reset start with this.
+pub const PREFIX: &str = "ouen.seminar.";
+/// Counts resets; a page whose epoch is stale reloads itself.
+pub const EPOCH_KEY: &str = "ouen.seminar.epoch";
+/// TEST ONLY: an idle timeout in seconds that overrides the organiser's minutes (the e2e test
+/// sets it in localStorage so the idle reset can be seen in a few seconds). Not in the UI.
+pub const IDLE_TEST_KEY: &str = "ouen.seminar.test-idle-seconds";
+/// The larger-text preference (`"large"`), applied by `www/main.js` before the app starts.
+pub const TEXT_SIZE_KEY: &str = "ouen.text-size";
+/// The idle reset choices, in minutes (0 = off).
+pub const IDLE_CHOICES: [u32; 5] = [0, 3, 5, 10, 15];
+/// The countdown banner shows for the last this many seconds.
+pub const COUNTDOWN_SECONDS: u32 = 60;
+/// Rounds of SHA-256 over the salted PIN.
+const PIN_ROUNDS: u32 = 5_000;
+
+// --- the PIN ------------------------------------------------------------------------------
+
+/// A PIN as typed (full-width digits and spaces allowed) → its 4 to 8 ASCII digits.
+pub fn normalize_pin(typed: &str) -> Option<String> {
+    let pin: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+            c => c,
+        })
+        .collect();
+    (pin.chars().all(|c| c.is_ascii_digit()) && (4..=8).contains(&pin.len())).then_some(pin)
+}
+
+/// The salted, iterated hash of a PIN, as hex.
+pub fn hash_pin(salt: &str, pin: &str) -> String {
+    let mut h = sha256(format!("ouen-seminar:{salt}:{pin}").as_bytes());
+    for _ in 1..PIN_ROUNDS {
+        h = sha256(&h);
+    }
+    h.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Seminar mode's settings; it is on while this is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Config {
+    pub salt: String,
+    pub hash: String,
+    /// 0 = no idle reset.
+    #[serde(default)]
+    pub idle_minutes: u32,
+}
+
+impl Config {
+    pub fn new(pin: &str, salt: String, idle_minutes: u32) -> Config {
+        Config {
+            hash: hash_pin(&salt, pin),
+            salt,
+            idle_minutes,
+        }
+    }
+
+    /// Whether `typed` is the PIN.
+    pub fn check(&self, typed: &str) -> bool {
+        normalize_pin(typed).is_some_and(|p| hash_pin(&self.salt, &p) == self.hash)
+    }
+}
+
+/// Why a new PIN was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinError {
+    Format,
+    Mismatch,
+}
+
+/// The PIN from the two fields of the form that turns seminar mode on.
+pub fn new_pin(first: &str, second: &str) -> Result<String, PinError> {
+    let a = normalize_pin(first).ok_or(PinError::Format)?;
+    if normalize_pin(second).as_deref() != Some(a.as_str()) {
+        return Err(PinError::Mismatch);
+    }
+    Ok(a)
+}
+
+/// SHA-256 (FIPS 180-4), small and dependency-free.
+pub fn sha256(data: &[u8]) -> [u8; 32] {
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2,
+    ];
+    let mut h: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ];
+    let mut msg = data.to_vec();
+    msg.push(0x80);
+    while msg.len() % 64 != 56 {
+        msg.push(0);
+    }
+    msg.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
+    for block in msg.chunks(64) {
+        let mut w = [0u32; 64];
+        for (i, word) in block.chunks(4).enumerate() {
+            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+        }
+        for i in 16..64 {
+            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16]
+                .wrapping_add(s0)
+                .wrapping_add(w[i - 7])
+                .wrapping_add(s1);
+        }
+        let mut v = h;
+        for i in 0..64 {
+            let s1 = v[4].rotate_right(6) ^ v[4].rotate_right(11) ^ v[4].rotate_right(25);
+            let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
+            let t1 = v[7]
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[i])
+                .wrapping_add(w[i]);
+            let s0 = v[0].rotate_right(2) ^ v[0].rotate_right(13) ^ v[0].rotate_right(22);
+            let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+            let t2 = s0.wrapping_add(maj);
+            v = [
+                t1.wrapping_add(t2),
+                v[0],
+                v[1],
+                v[2],
+                v[3].wrapping_add(t1),
+                v[4],
+                v[5],
+                v[6],
+            ];
+        }
+        for (a, b) in h.iter_mut().zip(v) {
+            *a = a.wrapping_add(b);
+        }
+    }
+    let mut out = [0u8; 32];
+    for (i, word) in h.iter().enumerate() {
+        out[i * 4..i * 4 + 4].copy_from_slice(&word.to_be_bytes());
+    }
+    out
+}
+
+// --- the tally ----------------------------------------------------------------------------
+
+/// A scheme's verdict for one attendee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Verdict {
+    Yes,
+    No,
+    #[default]
+    Unknown,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 3] = [Verdict::Yes, Verdict::No, Verdict::Unknown];
+
+    pub fn label(self, l: Locale) -> &'static str {
+        text(
+            match self {
+                Verdict::Yes => m::SEMINAR_VERDICT_YES,
+                Verdict::No => m::SEMINAR_VERDICT_NO,
+                Verdict::Unknown => m::SEMINAR_VERDICT_UNKNOWN,
+            },
+            l,
+        )
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Verdict::Yes => 0,
+            Verdict::No => 1,
+            Verdict::Unknown => 2,
+        }
+    }
+}
+
+/// The tools an attendee can use, in the tally's order.
+pub const TOOLS: [&str; 4] = ["simulator", "eligibility", "checklist", "plan"];
+
+pub fn tool_label(tool: &str, l: Locale) -> &'static str {
+    text(
+        match tool {
+            "simulator" => m::SEMINAR_TOOL_SIMULATOR,
+            "eligibility" => m::SEMINAR_TOOL_ELIGIBILITY,
+            "checklist" => m::SEMINAR_TOOL_CHECKLIST,
+            _ => m::SEMINAR_TOOL_PLAN,
+        },
+        l,
+    )
+}
+
+/// One attendee's anonymous summary.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Entry {
+    /// Checklist stage 1 to 4, when a complete checklist exists.
+    pub stage: Option<u8>,
+    /// Area id → percent, for the areas that apply.
+    pub areas: BTreeMap<String, u32>,
+    pub national: Verdict,
+    pub nagano: Verdict,
+    /// Ids from [`TOOLS`].
+    pub tools: Vec<String>,
+}
+
+/// Every consenting attendee's summary, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Tally {
+    pub entries: Vec<Entry>,
+}
+
+/// What the attendee left on the device, as far as the tally cares.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    pub simulator_used: bool,
+    pub answers: Option<crate::wizard::Answers>,
+    pub draft: Option<Draft>,
+    pub history: Option<History>,
+    pub plan_used: bool,
+}
+
+fn scheme_verdict(
+    outcome: &Result<ouen_rules::eligibility::Eligibility, Vec<ouen_rules::InputError>>,
+    scheme: Scheme,
+) -> Verdict {
+    let Ok(e) = outcome else {
+        return Verdict::Unknown;
+    };
+    match e.schemes.iter().find(|v| v.scheme == scheme) {
+        Some(v) if v.status == EligibilityStatus::NotEligible => Verdict::No,
+        Some(v) if v.status == EligibilityStatus::Eligible && v.certain => Verdict::Yes,
+        _ => Verdict::Unknown,
+    }
+}
+
+/// The anonymous summary of what the attendee entered (verdicts and scores from the core).
+pub fn summarize(inputs: &Inputs) -> Entry {
+    let mut entry = Entry::default();
+    // The latest completed assessment, else a draft complete enough to score.
+    let latest = inputs
+        .history
+        .as_ref()
+        .and_then(|h| h.records.last())
+        .map(|r| (r.kind.clone(), r.answers.clone()));
+    let from_draft = inputs
+        .draft
+        .as_ref()
+        .map(|d| (d.kind.clone(), d.answers.clone()));
+    let assessed = latest
+        .into_iter()
+        .chain(from_draft)
+        .find_map(|(kind, ans)| {
+            let kind = BusinessKind::parse(&kind)?;
+            let raw: RawAnswers = ans
+                .iter()
+                .map(|(k, v)| (k.clone(), ouen_rules::Value::from(v.as_str())))
+                .collect();
+            validate(kind, &raw).ok()
+        });
+    if let Some(a) = assessed {
+        let result = score(&a, Locale::Ja);
+        entry.stage = Some(result.stage.stage);
+        for area in result.areas {
+            if let Some(p) = area.score.percent {
+                entry.areas.insert(area.area.id().to_string(), p);
+            }
+        }
+    }
+    let answers = inputs.answers.as_ref().filter(|a| !a.values.is_empty());
+    if let Some(a) = answers {
+        let outcome = crate::wizard::Wizard::new(a.clone()).outcome;
+        entry.national = scheme_verdict(&outcome, Scheme::National);
+        entry.nagano = scheme_verdict(&outcome, Scheme::Nagano);
+    }
+    let checklist_used = inputs
+        .draft
+        .as_ref()
+        .is_some_and(|d| !d.answers.is_empty() || !d.kind.is_empty())
+        || inputs
+            .history
+            .as_ref()
+            .is_some_and(|h| !h.records.is_empty());
+    for (tool, used) in TOOLS.iter().zip([
+        inputs.simulator_used,
+        answers.is_some(),
+        checklist_used,
+        inputs.plan_used,
+    ]) {
+        if used {
+            entry.tools.push((*tool).to_string());
+        }
+    }
+    entry
+}
+
+/// The organiser's overview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    pub count: usize,
+    /// `[no stage, ①, ②, ③, ④]`.
+    pub stages: [usize; 5],
+    /// `[yes, no, unknown]`.
+    pub national: [usize; 3],
+    pub nagano: [usize; 3],
+    /// Each area's average percent (rounded) over the attendees it applies to.
+    pub area_average: Vec<(Area, Option<u32>)>,
+    /// Per [`TOOLS`].
+    pub tools: [usize; 4],
+}
+
+pub fn totals(tally: &Tally) -> Totals {
+    let mut t = Totals {
+        count: tally.entries.len(),
+        stages: [0; 5],
+        national: [0; 3],
+        nagano: [0; 3],
+        area_average: Vec::new(),
+        tools: [0; 4],
+    };
+    for e in &tally.entries {
+        let s = e.stage.map_or(0, |s| usize::from(s.min(4)));
+        t.stages[s] += 1;
+        t.national[e.national.index()] += 1;
+        t.nagano[e.nagano.index()] += 1;
+        for (i, tool) in TOOLS.iter().enumerate() {
+            if e.tools.iter().any(|x| x == tool) {
+                t.tools[i] += 1;
+            }
+        }
+    }
+    for area in Area::ALL {
+        let scores: Vec<u32> = tally
+            .entries
+            .iter()
+            .filter_map(|e| e.areas.get(area.id()).copied())
+            .collect();
+        let avg = (!scores.is_empty()).then(|| {
+            let n = scores.len() as u32;
+            (scores.iter().sum::<u32>() + n / 2) / n
+        });
+        t.area_average.push((area, avg));
+    }
+    t
+}
+
+/// One CSV field: quoted when it holds a comma, a quote or a line break (quotes doubled).
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The tally as CSV: UTF-8 with a BOM (so Excel reads Japanese), CRLF, a localized header,
+/// one row per attendee, numbers plain, tools as 1/0.
+pub fn csv(tally: &Tally, l: Locale) -> String {
+    let mut header: Vec<String> = vec![
+        text(m::SEMINAR_CSV_NUMBER, l).into(),
+        text(m::SEMINAR_CSV_STAGE, l).into(),
+    ];
+    header.extend(Area::ALL.iter().map(|a| a.label(l).to_string()));
+    header.push(text(m::SEMINAR_CSV_NATIONAL, l).into());
+    header.push(text(m::SEMINAR_CSV_NAGANO, l).into());
+    header.extend(TOOLS.iter().map(|t| tool_label(t, l).to_string()));
+    let mut out = String::from("\u{FEFF}");
+    let line = |cells: Vec<String>| {
+        cells
+            .iter()
+            .map(|c| csv_field(c))
+            .collect::<Vec<_>>()
+            .join(",")
+            + "\r\n"
+    };
+    out.push_str(&line(header));
+    for (i, e) in tally.entries.iter().enumerate() {
+        let mut row = vec![
+            (i + 1).to_string(),
+            e.stage.map(|s| s.to_string()).unwrap_or_default(),
+        ];
+        row.extend(Area::ALL.iter().map(|a| {
+            e.areas
+                .get(a.id())
+                .map(|p| p.to_string())
+                .unwrap_or_default()
+        }));
+        row.push(e.national.label(l).into());
+        row.push(e.nagano.label(l).into());
+        row.extend(TOOLS.iter().map(|t| {
+            if e.tools.iter().any(|x| x == t) {
+                "1".to_string()
+            } else {
+                "0".to_string()
+            }
+        }));
+        out.push_str(&line(row));
+    }
+    out
+}
+
+/// The idle timeout in seconds: the test override if set, else the organiser's minutes.
+pub fn idle_seconds(config: &Config, test_override: Option<&str>) -> Option<u32> {
+    if let Some(s) = test_override.and_then(|s| s.trim().parse::<u32>().ok()) {
+        return (s > 0).then_some(s);
+    }
+    (config.idle_minutes > 0).then(|| config.idle_minutes * 60)
+}
+
+// --- the device ---------------------------------------------------------------------------
+
+/// Whether seminar mode is on (its settings are stored on this device).
+pub fn active() -> bool {
+    load_config().is_some()
+}
+
+/// Whether pages may write their state into the address and the history (not in seminar
+/// mode: the next attendee's back button must not find it).
+pub fn url_writes_allowed() -> bool {
+    !active()
+}
+
+pub fn load_config() -> Option<Config> {
+    crate::storage::load_doc(crate::storage::Doc::SeminarConfig)
+}
+
+pub fn load_tally() -> Tally {
+    crate::storage::load_doc(crate::storage::Doc::SeminarTally).unwrap_or_default()
+}
+
+/// What the current attendee left, read from storage.
+pub fn current_inputs() -> Inputs {
+    use crate::storage::{self, Doc};
+    let simulator_used = storage::load().is_some_and(|f| f != crate::form::Form::default());
+    let plan_used = storage::load_doc::<crate::plan_book::Stored>(Doc::PlanDrafts)
+        .map(crate::plan_book::Book::from_stored)
+        .is_some_and(|b| {
+            b.drafts
+                .iter()
+                .any(|d| d.draft != ouen_rules::plan::PlanDraft::default())
+        });
+    Inputs {
+        simulator_used,
+        answers: storage::load_doc(Doc::Eligibility),
+        draft: storage::load_doc(Doc::ChecklistDraft),
+        history: storage::load_doc(Doc::ChecklistHistory),
+        plan_used,
+    }
+}
+
+/// A fresh random salt.
+#[cfg(target_arch = "wasm32")]
+pub fn new_salt() -> String {
+    (0..4)
+        .map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u32))
+        .collect()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn new_salt() -> String {
+    "00000000".into()
+}
+
+/// Ends the attendee's session: the summary added to the tally if they agreed, everything
+/// they entered wiped, and a fresh start at `/` (no history entry, no DOM trace).
+#[cfg(target_arch = "wasm32")]
+pub fn next_person(consent: bool) {
+    use crate::storage::{self, Doc};
+    if consent {
+        let mut tally = load_tally();
+        tally.entries.push(summarize(&current_inputs()));
+        let _ = storage::save_doc(Doc::SeminarTally, &tally);
+    }
+    reset();
+}
+
+/// Wipes the attendee's data and reloads `/` (also the idle reset, which never adds to the
+/// tally).
+#[cfg(target_arch = "wasm32")]
+pub fn reset() {
+    crate::storage::wipe(true);
+    bump_epoch();
+    if let Some(w) = web_sys::window() {
+        if let Some(html) = w.document().and_then(|d| d.document_element()) {
+            let _ = html.class_list().remove_1("text-large");
+        }
+        let _ = w.location().replace("/");
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn bump_epoch() {
+    let n = current_epoch() + 1;
+    crate::storage::write_raw(EPOCH_KEY, &n.to_string());
+}
+
+/// How many resets this device has seen.
+pub fn current_epoch() -> u64 {
+    crate::storage::read_raw(EPOCH_KEY)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_matches_the_standard_vectors() {
+        let hex = |b: [u8; 32]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+        assert_eq!(
+            hex(sha256(b"")),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            hex(sha256(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            hex(sha256(
+                b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
+            )),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        );
+    }
+
+    #[test]
+    fn pins_are_checked_by_their_salted_hash() {
+        assert_eq!(normalize_pin("1234"), Some("1234".into()));
+        assert_eq!(normalize_pin("１２３４５"), Some("12345".into()));
+        assert_eq!(normalize_pin("12 34"), Some("1234".into()));
+        assert_eq!(normalize_pin("123"), None);
+        assert_eq!(normalize_pin("123456789"), None);
+        assert_eq!(normalize_pin("12a4"), None);
+        assert_eq!(new_pin("2468", "２４６８"), Ok("2468".into()));
+        assert_eq!(new_pin("2468", "2469"), Err(PinError::Mismatch));
+        assert_eq!(new_pin("24", "24"), Err(PinError::Format));
+        let c = Config::new("2468", "abcd".into(), 5);
+        assert!(!c.hash.contains("2468"), "the PIN itself is not stored");
+        assert_eq!(c.hash.len(), 64);
+        assert!(c.check("2468"));
+        assert!(c.check("２４６８"));
+        assert!(!c.check("2469"));
+        assert!(!c.check(""));
+        // Another salt, another hash.
+        assert_ne!(Config::new("2468", "other".into(), 5).hash, c.hash);
+        let json = serde_json::to_string(&c).unwrap();
+        assert!(!json.contains("2468"));
+    }
+
+    fn entry(stage: Option<u8>, strategy: Option<u32>, national: Verdict) -> Entry {
+        Entry {
+            stage,
+            areas: strategy
+                .map(|p| [("strategy".to_string(), p)].into())
+                .unwrap_or_default(),
+            national,
+            nagano: Verdict::Unknown,
+            tools: vec!["checklist".into()],
+        }
+    }
+
+    #[test]
+    fn totals_count_stages_verdicts_and_average_areas() {
+        let tally = Tally {
+            entries: vec![
+                entry(Some(1), Some(40), Verdict::Yes),
+                entry(Some(1), Some(55), Verdict::No),
+                entry(Some(3), None, Verdict::Yes),
+                entry(None, None, Verdict::Unknown),
+            ],
+        };
+        let t = totals(&tally);
+        assert_eq!(t.count, 4);
+        assert_eq!(t.stages, [1, 2, 0, 1, 0]);
+        assert_eq!(t.national, [2, 1, 1]);
+        assert_eq!(t.nagano, [0, 0, 4]);
+        assert_eq!(t.tools, [0, 0, 4, 0]);
+        assert_eq!(
+            t.area_average[0],
+            (Area::Strategy, Some(48)),
+            "(40+55)/2 rounded"
+        );
+        assert_eq!(t.area_average[1], (Area::Customers, None));
+        assert_eq!(totals(&Tally::default()).count, 0);
+    }
+
+    #[test]
+    fn csv_escapes_and_has_one_row_per_attendee() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("cr\r"), "\"cr\r\"");
+        let tally = Tally {
+            entries: vec![
+                entry(Some(2), Some(40), Verdict::Yes),
+                entry(None, None, Verdict::No),
+            ],
+        };
+        let ja = csv(&tally, Locale::Ja);
+        assert!(ja.starts_with('\u{FEFF}'), "BOM for Excel");
+        let lines: Vec<&str> = ja.trim_start_matches('\u{FEFF}').split("\r\n").collect();
+        assert_eq!(lines.len(), 4, "header, two rows, and the final line break");
+        assert!(lines[0].starts_with("番号,段階,経営戦略"), "{}", lines[0]);
+        assert_eq!(lines[1], "1,2,40,,,,,,対象,未確定,0,0,1,0");
+        assert_eq!(lines[2], "2,,,,,,,,対象外,未確定,0,0,1,0");
+        let en = csv(&tally, Locale::En);
+        assert!(en.contains("No.,Stage,Strategy"), "{en}");
+        assert!(en.contains(",Eligible,Unknown,"), "{en}");
+    }
+
+    #[test]
+    fn the_summary_holds_verdicts_and_scores_but_nothing_typed() {
+        use ouen_rules::checklist::{items_in, BusinessKind};
+        let mut draft = Draft {
+            kind: BusinessKind::Manufacturing.id().into(),
+            ..Draft::default()
+        };
+        for area in Area::ALL {
+            for it in items_in(area) {
+                draft.answers.insert(it.id.into(), "done".into());
+            }
+        }
+        let mut answers = crate::wizard::Answers::default();
+        answers.values.insert("location".into(), "tokyo".into());
+        let e = summarize(&Inputs {
+            simulator_used: true,
+            answers: Some(answers),
+            draft: Some(draft),
+            history: None,
+            plan_used: false,
+        });
+        assert_eq!(e.stage, Some(4));
+        assert_eq!(e.areas.get("strategy"), Some(&100));
+        assert_eq!(e.tools, ["simulator", "eligibility", "checklist"]);
+        let json = serde_json::to_string(&e).unwrap();
+        assert!(!json.contains("tokyo"), "{json}");
+        // Nothing entered: nothing claimed.
+        let empty = summarize(&Inputs::default());
+        assert_eq!(empty, Entry::default());
+    }
+
+    #[test]
+    fn idle_timeout_prefers_the_test_override() {
+        let c = Config::new("1234", "s".into(), 5);
+        assert_eq!(idle_seconds(&c, None), Some(300));
+        assert_eq!(idle_seconds(&c, Some("8")), Some(8));
+        assert_eq!(idle_seconds(&c, Some("x")), Some(300));
+        let off = Config {
+            idle_minutes: 0,
+            ..c
+        };
+        assert_eq!(idle_seconds(&off, None), None);
+    }
+}

@@ -1,0 +1,111 @@
+//! The header's tools: the settings link and "スマホに持ち帰る" (a QR code of the page's
+//! state, see `crate::handoff`).
+
+use crate::handoff;
+use crate::i18n::{m, t};
+use crate::qr;
+use crate::route::{Link, Navigator, Route};
+use yew::prelude::*;
+
+/// What the dialog shows.
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+enum Shown {
+    Preparing,
+    /// The link, and whether it carries the page's state.
+    Ready(String, bool),
+}
+
+#[component]
+pub fn HeaderTools() -> Html {
+    let nav = use_context::<Navigator>();
+    let route = nav.map_or(Route::Home, |n| n.route);
+    let dialog = use_node_ref();
+    let shown = use_state(|| Shown::Preparing);
+    let open = {
+        let dialog = dialog.clone();
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| {
+            shown.set(Shown::Preparing);
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                let _ = d.show_modal();
+            }
+            #[cfg(target_arch = "wasm32")]
+            {
+                let shown = shown.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (url, carried) = handoff::web::link_for(route).await;
+                    shown.set(Shown::Ready(url, carried));
+                });
+            }
+        })
+    };
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                d.close();
+            }
+        })
+    };
+    let body = match &*shown {
+        Shown::Preparing => html! { <p>{t(m::HANDOFF_PREPARING)}</p> },
+        Shown::Ready(url, carried) => {
+            let drawing = handoff::fits(url).then(|| qr::draw(url)).flatten();
+            match drawing {
+                Some(d) => html! {
+                    <>
+                        <div class="handoff-qr" id="handoff-qr">
+                            <svg viewBox={format!("0 0 {0} {0}", d.side)} role="img"
+                                aria-labelledby="handoff-qr-title" shape-rendering="crispEdges">
+                                <title id="handoff-qr-title">{t(m::HANDOFF_QR_ALT)}</title>
+                                <rect width="100%" height="100%" fill="#fff" />
+                                <path d={d.path} fill="#000" />
+                            </svg>
+                        </div>
+                        <p>{t(if *carried { m::HANDOFF_EXPLAIN } else { m::HANDOFF_NOTHING })}</p>
+                        <p class="handoff-url-label">{t(m::HANDOFF_URL_LABEL)}</p>
+                        <p class="handoff-url" id="handoff-url">{url.clone()}</p>
+                    </>
+                },
+                None => html! {
+                    <div class="handoff-too-long" id="handoff-too-long" role="alert">
+                        <p>{crate::tf!(m::HANDOFF_TOO_LONG, bytes = url.len(), limit = handoff::MAX_URL_BYTES)}</p>
+                        <p>{t(m::HANDOFF_USE_FILE)}</p>
+                        if route == Route::Plan {
+                            <button type="button" class="primary" id="handoff-download" onclick={Callback::from(|_: MouseEvent| download_plan())}>
+                                {t(m::HANDOFF_DOWNLOAD)}
+                            </button>
+                        }
+                    </div>
+                },
+            }
+        }
+    };
+    html! {
+        <div class="header-tools">
+            <button type="button" class="header-tool" id="handoff-open" onclick={open}>
+                {t(m::HANDOFF_OPEN)}
+            </button>
+            <Link to={Route::Settings} class="header-tool" id="settings-link">{t(m::SETTINGS_LINK)}</Link>
+            <dialog class="handoff-dialog" id="handoff-dialog" ref={dialog}
+                aria-labelledby="handoff-title">
+                <h2 id="handoff-title">{t(m::HANDOFF_TITLE)}</h2>
+                {body}
+                <button type="button" class="secondary" id="handoff-close" onclick={close}>
+                    {t(m::HANDOFF_CLOSE)}
+                </button>
+            </dialog>
+        </div>
+    }
+}
+
+/// The open plan draft as the plan page's JSON file (the same format its import reads).
+fn download_plan() {
+    use crate::storage::{self, Doc};
+    let stored: Option<crate::plan_book::Stored> = storage::load_doc(Doc::PlanDrafts);
+    if let Some(book) = stored.map(crate::plan_book::Book::from_stored) {
+        let json = book.current().draft.to_json();
+        crate::download::save_file(json.as_bytes(), "plan.json", "application/json");
+    }
+}

@@ -1,0 +1,183 @@
+//! The seminar bar (seminar mode only): "次の方へ" with the consent dialog, and the idle
+//! reset with its countdown banner. See `crate::seminar`.
+
+use crate::i18n::{m, t};
+use crate::seminar;
+use yew::prelude::*;
+
+#[component]
+pub fn SeminarBar() -> Html {
+    let config = use_memo((), |_| seminar::load_config());
+    let dialog = use_node_ref();
+    let remaining = use_state_eq(|| None::<u32>);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let config = (*config).clone();
+        let remaining = remaining.setter();
+        use_effect_with((), move |_| idle::watch(config, remaining));
+    }
+    let Some(_) = &*config else {
+        return html! {};
+    };
+    let open = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                let _ = d.show_modal();
+            }
+        })
+    };
+    let close = {
+        let dialog = dialog.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                d.close();
+            }
+        })
+    };
+    let next = |consent: bool| {
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            seminar::next_person(consent);
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = consent;
+        })
+    };
+    let keep_going = {
+        let remaining = remaining.setter();
+        Callback::from(move |_: MouseEvent| remaining.set(None))
+    };
+    html! {
+        <>
+            <div class="seminar-bar" id="seminar-bar">
+                <p class="seminar-bar-label">{t(m::SEMINAR_BAR_LABEL)}</p>
+                <button type="button" class="primary seminar-next" id="seminar-next" onclick={open}>
+                    {t(m::SEMINAR_NEXT)}
+                </button>
+            </div>
+            if let Some(n) = *remaining {
+                <div class="seminar-idle" id="seminar-idle" role="alert">
+                    <p>{crate::tf!(m::SEMINAR_IDLE_COUNTDOWN, seconds = n)}</p>
+                    <button type="button" class="primary" id="seminar-idle-continue" onclick={keep_going}>
+                        {t(m::SEMINAR_IDLE_CONTINUE)}
+                    </button>
+                </div>
+            }
+            <dialog class="seminar-dialog" id="seminar-dialog" ref={dialog}
+                aria-labelledby="seminar-dialog-title">
+                <h2 id="seminar-dialog-title">{t(m::SEMINAR_CONSENT_TITLE)}</h2>
+                <p>{t(m::SEMINAR_CONSENT_TEXT)}</p>
+                <p class="seminar-consent-note">{t(m::SEMINAR_CONSENT_NOTE)}</p>
+                <div class="seminar-dialog-buttons">
+                    <button type="button" class="primary" id="seminar-consent-yes" onclick={next(true)}>
+                        {t(m::SEMINAR_CONSENT_YES)}
+                    </button>
+                    <button type="button" class="primary" id="seminar-consent-no" onclick={next(false)}>
+                        {t(m::SEMINAR_CONSENT_NO)}
+                    </button>
+                    <button type="button" class="secondary" id="seminar-cancel" onclick={close}>
+                        {t(m::SEMINAR_CONSENT_CANCEL)}
+                    </button>
+                </div>
+            </dialog>
+        </>
+    }
+}
+
+/// The idle timer: armed by the first interaction after a (re)load; any interaction restarts
+/// it; the last 60 s show the banner; at zero the device resets without adding to the tally.
+/// Also: a page restored from the back-forward cache after a reset reloads `/`.
+#[cfg(target_arch = "wasm32")]
+mod idle {
+    use crate::seminar::{self, Config};
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    const EVENTS: [&str; 5] = ["pointerdown", "keydown", "input", "wheel", "touchstart"];
+
+    pub fn watch(
+        config: Option<Config>,
+        remaining: yew::UseStateSetter<Option<u32>>,
+    ) -> impl FnOnce() {
+        let window = web_sys::window();
+        let epoch = seminar::current_epoch();
+        let on_show = Closure::<dyn Fn()>::new(move || {
+            if seminar::current_epoch() != epoch {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().replace("/");
+                }
+            }
+        });
+        let limit = config.as_ref().and_then(|c| {
+            let test = crate::storage::read_raw(seminar::IDLE_TEST_KEY);
+            seminar::idle_seconds(c, test.as_deref())
+        });
+        let last = Rc::new(Cell::new(js_sys::Date::now()));
+        let armed = Rc::new(Cell::new(false));
+        let on_activity = {
+            let (last, armed, remaining) = (last.clone(), armed.clone(), remaining.clone());
+            Closure::<dyn Fn()>::new(move || {
+                last.set(js_sys::Date::now());
+                armed.set(true);
+                remaining.set(None);
+            })
+        };
+        let tick = Closure::<dyn Fn()>::new(move || {
+            let Some(limit) = limit else { return };
+            if !armed.get() {
+                return;
+            }
+            let idle = ((js_sys::Date::now() - last.get()) / 1000.0) as u32;
+            let left = limit.saturating_sub(idle);
+            if left == 0 {
+                armed.set(false);
+                seminar::reset();
+            } else if left <= seminar::COUNTDOWN_SECONDS {
+                remaining.set(Some(left));
+            } else {
+                remaining.set(None);
+            }
+        });
+        let mut interval = None;
+        if let Some(w) = &window {
+            let _ =
+                w.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
+            for e in EVENTS {
+                let _ = w.add_event_listener_with_callback_and_bool(
+                    e,
+                    on_activity.as_ref().unchecked_ref(),
+                    true,
+                );
+            }
+            if limit.is_some() {
+                interval = w
+                    .set_interval_with_callback_and_timeout_and_arguments_0(
+                        tick.as_ref().unchecked_ref(),
+                        1000,
+                    )
+                    .ok();
+            }
+        }
+        move || {
+            if let Some(w) = &window {
+                let _ = w.remove_event_listener_with_callback(
+                    "pageshow",
+                    on_show.as_ref().unchecked_ref(),
+                );
+                for e in EVENTS {
+                    let _ = w.remove_event_listener_with_callback_and_bool(
+                        e,
+                        on_activity.as_ref().unchecked_ref(),
+                        true,
+                    );
+                }
+                if let Some(id) = interval {
+                    w.clear_interval_with_handle(id);
+                }
+            }
+            drop(tick);
+        }
+    }
+}
