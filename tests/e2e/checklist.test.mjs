@@ -7,33 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBrowser, appUrl, artifacts } from './browser.mjs';
+import { japaneseOutsideBrackets, answerChecklist } from './flows.mjs';
 
 const browser = useBrowser();
-
-/** The visible text, without what may be Japanese in English: text in brackets, the brand and
- *  the language switch's "日本語". */
-export function japaneseOutsideBrackets(text) {
-  const cleaned = text
-    .replace(/ouen 応援/g, '')
-    .replace(/日本語/g, '')
-    .replace(/\([^)]*\)|（[^）]*）|「[^」]*」/g, '');
-  return cleaned.match(/[\u3040-\u30ff]+/g) ?? [];
-}
-
-async function answerAll(page, levels) {
-  for (;;) {
-    const groups = page.locator('fieldset.cl-item');
-    const n = await groups.count();
-    for (let i = 0; i < n; i++) {
-      const g = groups.nth(i);
-      const value = (await g.locator('input[value="na"]').count()) > 0 ? 'na' : levels[i % levels.length];
-      await g.locator(`input[value="${value}"]`).check();
-    }
-    const next = page.locator('#cl-next');
-    if ((await next.count()) === 0) break;
-    await next.click();
-  }
-}
 
 test('the checklist in English: questions, result, exports and history', async () => {
   const page = await browser.context.newPage();
@@ -62,11 +38,11 @@ test('the checklist in English: questions, result, exports and history', async (
     String(japaneseOutsideBrackets(await page.evaluate(() => document.body.innerText))));
 
   // A first check, then a better second one: the result, the comparison and the history.
-  await answerAll(page, ['partial', 'considering', 'notStarted', 'unknown']);
+  await answerChecklist(page, ['partial', 'considering', 'notStarted', 'unknown']);
   await page.locator('#cl-finish').click();
   await page.locator('#cl-result').waitFor();
   await page.locator('#cl-restart').click();
-  await answerAll(page, ['done']);
+  await answerChecklist(page, ['done']);
   await page.locator('#cl-finish').click();
   await page.locator('#cl-result').waitFor();
   assert.match(await page.locator('#cl-result-title').textContent(), /^Result \(\d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d\)$/);

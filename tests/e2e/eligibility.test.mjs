@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { useBrowser, appUrl, artifacts } from './browser.mjs';
+import { japaneseOutsideBrackets, expectQuestion, choose, type, EXCLUSIONS } from './flows.mjs';
 
 const browser = useBrowser();
 
@@ -23,21 +24,6 @@ async function openWizard(viewport, lang = 'ja') {
   return { page, consoleErrors };
 }
 
-async function expectQuestion(page, field) {
-  await page.locator(`[data-question="${field}"]`).waitFor();
-}
-
-async function choose(page, field, value) {
-  await expectQuestion(page, field);
-  await page.locator(`[data-question="${field}"] button[data-value="${value}"]`).click();
-}
-
-async function type(page, field, value) {
-  await expectQuestion(page, field);
-  await page.locator('#elig-input').fill(value);
-  await page.locator('#elig-next').click();
-}
-
 test('a Nagano manufacturer walks to "eligible" for both schemes', async () => {
   const { page, consoleErrors } = await openWizard();
   await choose(page, 'location', 'nagano');
@@ -48,8 +34,7 @@ test('a Nagano manufacturer walks to "eligible" for both schemes', async () => {
   assert.match(await page.locator('.elig-help').textContent(), /役員.*数えません/);
   await type(page, 'employees', '４５人');
   // 45 employees already meet SME-1 ①: capital is skipped, deemed-large questions follow.
-  for (const f of ['singleLargeShare', 'totalLargeShare', 'largeOfficerShare', 'ownedByDeemedLarge',
-    'officersAllFromDeemedLarge', 'avgTaxableIncome']) {
+  for (const f of EXCLUSIONS) {
     await choose(page, `exclusions.${f}`, 'no');
   }
   await choose(page, 'expertKind', 'freelancer');
@@ -147,17 +132,9 @@ test('the home tile opens the wizard; the navigator marks ended supports', async
   await page.close();
 });
 
-/** Hiragana or katakana outside brackets, leaving out the brand and the language switch. */
-function japaneseIn(text) {
-  const outside = text
-    .replace(/ouen 応援|日本語/g, '')
-    .replace(/（[^）]*）|\([^)]*\)|「[^」]*」/g, '');
-  return outside.match(/[^\n]*[\u3040-\u30ff][^\n]*/g) ?? [];
-}
-
 async function expectEnglish(page) {
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-  assert.deepEqual(japaneseIn(await page.evaluate(() => document.body.innerText)), []);
+  assert.deepEqual(japaneseOutsideBrackets(await page.evaluate(() => document.body.innerText)), []);
 }
 
 test('in English: the wizard asks, explains and decides in English', async () => {
@@ -178,8 +155,7 @@ test('in English: the wizard asks, explains and decides in English', async () =>
   assert.equal(await page.locator('#elig-input').getAttribute('placeholder'), 'e.g. 12');
   assert.match(await page.locator('.elig-help').textContent(), /Do not count company officers/);
   await type(page, 'employees', '45');
-  for (const f of ['singleLargeShare', 'totalLargeShare', 'largeOfficerShare', 'ownedByDeemedLarge',
-    'officersAllFromDeemedLarge']) {
+  for (const f of EXCLUSIONS.slice(0, -1)) {
     await choose(page, `exclusions.${f}`, 'no');
   }
   await expectQuestion(page, 'exclusions.avgTaxableIncome');
@@ -218,8 +194,7 @@ test('in English: a deemed-large company learns why, and what would qualify, in 
   await choose(page, 'orgType', 'company');
   await choose(page, 'industry', 'retail');
   await type(page, 'employees', '20');
-  for (const f of ['singleLargeShare', 'totalLargeShare', 'largeOfficerShare', 'ownedByDeemedLarge',
-    'officersAllFromDeemedLarge']) {
+  for (const f of EXCLUSIONS.slice(0, -1)) {
     await choose(page, `exclusions.${f}`, 'no');
   }
   await choose(page, 'exclusions.avgTaxableIncome', 'yes');

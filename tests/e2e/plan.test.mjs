@@ -9,6 +9,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { useBrowser, appUrl, artifacts } from './browser.mjs';
+import { japaneseOutsideBrackets } from './flows.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const npmDir = resolve(process.env.OUEN_NPM ?? join(here, '../../dist/npm'));
@@ -150,15 +151,6 @@ test('the home tile leads to the plan page', async () => {
   assert.equal(new URL(page.url()).pathname, '/plan');
   await page.close();
 });
-
-/** Japanese (kana) in the visible text outside brackets, except the brand and "日本語". */
-function japaneseOutsideBrackets(text) {
-  const cleaned = text
-    .replace(/ouen 応援/g, '')
-    .replace(/日本語/g, '')
-    .replace(/\([^)]*\)|（[^）]*）|「[^」]*」/g, '');
-  return cleaned.match(/[\u3040-\u30ff]+/g) ?? [];
-}
 
 /** The page's visible text without the preview (the documents are Japanese by design). */
 async function textBesidesPreview(page) {

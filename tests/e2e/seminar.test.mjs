@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { useBrowser, launch, appUrl, artifacts } from './browser.mjs';
+import { japaneseOutsideBrackets, answerChecklist, walkToEligible } from './flows.mjs';
 
 const browser = useBrowser();
 const PIN = '2468';
@@ -23,56 +24,11 @@ const COMPANY = '有限会社ゼミナール試験堂';
 const RATE = '7777';
 const at = (path) => new URL(path, appUrl).href;
 
-function japaneseOutsideBrackets(text) {
-  const cleaned = text
-    .replace(/ouen 応援/g, '')
-    .replace(/日本語/g, '')
-    .replace(/\([^)]*\)|（[^）]*）|「[^」]*」/g, '');
-  return cleaned.match(/[\u3040-\u30ff]+/g) ?? [];
-}
-
-async function answerAll(page, levels) {
-  for (;;) {
-    const groups = page.locator('fieldset.cl-item');
-    const n = await groups.count();
-    for (let i = 0; i < n; i++) {
-      const g = groups.nth(i);
-      const value = (await g.locator('input[value="na"]').count()) > 0 ? 'na' : levels[i % levels.length];
-      await g.locator(`input[value="${value}"]`).check();
-    }
-    const next = page.locator('#cl-next');
-    if ((await next.count()) === 0) break;
-    await next.click();
-  }
-}
-
-async function choose(page, field, value) {
-  await page.locator(`[data-question="${field}"] button[data-value="${value}"]`).click();
-}
-
-async function type(page, field, value) {
-  await page.locator(`[data-question="${field}"]`).waitFor();
-  await page.locator('#elig-input').fill(value);
-  await page.locator('#elig-next').click();
-}
-
 /** The wizard to "eligible" for both schemes (a Nagano manufacturer). */
 async function wizard(page) {
   await page.goto(at('eligibility'));
   await page.locator('[data-question="location"], #elig-verdict').first().waitFor();
-  await choose(page, 'location', 'nagano');
-  await choose(page, 'orgType', 'company');
-  await choose(page, 'industry', 'manufacturing');
-  await type(page, 'employees', '４５人');
-  for (const f of ['singleLargeShare', 'totalLargeShare', 'largeOfficerShare', 'ownedByDeemedLarge',
-    'officersAllFromDeemedLarge', 'avgTaxableIncome']) {
-    await choose(page, `exclusions.${f}`, 'no');
-  }
-  await choose(page, 'expertKind', 'freelancer');
-  await choose(page, 'support', 'ecSite');
-  await type(page, 'asOf', '2021-01-15');
-  await page.locator('#elig-next-steps').waitFor();
-  assert.equal(await page.locator('#verdict-national').getAttribute('data-status'), 'eligible');
+  await walkToEligible(page);
 }
 
 async function simulator(page, rate, hours = '13') {
@@ -86,7 +42,7 @@ async function checklist(page) {
   await page.goto(at('checklist'));
   await page.locator('#checklist').waitFor();
   await page.locator('#checklist-kind input[value="retail"]').check();
-  await answerAll(page, ['done']);
+  await answerChecklist(page, ['done']);
   await page.locator('#cl-finish').click();
   await page.locator('#cl-result').waitFor();
 }

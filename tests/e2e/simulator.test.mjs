@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { useBrowser, appUrl, artifacts } from './browser.mjs';
+import { japaneseOutsideBrackets } from './flows.mjs';
 
 const browser = useBrowser();
 
@@ -293,23 +294,6 @@ test('phone width and the A4 print layout', async () => {
 
 // ---------- issue 8: the simulator and the rules page in English ----------
 
-/** Visible text with kana outside brackets, except the brand and the language switch. */
-function kanaOutsideBrackets(text) {
-  const cleaned = text.replaceAll('ouen 応援', '').replaceAll('日本語', '');
-  const found = [];
-  for (const line of cleaned.split('\n')) {
-    let depth = 0;
-    let outside = '';
-    for (const c of line) {
-      if ('(（「'.includes(c)) depth++;
-      else if (')）」'.includes(c)) depth--;
-      else if (depth <= 0) outside += c;
-    }
-    if (/[\u3040-\u30ff]/.test(outside)) found.push(line);
-  }
-  return found;
-}
-
 /** Opens `path` in English; the language choice is remembered, so `restoreJapanese` after. */
 async function openEnglish(path, ready) {
   const page = await browser.context.newPage();
@@ -372,7 +356,7 @@ test('the simulator in English: labels, yen, dates, rule-core messages, no Japan
   await page.locator('#copy-status').filter({ hasText: /copied/i }).waitFor();
 
   const text = await page.evaluate(() => document.body.innerText);
-  assert.deepEqual(kanaOutsideBrackets(text), []);
+  assert.deepEqual(japaneseOutsideBrackets(text), []);
   await page.screenshot({ path: join(artifacts, 'simulator-en.png'), fullPage: true });
 
   // Print-only summary and a garbled link, in English too.
@@ -399,7 +383,7 @@ test('the rules page in English: rule statements, history, sources', async () =>
   assert.match(await page.locator('#dates-table').textContent(), /30 September 2021/);
   assert.match(await page.locator('#sources').textContent(), /Nagano Prefecture leaflet/);
   const text = await page.evaluate(() => document.body.innerText);
-  assert.deepEqual(kanaOutsideBrackets(text), []);
+  assert.deepEqual(japaneseOutsideBrackets(text), []);
   await page.screenshot({ path: join(artifacts, 'rules-en.png'), fullPage: true });
   assert.deepEqual(consoleErrors, []);
   await restoreJapanese(page);

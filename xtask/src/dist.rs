@@ -238,6 +238,10 @@ fn workspace_version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// The npm package's manifest, declarations, entry files and README. `sideEffects` names
+/// `elements.js`: it is imported for its side effect (registering the custom elements), and a
+/// bundler told the whole package is side-effect free drops `import 'ouen/elements'`
+/// (`tests/e2e/bundler.test.mjs` builds with Vite to keep this true).
 fn write_package(npm: &Path) -> Result {
     let version = workspace_version();
     write(
@@ -249,7 +253,7 @@ fn write_package(npm: &Path) -> Result {
   "description": "応援 ouen: digitalization-support cost split and SME check for Japanese SMEs, computed locally in WebAssembly",
   "license": "MIT",
   "type": "module",
-  "sideEffects": false,
+  "sideEffects": ["./elements.js"],
   "engines": {{ "node": ">=20" }},
   "exports": {{
     ".": {{
@@ -461,7 +465,9 @@ simulate({ rate: 4000, hours: 10, schemes: ['national'] }, { locale: 'en' });
 
 Under a Content-Security-Policy, wasm needs `script-src 'self' 'wasm-unsafe-eval'`.
 
-Bundlers (Vite, webpack) pick `web.js` through the `exports` map; call `await init()` first.
+Bundlers (Vite, webpack) pick `web.js` through the `exports` map and emit the wasm file found
+by `new URL(…, import.meta.url)`; call `await init()` first. The package's tests build a page
+that imports `ouen`, `ouen/cost` and `ouen/elements` with Vite and run it in Chromium.
 
 ## Drop-in custom elements
 

@@ -122,6 +122,8 @@ pub fn test_cmd(args: &[String]) -> Result {
             "ouen-app",
             "-p",
             "ouen-wasm",
+            "-p",
+            "ouen-wasm-cost",
             "--target",
             "wasm32-unknown-unknown",
             "--",

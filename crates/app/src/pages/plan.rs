@@ -20,6 +20,26 @@ use yew::prelude::*;
 
 type Setter = fn(&mut PlanDraft, String);
 
+/// The kind of control a draft field is typed into.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Widget {
+    Text,
+    Date,
+    Area,
+}
+
+/// The value of the input or textarea an `input` event came from.
+fn event_value(e: &InputEvent) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(target) = e.target() else {
+        return String::new();
+    };
+    match target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        Some(area) => area.value(),
+        None => target.unchecked_into::<web_sys::HtmlInputElement>().value(),
+    }
+}
+
 /// Fills what the user already told the simulator and the eligibility wizard into the empty
 /// fields of a draft. Pure: the page passes what it read from storage.
 pub fn prefill(
@@ -146,60 +166,44 @@ pub fn PlanPage() -> Html {
         })
     };
 
-    let text = |id: &'static str, label: Msg, value: &str, set: Setter, hint: Option<Msg>| {
+    // One labelled field of the draft: its hint, the control, and the error state.
+    let field = |widget: Widget,
+                 id: &'static str,
+                 label: Msg,
+                 value: &str,
+                 set: Setter,
+                 hint: Option<Msg>| {
         let update = update.clone();
         let oninput = Callback::from(move |e: InputEvent| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
+            let v = event_value(&e);
             update.emit(Box::new(move |d: &mut PlanDraft| set(d, v.clone())));
         });
         let invalid = checked.errors.iter().any(|e| e.field == id);
+        let control_id = format!("plan-{id}");
+        let control = match widget {
+            Widget::Area => html! {
+                <textarea id={control_id.clone()} rows="3" value={value.to_string()} {oninput}
+                    aria-invalid={invalid.to_string()} />
+            },
+            Widget::Text | Widget::Date => html! {
+                <input type={if widget == Widget::Date { "date" } else { "text" }}
+                    id={control_id.clone()} value={value.to_string()} {oninput}
+                    aria-invalid={invalid.to_string()} />
+            },
+        };
         html! {
             <div class={classes!("field", invalid.then_some("field-invalid"))}>
-                <label for={format!("plan-{id}")}>{t(label)}</label>
+                <label for={control_id}>{t(label)}</label>
                 { for hint.map(|h| html! { <p class="hint">{t(h)}</p> }) }
-                <input type="text" id={format!("plan-{id}")} value={value.to_string()} {oninput}
-                    aria-invalid={invalid.to_string()} />
+                { control }
             </div>
         }
     };
-    let date = |id: &'static str, label: Msg, value: &str, set: Setter, hint: Msg| {
-        let update = update.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            update.emit(Box::new(move |d: &mut PlanDraft| set(d, v.clone())));
-        });
-        let invalid = checked.errors.iter().any(|e| e.field == id);
-        html! {
-            <div class={classes!("field", invalid.then_some("field-invalid"))}>
-                <label for={format!("plan-{id}")}>{t(label)}</label>
-                <p class="hint">{t(hint)}</p>
-                <input type="date" id={format!("plan-{id}")} value={value.to_string()} {oninput}
-                    aria-invalid={invalid.to_string()} />
-            </div>
-        }
-    };
-    let area = |id: &'static str, label: Msg, value: &str, set: Setter, hint: Msg| {
-        let update = update.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                .value();
-            update.emit(Box::new(move |d: &mut PlanDraft| set(d, v.clone())));
-        });
-        let invalid = checked.errors.iter().any(|e| e.field == id);
-        html! {
-            <div class={classes!("field", invalid.then_some("field-invalid"))}>
-                <label for={format!("plan-{id}")}>{t(label)}</label>
-                <p class="hint">{t(hint)}</p>
-                <textarea id={format!("plan-{id}")} rows="3" value={value.to_string()} {oninput}
-                    aria-invalid={invalid.to_string()} />
-            </div>
-        }
-    };
+    let text = |id, label, value: &str, set, hint| field(Widget::Text, id, label, value, set, hint);
+    let date =
+        |id, label, value: &str, set, hint| field(Widget::Date, id, label, value, set, Some(hint));
+    let area =
+        |id, label, value: &str, set, hint| field(Widget::Area, id, label, value, set, Some(hint));
     let radio = |name: &'static str,
                  current: &str,
                  value: &'static str,
