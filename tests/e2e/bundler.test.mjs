@@ -1,9 +1,10 @@
-// The npm package through a bundler, as a partner's build would use it: `npm pack` → install
-// the tarball offline into a clean project → `vite build` of a page that imports `ouen`,
-// `ouen/cost` and `ouen/elements` by their package names → the built site, served on
-// loopback, runs in Chromium. This checks the `exports` map's conditions, that Vite finds and
-// emits both wasm files from `new URL(…, import.meta.url)`, and that `import 'ouen/elements'`
-// (an import for its side effect) survives tree-shaking.
+// The npm package through the bundlers partners use, as their builds would: `npm pack` →
+// install the tarball offline into a clean project → build a page that imports `ouen`,
+// `ouen/cost` and `ouen/elements` by their package names, once with Vite and once with
+// webpack → each built site, served on loopback under a strict CSP, runs in Chromium. This
+// checks the `exports` map's conditions, that each bundler finds and emits both wasm files
+// from `new URL(…, import.meta.url)`, and that `import 'ouen/elements'` (an import for its
+// side effect) survives tree-shaking.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,20 +14,21 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve, normalize, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { build as vite } from 'vite';
+import webpack from 'webpack';
 import { launch, artifacts } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const npm = resolve(process.env.OUEN_NPM ?? join(here, '../../dist/npm'));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 
-const PAGE = `<!doctype html>
+const page = (script) => `<!doctype html>
 <html lang="ja">
 <head><meta charset="utf-8"><title>bundled partner page</title></head>
 <body>
   <p>API: <output id="api"></output> / cost entry: <output id="cost"></output> / English error: <output id="error"></output></p>
   <ouen-simulator id="sim" lang="ja" mode="combined" rate="6000" hours="12"></ouen-simulator>
-  <script type="module" src="./main.js"></script>
+  <script type="module" src="${script}"></script>
 </body>
 </html>
 `;
@@ -47,23 +49,50 @@ Promise.all([init(), initCost()]).then(() => {
 });
 `;
 
-let server, origin, browser, built;
+/** webpack's production build of `main.js` into `out/main.js`, with the wasm as assets. */
+function buildWithWebpack(project, out) {
+  return new Promise((done, fail) => {
+    webpack({
+      mode: 'production',
+      context: project,
+      entry: './main.js',
+      output: { path: out, filename: 'main.js', assetModuleFilename: 'assets/[name]-[contenthash][ext]' },
+      // The page's own code runs as a module, like the other bundler's.
+      experiments: { outputModule: true },
+      performance: { hints: false },
+    }, (err, stats) => {
+      if (err) return fail(err);
+      if (stats.hasErrors()) return fail(new Error(stats.toString({ all: false, errors: true })));
+      writeFileSync(join(out, 'index.html'), page('./main.js'));
+      done();
+    });
+  });
+}
+
+const BUNDLERS = ['vite', 'webpack'];
+let server, origin, browser;
+const built = {};
 before(async () => {
-  const packDir = mkdtempSync(join(tmpdir(), 'ouen-vite-pack-'));
+  const packDir = mkdtempSync(join(tmpdir(), 'ouen-bundle-pack-'));
   execFileSync('npm', ['pack', npm, '--pack-destination', packDir, '--silent'], { stdio: 'pipe' });
   const tgz = join(packDir, readdirSync(packDir).find((f) => f.endsWith('.tgz')));
-  const project = mkdtempSync(join(tmpdir(), 'ouen-vite-'));
+  const project = mkdtempSync(join(tmpdir(), 'ouen-bundle-'));
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'partner', private: true, type: 'module' }));
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tgz], { cwd: project, stdio: 'pipe' });
-  writeFileSync(join(project, 'index.html'), PAGE);
+  writeFileSync(join(project, 'index.html'), page('./main.js'));
   writeFileSync(join(project, 'main.js'), MAIN);
-  built = join(project, 'dist');
-  await build({ root: project, logLevel: 'warn', configFile: false, build: { outDir: built, emptyOutDir: true } });
+  built.vite = join(project, 'dist-vite');
+  await vite({ root: project, base: './', logLevel: 'warn', configFile: false, build: { outDir: built.vite, emptyOutDir: true } });
+  built.webpack = join(project, 'dist-webpack');
+  await buildWithWebpack(project, built.webpack);
 
+  // /vite/… and /webpack/… serve the two builds.
   server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (path === '/favicon.ico') return res.writeHead(204).end();
-    const file = join(built, path === '/' ? 'index.html' : path);
+    const [, bundler, ...rest] = path.split('/');
+    if (!BUNDLERS.includes(bundler)) return res.writeHead(404).end();
+    const file = join(built[bundler], rest.join('/') || 'index.html');
     try {
       const body = await readFile(file);
       res.writeHead(200, {
@@ -85,30 +114,37 @@ after(async () => {
   server?.close();
 });
 
-test('vite build emits both wasm files unchanged', () => {
-  const assets = readdirSync(join(built, 'assets'));
-  const wasm = assets.filter((f) => f.endsWith('.wasm'));
-  assert.equal(wasm.length, 2, `two wasm assets: ${assets.join(', ')}`);
-  const bytes = wasm.map((f) => readFileSync(join(built, 'assets', f)));
-  const full = readFileSync(join(npm, 'web/ouen_bg.wasm'));
-  const cost = readFileSync(join(npm, 'cost/web/ouen_cost_bg.wasm'));
-  assert.ok(bytes.some((b) => b.equals(full)), 'the full wasm is emitted as is');
-  assert.ok(bytes.some((b) => b.equals(cost)), 'the cost wasm is emitted as is');
-});
+/** Every file a build wrote, relative to its folder. */
+function filesIn(dir, prefix = '') {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesIn(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
+}
 
-test('the bundled page runs: both entries, the custom element, an English error', async () => {
-  const page = await browser.context.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('pageerror', (e) => problems.push(String(e)));
-  await page.goto(`${origin}/`);
-  await page.locator('#api').filter({ hasText: '6000' }).waitFor();
-  assert.equal(await page.locator('#cost').textContent(), '6000');
-  assert.match(await page.locator('#error').textContent(), /^rate: .*[Nn]umber/);
-  // The element registered by `import 'ouen/elements'` rendered its result.
-  await page.locator('#sim .self-pay').filter({ hasText: '6,000円' }).waitFor();
-  await page.screenshot({ path: join(artifacts, 'partner-vite.png') });
-  assert.deepEqual(problems, []);
-  assert.deepEqual(browser.foreign, [], 'no request leaves the origin');
-  await page.close();
-});
+for (const bundler of BUNDLERS) {
+  test(`${bundler}: the build emits both wasm files unchanged`, () => {
+    const wasm = filesIn(built[bundler]).filter((f) => f.endsWith('.wasm'));
+    assert.equal(wasm.length, 2, `two wasm files: ${filesIn(built[bundler]).join(', ')}`);
+    const bytes = wasm.map((f) => readFileSync(join(built[bundler], f)));
+    const full = readFileSync(join(npm, 'web/ouen_bg.wasm'));
+    const cost = readFileSync(join(npm, 'cost/web/ouen_cost_bg.wasm'));
+    assert.ok(bytes.some((b) => b.equals(full)), 'the full wasm is emitted as is');
+    assert.ok(bytes.some((b) => b.equals(cost)), 'the cost wasm is emitted as is');
+  });
+
+  test(`${bundler}: the bundled page runs both entries and the custom element`, async () => {
+    const tab = await browser.context.newPage();
+    const problems = [];
+    tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    tab.on('pageerror', (e) => problems.push(String(e)));
+    await tab.goto(`${origin}/${bundler}/`);
+    await tab.locator('#api').filter({ hasText: '6000' }).waitFor();
+    assert.equal(await tab.locator('#cost').textContent(), '6000');
+    assert.match(await tab.locator('#error').textContent(), /^rate: Hourly rate: .*number/);
+    // The element registered by `import 'ouen/elements'` rendered its result.
+    await tab.locator('#sim .self-pay').filter({ hasText: '6,000円' }).waitFor();
+    await tab.screenshot({ path: join(artifacts, `partner-${bundler}.png`) });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(browser.foreign, [], 'no request leaves the origin');
+    await tab.close();
+  });
+}

@@ -241,7 +241,7 @@ fn workspace_version() -> String {
 /// The npm package's manifest, declarations, entry files and README. `sideEffects` names
 /// `elements.js`: it is imported for its side effect (registering the custom elements), and a
 /// bundler told the whole package is side-effect free drops `import 'ouen/elements'`
-/// (`tests/e2e/bundler.test.mjs` builds with Vite to keep this true).
+/// (`tests/e2e/bundler.test.mjs` builds with Vite and webpack to keep this true).
 fn write_package(npm: &Path) -> Result {
     let version = workspace_version();
     write(
@@ -467,7 +467,8 @@ Under a Content-Security-Policy, wasm needs `script-src 'self' 'wasm-unsafe-eval
 
 Bundlers (Vite, webpack) pick `web.js` through the `exports` map and emit the wasm file found
 by `new URL(…, import.meta.url)`; call `await init()` first. The package's tests build a page
-that imports `ouen`, `ouen/cost` and `ouen/elements` with Vite and run it in Chromium.
+that imports `ouen`, `ouen/cost` and `ouen/elements` with Vite and with webpack and run
+it in Chromium.
 
 ## Drop-in custom elements
 
