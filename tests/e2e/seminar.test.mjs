@@ -108,6 +108,9 @@ test('seminar mode: attendees leave no trace, the tally counts consenting ones, 
   await wizard(page);
   await checklist(page);
   await plan(page, COMPANY);
+  // The browser is told not to offer this company's details to the next attendee.
+  assert.equal(await page.locator('[id="plan-sme.name"]').getAttribute('autocomplete'), 'off');
+  assert.equal(await page.locator('#plan-goals').getAttribute('autocomplete'), 'off');
   await page.evaluate(() => sessionStorage.setItem('ouen.scratch', 'x'));
   const before = await appKeys(page);
   for (const k of ['ouen.simulator', 'ouen.eligibility', 'ouen.checklist.history', 'ouen.plan.drafts', 'ouen.text-size']) {

@@ -9,6 +9,7 @@
 use crate::clock;
 use crate::i18n::{locale, m, t, Msg};
 use crate::plan_book::{Book, Stored};
+use crate::seminar;
 use crate::storage::{self, Doc};
 use crate::tf;
 use ouen_rules::format::{hours as fmt_hours, yen};
@@ -146,6 +147,9 @@ pub fn PlanPage() -> Html {
     let made_on = today();
     let opts = RenderOptions { made_on };
     let ok = checked.ok();
+    // At a seminar the browser must not remember one attendee's company, name or address
+    // and offer it to the next as a suggestion.
+    let autofill = seminar::active().then_some("off");
 
     let update = {
         let book = book.clone();
@@ -183,12 +187,12 @@ pub fn PlanPage() -> Html {
         let control = match widget {
             Widget::Area => html! {
                 <textarea id={control_id.clone()} rows="3" value={value.to_string()} {oninput}
-                    aria-invalid={invalid.to_string()} />
+                    autocomplete={autofill} aria-invalid={invalid.to_string()} />
             },
             Widget::Text | Widget::Date => html! {
                 <input type={if widget == Widget::Date { "date" } else { "text" }}
                     id={control_id.clone()} value={value.to_string()} {oninput}
-                    aria-invalid={invalid.to_string()} />
+                    autocomplete={autofill} aria-invalid={invalid.to_string()} />
             },
         };
         html! {
@@ -270,7 +274,7 @@ pub fn PlanPage() -> Html {
                     </div>
                     <div class="field">
                         <label for="plan-draft-name">{t(m::PLAN_DRAFT_RENAME)}</label>
-                        <input type="text" id="plan-draft-name" value={b.current().name.clone()} oninput={on_rename} />
+                        <input type="text" id="plan-draft-name" value={b.current().name.clone()} oninput={on_rename} autocomplete={autofill} />
                     </div>
                 </div>
                 <div class="plan-buttons">
@@ -330,17 +334,17 @@ pub fn PlanPage() -> Html {
                     <td class="plan-step-no">{i + 1}</td>
                     <td class={classes!(title_invalid.then_some("field-invalid"))}>
                         <label class="visually-hidden" for={format!("plan-step-{i}-title")}>{tf!(m::PLAN_STEP_TITLE_LABEL, n = i + 1)}</label>
-                        <input type="text" id={format!("plan-step-{i}-title")} value={s.title.clone()}
+                        <input type="text" id={format!("plan-step-{i}-title")} autocomplete={autofill} value={s.title.clone()}
                             oninput={set(|s, v| s.title = v)} aria-invalid={title_invalid.to_string()} />
                     </td>
                     <td>
                         <label class="visually-hidden" for={format!("plan-step-{i}-detail")}>{tf!(m::PLAN_STEP_DETAIL_LABEL, n = i + 1)}</label>
-                        <input type="text" id={format!("plan-step-{i}-detail")} value={s.detail.clone()}
+                        <input type="text" id={format!("plan-step-{i}-detail")} autocomplete={autofill} value={s.detail.clone()}
                             oninput={set(|s, v| s.detail = v)} />
                     </td>
                     <td class={classes!("plan-step-hours", hours_invalid.then_some("field-invalid"))}>
                         <label class="visually-hidden" for={format!("plan-step-{i}-hours")}>{tf!(m::PLAN_STEP_HOURS_LABEL, n = i + 1)}</label>
-                        <input type="text" inputmode="decimal" id={format!("plan-step-{i}-hours")} value={s.hours.clone()}
+                        <input type="text" inputmode="decimal" id={format!("plan-step-{i}-hours")} autocomplete={autofill} value={s.hours.clone()}
                             oninput={set(|s, v| s.hours = v)} aria-invalid={hours_invalid.to_string()} />
                     </td>
                     <td class="plan-step-actions">
