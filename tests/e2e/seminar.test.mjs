@@ -59,9 +59,15 @@ async function appKeys(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ouen.')).sort());
 }
 
-async function nextPerson(page, consent) {
+async function nextPerson(page, consent, downloads = 0) {
   await page.locator('#seminar-next').click();
   await page.locator('#seminar-dialog').waitFor();
+  if (downloads) {
+    assert.match(await page.locator('#seminar-downloads').textContent(), new RegExp(`ファイルが ${downloads} 件`));
+    await page.screenshot({ path: join(artifacts, 'seminar-handover.png') });
+  } else {
+    assert.equal(await page.locator('#seminar-downloads').count(), 0);
+  }
   // Keyboard accessible: the modal dialog has focus on its first button.
   assert.equal(await page.evaluate(() => document.activeElement?.closest('dialog')?.id), 'seminar-dialog');
   await Promise.all([
@@ -107,6 +113,8 @@ test('seminar mode: attendees leave no trace, the tally counts consenting ones, 
   assert.equal(new URL(page.url()).hash, '', 'no state in the address in seminar mode');
   await wizard(page);
   await checklist(page);
+  // A file saved on the tablet cannot be erased by the page: the hand-over dialog says so.
+  await Promise.all([page.waitForEvent('download'), page.locator('#cl-export-csv').click()]);
   await plan(page, COMPANY);
   // The browser is told not to offer this company's details to the next attendee.
   assert.equal(await page.locator('[id="plan-sme.name"]').getAttribute('autocomplete'), 'off');
@@ -116,7 +124,7 @@ test('seminar mode: attendees leave no trace, the tally counts consenting ones, 
   for (const k of ['ouen.simulator', 'ouen.eligibility', 'ouen.checklist.history', 'ouen.plan.drafts', 'ouen.text-size']) {
     assert.ok(before.includes(k), `${k} in ${before}`);
   }
-  await nextPerson(page, true);
+  await nextPerson(page, true, 1);
 
   assert.deepEqual(await appKeys(page), ['ouen.seminar.config', 'ouen.seminar.epoch', 'ouen.seminar.tally']);
   assert.equal(await page.evaluate(() => sessionStorage.length), 0);

@@ -2,7 +2,9 @@
 //! person's device with a Blob URL and an `<a download>` (which the page's CSP allows),
 //! reading a file they pick for import, and printing. Nothing leaves the device.
 
-/// Offers `bytes` as a download named `name`; `false` if the browser would not.
+/// Offers `bytes` as a download named `name`; `false` if the browser would not. In seminar
+/// mode the download is counted, so the hand-over dialog can say that files stay on the
+/// device (a web page cannot delete them).
 #[cfg(target_arch = "wasm32")]
 pub fn save_file(bytes: &[u8], name: &str, mime: &str) -> bool {
     use wasm_bindgen::JsCast;
@@ -23,7 +25,11 @@ pub fn save_file(bytes: &[u8], name: &str, mime: &str) -> bool {
         let _ = web_sys::Url::revoke_object_url(&url);
         Some(())
     };
-    run().is_some()
+    let saved = run().is_some();
+    if saved {
+        crate::seminar::count_download();
+    }
+    saved
 }
 
 #[cfg(not(target_arch = "wasm32"))]

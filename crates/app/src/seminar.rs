@@ -35,6 +35,9 @@ pub const EPOCH_KEY: &str = "ouen.seminar.epoch";
 pub const IDLE_TEST_KEY: &str = "ouen.seminar.test-idle-seconds";
 /// The larger-text preference (`"large"`), applied by `www/main.js` before the app starts.
 pub const TEXT_SIZE_KEY: &str = "ouen.text-size";
+/// Files saved on this device since the last hand-over (seminar mode only). Not under
+/// [`PREFIX`], so a reset removes it with everything else the attendee left.
+pub const DOWNLOADS_KEY: &str = "ouen.downloads";
 /// The idle reset choices, in minutes (0 = off).
 pub const IDLE_CHOICES: [u32; 5] = [0, 3, 5, 10, 15];
 /// The countdown banner shows for the last this many seconds.
@@ -452,6 +455,21 @@ pub fn idle_seconds(config: &Config, test_override: Option<&str>) -> Option<u32>
 /// Whether seminar mode is on (its settings are stored on this device).
 pub fn active() -> bool {
     load_config().is_some()
+}
+
+/// Counts a saved file, in seminar mode only.
+pub fn count_download() {
+    if active() {
+        let n = downloads() + 1;
+        crate::storage::write_raw(DOWNLOADS_KEY, &n.to_string());
+    }
+}
+
+/// Files saved since the last hand-over.
+pub fn downloads() -> u32 {
+    crate::storage::read_raw(DOWNLOADS_KEY)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
 }
 
 /// Whether pages may write their state into the address and the history (not in seminar

@@ -19,9 +19,12 @@ pub fn SeminarBar() -> Html {
     let Some(_) = &*config else {
         return html! {};
     };
+    let downloads = use_state_eq(|| 0u32);
     let open = {
         let dialog = dialog.clone();
+        let downloads = downloads.setter();
         Callback::from(move |_: MouseEvent| {
+            downloads.set(seminar::downloads());
             if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
                 let _ = d.show_modal();
             }
@@ -68,6 +71,11 @@ pub fn SeminarBar() -> Html {
                 <h2 id="seminar-dialog-title">{t(m::SEMINAR_CONSENT_TITLE)}</h2>
                 <p>{t(m::SEMINAR_CONSENT_TEXT)}</p>
                 <p class="seminar-consent-note">{t(m::SEMINAR_CONSENT_NOTE)}</p>
+                if *downloads > 0 {
+                    <p class="seminar-downloads" id="seminar-downloads">
+                        {crate::tf!(m::SEMINAR_DOWNLOADS, count = *downloads)}
+                    </p>
+                }
                 <div class="seminar-dialog-buttons">
                     <button type="button" class="primary" id="seminar-consent-yes" onclick={next(true)}>
                         {t(m::SEMINAR_CONSENT_YES)}
