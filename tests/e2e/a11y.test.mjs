@@ -1,6 +1,7 @@
 // Accessibility and tablet layout, on every page, in both languages:
 // - axe-core (WCAG 2.0/2.1/2.2 A and AA rules) finds no violation, on each page as it opens
-//   and on the states that matter (a result, an error, a verdict);
+//   and on the states that matter (a result, an error, a verdict, the hand-off QR dialog,
+//   seminar mode's hand-over dialog and the organiser's view);
 // - touch targets are at least 44 × 44 px, nothing scrolls sideways, at 768×1024 (tablet
 //   portrait), 1024×768 (landscape) and 360×740 (phone), with a screenshot of each;
 // - the keyboard reaches every control and the focused one is visibly marked;
@@ -175,5 +176,37 @@ test('the larger-text setting enlarges the text and the phone layout holds', asy
   assert.ok(overflow <= 0, `scrolls sideways by ${overflow}px with larger text`);
   await page.screenshot({ path: join(artifacts, 'phone-simulator-large-text.png'), fullPage: true });
   await page.evaluate(() => localStorage.removeItem('ouen.text-size'));
+  await page.close();
+});
+
+test('axe: the dialogs and seminar screens — hand-off QR, hand-over, organiser view', async () => {
+  const page = await open('simulator');
+  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+  await page.reload();
+  await page.locator('#rate').fill('6000');
+  await page.locator('#hours').fill('12');
+  await page.locator('#self-pay').filter({ hasText: '円' }).waitFor();
+  await page.locator('#handoff-open').click();
+  await page.locator('#handoff-qr svg').waitFor();
+  await axe(page, 'the hand-off dialog with its QR code');
+  await page.locator('#handoff-close').click();
+
+  // Seminar mode on: the bar, the hand-over dialog, the organiser's view.
+  await page.goto(new URL('settings', appUrl).href);
+  await page.locator('#seminar-pin1').fill('2468');
+  await page.locator('#seminar-pin2').fill('2468');
+  await page.locator('#seminar-start').click();
+  await page.locator('#seminar-bar').waitFor();
+  await axe(page, 'settings in seminar mode');
+  await page.locator('#seminar-next').click();
+  await page.locator('#seminar-dialog').waitFor();
+  await axe(page, 'the hand-over dialog');
+  await page.locator('#seminar-cancel').click();
+  await page.locator('#seminar-pin').fill('2468');
+  await page.locator('#seminar-unlock').click();
+  await page.locator('#organiser').waitFor();
+  await axe(page, "the organiser's view");
+  // An ordinary device again for the tests after this one.
+  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
   await page.close();
 });
