@@ -91,18 +91,75 @@ pub fn dist() -> Result<Dist> {
         let _ = fs::remove_file(dir.join("ouen.d.ts"));
         let _ = fs::remove_file(dir.join("ouen_bg.wasm.d.ts"));
     }
-    // The small entry `ouen/cost`: simulate, classifySme and the ruleset stamp only.
+    cost_entry(&target, &npm, &opt)?;
+    write_package(&npm)?;
+    eprintln!("dist: wrote {} and {}", www.display(), npm.display());
+    Ok(Dist { www, npm })
+}
+
+/// The small entry `ouen/cost`: simulate, classifySme and the ruleset stamp only.
+fn cost_entry(target: &Path, npm: &Path, opt: &Path) -> Result {
     let cost_wasm = target.join("ouen_wasm_cost.wasm");
     for (sub, t) in [("node", Target::Node), ("web", Target::Web)] {
         let dir = npm.join("cost").join(sub);
         bindgen(&cost_wasm, &dir, "ouen_cost", t, true)?;
-        optimize(&opt, &dir.join("ouen_cost_bg.wasm"))?;
+        optimize_with(opt, &dir.join("ouen_cost_bg.wasm"), &COST_OPT)?;
         let _ = fs::remove_file(dir.join("ouen_cost.d.ts"));
         let _ = fs::remove_file(dir.join("ouen_cost_bg.wasm.d.ts"));
     }
-    write_package(&npm)?;
-    eprintln!("dist: wrote {} and {}", www.display(), npm.display());
-    Ok(Dist { www, npm })
+    Ok(())
+}
+
+/// `cargo xtask dist-cost`: rebuilds only `dist/npm/cost/{node,web}` (the small wasm and its
+/// glue) in an existing `dist/npm`, and prints the optimized wasm's size. For iterating on
+/// the small entry's size without the slow full build.
+pub fn dist_cost() -> Result {
+    ensure_wasm_target()?;
+    run(cargo().args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "ouen-wasm-cost",
+    ]))?;
+    let npm = dist_dir().join("npm");
+    let opt = wasm_opt()?;
+    for sub in ["node", "web"] {
+        let dir = npm.join("cost").join(sub);
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| format!("clean {}: {e}", dir.display()))?;
+        }
+    }
+    cost_entry(&wasm_target_dir(), &npm, &opt)?;
+    // With names kept (`-g`): what `twiggy` or the name section show after wasm-opt.
+    if std::env::var_os("OUEN_COST_PROFILE").is_some() {
+        let dir = wasm_target_dir().join("cost-profile");
+        bindgen(
+            &wasm_target_dir().join("ouen_wasm_cost.wasm"),
+            &dir,
+            "ouen_cost",
+            Target::Web,
+            false,
+        )?;
+        let named = dir.join("ouen_cost_bg.wasm");
+        run(Command::new(&opt)
+            .args(["-Oz", "-g"])
+            .arg(&named)
+            .arg("-o")
+            .arg(dir.join("ouen_cost_named.wasm"))
+            .args(OPT_FEATURES)
+            .args(COST_OPT))?;
+    }
+    let wasm = npm.join("cost/web/ouen_cost_bg.wasm");
+    let bytes = fs::read(&wasm).map_err(|e| format!("read {}: {e}", wasm.display()))?;
+    let (gz, br) = crate::size::measure(&bytes);
+    println!(
+        "{}: {} raw, {gz} gzip, {br} brotli",
+        wasm.display(),
+        bytes.len()
+    );
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
@@ -127,20 +184,31 @@ fn bindgen(input: &Path, out: &Path, name: &str, target: Target, typescript: boo
 }
 
 fn optimize(wasm_opt: &Path, wasm: &Path) -> Result {
+    optimize_with(wasm_opt, wasm, &[])
+}
+
+fn optimize_with(wasm_opt: &Path, wasm: &Path, extra: &[&str]) -> Result {
     run(Command::new(wasm_opt)
         .arg("-Oz")
         .arg(wasm)
         .arg("-o")
         .arg(wasm)
-        .args([
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-            "--enable-sign-ext",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-        ]))
+        .args(OPT_FEATURES)
+        .args(extra))
 }
+
+/// The small wasm's extra `wasm-opt` flags (measured: a few hundred bytes): repeat the passes
+/// until nothing shrinks, and drop the tool-only `producers` and `target_features` sections.
+const COST_OPT: [&str; 3] = ["--converge", "--strip-producers", "--strip-target-features"];
+
+const OPT_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
 
 fn copy_dir(from: &Path, to: &Path) -> Result {
     for entry in fs::read_dir(from).map_err(|e| format!("read {}: {e}", from.display()))? {

@@ -19,6 +19,7 @@ cargo xtask <task>
 Tasks:
   serve [--port N]   release build, then serve dist/www on http://127.0.0.1:8080
   dist               release build: dist/www (the app) and dist/npm (the npm package)
+  dist-cost          rebuild only dist/npm/cost (the small wasm) and print its size
   size               raw / gzip / brotli bytes of every shipped file, and totals
   bench [--no-browser]  size and speed report against budgets and a peer engine
   test               every test: Rust, the npm package in Node, the app in Chromium
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
     let rest = &args[args.len().min(1)..];
     let result = match task {
         "dist" => dist::dist().map(|_| ()),
+        "dist-cost" => dist::dist_cost(),
         "bench" => bench::bench_cmd(rest),
         "bench-native" => bench::native_cmd(),
         "serve" => serve::serve_cmd(rest),

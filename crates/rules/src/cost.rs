@@ -8,6 +8,8 @@
 use crate::format::{hours as fmt_hours, yen};
 use crate::input::{date_field, keep, number_field, ErrorKind, InputError, NumberRule, Value};
 use crate::params::{programme_status, Params, Phase, ProgrammeId, ProgrammeState, Stamp, STAMP};
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::ratio::Ratio;
 use crate::{Date, Locale};
 use rust_decimal::Decimal;
@@ -202,7 +204,9 @@ impl RawSimulationInput {
             ),
         );
         // Field order as in the API: rate, hours, schemes, priors, asOf.
-        errors.sort_by_key(|e| FIELD_ORDER.iter().position(|f| *f == e.field));
+        crate::sort_by_key(&mut errors, |e| {
+            FIELD_ORDER.iter().position(|f| *f == e.field)
+        });
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -380,11 +384,15 @@ impl Texts {
     fn h(&self, d: Decimal) -> String {
         fmt_hours(d, self.locale)
     }
-    fn pick(&self, ja: String, en: String) -> String {
-        match self.locale {
-            Locale::Ja => ja,
-            Locale::En => en,
-        }
+    /// The chosen language's template, filled (see [`crate::format::fill`]).
+    fn text(&self, [ja, en]: [&str; 2], args: &[&str]) -> String {
+        crate::format::fill(
+            match self.locale {
+                Locale::Ja => ja,
+                Locale::En => en,
+            },
+            args,
+        )
     }
 }
 
@@ -404,19 +412,12 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     let total_fee = hours.mul_decimal(rate).round_half_up();
     steps.push(Step {
         rules: vec!["AR-1", "AR-2"],
-        text: t.pick(
-            format!(
-                "費用の総額 = 時間単価 {} × {} = {}",
-                t.yen(rate),
-                t.h(input.hours),
-                t.yen(total_fee)
-            ),
-            format!(
-                "Total fee = hourly rate {} × {} = {}",
-                t.yen(rate),
-                t.h(input.hours),
-                t.yen(total_fee)
-            ),
+        text: t.text(
+            [
+                "費用の総額 = 時間単価 {0} × {1} = {2}",
+                "Total fee = hourly rate {0} × {1} = {2}",
+            ],
+            &[&t.yen(rate), &t.h(input.hours), &t.yen(total_fee)],
         ),
     });
 
@@ -426,9 +427,12 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         warnings.push(Warning {
             code: WarningCode::NoBenefit,
             rules: vec!["NAT-2"],
-            message: t.pick(
-                format!("時間単価が{}以下のため、補助はありません。中小企業は1時間あたり{}以上を負担する決まりです（NAT-2）。時間単価が{}を超えると補助の対象になります。", t.yen(min_self), t.yen(min_self), t.yen(min_self)),
-                format!("At {} an hour or less there is no subsidy: the SME must pay at least {} per hour (NAT-2). Above {} an hour the plan is subsidised.", t.yen(min_self), t.yen(min_self), t.yen(min_self)),
+            message: t.text(
+                [
+                    "時間単価が{0}以下のため、補助はありません。中小企業は1時間あたり{0}以上を負担する決まりです（NAT-2）。時間単価が{0}を超えると補助の対象になります。",
+                    "At {0} an hour or less there is no subsidy: the SME must pay at least {0} per hour (NAT-2). Above {0} an hour the plan is subsidised.",
+                ],
+                &[&t.yen(min_self)],
             ),
         });
     }
@@ -440,21 +444,12 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         nat_per_hour = p.national_max_per_hour.value.min(margin);
         steps.push(Step {
             rules: vec!["NAT-1", "NAT-2"],
-            text: t.pick(
-                format!(
-                    "国の謝金（1時間あたり）= 上限 {} と（時間単価 {} − 自己負担 {}）の小さい方 = {}",
-                    t.yen(p.national_max_per_hour.value),
-                    t.yen(rate),
-                    t.yen(min_self),
-                    t.yen(nat_per_hour)
-                ),
-                format!(
-                    "National honorarium per hour = the lesser of {} and (rate {} − minimum self-pay {}) = {}",
-                    t.yen(p.national_max_per_hour.value),
-                    t.yen(rate),
-                    t.yen(min_self),
-                    t.yen(nat_per_hour)
-                ),
+            text: t.text(
+                [
+                    "国の謝金（1時間あたり）= 上限 {0} と（時間単価 {1} − 自己負担 {2}）の小さい方 = {3}",
+                    "National honorarium per hour = the lesser of {0} and (rate {1} − minimum self-pay {2}) = {3}",
+                ],
+                &[&t.yen(p.national_max_per_hour.value), &t.yen(rate), &t.yen(min_self), &t.yen(nat_per_hour)],
             ),
         });
         let sme_left = p.sme_cap.value - input.sme_prior_honorarium;
@@ -462,23 +457,12 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         let cap_left = sme_left.min(expert_left).max(zero);
         steps.push(Step {
             rules: vec!["NAT-3", "NAT-4"],
-            text: t.pick(
-                format!(
-                    "国の謝金の残り枠 = 中小企業の枠 {} − 受給済み {} と、IT専門家の枠 {} − 受給済み {} の小さい方 = {}",
-                    t.yen(p.sme_cap.value),
-                    t.yen(input.sme_prior_honorarium),
-                    t.yen(p.expert_cap.value),
-                    t.yen(input.expert_prior_honorarium),
-                    t.yen(cap_left)
-                ),
-                format!(
-                    "National honorarium left = the lesser of the SME cap {} − {} received and the expert cap {} − {} received = {}",
-                    t.yen(p.sme_cap.value),
-                    t.yen(input.sme_prior_honorarium),
-                    t.yen(p.expert_cap.value),
-                    t.yen(input.expert_prior_honorarium),
-                    t.yen(cap_left)
-                ),
+            text: t.text(
+                [
+                    "国の謝金の残り枠 = 中小企業の枠 {0} − 受給済み {1} と、IT専門家の枠 {2} − 受給済み {3} の小さい方 = {4}",
+                    "National honorarium left = the lesser of the SME cap {0} − {1} received and the expert cap {2} − {3} received = {4}",
+                ],
+                &[&t.yen(p.sme_cap.value), &t.yen(input.sme_prior_honorarium), &t.yen(p.expert_cap.value), &t.yen(input.expert_prior_honorarium), &t.yen(cap_left)],
             ),
         });
         if !nat_per_hour.is_zero() {
@@ -488,14 +472,17 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                 warnings.push(Warning {
                     code: WarningCode::NationalCapExhausted,
                     rules: vec!["NAT-3", "NAT-4"],
-                    message: t.pick(
-                        "国の謝金の累積上限をすでに使い切っているため、国の謝金はありません（NAT-3, NAT-4）。".to_string(),
-                        "The national honorarium cap is already used up, so there is no national honorarium (NAT-3, NAT-4).".to_string(),
+                    message: t.text(
+                        [
+                            "国の謝金の累積上限をすでに使い切っているため、国の謝金はありません（NAT-3, NAT-4）。",
+                            "The national honorarium cap is already used up, so there is no national honorarium (NAT-3, NAT-4).",
+                        ],
+                        &[],
                     ),
                 });
             } else if cap_hours < hours {
                 interpretations.push("NAT-5");
-                let (at, _) = cap_hours.to_decimal(2);
+                let at = crate::format::plain(cap_hours.to_decimal(2).0);
                 let (code, rule, who_ja, who_en) = if sme_left <= expert_left {
                     (
                         WarningCode::SmeCapReached,
@@ -514,16 +501,22 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                 warnings.push(Warning {
                     code,
                     rules: vec![rule, "NAT-5"],
-                    message: t.pick(
-                        format!("{at}時間目で国の謝金が{who_ja}の累積上限に達します。それ以降の時間は、国の謝金なしで計算しています（{rule}, NAT-5）。"),
-                        format!("The national honorarium reaches its cumulative cap {who_en} after {at} h; later hours get no national honorarium ({rule}, NAT-5)."),
+                    message: t.text(
+                        [
+                            "{0}時間目で国の謝金が{1}の累積上限に達します。それ以降の時間は、国の謝金なしで計算しています（{2}, NAT-5）。",
+                            "The national honorarium reaches its cumulative cap {3} after {0} h; later hours get no national honorarium ({2}, NAT-5).",
+                        ],
+                        &[&at, who_ja, rule, who_en],
                     ),
                 });
                 steps.push(Step {
                     rules: vec![rule, "NAT-5", "AR-3b"],
-                    text: t.pick(
-                        format!("残り枠 {} ÷ {} = {}時間（{}）で上限に達します（見込み：時間は順に消化）", t.yen(cap_left), t.yen(nat_per_hour), at, cap_hours.fraction_text()),
-                        format!("The cap is reached after {} ÷ {} = {} h ({}) (estimate: hours are used in order)", t.yen(cap_left), t.yen(nat_per_hour), at, cap_hours.fraction_text()),
+                    text: t.text(
+                        [
+                            "残り枠 {0} ÷ {1} = {2}時間（{3}）で上限に達します（見込み：時間は順に消化）",
+                            "The cap is reached after {0} ÷ {1} = {2} h ({3}) (estimate: hours are used in order)",
+                        ],
+                        &[&t.yen(cap_left), &t.yen(nat_per_hour), &at, &cap_hours.fraction_text()],
                     ),
                 });
             }
@@ -546,91 +539,73 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         if input.schemes.national {
             steps.push(Step {
                 rules: vec!["NGN-2", "NGN-4"],
-                text: t.pick(
-                    format!(
-                        "長野県の上乗せ（1時間あたり）= 上限 {} と（{} − {} − 国の謝金 {}）の小さい方 = {}",
-                        t.yen(ngn_max),
-                        t.yen(rate),
-                        t.yen(min_self),
-                        t.yen(nat_per_hour),
-                        t.yen(ngn_with_nat)
-                    ),
-                    format!(
-                        "Nagano top-up per hour = the lesser of {} and ({} − {} − national {}) = {}",
-                        t.yen(ngn_max),
-                        t.yen(rate),
-                        t.yen(min_self),
-                        t.yen(nat_per_hour),
-                        t.yen(ngn_with_nat)
-                    ),
+                text: t.text(
+                    [
+                        "長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}",
+                        "Nagano top-up per hour = the lesser of {0} and ({1} − {2} − national {3}) = {4}",
+                    ],
+                    &[&t.yen(ngn_max), &t.yen(rate), &t.yen(min_self), &t.yen(nat_per_hour), &t.yen(ngn_with_nat)],
                 ),
             });
         } else {
             steps.push(Step {
                 rules: vec!["NGN-4"],
-                text: t.pick(
-                    format!(
-                        "県補助のみ：長野県の補助（1時間あたり）= 上限 {} と（{} − {}）の小さい方 = {}",
-                        t.yen(ngn_max),
-                        t.yen(rate),
-                        t.yen(min_self),
-                        t.yen(ngn_without_nat)
-                    ),
-                    format!(
-                        "Prefecture only: Nagano subsidy per hour = the lesser of {} and ({} − {}) = {}",
-                        t.yen(ngn_max),
-                        t.yen(rate),
-                        t.yen(min_self),
-                        t.yen(ngn_without_nat)
-                    ),
+                text: t.text(
+                    [
+                        "県補助のみ：長野県の補助（1時間あたり）= 上限 {0} と（{1} − {2}）の小さい方 = {3}",
+                        "Prefecture only: Nagano subsidy per hour = the lesser of {0} and ({1} − {2}) = {3}",
+                    ],
+                    &[&t.yen(ngn_max), &t.yen(rate), &t.yen(min_self), &t.yen(ngn_without_nat)],
                 ),
             });
         }
         steps.push(Step {
             rules: vec!["NGN-3"],
-            text: t.pick(
-                format!(
-                    "長野県の補助の対象時間 = {} − 利用済み {} と {} の小さい方 = {}{}",
-                    t.h(p.nagano_max_hours.value),
-                    t.h(input.nagano_prior_hours),
-                    t.h(input.hours),
-                    t.h(ngn_end.to_decimal(4).0),
+            text: t.text(
+                [
+                    "長野県の補助の対象時間 = {0} − 利用済み {1} と {2} の小さい方 = {3}{4}",
+                    "Hours Nagano subsidises = the lesser of {0} − {1} already used and {2} = {3}{5}",
+                ],
+                &[
+                    &t.h(p.nagano_max_hours.value),
+                    &t.h(input.nagano_prior_hours),
+                    &t.h(input.hours),
+                    &t.h(ngn_end.to_decimal(4).0),
                     if allocation_matters {
                         "（見込み：最初の時間から順に充当）"
                     } else {
                         ""
-                    }
-                ),
-                format!(
-                    "Hours Nagano subsidises = the lesser of {} − {} already used and {} = {}{}",
-                    t.h(p.nagano_max_hours.value),
-                    t.h(input.nagano_prior_hours),
-                    t.h(input.hours),
-                    t.h(ngn_end.to_decimal(4).0),
+                    },
                     if allocation_matters {
                         " (estimate: the first hours in order)"
                     } else {
                         ""
-                    }
-                ),
+                    },
+                ],
             ),
         });
         if hours_left.is_zero() {
             warnings.push(Warning {
                 code: WarningCode::NaganoHoursExhausted,
                 rules: vec!["NGN-3"],
-                message: t.pick(
-                    format!("長野県の補助の対象{}をすでに使い切っているため、県の補助はありません（NGN-3）。", t.h(p.nagano_max_hours.value)),
-                    format!("Nagano's {} are already used up, so there is no prefecture subsidy (NGN-3).", t.h(p.nagano_max_hours.value)),
+                message: t.text(
+                    [
+                        "長野県の補助の対象{0}をすでに使い切っているため、県の補助はありません（NGN-3）。",
+                        "Nagano's {0} are already used up, so there is no prefecture subsidy (NGN-3).",
+                    ],
+                    &[&t.h(p.nagano_max_hours.value)],
                 ),
             });
         } else if ngn_end < hours && !ngn_without_nat.is_zero() {
             warnings.push(Warning {
                 code: WarningCode::NaganoHoursCapped,
                 rules: vec!["NGN-3"],
-                message: t.pick(
-                    format!("長野県の補助は{}までです。それを超える時間は県の補助なしで計算しています（NGN-3）。", t.h(hours_left)),
-                    format!("Nagano subsidises at most {}; later hours get no prefecture subsidy (NGN-3).", t.h(hours_left)),
+                message: t.text(
+                    [
+                        "長野県の補助は{0}までです。それを超える時間は県の補助なしで計算しています（NGN-3）。",
+                        "Nagano subsidises at most {0}; later hours get no prefecture subsidy (NGN-3).",
+                    ],
+                    &[&t.h(hours_left)],
                 ),
             });
         }
@@ -643,7 +618,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             cuts.push(b);
         }
     }
-    cuts.sort();
+    crate::sort_by_key(&mut cuts, |c| *c);
     cuts.dedup();
     let mut segments = Vec::new();
     let mut nat_total = Ratio::ZERO;
@@ -699,43 +674,40 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     if input.schemes.national {
         steps.push(Step {
             rules: vec!["NAT-9", "AR-2"],
-            text: t.pick(
-                format!("国の謝金の合計 = {}（1円未満切り捨て）", t.yen(national)),
-                format!(
-                    "National honorarium in total = {} (rounded down to the yen)",
-                    t.yen(national)
-                ),
+            text: t.text(
+                [
+                    "国の謝金の合計 = {0}（1円未満切り捨て）",
+                    "National honorarium in total = {0} (rounded down to the yen)",
+                ],
+                &[&t.yen(national)],
             ),
         });
     }
     if input.schemes.nagano {
         steps.push(Step {
             rules: vec!["NGN-2", "AR-2"],
-            text: t.pick(
-                format!("長野県の補助の合計 = {}（1円未満切り捨て）", t.yen(nagano)),
-                format!(
-                    "Nagano subsidy in total = {} (rounded down to the yen)",
-                    t.yen(nagano)
-                ),
+            text: t.text(
+                [
+                    "長野県の補助の合計 = {0}（1円未満切り捨て）",
+                    "Nagano subsidy in total = {0} (rounded down to the yen)",
+                ],
+                &[&t.yen(nagano)],
             ),
         });
     }
     let self_pay = total_fee - national - nagano;
     steps.push(Step {
         rules: vec!["AR-2", "NAT-2"],
-        text: t.pick(
-            format!(
-                "自己負担 = {} − 補助 {} = {}",
-                t.yen(total_fee),
-                t.yen(national + nagano),
-                t.yen(self_pay)
-            ),
-            format!(
-                "Self-pay = {} − subsidies {} = {}",
-                t.yen(total_fee),
-                t.yen(national + nagano),
-                t.yen(self_pay)
-            ),
+        text: t.text(
+            [
+                "自己負担 = {0} − 補助 {1} = {2}",
+                "Self-pay = {0} − subsidies {1} = {2}",
+            ],
+            &[
+                &t.yen(total_fee),
+                &t.yen(national + nagano),
+                &t.yen(self_pay),
+            ],
         ),
     });
 
@@ -801,37 +773,27 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
             .next_deadline
             .as_ref()
             .map(|n| (n.label, n.date_text.clone()));
-        let message = match (code, t.locale) {
-            (WarningCode::IntakeClosed, Locale::Ja) => format!(
-                "{date_text}時点で{}の新規の登録・申請は締め切られています。登録済みの方は{}まで利用できます（{rule}）。",
-                s.name,
-                next.map(|(l, dt)| format!("「{l}」の{dt}")).unwrap_or_default()
-            ),
-            (WarningCode::IntakeClosed, Locale::En) => format!(
-                "On {date_text} {} no longer accepts new registrations or applications; those already in can continue until {} ({rule}).",
-                s.name,
-                next.map(|(l, dt)| format!("{dt} ({l})")).unwrap_or_default()
-            ),
-            (WarningCode::ProgrammeNotYetOpen, Locale::Ja) => format!(
-                "{date_text}時点で{}はまだ始まっていません（{rule}）。",
-                s.name
-            ),
-            (WarningCode::ProgrammeNotYetOpen, Locale::En) => format!(
-                "On {date_text} {} has not opened yet ({rule}).",
-                s.name
-            ),
-            (_, Locale::Ja) => format!(
-                "{date_text}時点で{}は終了しています。ここでは当時のルールで計算しています（{rule}）。",
-                s.name
-            ),
-            (_, Locale::En) => format!(
-                "On {date_text} {} has ended. This result applies the rules as they were when it ran ({rule}).",
-                s.name
-            ),
+        let until = next
+            .map(|(l, dt)| t.text(["「{0}」の{1}", "{1} ({0})"], &[l, &dt]))
+            .unwrap_or_default();
+        let templates = match code {
+            WarningCode::IntakeClosed => [
+                "{0}時点で{1}の新規の登録・申請は締め切られています。登録済みの方は{2}まで利用できます（{3}）。",
+                "On {0} {1} no longer accepts new registrations or applications; those already in can continue until {2} ({3}).",
+            ],
+            WarningCode::ProgrammeNotYetOpen => [
+                "{0}時点で{1}はまだ始まっていません（{3}）。",
+                "On {0} {1} has not opened yet ({3}).",
+            ],
+            _ => [
+                "{0}時点で{1}は終了しています。ここでは当時のルールで計算しています（{3}）。",
+                "On {0} {1} has ended. This result applies the rules as they were when it ran ({3}).",
+            ],
         };
+        let message = t.text(templates, &[&date_text, s.name, &until, rule]);
         out.push(Warning {
             code,
-            rules: rule.split(", ").collect(),
+            rules: crate::input::split_str(rule, ", "),
             message,
         });
     }
@@ -850,9 +812,12 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
         out.push(Warning {
             code: WarningCode::RulesNotInForce,
             rules: vec![f.param.rule],
-            message: t.pick(
-                format!("{date_text}には有効な金額の定めがないため、最後に有効だったルール（{until}まで）で計算しています。"),
-                format!("No figures were in force on {date_text}; the rules last in force (until {until}) were used."),
+            message: t.text(
+                [
+                    "{0}には有効な金額の定めがないため、最後に有効だったルール（{1}まで）で計算しています。",
+                    "No figures were in force on {0}; the rules last in force (until {1}) were used.",
+                ],
+                &[&date_text, &until],
             ),
         });
     }

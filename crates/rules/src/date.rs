@@ -3,8 +3,11 @@
 //! The rules only compare whole days, so a tiny proleptic-Gregorian type is enough; it keeps
 //! the core free of clocks and time-zone data (the caller says what "today" is).
 
+use crate::format::{fill, integer};
+#[allow(unused_imports)]
+use crate::prelude::*;
+use core::fmt;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
 
 /// A valid Gregorian calendar date between the years 1900 and 2999.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -89,7 +92,11 @@ impl Date {
 
     /// `2021年2月5日`
     pub fn format_ja(self) -> String {
-        format!("{}年{}月{}日", self.year, self.month, self.day)
+        let n = |x: u16| integer(x.into());
+        fill(
+            "{0}年{1}月{2}日",
+            &[&n(self.year), &n(self.month.into()), &n(self.day.into())],
+        )
     }
 
     /// `5 February 2021`
@@ -108,11 +115,13 @@ impl Date {
             "November",
             "December",
         ];
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[usize::from(self.month - 1)],
-            self.year
+        fill(
+            "{0} {1} {2}",
+            &[
+                &integer(self.day.into()),
+                MONTHS[usize::from(self.month - 1)],
+                &integer(self.year.into()),
+            ],
         )
     }
 
@@ -132,15 +141,23 @@ impl Date {
         let year = if n == 1 {
             "元".to_string()
         } else {
-            n.to_string()
+            integer(n.into())
         };
-        Some(format!("{name}{year}年{}月{}日", self.month, self.day))
+        Some(fill(
+            "{0}{1}年{2}月{3}日",
+            &[
+                name,
+                &year,
+                &integer(self.month.into()),
+                &integer(self.day.into()),
+            ],
+        ))
     }
 
     /// `2021年2月5日（令和3年2月5日）`: both forms, as Japanese users expect.
     pub fn format_ja_with_wareki(self) -> String {
         match self.wareki() {
-            Some(w) => format!("{}（{w}）", self.format_ja()),
+            Some(w) => fill("{0}（{1}）", &[&self.format_ja(), &w]),
             None => self.format_ja(),
         }
     }

@@ -5,11 +5,13 @@
 //! accepted (`６，０００` → 6000), anything else that is not a number is refused with an
 //! error naming the field, never guessed at.
 
+use crate::format::{fill, integer, number};
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::Locale;
+use core::fmt;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use std::fmt;
-use std::str::FromStr;
 
 /// A value as received: a number, a string someone typed, a list, or anything else.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -103,20 +105,23 @@ impl InputError {
                     ErrorKind::NotPositive => "0より大きい数を入力してください。".into(),
                     ErrorKind::NotWholeYen => "1円単位（小数なし）で入力してください。".into(),
                     ErrorKind::NotWholeNumber => "整数で入力してください。".into(),
-                    ErrorKind::TooManyDecimals { max } => format!("小数点以下は{max}桁までです。"),
-                    ErrorKind::TooLarge { max } => {
-                        format!("{}以下で入力してください。", crate::format::number(*max))
+                    ErrorKind::TooManyDecimals { max } => {
+                        fill("小数点以下は{0}桁までです。", &[&integer((*max).into())])
                     }
-                    ErrorKind::AboveCap { cap } => format!(
-                        "上限（{}）を超えています。上限以下の額を入力してください。",
-                        yen(cap)
+                    ErrorKind::TooLarge { max } => {
+                        fill("{0}以下で入力してください。", &[&number(*max)])
+                    }
+                    ErrorKind::AboveCap { cap } => fill(
+                        "上限（{0}）を超えています。上限以下の額を入力してください。",
+                        &[&yen(cap)],
                     ),
                     ErrorKind::NoScheme => {
                         "国の制度・長野県の補助のどちらか1つ以上を選んでください。".into()
                     }
-                    ErrorKind::UnknownChoice { got } => {
-                        format!("「{got}」は選択肢にありません。一覧から選んでください。")
-                    }
+                    ErrorKind::UnknownChoice { got } => fill(
+                        "「{0}」は選択肢にありません。一覧から選んでください。",
+                        &[got],
+                    ),
                     ErrorKind::NotADate => "日付を 2021-02-05 の形で入力してください。".into(),
                     ErrorKind::NoSuchDate => "存在しない日付です。".into(),
                     ErrorKind::NotABoolean => "「はい」か「いいえ」で答えてください。".into(),
@@ -126,7 +131,7 @@ impl InputError {
                     ErrorKind::NotAList => "一覧の形で指定してください。".into(),
                     ErrorKind::NotAnObject => "項目ごとの答えの形で指定してください。".into(),
                 };
-                format!("{label}：{what}")
+                fill("{0}：{1}", &[label, &what])
             }
             Locale::En => {
                 let what = match &self.kind {
@@ -137,22 +142,20 @@ impl InputError {
                     ErrorKind::NotWholeYen => "please enter whole yen (no decimals).".into(),
                     ErrorKind::NotWholeNumber => "please enter a whole number.".into(),
                     ErrorKind::TooManyDecimals { max } => {
-                        format!("at most {max} decimal places.")
+                        fill("at most {0} decimal places.", &[&integer((*max).into())])
                     }
                     ErrorKind::TooLarge { max } => {
-                        format!("please enter at most {}.", crate::format::number(*max))
+                        fill("please enter at most {0}.", &[&number(*max)])
                     }
-                    ErrorKind::AboveCap { cap } => {
-                        format!(
-                            "this is above the cap of {}; enter the cap or less.",
-                            yen(cap)
-                        )
-                    }
+                    ErrorKind::AboveCap { cap } => fill(
+                        "this is above the cap of {0}; enter the cap or less.",
+                        &[&yen(cap)],
+                    ),
                     ErrorKind::NoScheme => {
                         "choose the national programme, the Nagano top-up, or both.".into()
                     }
                     ErrorKind::UnknownChoice { got } => {
-                        format!("'{got}' is not one of the choices.")
+                        fill("'{0}' is not one of the choices.", &[got])
                     }
                     ErrorKind::NotADate => "please enter a date as 2021-02-05.".into(),
                     ErrorKind::NoSuchDate => "that date does not exist.".into(),
@@ -165,7 +168,7 @@ impl InputError {
                         "please give the answers one by one, as an object.".into()
                     }
                 };
-                format!("{label}: {what}")
+                fill("{0}: {1}", &[label, &what])
             }
         }
     }
@@ -177,7 +180,7 @@ impl fmt::Display for InputError {
     }
 }
 
-impl std::error::Error for InputError {}
+impl core::error::Error for InputError {}
 
 /// The field's name as shown to people.
 pub fn field_label(field: &str, locale: Locale) -> &'static str {
@@ -274,15 +277,17 @@ pub fn parse_decimal(field: &'static str, v: &Value) -> Result<Decimal, InputErr
                 return Err(err(ErrorKind::NotANumber));
             }
             // Shortest round-trip text of the double: 1.1 stays 1.1, not 1.1000000000000000888.
-            let text = format!("{n}");
-            Decimal::from_str(&text).map_err(|_| err(ErrorKind::TooLarge { max: Decimal::MAX }))
+            let text = crate::format::shortest(*n);
+            decimal(&text).map_err(|_| err(ErrorKind::TooLarge { max: Decimal::MAX }))
         }
         Value::Text(s) => {
             let norm = normalize_digits(s);
-            let mut t: String = norm
-                .trim()
-                .trim_end_matches("円")
-                .trim_end_matches("時間")
+            // As `trim_end_matches("時間")`, without the substring searcher.
+            let mut trimmed = norm.trim().trim_end_matches('円');
+            while let Some(rest) = trimmed.strip_suffix("時間") {
+                trimmed = rest;
+            }
+            let mut t: String = trimmed
                 .trim_end_matches(['h', 'H'])
                 .trim()
                 .chars()
@@ -304,10 +309,96 @@ pub fn parse_decimal(field: &'static str, v: &Value) -> Result<Decimal, InputErr
             {
                 return Err(err(ErrorKind::NotANumber));
             }
-            Decimal::from_str(&t).map_err(|_| err(ErrorKind::TooLarge { max: Decimal::MAX }))
+            decimal(&t).map_err(|_| err(ErrorKind::TooLarge { max: Decimal::MAX }))
         }
         _ => Err(err(ErrorKind::NotANumber)),
     }
+}
+
+/// `Decimal::from_str` for text already checked to be `-?digits(.digits)?`: the same value,
+/// rounding and errors, from a few lines instead of the crate's general parser.
+///
+/// As `rust_decimal` does: digits accumulate into the 96-bit mantissa; once 28 decimals are
+/// read, or the next digit would overflow the mantissa after the point, the number is
+/// rounded half up on that one next digit and the rest is dropped; an integer part too
+/// large for the mantissa is an error.
+fn decimal(t: &str) -> Result<Decimal, ()> {
+    const LIMIT: u128 = 1 << 96;
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let round = |mut m: u128, digit: u8, mut scale: u32| {
+        if digit >= 5 {
+            m += 1;
+            if m >= LIMIT {
+                if scale == 0 {
+                    return Err(());
+                }
+                m = (m + 4) / 10;
+                scale -= 1;
+            }
+        }
+        Ok((m, scale))
+    };
+    let bytes = body.as_bytes();
+    let (mut m, mut scale, mut point) = (0u128, 0u32, false);
+    let mut i = 0;
+    let (m, scale) = loop {
+        let Some(&b) = bytes.get(i) else {
+            break (m, scale);
+        };
+        i += 1;
+        if b == b'.' {
+            point = true;
+            continue;
+        }
+        let next = m * 10 + u128::from(b - b'0');
+        if next >= LIMIT {
+            if !point {
+                return Err(());
+            }
+            break round(m, b - b'0', scale)?;
+        }
+        m = next;
+        if point {
+            scale += 1;
+            if scale >= 28 {
+                if let Some(&b) = bytes.get(i) {
+                    break round(m, b - b'0', scale)?;
+                }
+            }
+        }
+    };
+    Ok(Decimal::from_parts(
+        m as u32,
+        (m >> 32) as u32,
+        (m >> 64) as u32,
+        negative,
+        scale,
+    ))
+}
+
+/// `s.split_once(pat)`, by plain byte comparison: a match of valid UTF-8 in valid UTF-8 is
+/// on character boundaries, so the halves are the same; no substring searcher in the wasm.
+pub(crate) fn split_once_str<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
+    let i = s
+        .as_bytes()
+        .windows(pat.len())
+        .position(|w| w == pat.as_bytes())?;
+    Some((s.get(..i)?, s.get(i + pat.len()..)?))
+}
+
+/// `s.split(pat)` (`pat` not empty), by [`split_once_str`].
+pub(crate) fn split_str<'a>(s: &'a str, pat: &str) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut rest = s;
+    while let Some((part, after)) = split_once_str(rest, pat) {
+        parts.push(part);
+        rest = after;
+    }
+    parts.push(rest);
+    parts
 }
 
 /// Options for [`number_field`].
@@ -426,6 +517,89 @@ mod tests {
             parse_decimal("hours", &Value::Bool(true)).unwrap_err().kind,
             ErrorKind::NotANumber
         );
+    }
+
+    /// `decimal` is `Decimal::from_str` on the text it is given: digits, one point, a sign.
+    #[test]
+    fn decimal_parses_as_rust_decimal_does() {
+        use std::str::FromStr;
+        let check = |t: &str| {
+            assert_eq!(decimal(t).ok(), Decimal::from_str(t).ok(), "{t}");
+            if let (Ok(a), Ok(b)) = (decimal(t), Decimal::from_str(t)) {
+                assert_eq!(a.scale(), b.scale(), "{t}");
+                assert_eq!(a.is_sign_negative(), b.is_sign_negative(), "{t}");
+            }
+        };
+        for t in [
+            "0",
+            "-0",
+            "0.0",
+            "-0.000",
+            "6000",
+            "1.5",
+            "79228162514264337593543950335",
+            "79228162514264337593543950336",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "7922816251426433759354395033.56",
+            "7.9228162514264337593543950335",
+            "7.92281625142643375935439503355",
+            "9.99999999999999999999999999999",
+            "0.99999999999999999999999999999",
+            "0.0000000000000000000000000001",
+            "0.00000000000000000000000000005",
+            "0.00000000000000000000000000004999",
+            "1.0000000000000000000000000000000001",
+            "99999999999999999999999999999.9",
+            "100000000000000000000000000000",
+        ] {
+            check(t);
+        }
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..50_000 {
+            let len = 1 + (next() % 40) as usize;
+            let mut t = String::new();
+            if next() % 3 == 0 {
+                t.push('-');
+            }
+            let nines = next() % 4 == 0;
+            for _ in 0..len {
+                let d = if nines { 9 } else { next() % 10 };
+                t.push(char::from(b'0' + d as u8));
+            }
+            if next() % 4 != 0 {
+                let at = t.len() - (next() as usize % len);
+                if at > usize::from(t.starts_with('-')) && at < t.len() {
+                    t.insert(at, '.');
+                }
+            }
+            check(&t);
+        }
+    }
+
+    #[test]
+    fn splits_as_str_does() {
+        for s in [
+            "",
+            "a",
+            "3分の2",
+            "分の",
+            "1分の2分の3",
+            "NAT-P1, NAT-P4",
+            ", ,",
+            "x, ",
+        ] {
+            for pat in ["分の", ", ", ","] {
+                assert_eq!(split_once_str(s, pat), s.split_once(pat), "{s} {pat}");
+                assert_eq!(split_str(s, pat), s.split(pat).collect::<Vec<_>>(), "{s}");
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,19 @@
 //! - [`sme`]: who is an SME (中小企業者) and a small business (小規模事業者).
 //! - [`input`]: loose input, validation, localized errors naming the field.
 
+// `no_std` + `alloc` without the `std` feature (the small `ouen/cost` wasm, which brings its
+// own allocator and panic handler); every build with `full` has std.
+#![cfg_attr(not(any(feature = "std", test)), no_std)]
+
+extern crate alloc;
+
+/// What the std prelude would give, from `alloc`, for the modules built without std.
+mod prelude {
+    pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec;
+    pub(crate) use alloc::vec::Vec;
+}
+
 #[cfg(feature = "full")]
 pub mod catalogue;
 #[cfg(feature = "full")]
@@ -50,6 +63,8 @@ pub mod checklist {
     }
 }
 
+#[allow(unused_imports)]
+use crate::prelude::*;
 pub use cost::{simulate, RawSimulationInput, Scheme, Schemes, Simulation, SimulationInput};
 pub use date::Date;
 pub use input::{ErrorKind, InputError, Value};
@@ -75,6 +90,18 @@ impl Locale {
             Some("ja") => Some(Locale::Ja),
             Some("en") => Some(Locale::En),
             _ => None,
+        }
+    }
+}
+
+/// A stable sort by key, as `slice::sort_by_key`, for the handful of items sorted here
+/// (errors, hour boundaries, deadlines): an insertion sort, far smaller in the wasm.
+pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
         }
     }
 }

@@ -5,6 +5,8 @@
 //! parser ships in the wasm. Like OpenFisca parameters, each value has a validity period and a
 //! source, and superseded announcements are kept beside the revision that replaced them.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::{Date, Locale};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -350,7 +352,7 @@ pub fn programme_status(
         ProgrammeState::Closed
     };
     let mut deadlines: Vec<Deadline> = dates.iter().map(|d| Deadline::of(d, locale)).collect();
-    deadlines.sort_by_key(|d| d.date);
+    crate::sort_by_key(&mut deadlines, |d| d.date);
     let next_deadline = deadlines
         .iter()
         .filter(|d| dates.iter().any(|p| p.id == d.id && !p.kind.is_start()) && d.date >= on)

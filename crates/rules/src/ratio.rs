@@ -7,10 +7,14 @@
 //! Inputs are bounded by validation (rate ≤ 10^7 yen, hours ≤ 10^5 with ≤ 4 decimals), so
 //! every numerator and denominator here stays far below `i128::MAX`.
 
+#[allow(unused_imports)]
+use crate::prelude::*;
+use core::cmp::Ordering;
 use rust_decimal::Decimal;
-use std::cmp::Ordering;
 
 #[derive(Debug, Clone, Copy)]
+/// Its arithmetic is `#[inline(never)]`: inlined, each `i128` product is a call sequence,
+/// and the wasm would carry one copy per use.
 pub struct Ratio {
     num: i128,
     den: i128,
@@ -26,6 +30,7 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
 impl Ratio {
     pub const ZERO: Ratio = Ratio { num: 0, den: 1 };
 
+    #[inline(never)]
     pub fn new(num: i128, den: i128) -> Ratio {
         debug_assert!(den != 0);
         let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
@@ -41,24 +46,29 @@ impl Ratio {
     }
 
     /// `a / b` for decimals (b ≠ 0).
+    #[inline(never)]
     pub fn div(a: Decimal, b: Decimal) -> Ratio {
         let (ra, rb) = (Ratio::from_decimal(a), Ratio::from_decimal(b));
         Ratio::new(ra.num * rb.den, ra.den * rb.num)
     }
 
+    #[inline(never)]
     pub fn sub(self, o: Ratio) -> Ratio {
         Ratio::new(self.num * o.den - o.num * self.den, self.den * o.den)
     }
 
+    #[inline(never)]
     pub fn add(self, o: Ratio) -> Ratio {
         Ratio::new(self.num * o.den + o.num * self.den, self.den * o.den)
     }
 
+    #[inline(never)]
     pub fn mul_decimal(self, d: Decimal) -> Ratio {
         let rd = Ratio::from_decimal(d);
         Ratio::new(self.num * rd.num, self.den * rd.den)
     }
 
+    #[inline(never)]
     pub fn min(self, o: Ratio) -> Ratio {
         if self <= o {
             self
@@ -72,17 +82,20 @@ impl Ratio {
     }
 
     /// The largest integer ≤ self (円未満切り捨て).
+    #[inline(never)]
     pub fn floor(self) -> Decimal {
         Decimal::from_i128_with_scale(self.num.div_euclid(self.den), 0)
     }
 
     /// Rounded half up to an integer.
+    #[inline(never)]
     pub fn round_half_up(self) -> Decimal {
         Ratio::new(2 * self.num + self.den, 2 * self.den).floor()
     }
 
     /// A decimal approximation for display, rounded half up to `dp` places, and whether it
     /// is exact.
+    #[inline(never)]
     pub fn to_decimal(self, dp: u32) -> (Decimal, bool) {
         let scale = 10i128.pow(dp);
         let scaled = Ratio::new(self.num * scale, self.den);
@@ -93,10 +106,11 @@ impl Ratio {
 
     /// `20/7`, or `12` when whole.
     pub fn fraction_text(self) -> String {
+        use crate::format::integer;
         if self.den == 1 {
-            self.num.to_string()
+            integer(self.num)
         } else {
-            format!("{}/{}", self.num, self.den)
+            crate::format::fill("{0}/{1}", &[&integer(self.num), &integer(self.den)])
         }
     }
 }
@@ -113,6 +127,7 @@ impl PartialOrd for Ratio {
     }
 }
 impl Ord for Ratio {
+    #[inline(never)]
     fn cmp(&self, o: &Ratio) -> Ordering {
         (self.num * o.den).cmp(&(o.num * self.den))
     }

@@ -23,17 +23,19 @@
 //! - Amounts of money may be typed with 億・万・千 (`"5千万円"`, `"1億5000万"`), as the
 //!   source itself writes them.
 
-use crate::format::{number, yen};
+use crate::format::{fill, number, yen};
 use crate::input::{
     keep, normalize_digits, number_field, parse_decimal, ErrorKind, InputError, NumberRule, Value,
 };
 use crate::params::{Stamp, STAMP};
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::Locale;
+use core::fmt;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// The largest capital accepted (10^15 yen); above it the input is surely a typo.
 pub const MAX_CAPITAL: i64 = 1_000_000_000_000_000;
@@ -446,11 +448,12 @@ impl Share {
             hundredths += 1;
         }
         let pct = number(Decimal::new(hundredths, 2));
-        match (exact, locale) {
-            (true, _) => format!("{pct}%"),
-            (false, Locale::Ja) => format!("約{pct}%"),
-            (false, Locale::En) => format!("about {pct}%"),
-        }
+        let template = match (exact, locale) {
+            (true, _) => "{0}%",
+            (false, Locale::Ja) => "約{0}%",
+            (false, Locale::En) => "about {0}%",
+        };
+        fill(template, &[&pct])
     }
 }
 
@@ -655,8 +658,8 @@ impl SmeInput {
 fn echo(v: &Value) -> String {
     let s = match v {
         Value::Text(s) => s.trim().to_string(),
-        Value::Number(n) => format!("{n}"),
-        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => crate::format::shortest(*n),
+        Value::Bool(b) => if *b { "true" } else { "false" }.to_string(),
         Value::List(_) | Value::Other(_) => "?".to_string(),
     };
     let mut short: String = s.chars().take(40).collect();
@@ -719,6 +722,15 @@ fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Value, InputE
             })
         }
     };
+    // Not inlined: one copy of the decimal addition and multiplication, not one per use.
+    #[inline(never)]
+    fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
+        a.checked_add(b)
+    }
+    #[inline(never)]
+    fn mul(a: Decimal, b: i64) -> Option<Decimal> {
+        a.checked_mul(Decimal::from(b))
+    }
     let (mut total, mut section) = (Decimal::ZERO, Decimal::ZERO);
     let mut buf = String::new();
     let mut last_unit = 0i64;
@@ -743,26 +755,22 @@ fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Value, InputE
             } else {
                 num(&buf)?
             };
-            section = section.checked_add(n).ok_or_else(too_large)?;
-            let part = section
-                .checked_mul(Decimal::from(unit))
-                .ok_or_else(too_large)?;
-            total = total.checked_add(part).ok_or_else(too_large)?;
+            section = add(section, n).ok_or_else(too_large)?;
+            let part = mul(section, unit).ok_or_else(too_large)?;
+            total = add(total, part).ok_or_else(too_large)?;
             section = Decimal::ZERO;
         } else {
-            let part = num(&buf)?
-                .checked_mul(Decimal::from(unit))
-                .ok_or_else(too_large)?;
-            section = section.checked_add(part).ok_or_else(too_large)?;
+            let part = mul(num(&buf)?, unit).ok_or_else(too_large)?;
+            section = add(section, part).ok_or_else(too_large)?;
         }
         last_unit = unit;
         buf.clear();
     }
     if !buf.is_empty() {
-        section = section.checked_add(num(&buf)?).ok_or_else(too_large)?;
+        section = add(section, num(&buf)?).ok_or_else(too_large)?;
     }
-    total = total.checked_add(section).ok_or_else(too_large)?;
-    Ok(Value::Text(total.normalize().to_string()))
+    total = add(total, section).ok_or_else(too_large)?;
+    Ok(Value::Text(crate::format::plain(total.normalize())))
 }
 
 fn yen_amount(
@@ -841,7 +849,7 @@ fn share_field(field: &'static str, v: Option<&Value>) -> Result<Option<Share>, 
         Some(Value::Text(s)) => {
             let t = normalize_digits(s).replace('％', "%");
             let t = t.trim();
-            if let Some((den, num)) = t.split_once("分の") {
+            if let Some((den, num)) = crate::input::split_once_str(t, "分の") {
                 Share::quotient(dec(num)?, dec(den)?)
             } else if let Some((num, den)) = t.split_once('/') {
                 Share::quotient(dec(num)?, dec(den)?)
@@ -1036,40 +1044,45 @@ struct Texts {
 }
 
 impl Texts {
-    fn pick(&self, ja: String, en: String) -> String {
-        match self.locale {
-            Locale::Ja => ja,
-            Locale::En => en,
-        }
+    /// The chosen language's template, filled (see [`crate::format::fill`]).
+    fn text(&self, [ja, en]: [&str; 2], args: &[&str]) -> String {
+        crate::format::fill(
+            match self.locale {
+                Locale::Ja => ja,
+                Locale::En => en,
+            },
+            args,
+        )
     }
 
     /// Money as people say it: `3億円`, `5,000万円`, `¥300 million`, `¥1.5 billion`.
     fn money(&self, d: Decimal) -> String {
-        let whole = d.fract().is_zero() && !d.is_sign_negative();
+        let whole = crate::format::is_whole(d) && !d.is_sign_negative();
+        // A whole, non-negative amount as an integer (normalized, its scale is 0): the units
+        // below are integer divisions of it, exact, without decimal division.
+        let n = d.normalize().mantissa().unsigned_abs();
+        let int = |n: u128| number(Decimal::from(n));
         match self.locale {
-            Locale::Ja if whole && d >= Decimal::from(10_000) => {
-                let oku = Decimal::from(100_000_000);
-                let man = Decimal::from(10_000);
-                let o = (d / oku).trunc();
-                let rest = d - o * oku;
-                if (rest % man).is_zero() {
-                    let m = rest / man;
-                    return match (o.is_zero(), m.is_zero()) {
-                        (true, _) => format!("{}万円", number(m)),
-                        (false, true) => format!("{}億円", number(o)),
-                        (false, false) => format!("{}億{}万円", number(o), number(m)),
+            Locale::Ja if whole && n >= 10_000 => {
+                let (o, rest) = (n / 100_000_000, n % 100_000_000);
+                if rest.is_multiple_of(10_000) {
+                    let m = rest / 10_000;
+                    return match (o == 0, m == 0) {
+                        (true, _) => fill("{0}万円", &[&int(m)]),
+                        (false, true) => fill("{0}億円", &[&int(o)]),
+                        (false, false) => fill("{0}億{1}万円", &[&int(o), &int(m)]),
                     };
                 }
                 yen(d, self.locale)
             }
-            Locale::En if whole && d >= Decimal::from(1_000_000) => {
-                let billion = d / Decimal::from(1_000_000_000);
-                if d >= Decimal::from(1_000_000_000) && (billion * Decimal::TEN).fract().is_zero() {
-                    return format!("¥{} billion", number(billion));
+            Locale::En if whole && n >= 1_000_000 => {
+                // Billions with at most one decimal (`¥1.5 billion`).
+                if n >= 1_000_000_000 && n.is_multiple_of(100_000_000) {
+                    let billions = Decimal::from_i128_with_scale((n / 100_000_000) as i128, 1);
+                    return fill("¥{0} billion", &[&number(billions)]);
                 }
-                let million = d / Decimal::from(1_000_000);
-                if million.fract().is_zero() {
-                    return format!("¥{} million", number(million));
+                if n.is_multiple_of(1_000_000) {
+                    return fill("¥{0} million", &[&int(n / 1_000_000)]);
                 }
                 yen(d, self.locale)
             }
@@ -1080,17 +1093,20 @@ impl Texts {
     /// `300人` / `300 regular employees`.
     fn staff(&self, n: u32) -> String {
         match self.locale {
-            Locale::Ja => format!("{}人", number(Decimal::from(n))),
+            Locale::Ja => fill("{0}人", &[&number(Decimal::from(n))]),
             Locale::En if n == 1 => "1 regular employee".to_string(),
-            Locale::En => format!("{} regular employees", number(Decimal::from(n))),
+            Locale::En => fill("{0} regular employees", &[&number(Decimal::from(n))]),
         }
     }
 }
 
+/// The first letter in upper case. Only English text built from this module's ASCII
+/// labels and digits comes here, so ASCII case is enough (and keeps Unicode's case tables
+/// out of the small wasm).
 fn cap_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => core::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -1124,7 +1140,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
         ),
     };
     let mark = row_mark(row);
-    let cite = format!("{rule} {mark}");
+    let cite = fill("{0} {1}", &[rule, mark]);
     let employee_cap = match row {
         9 | 10 => 300,
         11 => 100,
@@ -1146,53 +1162,37 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
                 Industry::Rubber => " Tyres and tubes for cars and aircraft and industrial belts belong to manufacturing (①) instead.",
                 _ => "",
             };
-            t.pick(
-                format!(
-                    "{ind}の会社は、資本金が{c}以下、または常時使用する従業員が{}以下なら中小企業者です（{cite}）。{ja_note}",
-                    t.staff(employee_cap)
-                ),
-                format!(
-                    "In {ind}, a company is an SME when its capital is {c} or less, or when it has {} or fewer ({cite}).{en_note}",
-                    t.staff(employee_cap)
-                ),
+            t.text(
+                [
+                    "{0}の会社は、資本金が{1}以下、または常時使用する従業員が{2}以下なら中小企業者です（{3}）。{4}",
+                    "In {0}, a company is an SME when its capital is {1} or less, or when it has {2} or fewer ({3}).{5}",
+                ],
+                &[ind, &c, &t.staff(employee_cap), &cite, ja_note, en_note],
             )
         }
-        OrgType::SoleProprietor => t.pick(
-            format!(
-                "個人事業主には資本金がないため、常時使用する従業員の数で判定します。{ind}では{}以下なら中小企業者です（{cite}）。",
-                t.staff(employee_cap)
-            ),
-            format!(
-                "A sole proprietor has no capital, so the number of regular employees decides: in {ind}, {} or fewer makes an SME ({cite}).",
-                t.staff(employee_cap)
-            ),
+        OrgType::SoleProprietor => t.text(
+            [
+                "個人事業主には資本金がないため、常時使用する従業員の数で判定します。{0}では{1}以下なら中小企業者です（{2}）。",
+                "A sole proprietor has no capital, so the number of regular employees decides: in {0}, {1} or fewer makes an SME ({2}).",
+            ],
+            &[ind, &t.staff(employee_cap), &cite],
         ),
         _ if industry_row.is_some() => {
             let imark = row_mark(industry.sme1_row());
-            t.pick(
-                format!(
-                    "{}は、主たる業種（{ind}、SME-1 {imark}）の従業員の基準により、常時使用する従業員が{}以下なら中小企業者です。資本金は問いません（{cite}）。",
-                    org.label(locale),
-                    t.staff(employee_cap)
-                ),
-                format!(
-                    "{} is an SME with {} or fewer, the employee limit of its main industry ({ind}, SME-1 {imark}); capital does not matter ({cite}).",
-                    cap_first(org.label(locale)),
-                    t.staff(employee_cap)
-                ),
+            t.text(
+                [
+                    "{0}は、主たる業種（{1}、SME-1 {2}）の従業員の基準により、常時使用する従業員が{3}以下なら中小企業者です。資本金は問いません（{4}）。",
+                    "{5} is an SME with {3} or fewer, the employee limit of its main industry ({1}, SME-1 {2}); capital does not matter ({4}).",
+                ],
+                &[org.label(locale), ind, imark, &t.staff(employee_cap), &cite, &cap_first(org.label(locale))],
             )
         }
-        _ => t.pick(
-            format!(
-                "{}は、常時使用する従業員が{}以下なら中小企業者です。資本金は問いません（{cite}）。",
-                org.label(locale),
-                t.staff(employee_cap)
-            ),
-            format!(
-                "{} is an SME with {} or fewer; capital does not matter ({cite}).",
-                cap_first(org.label(locale)),
-                t.staff(employee_cap)
-            ),
+        _ => t.text(
+            [
+                "{0}は、常時使用する従業員が{1}以下なら中小企業者です。資本金は問いません（{2}）。",
+                "{3} is an SME with {1} or fewer; capital does not matter ({2}).",
+            ],
+            &[org.label(locale), &t.staff(employee_cap), &cite, &cap_first(org.label(locale))],
         ),
     };
     explanation.push(Reason {
@@ -1214,37 +1214,49 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
         (true, Some(c), Some(cap)) => {
             let (c, cap) = (t.money(c), t.money(cap));
             match (capital_ok, employees_ok) {
-                (true, true) => t.pick(
-                    format!("資本金{c}は{cap}以下、従業員{es}も{ecap}以下なので、規模の条件を満たしています。"),
-                    format!("Capital of {c} is within the {cap} limit, and {es} is within the limit of {ecap_n}, so the size test is met."),
+                (true, true) => t.text(
+                    [
+                        "資本金{0}は{1}以下、従業員{2}も{3}以下なので、規模の条件を満たしています。",
+                        "Capital of {0} is within the {1} limit, and {2} is within the limit of {4}, so the size test is met.",
+                    ],
+                    &[&c, &cap, &es, &ecap, &ecap_n],
                 ),
-                (true, false) => t.pick(
-                    format!("資本金{c}は{cap}以下なので、規模の条件を満たしています（従業員は{es}で{ecap}を超えていますが、どちらか一方を満たせば足ります）。"),
-                    format!("Capital of {c} is within the {cap} limit, so the size test is met ({es} is over the limit of {ecap_n}, but one of the two is enough)."),
+                (true, false) => t.text(
+                    [
+                        "資本金{0}は{1}以下なので、規模の条件を満たしています（従業員は{2}で{3}を超えていますが、どちらか一方を満たせば足ります）。",
+                        "Capital of {0} is within the {1} limit, so the size test is met ({2} is over the limit of {4}, but one of the two is enough).",
+                    ],
+                    &[&c, &cap, &es, &ecap, &ecap_n],
                 ),
-                (false, true) => t.pick(
-                    format!("従業員{es}は{ecap}以下なので、規模の条件を満たしています（資本金は{c}で{cap}を超えていますが、どちらか一方を満たせば足ります）。"),
-                    format!("{} is within the limit of {ecap_n}, so the size test is met (capital of {c} is over the {cap} limit, but one of the two is enough).", cap_first(&es)),
+                (false, true) => t.text(
+                    [
+                        "従業員{0}は{1}以下なので、規模の条件を満たしています（資本金は{2}で{3}を超えていますが、どちらか一方を満たせば足ります）。",
+                        "{4} is within the limit of {5}, so the size test is met (capital of {2} is over the {3} limit, but one of the two is enough).",
+                    ],
+                    &[&es, &ecap, &c, &cap, &cap_first(&es), &ecap_n],
                 ),
-                (false, false) => t.pick(
-                    format!("資本金{c}は{cap}を超え、従業員{es}も{ecap}を超えているため、規模の条件を満たしていません。"),
-                    format!("Capital of {c} is over the {cap} limit, and {es} is over the limit of {ecap_n}, so the size test is not met."),
+                (false, false) => t.text(
+                    [
+                        "資本金{0}は{1}を超え、従業員{2}も{3}を超えているため、規模の条件を満たしていません。",
+                        "Capital of {0} is over the {1} limit, and {2} is over the limit of {4}, so the size test is not met.",
+                    ],
+                    &[&c, &cap, &es, &ecap, &ecap_n],
                 ),
             }
         }
-        _ if employees_ok => t.pick(
-            format!("従業員{es}は{ecap}以下なので、規模の条件を満たしています。"),
-            format!(
-                "{} is within the limit of {ecap_n}, so the size test is met.",
-                cap_first(&es)
-            ),
+        _ if employees_ok => t.text(
+            [
+                "従業員{0}は{1}以下なので、規模の条件を満たしています。",
+                "{2} is within the limit of {3}, so the size test is met.",
+            ],
+            &[&es, &ecap, &cap_first(&es), &ecap_n],
         ),
-        _ => t.pick(
-            format!("従業員{es}は{ecap}を超えているため、規模の条件を満たしていません。"),
-            format!(
-                "{} is over the limit of {ecap_n}, so the size test is not met.",
-                cap_first(&es)
-            ),
+        _ => t.text(
+            [
+                "従業員{0}は{1}を超えているため、規模の条件を満たしていません。",
+                "{2} is over the limit of {3}, so the size test is not met.",
+            ],
+            &[&es, &ecap, &cap_first(&es), &ecap_n],
         ),
     };
     explanation.push(Reason {
@@ -1259,45 +1271,63 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     let pct = |s: &Share| s.percent_text(locale);
     if let Some(s) = x.single_large_share.filter(|s| s.at_least(1, 2)) {
         deemed_large.push(1);
-        excl_texts.push(t.pick(
-            format!("大企業1社が株式・出資の{}を持っています。2分の1以上なので、みなし大企業として対象外です（SME-6 (1)）。", pct(&s)),
-            format!("A single large enterprise holds {} of the shares or investment: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (1)).", pct(&s)),
+        excl_texts.push(t.text(
+            [
+                "大企業1社が株式・出資の{0}を持っています。2分の1以上なので、みなし大企業として対象外です（SME-6 (1)）。",
+                "A single large enterprise holds {0} of the shares or investment: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (1)).",
+            ],
+            &[&pct(&s)],
         ));
     }
     if let Some(s) = x.total_large_share.filter(|s| s.at_least(2, 3)) {
         deemed_large.push(2);
-        excl_texts.push(t.pick(
-            format!("大企業が合わせて株式・出資の{}を持っています。3分の2以上なので、みなし大企業として対象外です（SME-6 (2)）。", pct(&s)),
-            format!("Large enterprises together hold {} of the shares or investment: two thirds or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (2)).", pct(&s)),
+        excl_texts.push(t.text(
+            [
+                "大企業が合わせて株式・出資の{0}を持っています。3分の2以上なので、みなし大企業として対象外です（SME-6 (2)）。",
+                "Large enterprises together hold {0} of the shares or investment: two thirds or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (2)).",
+            ],
+            &[&pct(&s)],
         ));
     }
     if let Some(s) = x.large_officer_share.filter(|s| s.at_least(1, 2)) {
         deemed_large.push(3);
-        excl_texts.push(t.pick(
-            format!("役員の{}が大企業の役員・職員を兼ねています。2分の1以上なので、みなし大企業として対象外です（SME-6 (3)）。", pct(&s)),
-            format!("{} of the officers are also officers or staff of a large enterprise: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (3)).", cap_first(&pct(&s))),
+        excl_texts.push(t.text(
+            [
+                "役員の{0}が大企業の役員・職員を兼ねています。2分の1以上なので、みなし大企業として対象外です（SME-6 (3)）。",
+                "{1} of the officers are also officers or staff of a large enterprise: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (3)).",
+            ],
+            &[&pct(&s), &cap_first(&pct(&s))],
         ));
     }
     if x.owned_by_deemed_large == Some(true) {
         deemed_large.push(4);
-        excl_texts.push(t.pick(
-            "株式・出資のすべてを、みなし大企業（(1)〜(3)にあたる会社）が持っているため、対象外です（SME-6 (4)）。".to_string(),
-            "All shares or investment are held by deemed large enterprises (companies under (1)–(3)), so the business is excluded (SME-6 (4)).".to_string(),
+        excl_texts.push(t.text(
+            [
+                "株式・出資のすべてを、みなし大企業（(1)〜(3)にあたる会社）が持っているため、対象外です（SME-6 (4)）。",
+                "All shares or investment are held by deemed large enterprises (companies under (1)–(3)), so the business is excluded (SME-6 (4)).",
+            ],
+            &[],
         ));
     }
     if x.officers_all_from_deemed_large == Some(true) {
         deemed_large.push(5);
-        excl_texts.push(t.pick(
-            "役員の全員が、みなし大企業（(1)〜(3)にあたる会社）の役員・職員を兼ねているため、対象外です（SME-6 (5)）。".to_string(),
-            "Every officer is also an officer or staff member of a deemed large enterprise (a company under (1)–(3)), so the business is excluded (SME-6 (5)).".to_string(),
+        excl_texts.push(t.text(
+            [
+                "役員の全員が、みなし大企業（(1)〜(3)にあたる会社）の役員・職員を兼ねているため、対象外です（SME-6 (5)）。",
+                "Every officer is also an officer or staff member of a deemed large enterprise (a company under (1)–(3)), so the business is excluded (SME-6 (5)).",
+            ],
+            &[],
         ));
     }
     let income_limit = Decimal::from(TAXABLE_INCOME_LIMIT);
     if let Some(i) = x.avg_taxable_income.filter(|i| *i > income_limit) {
         deemed_large.push(6);
-        excl_texts.push(t.pick(
-            format!("直近3年の課税所得の年平均が{}で、{}を超えているため、対象外です（SME-6 (6)）。", t.money(i), t.money(income_limit)),
-            format!("Average taxable income over the last three filed years is {}, above {}, so the business is excluded (SME-6 (6)).", t.money(i), t.money(income_limit)),
+        excl_texts.push(t.text(
+            [
+                "直近3年の課税所得の年平均が{0}で、{1}を超えているため、対象外です（SME-6 (6)）。",
+                "Average taxable income over the last three filed years is {0}, above {1}, so the business is excluded (SME-6 (6)).",
+            ],
+            &[&t.money(i), &t.money(income_limit)],
         ));
     }
     let answers = [
@@ -1316,14 +1346,20 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
         .collect();
     if excl_texts.is_empty() {
         let text = if unanswered.is_empty() {
-            t.pick(
-                "大企業の持分や役員の割合、課税所得から見て、みなし大企業にはあたりません（SME-6）。".to_string(),
-                "Judging by large enterprises' holdings, the officers and taxable income, the business is not a deemed large enterprise (SME-6).".to_string(),
+            t.text(
+                [
+                    "大企業の持分や役員の割合、課税所得から見て、みなし大企業にはあたりません（SME-6）。",
+                    "Judging by large enterprises' holdings, the officers and taxable income, the business is not a deemed large enterprise (SME-6).",
+                ],
+                &[],
             )
         } else {
-            t.pick(
-                "みなし大企業にはあたらないものとして判定しました。答えていない確認項目は「あてはまらない」として扱っています。あてはまる項目があれば結果が変わります（SME-6）。".to_string(),
-                "The business was taken not to be a deemed large enterprise: questions left unanswered were taken as \"no\". If one of them applies, the answer changes (SME-6).".to_string(),
+            t.text(
+                [
+                    "みなし大企業にはあたらないものとして判定しました。答えていない確認項目は「あてはまらない」として扱っています。あてはまる項目があれば結果が変わります（SME-6）。",
+                    "The business was taken not to be a deemed large enterprise: questions left unanswered were taken as \"no\". If one of them applies, the answer changes (SME-6).",
+                ],
+                &[],
             )
         };
         explanation.push(Reason {
@@ -1345,26 +1381,29 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     let small_cap = industry.small_business_cap();
     let small_business = org.is_business().then_some(sme && e <= small_cap);
     let small_text = match small_business {
-        None => t.pick(
-            format!("小規模事業者の区分は会社と個人事業主だけのもので、{}にはあてはまりません（SME-5）。", org.label(locale)),
-            format!("The small-business category applies only to companies and sole proprietors, not to {} (SME-5).", org.label(locale)),
+        None => t.text(
+            [
+                "小規模事業者の区分は会社と個人事業主だけのもので、{0}にはあてはまりません（SME-5）。",
+                "The small-business category applies only to companies and sole proprietors, not to {0} (SME-5).",
+            ],
+            &[org.label(locale)],
         ),
-        Some(_) if !sme => t.pick(
-            "中小企業者にあたらないため、小規模事業者にもあたりません（SME-5）。".to_string(),
-            "As the business is not an SME, it is not a small business either (SME-5).".to_string(),
+        Some(_) if !sme => t.text(
+            [
+                "中小企業者にあたらないため、小規模事業者にもあたりません（SME-5）。",
+                "As the business is not an SME, it is not a small business either (SME-5).",
+            ],
+            &[],
         ),
         Some(small) => {
             let group = industry.small_group().label(locale);
             let scap = t.staff(small_cap);
-            t.pick(
-                format!(
-                    "{ind}は小規模事業者の区分では「{group}」にあたり、従業員{scap}以下が小規模事業者です。従業員{es}なので、小規模事業者{}（SME-5）。",
-                    if small { "にもあたります" } else { "にはあたりません" }
-                ),
-                format!(
-                    "For small businesses, {ind} falls under {group}, where the limit is {scap}. With {es}, the business {} (SME-5).",
-                    if small { "is also a small business" } else { "is not a small business" }
-                ),
+            t.text(
+                [
+                    "{0}は小規模事業者の区分では「{1}」にあたり、従業員{2}以下が小規模事業者です。従業員{3}なので、小規模事業者{4}（SME-5）。",
+                    "For small businesses, {0} falls under {1}, where the limit is {2}. With {3}, the business {5} (SME-5).",
+                ],
+                &[ind, group, &scap, &es, if small { "にもあたります" } else { "にはあたりません" }, if small { "is also a small business" } else { "is not a small business" }],
             )
         }
     };
@@ -1376,26 +1415,35 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     // Notes: how to count employees, productive business, who is not "large".
     explanation.push(Reason {
         rules: vec!["SME-4"],
-        text: t.pick(
-            "従業員は「常時使用する従業員」（解雇するときに予告が必要な人）で数えます。会社の役員や個人事業主ご本人は数えません（SME-4）。".to_string(),
-            "Count regular employees only: those who must be given advance notice of dismissal. Company officers and the owner of a sole proprietorship are not counted (SME-4).".to_string(),
+        text: t.text(
+            [
+                "従業員は「常時使用する従業員」（解雇するときに予告が必要な人）で数えます。会社の役員や個人事業主ご本人は数えません（SME-4）。",
+                "Count regular employees only: those who must be given advance notice of dismissal. Company officers and the owner of a sole proprietorship are not counted (SME-4).",
+            ],
+            &[],
         ),
     });
     if !org.is_business() {
         explanation.push(Reason {
             rules: vec!["SME-3"],
-            text: t.pick(
-                "会社以外の法人は、製品やサービスの生産・提供など、生産活動につながる事業を行っていることが前提です（SME-3）。".to_string(),
-                "Organisations other than companies must carry on productive business, such as producing or providing goods or services (SME-3).".to_string(),
+            text: t.text(
+                [
+                    "会社以外の法人は、製品やサービスの生産・提供など、生産活動につながる事業を行っていることが前提です（SME-3）。",
+                    "Organisations other than companies must carry on productive business, such as producing or providing goods or services (SME-3).",
+                ],
+                &[],
             ),
         });
     }
     if answers[..5].iter().any(|a| *a) {
         explanation.push(Reason {
             rules: vec!["SME-7"],
-            text: t.pick(
-                "中小企業投資育成株式会社と投資事業有限責任組合は、ここでいう大企業に含めません。これらが持つ株式・出資は、大企業の持分に数えなくて大丈夫です（SME-7）。".to_string(),
-                "SME investment and development companies and investment limited partnerships do not count as large enterprises here: leave their holdings out of the large-enterprise shares (SME-7).".to_string(),
+            text: t.text(
+                [
+                    "中小企業投資育成株式会社と投資事業有限責任組合は、ここでいう大企業に含めません。これらが持つ株式・出資は、大企業の持分に数えなくて大丈夫です（SME-7）。",
+                    "SME investment and development companies and investment limited partnerships do not count as large enterprises here: leave their holdings out of the large-enterprise shares (SME-7).",
+                ],
+                &[],
             ),
         });
     }
@@ -1408,33 +1456,45 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     if !size_ok {
         match (&cap_text, several) {
             (Some(c), false) => {
-                to_qualify.push(t.pick(
-                    format!("従業員が{ecap}以下なら対象になります（{cite}）。"),
-                    format!("With {ecap} or fewer you would qualify ({cite})."),
+                to_qualify.push(t.text(
+                    [
+                        "従業員が{0}以下なら対象になります（{1}）。",
+                        "With {0} or fewer you would qualify ({1}).",
+                    ],
+                    &[&ecap, &cite],
                 ));
-                to_qualify.push(t.pick(
-                    format!("資本金が{c}以下なら対象になります（{cite}）。"),
-                    format!("With capital of {c} or less you would qualify ({cite})."),
+                to_qualify.push(t.text(
+                    [
+                        "資本金が{0}以下なら対象になります（{1}）。",
+                        "With capital of {0} or less you would qualify ({1}).",
+                    ],
+                    &[c, &cite],
                 ));
-                summary_fix = Some(t.pick(
-                    format!("従業員が{ecap}以下か、資本金が{c}以下なら対象になります（{cite}）。"),
-                    format!("With {ecap} or fewer, or capital of {c} or less, you would qualify ({cite})."),
+                summary_fix = Some(t.text(
+                    [
+                        "従業員が{0}以下か、資本金が{1}以下なら対象になります（{2}）。",
+                        "With {0} or fewer, or capital of {1} or less, you would qualify ({2}).",
+                    ],
+                    &[&ecap, c, &cite],
                 ));
             }
-            (Some(c), true) => to_qualify.push(t.pick(
-                format!("従業員が{ecap}以下か、資本金が{c}以下であること（{cite}）。"),
-                format!(
-                    "{} or fewer, or capital of {c} or less ({cite}).",
-                    cap_first(&ecap)
-                ),
+            (Some(c), true) => to_qualify.push(t.text(
+                [
+                    "従業員が{0}以下か、資本金が{1}以下であること（{2}）。",
+                    "{3} or fewer, or capital of {1} or less ({2}).",
+                ],
+                &[&ecap, c, &cite, &cap_first(&ecap)],
             )),
-            (None, false) => to_qualify.push(t.pick(
-                format!("従業員が{ecap}以下なら対象になります（{cite}）。"),
-                format!("With {ecap} or fewer you would qualify ({cite})."),
+            (None, false) => to_qualify.push(t.text(
+                [
+                    "従業員が{0}以下なら対象になります（{1}）。",
+                    "With {0} or fewer you would qualify ({1}).",
+                ],
+                &[&ecap, &cite],
             )),
-            (None, true) => to_qualify.push(t.pick(
-                format!("従業員が{ecap}以下であること（{cite}）。"),
-                format!("{} or fewer ({cite}).", cap_first(&ecap)),
+            (None, true) => to_qualify.push(t.text(
+                ["従業員が{0}以下であること（{1}）。", "{2} or fewer ({1})."],
+                &[&ecap, &cite, &cap_first(&ecap)],
             )),
         }
     }
@@ -1482,55 +1542,67 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
         } else {
             (ja_if, en_if)
         };
-        to_qualify.push(t.pick(
-            format!("{ja}（SME-6 ({item})）。"),
-            format!("{en} (SME-6 ({item}))."),
+        to_qualify.push(t.text(
+            ["{0}（SME-6 ({1})）。", "{2} (SME-6 ({1}))."],
+            &[ja, &crate::format::integer(i128::from(*item)), en],
         ));
     }
     if small_business == Some(false) && sme {
-        to_qualify.push(t.pick(
-            format!(
-                "従業員が{}以下なら、小規模事業者にもあたります（SME-5）。",
-                t.staff(small_cap)
-            ),
-            format!(
-                "With {} or fewer you would also be a small business (SME-5).",
-                t.staff(small_cap)
-            ),
+        to_qualify.push(t.text(
+            [
+                "従業員が{0}以下なら、小規模事業者にもあたります（SME-5）。",
+                "With {0} or fewer you would also be a small business (SME-5).",
+            ],
+            &[&t.staff(small_cap)],
         ));
     }
 
     let summary = if sme {
         match small_business {
-            Some(true) => t.pick(
-                "対象になります。中小企業者で、小規模事業者にもあたります。".to_string(),
-                "You qualify: you are an SME, and a small business too.".to_string(),
+            Some(true) => t.text(
+                [
+                    "対象になります。中小企業者で、小規模事業者にもあたります。",
+                    "You qualify: you are an SME, and a small business too.",
+                ],
+                &[],
             ),
-            Some(false) => t.pick(
-                "対象になります。中小企業者にあたります（小規模事業者にはあたりません）。".to_string(),
-                "You qualify: you are an SME (though not a small business).".to_string(),
+            Some(false) => t.text(
+                [
+                    "対象になります。中小企業者にあたります（小規模事業者にはあたりません）。",
+                    "You qualify: you are an SME (though not a small business).",
+                ],
+                &[],
             ),
-            None => t.pick(
-                "対象になります。中小企業者にあたります（生産活動につながる事業を行っていることが前提です）。".to_string(),
-                "You qualify as an SME, provided the organisation carries on productive business.".to_string(),
+            None => t.text(
+                [
+                    "対象になります。中小企業者にあたります（生産活動につながる事業を行っていることが前提です）。",
+                    "You qualify as an SME, provided the organisation carries on productive business.",
+                ],
+                &[],
             ),
         }
     } else {
-        let lead = t.pick(
-            "このままでは対象外です。".to_string(),
-            "As things stand you do not qualify.".to_string(),
+        let lead = t.text(
+            [
+                "このままでは対象外です。",
+                "As things stand you do not qualify.",
+            ],
+            &[],
         );
         let fix = if several {
-            Some(t.pick(
-                "対象になるには、次の条件をすべて満たす必要があります。".to_string(),
-                "To qualify, all of the following would be needed.".to_string(),
+            Some(t.text(
+                [
+                    "対象になるには、次の条件をすべて満たす必要があります。",
+                    "To qualify, all of the following would be needed.",
+                ],
+                &[],
             ))
         } else {
             summary_fix.or_else(|| to_qualify.first().cloned())
         };
         match (fix, locale) {
-            (Some(f), Locale::Ja) => format!("{lead}{f}"),
-            (Some(f), Locale::En) => format!("{lead} {f}"),
+            (Some(f), Locale::Ja) => fill("{0}{1}", &[&lead, &f]),
+            (Some(f), Locale::En) => fill("{0} {1}", &[&lead, &f]),
             (None, _) => lead,
         }
     };
