@@ -29,6 +29,15 @@ function earlyPreferences() {
   }
   const asked = new URLSearchParams(location.search).get('lang');
   const lang = /^(ja|en)/.test(asked ?? '') ? asked.slice(0, 2) : /^(ja|en)/.test(saved.lang ?? '') ? saved.lang.slice(0, 2) : 'ja';
+  // Remember an asked-for language at once (the app does too, once it has loaded): a person
+  // who follows another link before then keeps the language they chose.
+  if (asked && lang === asked.slice(0, 2)) {
+    try {
+      localStorage.setItem('ouen.lang', lang);
+    } catch {
+      // storage blocked: the app still uses ?lang= on this page
+    }
+  }
   document.documentElement.lang = lang;
   if (saved.size === 'large') document.documentElement.classList.add('text-large');
   const loading = document.getElementById('loading');

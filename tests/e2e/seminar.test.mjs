@@ -109,6 +109,7 @@ test('seminar mode: attendees leave no trace, the tally counts consenting ones, 
   await page.locator('#settings-text-large').check();
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('text-large')));
   await page.goto(at('settings?lang=ja'));
+  assert.equal(await page.evaluate(() => localStorage.getItem('ouen.lang')), 'ja', 'remembered before the app has loaded');
   await simulator(page, RATE);
   assert.equal(new URL(page.url()).hash, '', 'no state in the address in seminar mode');
   await wizard(page);
