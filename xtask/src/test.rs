@@ -122,6 +122,19 @@ pub fn test_cmd(args: &[String]) -> Result {
             "ouen-app",
             "-p",
             "ouen-wasm",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+    );
+    // On its own, as `dist` builds it: with the others, cargo would unify the core's features
+    // and give this `no_std` crate std's panic handler as well as its own.
+    step(
+        "clippy (wasm32, ouen/cost)",
+        crate::tools::run(cargo().args([
+            "clippy",
             "-p",
             "ouen-wasm-cost",
             "--target",
