@@ -127,6 +127,10 @@ fn kind(s: &str, ctx: &str) -> &'static str {
     }
 }
 
+/// Put before a generated field that only the `full` build reads (ids, sources, amount labels,
+/// date rules: `rulesetInfo` and the programme calendar); the small cost wasm leaves them out.
+const FULL: &str = "#[cfg(feature = \"full\")] ";
+
 fn main() {
     let path = Path::new("data/parameters.json");
     println!("cargo:rerun-if-changed=data/parameters.json");
@@ -140,7 +144,11 @@ fn main() {
     writeln!(out, "pub const RULESET_VERSION: &str = {:?};", data.ruleset).unwrap();
     writeln!(out, "pub const RULESET_HASH: &str = {short:?};").unwrap();
 
-    writeln!(out, "pub static SOURCES: &[Source] = &[").unwrap();
+    writeln!(
+        out,
+        "#[cfg(feature = \"full\")]\npub static SOURCES: &[Source] = &["
+    )
+    .unwrap();
     for s in &data.sources {
         writeln!(
             out,
@@ -176,7 +184,7 @@ fn main() {
         };
         writeln!(
             out,
-            "    AmountParam {{ id: {:?}, rule: {:?}, unit: {unit}, ja: {:?}, en: {:?}, values: &[",
+            "    AmountParam {{ {FULL}id: {:?}, rule: {:?}, {FULL}unit: {unit}, {FULL}ja: {:?}, {FULL}en: {:?}, values: &[",
             a.id, a.rule, a.ja, a.en
         )
         .unwrap();
@@ -195,7 +203,7 @@ fn main() {
             };
             writeln!(
                 out,
-                "        AmountValue {{ value: {n}, from: {from}, until: {until}, source: {:?} }},",
+                "        AmountValue {{ value: {n}, from: {from}, until: {until}, {FULL}source: {:?} }},",
                 v.source
             )
             .unwrap();
@@ -224,7 +232,7 @@ fn main() {
         };
         writeln!(
             out,
-            "    DateParam {{ id: {:?}, rule: {:?}, programme: {}, phase: {phase}, kind: {}, ja: {:?}, en: {:?}, revisions: &[",
+            "    DateParam {{ {FULL}id: {:?}, {FULL}rule: {:?}, programme: {}, phase: {phase}, kind: {}, ja: {:?}, en: {:?}, revisions: &[",
             d.id,
             d.rule,
             programme(&d.programme, &d.id),
@@ -236,7 +244,7 @@ fn main() {
         for r in &d.revisions {
             writeln!(
                 out,
-                "        Revision {{ value: {}, source: {:?} }},",
+                "        Revision {{ value: {}, {FULL}source: {:?} }},",
                 date(&r.value, &d.id),
                 r.source
             )

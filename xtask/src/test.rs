@@ -129,14 +129,16 @@ pub fn test_cmd(args: &[String]) -> Result {
             "warnings",
         ])),
     );
-    // On its own, as `dist` builds it: with the others, cargo would unify the core's features
-    // and give this `no_std` crate std's panic handler as well as its own.
+    // On its own and with its own runtime (allocator, panic handler), as `dist` builds it:
+    // with the others, cargo would unify features and bring in std's panic handler too.
     step(
         "clippy (wasm32, ouen/cost)",
         crate::tools::run(cargo().args([
             "clippy",
             "-p",
             "ouen-wasm-cost",
+            "--features",
+            "own-runtime",
             "--target",
             "wasm32-unknown-unknown",
             "--",

@@ -5,9 +5,12 @@
 //! out (NAT-3/4/5) and where the prefecture's 24 hours end (NGN-3). Boundaries are exact
 //! fractions ([`Ratio`]); each subsidy total is floored once at the end (AR-2, AR-3b).
 
+use crate::dec::{add, sub};
 use crate::format::{hours as fmt_hours, yen};
 use crate::input::{date_field, keep, number_field, ErrorKind, InputError, NumberRule, Value};
-use crate::params::{programme_status, Params, Phase, ProgrammeId, ProgrammeState, Stamp, STAMP};
+use crate::params::{
+    programme_name, programme_state, Params, Phase, ProgrammeId, ProgrammeState, Stamp, STAMP,
+};
 #[allow(unused_imports)]
 use crate::prelude::*;
 use crate::ratio::Ratio;
@@ -411,7 +414,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     // AR-2: the total fee.
     let total_fee = hours.mul_decimal(rate).round_half_up();
     steps.push(Step {
-        rules: vec!["AR-1", "AR-2"],
+        rules: crate::ids(&["AR-1", "AR-2"]),
         text: t.text(
             [
                 "費用の総額 = 時間単価 {0} × {1} = {2}",
@@ -422,11 +425,11 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     });
 
     // NAT-1/2: what subsidies may cover per hour.
-    let margin = (rate - min_self).max(zero);
+    let margin = sub(rate, min_self).max(zero);
     if margin.is_zero() {
         warnings.push(Warning {
             code: WarningCode::NoBenefit,
-            rules: vec!["NAT-2"],
+            rules: crate::ids(&["NAT-2"]),
             message: t.text(
                 [
                     "時間単価が{0}以下のため、補助はありません。中小企業は1時間あたり{0}以上を負担する決まりです（NAT-2）。時間単価が{0}を超えると補助の対象になります。",
@@ -443,7 +446,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     if input.schemes.national {
         nat_per_hour = p.national_max_per_hour.value.min(margin);
         steps.push(Step {
-            rules: vec!["NAT-1", "NAT-2"],
+            rules: crate::ids(&["NAT-1", "NAT-2"]),
             text: t.text(
                 [
                     "国の謝金（1時間あたり）= 上限 {0} と（時間単価 {1} − 自己負担 {2}）の小さい方 = {3}",
@@ -452,11 +455,11 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                 &[&t.yen(p.national_max_per_hour.value), &t.yen(rate), &t.yen(min_self), &t.yen(nat_per_hour)],
             ),
         });
-        let sme_left = p.sme_cap.value - input.sme_prior_honorarium;
-        let expert_left = p.expert_cap.value - input.expert_prior_honorarium;
+        let sme_left = sub(p.sme_cap.value, input.sme_prior_honorarium);
+        let expert_left = sub(p.expert_cap.value, input.expert_prior_honorarium);
         let cap_left = sme_left.min(expert_left).max(zero);
         steps.push(Step {
-            rules: vec!["NAT-3", "NAT-4"],
+            rules: crate::ids(&["NAT-3", "NAT-4"]),
             text: t.text(
                 [
                     "国の謝金の残り枠 = 中小企業の枠 {0} − 受給済み {1} と、IT専門家の枠 {2} − 受給済み {3} の小さい方 = {4}",
@@ -471,7 +474,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             if cap_left.is_zero() {
                 warnings.push(Warning {
                     code: WarningCode::NationalCapExhausted,
-                    rules: vec!["NAT-3", "NAT-4"],
+                    rules: crate::ids(&["NAT-3", "NAT-4"]),
                     message: t.text(
                         [
                             "国の謝金の累積上限をすでに使い切っているため、国の謝金はありません（NAT-3, NAT-4）。",
@@ -500,7 +503,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                 };
                 warnings.push(Warning {
                     code,
-                    rules: vec![rule, "NAT-5"],
+                    rules: crate::ids(&[rule, "NAT-5"]),
                     message: t.text(
                         [
                             "{0}時間目で国の謝金が{1}の累積上限に達します。それ以降の時間は、国の謝金なしで計算しています（{2}, NAT-5）。",
@@ -510,7 +513,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                     ),
                 });
                 steps.push(Step {
-                    rules: vec![rule, "NAT-5", "AR-3b"],
+                    rules: crate::ids(&[rule, "NAT-5", "AR-3b"]),
                     text: t.text(
                         [
                             "残り枠 {0} ÷ {1} = {2}時間（{3}）で上限に達します（見込み：時間は順に消化）",
@@ -526,10 +529,10 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     // Nagano top-up (NGN-2/3/4).
     let mut ngn_end = Ratio::ZERO;
     let ngn_max = p.nagano_max_per_hour.value;
-    let ngn_with_nat = ngn_max.min((margin - nat_per_hour).max(zero));
+    let ngn_with_nat = ngn_max.min(sub(margin, nat_per_hour).max(zero));
     let ngn_without_nat = ngn_max.min(margin);
     if input.schemes.nagano {
-        let hours_left = (p.nagano_max_hours.value - input.nagano_prior_hours).max(zero);
+        let hours_left = sub(p.nagano_max_hours.value, input.nagano_prior_hours).max(zero);
         ngn_end = hours.min(Ratio::from_decimal(hours_left));
         // Which hours get the top-up only matters when not all of them do.
         let allocation_matters = ngn_end < hours;
@@ -538,7 +541,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         }
         if input.schemes.national {
             steps.push(Step {
-                rules: vec!["NGN-2", "NGN-4"],
+                rules: crate::ids(&["NGN-2", "NGN-4"]),
                 text: t.text(
                     [
                         "長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}",
@@ -549,7 +552,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             });
         } else {
             steps.push(Step {
-                rules: vec!["NGN-4"],
+                rules: crate::ids(&["NGN-4"]),
                 text: t.text(
                     [
                         "県補助のみ：長野県の補助（1時間あたり）= 上限 {0} と（{1} − {2}）の小さい方 = {3}",
@@ -560,7 +563,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             });
         }
         steps.push(Step {
-            rules: vec!["NGN-3"],
+            rules: crate::ids(&["NGN-3"]),
             text: t.text(
                 [
                     "長野県の補助の対象時間 = {0} − 利用済み {1} と {2} の小さい方 = {3}{4}",
@@ -587,7 +590,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         if hours_left.is_zero() {
             warnings.push(Warning {
                 code: WarningCode::NaganoHoursExhausted,
-                rules: vec!["NGN-3"],
+                rules: crate::ids(&["NGN-3"]),
                 message: t.text(
                     [
                         "長野県の補助の対象{0}をすでに使い切っているため、県の補助はありません（NGN-3）。",
@@ -599,7 +602,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         } else if ngn_end < hours && !ngn_without_nat.is_zero() {
             warnings.push(Warning {
                 code: WarningCode::NaganoHoursCapped,
-                rules: vec!["NGN-3"],
+                rules: crate::ids(&["NGN-3"]),
                 message: t.text(
                     [
                         "長野県の補助は{0}までです。それを超える時間は県の補助なしで計算しています（NGN-3）。",
@@ -652,7 +655,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             to_exact: b.fraction_text(),
             national_per_hour: nat,
             nagano_per_hour: ngn,
-            self_pay_per_hour: rate - nat - ngn,
+            self_pay_per_hour: sub(sub(rate, nat), ngn),
             rules,
         });
     }
@@ -673,7 +676,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     };
     if input.schemes.national {
         steps.push(Step {
-            rules: vec!["NAT-9", "AR-2"],
+            rules: crate::ids(&["NAT-9", "AR-2"]),
             text: t.text(
                 [
                     "国の謝金の合計 = {0}（1円未満切り捨て）",
@@ -685,7 +688,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     }
     if input.schemes.nagano {
         steps.push(Step {
-            rules: vec!["NGN-2", "AR-2"],
+            rules: crate::ids(&["NGN-2", "AR-2"]),
             text: t.text(
                 [
                     "長野県の補助の合計 = {0}（1円未満切り捨て）",
@@ -695,9 +698,9 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             ),
         });
     }
-    let self_pay = total_fee - national - nagano;
+    let self_pay = sub(sub(total_fee, national), nagano);
     steps.push(Step {
-        rules: vec!["AR-2", "NAT-2"],
+        rules: crate::ids(&["AR-2", "NAT-2"]),
         text: t.text(
             [
                 "自己負担 = {0} − 補助 {1} = {2}",
@@ -705,7 +708,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             ],
             &[
                 &t.yen(total_fee),
-                &t.yen(national + nagano),
+                &t.yen(add(national, nagano)),
                 &t.yen(self_pay),
             ],
         ),
@@ -731,12 +734,9 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
 
 /// Whether each scheme used is open on `d`, and whether its figures were in force then.
 fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec<Warning>) {
-    let mut entries: Vec<(ProgrammeId, Vec<Option<Phase>>)> = Vec::new();
+    let mut entries: Vec<(ProgrammeId, &[Option<Phase>])> = Vec::new();
     if schemes.national {
-        entries.push((
-            ProgrammeId::National,
-            vec![Some(Phase::One), Some(Phase::Two)],
-        ));
+        entries.push((ProgrammeId::National, &[Some(Phase::One), Some(Phase::Two)]));
     }
     if schemes.nagano {
         let id = if schemes.national {
@@ -744,24 +744,27 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
         } else {
             ProgrammeId::NaganoOnly
         };
-        entries.push((id, vec![None]));
+        entries.push((id, &[None]));
     }
     let date_text = d.format(t.locale);
     for (id, phases) in entries {
         let statuses: Vec<_> = phases
             .iter()
-            .map(|ph| programme_status(id, *ph, d, t.locale))
+            .map(|ph| {
+                let (state, next) = programme_state(id, *ph, d);
+                (state, *ph, next)
+            })
             .collect();
         let rule = match id {
             ProgrammeId::National => "NAT-P1, NAT-P4",
             ProgrammeId::NaganoCombined => "NGN-5",
             ProgrammeId::NaganoOnly => "NGN-6",
         };
-        if statuses.iter().any(|s| s.state == ProgrammeState::Open) {
+        if statuses.iter().any(|s| s.0 == ProgrammeState::Open) {
             continue;
         }
         // Prefer the most relevant: a phase still finishing, then one yet to open, else closed.
-        let pick = |st| statuses.iter().find(|s| s.state == st);
+        let pick = |st| statuses.iter().find(|s| s.0 == st);
         let (code, s) = if let Some(s) = pick(ProgrammeState::Closing) {
             (WarningCode::IntakeClosed, s)
         } else if let Some(s) = pick(ProgrammeState::NotYetOpen) {
@@ -769,12 +772,13 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
         } else {
             (WarningCode::ProgrammeClosed, &statuses[statuses.len() - 1])
         };
-        let next = s
-            .next_deadline
-            .as_ref()
-            .map(|n| (n.label, n.date_text.clone()));
+        let (_, phase, next) = *s;
+        // The next deadline: its label and date, as `programme_status` shows them.
         let until = next
-            .map(|(l, dt)| t.text(["「{0}」の{1}", "{1} ({0})"], &[l, &dt]))
+            .map(|n| {
+                let date = n.current().value.format(t.locale);
+                t.text(["「{0}」の{1}", "{1} ({0})"], &[n.label(t.locale), &date])
+            })
             .unwrap_or_default();
         let templates = match code {
             WarningCode::IntakeClosed => [
@@ -790,7 +794,8 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
                 "On {0} {1} has ended. This result applies the rules as they were when it ran ({3}).",
             ],
         };
-        let message = t.text(templates, &[&date_text, s.name, &until, rule]);
+        let name = programme_name(id, phase, t.locale);
+        let message = t.text(templates, &[&date_text, name, &until, rule]);
         out.push(Warning {
             code,
             rules: crate::input::split_str(rule, ", "),
@@ -811,7 +816,7 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
             .unwrap_or_default();
         out.push(Warning {
             code: WarningCode::RulesNotInForce,
-            rules: vec![f.param.rule],
+            rules: crate::ids(&[f.param.rule]),
             message: t.text(
                 [
                     "{0}には有効な金額の定めがないため、最後に有効だったルール（{1}まで）で計算しています。",

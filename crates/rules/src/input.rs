@@ -93,84 +93,108 @@ impl InputError {
     /// A sentence for the person who typed it, naming the field in their language.
     pub fn message(&self, locale: Locale) -> String {
         let label = field_label(self.field, locale);
-        let yen = |d: &Decimal| crate::format::yen(*d, locale);
-        match locale {
-            Locale::Ja => {
-                let what = match &self.kind {
-                    ErrorKind::Missing => "入力してください。".to_string(),
-                    ErrorKind::NotANumber => {
-                        "数字で入力してください（例：6000 または ６，０００）。".into()
-                    }
-                    ErrorKind::Negative => "0以上の数を入力してください。".into(),
-                    ErrorKind::NotPositive => "0より大きい数を入力してください。".into(),
-                    ErrorKind::NotWholeYen => "1円単位（小数なし）で入力してください。".into(),
-                    ErrorKind::NotWholeNumber => "整数で入力してください。".into(),
-                    ErrorKind::TooManyDecimals { max } => {
-                        fill("小数点以下は{0}桁までです。", &[&integer((*max).into())])
-                    }
-                    ErrorKind::TooLarge { max } => {
-                        fill("{0}以下で入力してください。", &[&number(*max)])
-                    }
-                    ErrorKind::AboveCap { cap } => fill(
-                        "上限（{0}）を超えています。上限以下の額を入力してください。",
-                        &[&yen(cap)],
-                    ),
-                    ErrorKind::NoScheme => {
-                        "国の制度・長野県の補助のどちらか1つ以上を選んでください。".into()
-                    }
-                    ErrorKind::UnknownChoice { got } => fill(
-                        "「{0}」は選択肢にありません。一覧から選んでください。",
-                        &[got],
-                    ),
-                    ErrorKind::NotADate => "日付を 2021-02-05 の形で入力してください。".into(),
-                    ErrorKind::NoSuchDate => "存在しない日付です。".into(),
-                    ErrorKind::NotABoolean => "「はい」か「いいえ」で答えてください。".into(),
-                    ErrorKind::NotAFraction => {
-                        "0から1の割合で入力してください（例：半分なら 0.5）。".into()
-                    }
-                    ErrorKind::NotAList => "一覧の形で指定してください。".into(),
-                    ErrorKind::NotAnObject => "項目ごとの答えの形で指定してください。".into(),
-                };
-                fill("{0}：{1}", &[label, &what])
-            }
-            Locale::En => {
-                let what = match &self.kind {
-                    ErrorKind::Missing => "please enter a value.".to_string(),
-                    ErrorKind::NotANumber => "please enter a number (e.g. 6000).".into(),
-                    ErrorKind::Negative => "please enter 0 or more.".into(),
-                    ErrorKind::NotPositive => "please enter a number greater than 0.".into(),
-                    ErrorKind::NotWholeYen => "please enter whole yen (no decimals).".into(),
-                    ErrorKind::NotWholeNumber => "please enter a whole number.".into(),
-                    ErrorKind::TooManyDecimals { max } => {
-                        fill("at most {0} decimal places.", &[&integer((*max).into())])
-                    }
-                    ErrorKind::TooLarge { max } => {
-                        fill("please enter at most {0}.", &[&number(*max)])
-                    }
-                    ErrorKind::AboveCap { cap } => fill(
-                        "this is above the cap of {0}; enter the cap or less.",
-                        &[&yen(cap)],
-                    ),
-                    ErrorKind::NoScheme => {
-                        "choose the national programme, the Nagano top-up, or both.".into()
-                    }
-                    ErrorKind::UnknownChoice { got } => {
-                        fill("'{0}' is not one of the choices.", &[got])
-                    }
-                    ErrorKind::NotADate => "please enter a date as 2021-02-05.".into(),
-                    ErrorKind::NoSuchDate => "that date does not exist.".into(),
-                    ErrorKind::NotABoolean => "please answer yes or no.".into(),
-                    ErrorKind::NotAFraction => {
-                        "please enter a share between 0 and 1 (e.g. 0.5 for half).".into()
-                    }
-                    ErrorKind::NotAList => "please give a list.".into(),
-                    ErrorKind::NotAnObject => {
-                        "please give the answers one by one, as an object.".into()
-                    }
-                };
-                fill("{0}: {1}", &[label, &what])
-            }
-        }
+        // One table of [ja, en] templates; `{0}` is the kind's one argument, if any.
+        let (templates, arg) = match &self.kind {
+            ErrorKind::Missing => (["入力してください。", "please enter a value."], None),
+            ErrorKind::NotANumber => (
+                [
+                    "数字で入力してください（例：6000 または ６，０００）。",
+                    "please enter a number (e.g. 6000).",
+                ],
+                None,
+            ),
+            ErrorKind::Negative => (
+                ["0以上の数を入力してください。", "please enter 0 or more."],
+                None,
+            ),
+            ErrorKind::NotPositive => (
+                [
+                    "0より大きい数を入力してください。",
+                    "please enter a number greater than 0.",
+                ],
+                None,
+            ),
+            ErrorKind::NotWholeYen => (
+                [
+                    "1円単位（小数なし）で入力してください。",
+                    "please enter whole yen (no decimals).",
+                ],
+                None,
+            ),
+            ErrorKind::NotWholeNumber => (
+                ["整数で入力してください。", "please enter a whole number."],
+                None,
+            ),
+            ErrorKind::TooManyDecimals { max } => (
+                ["小数点以下は{0}桁までです。", "at most {0} decimal places."],
+                Some(integer((*max).into())),
+            ),
+            ErrorKind::TooLarge { max } => (
+                ["{0}以下で入力してください。", "please enter at most {0}."],
+                Some(number(*max)),
+            ),
+            ErrorKind::AboveCap { cap } => (
+                [
+                    "上限（{0}）を超えています。上限以下の額を入力してください。",
+                    "this is above the cap of {0}; enter the cap or less.",
+                ],
+                Some(crate::format::yen(*cap, locale)),
+            ),
+            ErrorKind::NoScheme => (
+                [
+                    "国の制度・長野県の補助のどちらか1つ以上を選んでください。",
+                    "choose the national programme, the Nagano top-up, or both.",
+                ],
+                None,
+            ),
+            ErrorKind::UnknownChoice { got } => (
+                [
+                    "「{0}」は選択肢にありません。一覧から選んでください。",
+                    "'{0}' is not one of the choices.",
+                ],
+                Some(got.clone()),
+            ),
+            ErrorKind::NotADate => (
+                [
+                    "日付を 2021-02-05 の形で入力してください。",
+                    "please enter a date as 2021-02-05.",
+                ],
+                None,
+            ),
+            ErrorKind::NoSuchDate => (["存在しない日付です。", "that date does not exist."], None),
+            ErrorKind::NotABoolean => (
+                [
+                    "「はい」か「いいえ」で答えてください。",
+                    "please answer yes or no.",
+                ],
+                None,
+            ),
+            ErrorKind::NotAFraction => (
+                [
+                    "0から1の割合で入力してください（例：半分なら 0.5）。",
+                    "please enter a share between 0 and 1 (e.g. 0.5 for half).",
+                ],
+                None,
+            ),
+            ErrorKind::NotAList => (
+                ["一覧の形で指定してください。", "please give a list."],
+                None,
+            ),
+            ErrorKind::NotAnObject => (
+                [
+                    "項目ごとの答えの形で指定してください。",
+                    "please give the answers one by one, as an object.",
+                ],
+                None,
+            ),
+        };
+        let [ja, en] = templates;
+        let (template, sentence) = match locale {
+            Locale::Ja => (ja, "{0}：{1}"),
+            Locale::En => (en, "{0}: {1}"),
+        };
+        let what = fill(template, &[arg.as_deref().unwrap_or_default()]);
+        fill(sentence, &[label, &what])
     }
 }
 
@@ -201,12 +225,20 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
             "Hours already subsidised by Nagano",
         ),
         "asOf" => ("基準日", "As-of date"),
+        // Fields of the `full` modules only (navigator, checklist, plan).
+        #[cfg(feature = "full")]
         "date" => ("日付", "Date"),
+        #[cfg(feature = "full")]
         "location" => ("所在地", "Location"),
+        #[cfg(feature = "full")]
         "expertKind" => ("IT専門家の種類", "Kind of IT expert"),
+        #[cfg(feature = "full")]
         "support" => ("支援の内容", "Kind of support"),
+        #[cfg(feature = "full")]
         "needs" => ("やりたいこと", "What you want to do"),
+        #[cfg(feature = "full")]
         "businessKind" => ("事業の種類", "Kind of business"),
+        #[cfg(feature = "full")]
         "answers" => ("チェックリストの回答", "Checklist answers"),
         "orgType" => ("組織の種類", "Kind of organisation"),
         "industry" => ("業種", "Industry"),

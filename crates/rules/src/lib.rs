@@ -29,6 +29,7 @@ pub mod catalogue;
 pub mod checklist;
 pub mod cost;
 pub mod date;
+mod dec;
 #[cfg(feature = "full")]
 pub mod docx;
 #[cfg(feature = "full")]
@@ -68,7 +69,9 @@ use crate::prelude::*;
 pub use cost::{simulate, RawSimulationInput, Scheme, Schemes, Simulation, SimulationInput};
 pub use date::Date;
 pub use input::{ErrorKind, InputError, Value};
-pub use params::{programmes_on, ruleset_info, ProgrammeStatus, Stamp, STAMP};
+#[cfg(feature = "full")]
+pub use params::{programmes_on, ruleset_info, ProgrammeStatus};
+pub use params::{Stamp, STAMP};
 
 use serde::{Deserialize, Serialize};
 
@@ -104,6 +107,13 @@ pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
             j -= 1;
         }
     }
+}
+
+/// A list of rule ids as the results carry it (`vec![…]` of `&'static str`), built by one
+/// non-inlined call: each inlined `vec!` is an allocation and a store per id at every use.
+#[inline(never)]
+pub(crate) fn ids(list: &[&'static str]) -> Vec<&'static str> {
+    list.to_vec()
 }
 
 /// Validates a loose input and splits the cost; on bad input, every error in field order.

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// A source document of `../shared/seeds/`.
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Source {
@@ -39,17 +40,24 @@ pub struct AmountValue {
     pub from: Date,
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub until: Option<Date>,
+    #[cfg(feature = "full")]
     pub source: &'static str,
 }
 
-/// An amount parameter and its history.
+/// An amount parameter and its history. Its id, unit and labels (like the sources of values
+/// and dates, and the rule of a date) are read only by `full` (`ruleset_info`, the programme
+/// calendar): the small cost wasm does without them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AmountParam {
+    #[cfg(feature = "full")]
     pub id: &'static str,
     pub rule: &'static str,
+    #[cfg(feature = "full")]
     pub unit: Unit,
+    #[cfg(feature = "full")]
     pub ja: &'static str,
+    #[cfg(feature = "full")]
     pub en: &'static str,
     pub values: &'static [AmountValue],
 }
@@ -109,13 +117,16 @@ impl DateKind {
 pub struct Revision {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub value: Date,
+    #[cfg(feature = "full")]
     pub source: &'static str,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DateParam {
+    #[cfg(feature = "full")]
     pub id: &'static str,
+    #[cfg(feature = "full")]
     pub rule: &'static str,
     pub programme: ProgrammeId,
     pub phase: Option<Phase>,
@@ -145,6 +156,7 @@ impl DateParam {
 
 include!(concat!(env!("OUT_DIR"), "/parameters.rs"));
 
+#[cfg(feature = "full")]
 impl AmountParam {
     pub fn label(&self, locale: Locale) -> &'static str {
         match locale {
@@ -237,6 +249,7 @@ pub enum ProgrammeState {
 }
 
 /// A deadline as shown to people.
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -253,6 +266,7 @@ pub struct Deadline {
     pub superseded: Vec<Revision>,
 }
 
+#[cfg(feature = "full")]
 impl Deadline {
     fn of(p: &DateParam, locale: Locale) -> Deadline {
         let cur = p.current();
@@ -269,6 +283,7 @@ impl Deadline {
 }
 
 /// One programme (and phase) on one date.
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -285,7 +300,8 @@ pub struct ProgrammeStatus {
     pub caveats: Vec<String>,
 }
 
-fn programme_name(p: ProgrammeId, phase: Option<Phase>, locale: Locale) -> &'static str {
+/// The programme's name as shown to people.
+pub fn programme_name(p: ProgrammeId, phase: Option<Phase>, locale: Locale) -> &'static str {
     match (locale, p, phase) {
         (Locale::Ja, ProgrammeId::National, Some(Phase::One)) => {
             "中小企業デジタル化応援隊事業（第Ⅰ期）"
@@ -316,14 +332,15 @@ pub const PROGRAMMES: [(ProgrammeId, Option<Phase>); 4] = [
     (ProgrammeId::NaganoOnly, None),
 ];
 
-/// Where one programme stands on `on`.
-pub fn programme_status(
+/// Where one programme (and phase) stands on `on`, and its earliest deadline on or after
+/// `on` if any remains (the first such in `DATES` among equal dates). The cost split's date
+/// warnings need only these; [`programme_status`] adds every deadline and the caveats.
+pub fn programme_state(
     programme: ProgrammeId,
     phase: Option<Phase>,
     on: Date,
-    locale: Locale,
-) -> ProgrammeStatus {
-    let dates: Vec<&DateParam> = DATES
+) -> (ProgrammeState, Option<&'static DateParam>) {
+    let dates: Vec<&'static DateParam> = DATES
         .iter()
         .filter(|d| d.programme == programme && d.phase == phase)
         .collect();
@@ -351,13 +368,29 @@ pub fn programme_status(
     } else {
         ProgrammeState::Closed
     };
-    let mut deadlines: Vec<Deadline> = dates.iter().map(|d| Deadline::of(d, locale)).collect();
-    crate::sort_by_key(&mut deadlines, |d| d.date);
-    let next_deadline = deadlines
+    let next = dates
         .iter()
-        .filter(|d| dates.iter().any(|p| p.id == d.id && !p.kind.is_start()) && d.date >= on)
-        .min_by_key(|d| d.date)
-        .cloned();
+        .filter(|d| !d.kind.is_start() && d.current().value >= on)
+        .min_by_key(|d| d.current().value)
+        .copied();
+    (state, next)
+}
+
+/// Where one programme stands on `on`.
+#[cfg(feature = "full")]
+pub fn programme_status(
+    programme: ProgrammeId,
+    phase: Option<Phase>,
+    on: Date,
+    locale: Locale,
+) -> ProgrammeStatus {
+    let (state, next) = programme_state(programme, phase, on);
+    let dates = DATES
+        .iter()
+        .filter(|d| d.programme == programme && d.phase == phase);
+    let mut deadlines: Vec<Deadline> = dates.map(|d| Deadline::of(d, locale)).collect();
+    crate::sort_by_key(&mut deadlines, |d| d.date);
+    let next_deadline = next.map(|d| Deadline::of(d, locale));
     let mut caveats = Vec::new();
     if programme == ProgrammeId::National && phase == Some(Phase::Two) {
         caveats.push(match locale {
@@ -382,6 +415,7 @@ pub fn programme_status(
     }
 }
 
+#[cfg(feature = "full")]
 /// On date `on`: every programme and phase, whether it is open, and its next deadline.
 pub fn programmes_on(on: Date, locale: Locale) -> Vec<ProgrammeStatus> {
     PROGRAMMES
@@ -404,6 +438,7 @@ pub const STAMP: Stamp = Stamp {
 };
 
 /// Everything about the ruleset: stamp, sources, every amount and date with its history.
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, Copy, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RulesetInfo {
@@ -414,6 +449,7 @@ pub struct RulesetInfo {
     pub dates: &'static [DateParam],
 }
 
+#[cfg(feature = "full")]
 pub fn ruleset_info() -> RulesetInfo {
     RulesetInfo {
         version: RULESET_VERSION,
@@ -430,6 +466,36 @@ mod tests {
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()
+    }
+
+    /// `programme_state`'s next deadline is what the calendar's sorted deadlines gave: the
+    /// earliest non-start date on or after the day, the first of equal ones in date order.
+    #[test]
+    fn programme_state_gives_the_calendars_next_deadline() {
+        for (p, ph) in PROGRAMMES {
+            for year in 2020..=2022 {
+                for month in 1..=12 {
+                    for day in [1, 5, 10, 15, 20, 25, 28] {
+                        let on = Date::from_ymd(year, month, day).unwrap();
+                        let status = programme_status(p, ph, on, Locale::En);
+                        let mut dates: Vec<&DateParam> = DATES
+                            .iter()
+                            .filter(|d| d.programme == p && d.phase == ph)
+                            .collect();
+                        crate::sort_by_key(&mut dates, |d| d.current().value);
+                        let expected = dates
+                            .iter()
+                            .filter(|d| !d.kind.is_start() && d.current().value >= on)
+                            .min_by_key(|d| d.current().value)
+                            .map(|d| d.id);
+                        let (state, next) = programme_state(p, ph, on);
+                        assert_eq!(next.map(|d| d.id), expected, "{p:?} {ph:?} {on:?}");
+                        assert_eq!(status.next_deadline.map(|d| d.id), expected);
+                        assert_eq!(status.state, state);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

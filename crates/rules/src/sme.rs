@@ -723,10 +723,7 @@ fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Value, InputE
         }
     };
     // Not inlined: one copy of the decimal addition and multiplication, not one per use.
-    #[inline(never)]
-    fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
-        a.checked_add(b)
-    }
+    use crate::dec::checked_add as add;
     #[inline(never)]
     fn mul(a: Decimal, b: i64) -> Option<Decimal> {
         a.checked_mul(Decimal::from(b))
@@ -1196,7 +1193,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
         ),
     };
     explanation.push(Reason {
-        rules: vec![rule],
+        rules: crate::ids(&[rule]),
         text: intro,
     });
 
@@ -1260,7 +1257,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
         ),
     };
     explanation.push(Reason {
-        rules: vec![rule],
+        rules: crate::ids(&[rule]),
         text: size_text,
     });
 
@@ -1363,13 +1360,13 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
             )
         };
         explanation.push(Reason {
-            rules: vec!["SME-6"],
+            rules: crate::ids(&["SME-6"]),
             text,
         });
     } else {
         for text in excl_texts {
             explanation.push(Reason {
-                rules: vec!["SME-6"],
+                rules: crate::ids(&["SME-6"]),
                 text,
             });
         }
@@ -1408,13 +1405,13 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
         }
     };
     explanation.push(Reason {
-        rules: vec!["SME-5"],
+        rules: crate::ids(&["SME-5"]),
         text: small_text,
     });
 
     // Notes: how to count employees, productive business, who is not "large".
     explanation.push(Reason {
-        rules: vec!["SME-4"],
+        rules: crate::ids(&["SME-4"]),
         text: t.text(
             [
                 "従業員は「常時使用する従業員」（解雇するときに予告が必要な人）で数えます。会社の役員や個人事業主ご本人は数えません（SME-4）。",
@@ -1425,7 +1422,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     });
     if !org.is_business() {
         explanation.push(Reason {
-            rules: vec!["SME-3"],
+            rules: crate::ids(&["SME-3"]),
             text: t.text(
                 [
                     "会社以外の法人は、製品やサービスの生産・提供など、生産活動につながる事業を行っていることが前提です（SME-3）。",
@@ -1437,7 +1434,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     }
     if answers[..5].iter().any(|a| *a) {
         explanation.push(Reason {
-            rules: vec!["SME-7"],
+            rules: crate::ids(&["SME-7"]),
             text: t.text(
                 [
                     "中小企業投資育成株式会社と投資事業有限責任組合は、ここでいう大企業に含めません。これらが持つ株式・出資は、大企業の持分に数えなくて大丈夫です（SME-7）。",

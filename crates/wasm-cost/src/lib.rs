@@ -8,9 +8,10 @@
 //! `OuenInputError` (`name`, `field`, `errors`), with messages in the requested locale.
 //! `tests/node/cost.test.mjs` checks both entries give deep-equal results.
 
-// `no_std` on wasm32: no std panic machinery (which formats messages and locations nobody
-// sees) and no dlmalloc; the allocator and the panic handler are in `rt` below.
-#![cfg_attr(target_arch = "wasm32", no_std)]
+// `no_std` on wasm32 with `own-runtime` (as `cargo xtask dist` builds it): no std panic
+// machinery (which formats messages and locations nobody sees) and no dlmalloc; the
+// allocator and the panic handler are in `rt` below.
+#![cfg_attr(all(target_arch = "wasm32", feature = "own-runtime"), no_std)]
 
 extern crate alloc;
 
@@ -107,10 +108,14 @@ fn set(obj: &JsValue, key: &str, v: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), v);
 }
 
-/// A decimal as a JS number, exactly as `ouen_rules::format::as_number` serializes it.
+/// A decimal as a JS number, exactly as `ouen_rules::format::as_number` serializes it: a
+/// whole number (normalized, its scale is 0 and its mantissa is the value) that fits an
+/// `i64` as that integer (what `is_whole` and `to_i64` give, without `to_i64`'s code), else
+/// `to_f64`.
 fn number(d: Decimal) -> JsValue {
-    if ouen_rules::format::is_whole(d) {
-        if let Some(i) = d.to_i64() {
+    let n = d.normalize();
+    if n.scale() == 0 {
+        if let Ok(i) = i64::try_from(n.mantissa()) {
             return JsValue::from_f64(i as f64);
         }
     }
@@ -358,7 +363,7 @@ pub fn ruleset_info() -> JsValue {
 }
 
 /// The wasm runtime of a `no_std` cdylib: a small allocator and a panic handler.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "own-runtime"))]
 mod rt {
     use core::alloc::{GlobalAlloc, Layout};
     use core::arch::wasm32;
