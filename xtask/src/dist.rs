@@ -19,10 +19,14 @@ pub struct Dist {
 }
 
 /// `dist/`, or `$OUEN_DIST_DIR` (lets parallel work build without clobbering each other).
+/// An empty or relative value is taken from the repository root, never from the current
+/// directory, and an empty one means `dist/`: the build empties its `www/` and `npm/`, so a
+/// stray `OUEN_DIST_DIR=` must not point them at the sources.
 pub fn dist_dir() -> PathBuf {
-    std::env::var_os("OUEN_DIST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("dist"))
+    match std::env::var_os("OUEN_DIST_DIR") {
+        Some(d) if !d.is_empty() => root().join(d),
+        _ => root().join("dist"),
+    }
 }
 
 /// Where cargo puts the release wasm: `$CARGO_TARGET_DIR` (or `target/`) for wasm32.
