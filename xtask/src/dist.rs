@@ -53,16 +53,7 @@ pub fn dist() -> Result<Dist> {
     ]))?;
     // On its own: built with the two above, cargo would unify ouen-rules' features and give
     // the small wasm the `full` core.
-    run(cargo().args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "ouen-wasm-cost",
-        "--features",
-        "own-runtime",
-    ]))?;
+    build_cost_wasm()?;
     let target = wasm_target_dir();
     let out = dist_dir();
     let www = out.join("www");
@@ -116,11 +107,8 @@ fn cost_entry(target: &Path, npm: &Path, opt: &Path) -> Result {
     Ok(())
 }
 
-/// `cargo xtask dist-cost`: rebuilds only `dist/npm/cost/{node,web}` (the small wasm and its
-/// glue) in an existing `dist/npm`, and prints the optimized wasm's size. For iterating on
-/// the small entry's size without the slow full build.
-pub fn dist_cost() -> Result {
-    ensure_wasm_target()?;
+/// The small wasm, built on its own with its own runtime (see `crates/wasm-cost`).
+fn build_cost_wasm() -> Result {
     run(cargo().args([
         "build",
         "--release",
@@ -130,7 +118,15 @@ pub fn dist_cost() -> Result {
         "ouen-wasm-cost",
         "--features",
         "own-runtime",
-    ]))?;
+    ]))
+}
+
+/// `cargo xtask dist-cost`: rebuilds only `dist/npm/cost/{node,web}` (the small wasm and its
+/// glue) in an existing `dist/npm`, and prints the optimized wasm's size. For iterating on
+/// the small entry's size without the slow full build.
+pub fn dist_cost() -> Result {
+    ensure_wasm_target()?;
+    build_cost_wasm()?;
     let npm = dist_dir().join("npm");
     let opt = wasm_opt()?;
     for sub in ["node", "web"] {

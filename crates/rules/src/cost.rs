@@ -387,15 +387,9 @@ impl Texts {
     fn h(&self, d: Decimal) -> String {
         fmt_hours(d, self.locale)
     }
-    /// The chosen language's template, filled (see [`crate::format::fill`]).
-    fn text(&self, [ja, en]: [&str; 2], args: &[&str]) -> String {
-        crate::format::fill(
-            match self.locale {
-                Locale::Ja => ja,
-                Locale::En => en,
-            },
-            args,
-        )
+    /// The chosen language's template, filled (see [`crate::format::fill_in`]).
+    fn text(&self, texts: [&str; 2], args: &[&str]) -> String {
+        crate::format::fill_in(self.locale, texts, args)
     }
 }
 

@@ -25,6 +25,17 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// The template for `locale` (`[japanese, english]`), filled with `args` by [`fill`].
+pub fn fill_in(locale: Locale, [ja, en]: [&str; 2], args: &[&str]) -> String {
+    fill(
+        match locale {
+            Locale::Ja => ja,
+            Locale::En => en,
+        },
+        args,
+    )
+}
+
 /// Whether `d` is a whole number: `d.fract().is_zero()`, without a decimal subtraction.
 pub fn is_whole(d: Decimal) -> bool {
     d.normalize().scale() == 0

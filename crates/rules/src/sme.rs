@@ -1041,15 +1041,9 @@ struct Texts {
 }
 
 impl Texts {
-    /// The chosen language's template, filled (see [`crate::format::fill`]).
-    fn text(&self, [ja, en]: [&str; 2], args: &[&str]) -> String {
-        crate::format::fill(
-            match self.locale {
-                Locale::Ja => ja,
-                Locale::En => en,
-            },
-            args,
-        )
+    /// The chosen language's template, filled (see [`crate::format::fill_in`]).
+    fn text(&self, texts: [&str; 2], args: &[&str]) -> String {
+        crate::format::fill_in(self.locale, texts, args)
     }
 
     /// Money as people say it: `3億円`, `5,000万円`, `¥300 million`, `¥1.5 billion`.
