@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, extname, normalize } from 'node:path';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 export const appUrl = process.env.OUEN_URL ?? 'http://127.0.0.1:8080/';
@@ -51,4 +53,27 @@ export function useBrowser() {
     assert.deepEqual(browser.errors, [], 'no uncaught page errors');
   });
   return browser;
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+
+/** A loopback file server for pages the tests build themselves: `fileFor(path)` maps a
+ *  request path to a file (or null: 404); `headers` go on every file sent. Resolves to
+ *  `{ server, origin }`. */
+export async function serveFiles(fileFor, headers = {}) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (path === '/favicon.ico') return res.writeHead(204).end(); // the browser asks; not ours
+    const file = fileFor(path);
+    if (!file) return res.writeHead(404).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }

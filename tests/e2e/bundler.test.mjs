@@ -8,19 +8,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { mkdtempSync, writeFileSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, dirname, resolve, normalize, extname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as vite } from 'vite';
 import webpack from 'webpack';
-import { launch, artifacts } from './browser.mjs';
+import { launch, serveFiles, artifacts } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const npm = resolve(process.env.OUEN_NPM ?? join(here, '../../dist/npm'));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 
 const page = (script) => `<!doctype html>
 <html lang="ja">
@@ -87,26 +84,14 @@ before(async () => {
   await buildWithWebpack(project, built.webpack);
 
   // /vite/… and /webpack/… serve the two builds.
-  server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (path === '/favicon.ico') return res.writeHead(204).end();
-    const [, bundler, ...rest] = path.split('/');
-    if (!BUNDLERS.includes(bundler)) return res.writeHead(404).end();
-    const file = join(built[bundler], rest.join('/') || 'index.html');
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        // The one directive the package asks of a strict CSP.
-        'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'",
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  ({ server, origin } = await serveFiles(
+    (path) => {
+      const [, bundler, ...rest] = path.split('/');
+      return BUNDLERS.includes(bundler) ? join(built[bundler], rest.join('/') || 'index.html') : null;
+    },
+    // The one directive the package asks of a strict CSP.
+    { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" },
+  ));
   browser = await launch({}, origin);
 });
 after(async () => {

@@ -3,33 +3,18 @@
 // independent, and no request leaves the origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, dirname, resolve, normalize, extname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, artifacts } from './browser.mjs';
+import { launch, serveFiles, artifacts } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const npm = resolve(process.env.OUEN_NPM ?? join(here, '../../dist/npm'));
 const partner = join(here, '../partner');
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 
 let server, origin, browser;
 before(async () => {
-  server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (path === '/favicon.ico') return res.writeHead(204).end(); // the browser asks; not ours
-    const file = path.startsWith('/ouen/') ? join(npm, path.slice(6)) : join(partner, path === '/' ? 'index.html' : path);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  ({ server, origin } = await serveFiles((path) =>
+    path.startsWith('/ouen/') ? join(npm, path.slice(6)) : join(partner, path === '/' ? 'index.html' : path)));
   browser = await launch({}, origin);
 });
 after(async () => {

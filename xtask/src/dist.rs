@@ -41,16 +41,7 @@ pub fn wasm_target_dir() -> PathBuf {
 pub fn dist() -> Result<Dist> {
     ensure_wasm_target()?;
     let root = root();
-    run(cargo().args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "ouen-app",
-        "-p",
-        "ouen-wasm",
-    ]))?;
+    build_wasm(&["-p", "ouen-app", "-p", "ouen-wasm"])?;
     // On its own: built with the two above, cargo would unify ouen-rules' features and give
     // the small wasm the `full` core.
     build_cost_wasm()?;
@@ -107,18 +98,16 @@ fn cost_entry(target: &Path, npm: &Path, opt: &Path) -> Result {
     Ok(())
 }
 
+/// A release build for wasm32 of the packages (and features) in `args`.
+fn build_wasm(args: &[&str]) -> Result {
+    run(cargo()
+        .args(["build", "--release", "--target", "wasm32-unknown-unknown"])
+        .args(args))
+}
+
 /// The small wasm, built on its own with its own runtime (see `crates/wasm-cost`).
 fn build_cost_wasm() -> Result {
-    run(cargo().args([
-        "build",
-        "--release",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "ouen-wasm-cost",
-        "--features",
-        "own-runtime",
-    ]))
+    build_wasm(&["-p", "ouen-wasm-cost", "--features", "own-runtime"])
 }
 
 /// `cargo xtask dist-cost`: rebuilds only `dist/npm/cost/{node,web}` (the small wasm and its
