@@ -267,26 +267,36 @@ pub fn yen(d: Decimal, locale: Locale) -> String {
 
 /// `12時間` / `12 h`; fractional hours are shown to at most two decimals (`85.71時間`).
 pub fn hours(d: Decimal, locale: Locale) -> String {
-    let shown = number(d.round_dp(2));
+    let shown = number(crate::dec::round_dp(d, 2));
     match locale {
         Locale::Ja => fill("{0}時間", &[&shown]),
         Locale::En => fill("{0} h", &[&shown]),
     }
 }
 
+/// A decimal as the nearest double, for JS: `mantissa / 10^scale`, one correctly rounded
+/// division (both operands are exact doubles while `|mantissa| < 2^53` and `scale ≤ 22`,
+/// which covers every figure here: whole yen, hours with at most four decimals). There it
+/// is also exactly what [`Decimal::to_f64`] gives when `|mantissa| < 2^50` (tested below),
+/// without its code in the small wasm.
+pub fn to_f64(d: Decimal) -> f64 {
+    let n = d.normalize();
+    n.mantissa() as f64 / 10i128.pow(n.scale()) as f64
+}
+
 /// Serializes a decimal as a plain JS/JSON number (money here is whole yen, exact in f64).
 pub mod as_number {
-    use rust_decimal::prelude::ToPrimitive;
     use rust_decimal::Decimal;
     use serde::Serializer;
 
     pub fn serialize<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        if super::is_whole(*d) {
-            if let Some(i) = d.to_i64() {
+        let n = d.normalize();
+        if n.scale() == 0 {
+            if let Ok(i) = i64::try_from(n.mantissa()) {
                 return s.serialize_i64(i);
             }
         }
-        s.serialize_f64(d.to_f64().unwrap_or(f64::NAN))
+        s.serialize_f64(super::to_f64(*d))
     }
 }
 
@@ -306,7 +316,35 @@ pub mod as_number_opt {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::prelude::ToPrimitive;
     use rust_decimal_macros::dec;
+
+    /// `to_f64` is rust_decimal's `to_f64`, bit for bit, for mantissas below 2^50 and up
+    /// to 22 decimals (far more than any figure here), and exact for whole numbers.
+    #[test]
+    fn to_f64_is_what_rust_decimal_gives() {
+        use proptest::prelude::*;
+        let mut runner = proptest::test_runner::TestRunner::default();
+        let strategy = (-(1i128 << 50)..(1i128 << 50), 0u32..=22);
+        runner
+            .run(&strategy, |(m, s)| {
+                let d = Decimal::from_i128_with_scale(m, s);
+                prop_assert_eq!(to_f64(d).to_bits(), d.to_f64().unwrap().to_bits(), "{}", d);
+                Ok(())
+            })
+            .unwrap();
+        for (d, want) in [
+            (dec!(2.8571), 2.8571),
+            (dec!(0.1), 0.1),
+            (dec!(-1.25), -1.25),
+            (dec!(85.7143), 85.7143),
+            (dec!(72000), 72000.0),
+            (dec!(1.50), 1.5),
+            (Decimal::MAX, 79228162514264337593543950335.0),
+        ] {
+            assert_eq!(to_f64(d), want, "{d}");
+        }
+    }
 
     /// `shortest` is `format!("{n}")`, on edge cases and on many doubles of every kind.
     #[test]

@@ -32,7 +32,6 @@ use crate::params::{Stamp, STAMP};
 use crate::prelude::*;
 use crate::Locale;
 use core::fmt;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -722,12 +721,7 @@ fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Value, InputE
             })
         }
     };
-    // Not inlined: one copy of the decimal addition and multiplication, not one per use.
-    use crate::dec::checked_add as add;
-    #[inline(never)]
-    fn mul(a: Decimal, b: i64) -> Option<Decimal> {
-        a.checked_mul(Decimal::from(b))
-    }
+    use crate::dec::{checked_add as add, checked_mul_int as mul};
     let (mut total, mut section) = (Decimal::ZERO, Decimal::ZERO);
     let mut buf = String::new();
     let mut last_unit = 0i64;
@@ -819,7 +813,9 @@ fn employees_field(v: Option<&Value>) -> Result<u32, InputError> {
             max,
         },
     )?;
-    d.to_u32()
+    // Validated: whole (normalized, so the mantissa is the value), 0 ≤ d ≤ max.
+    u32::try_from(d.mantissa())
+        .ok()
         .ok_or(InputError::new(FIELD, ErrorKind::TooLarge { max }))
 }
 
