@@ -22,7 +22,6 @@ use ouen_rules::sme::{RawExclusions, RawSmeInput, Reason, SmeClassification};
 use ouen_rules::{
     Date, ErrorKind, InputError, Locale, RawSimulationInput, Scheme, Simulation, Stamp, Value,
 };
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
 
@@ -108,10 +107,9 @@ fn set(obj: &JsValue, key: &str, v: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), v);
 }
 
-/// A decimal as a JS number, exactly as `ouen_rules::format::as_number` serializes it: a
-/// whole number (normalized, its scale is 0 and its mantissa is the value) that fits an
-/// `i64` as that integer (what `is_whole` and `to_i64` give, without `to_i64`'s code), else
-/// `to_f64`.
+/// A decimal as a JS number, as `ouen_rules::format::as_number` serializes it for the full
+/// package: a whole number that fits an `i64` as that integer, else
+/// [`ouen_rules::format::to_f64`].
 fn number(d: Decimal) -> JsValue {
     let n = d.normalize();
     if n.scale() == 0 {
@@ -119,7 +117,7 @@ fn number(d: Decimal) -> JsValue {
             return JsValue::from_f64(i as f64);
         }
     }
-    JsValue::from_f64(d.to_f64().unwrap_or(f64::NAN))
+    JsValue::from_f64(ouen_rules::format::to_f64(d))
 }
 
 fn opt_number(d: Option<Decimal>) -> JsValue {
