@@ -9,7 +9,8 @@ use crate::dec::{add, sub};
 use crate::format::{hours as fmt_hours, yen};
 use crate::input::{date_field, keep, number_field, ErrorKind, InputError, NumberRule, Value};
 use crate::params::{
-    programme_name, programme_state, Params, Phase, ProgrammeId, ProgrammeState, Stamp, STAMP,
+    programme_name, programme_state, DateParam, Params, Phase, ProgrammeId, ProgrammeState, Stamp,
+    STAMP,
 };
 #[allow(unused_imports)]
 use crate::prelude::*;
@@ -728,45 +729,47 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
 
 /// Whether each scheme used is open on `d`, and whether its figures were in force then.
 fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec<Warning>) {
-    let mut entries: Vec<(ProgrammeId, &[Option<Phase>])> = Vec::new();
-    if schemes.national {
-        entries.push((ProgrammeId::National, &[Some(Phase::One), Some(Phase::Two)]));
-    }
-    if schemes.nagano {
-        let id = if schemes.national {
-            ProgrammeId::NaganoCombined
-        } else {
-            ProgrammeId::NaganoOnly
-        };
-        entries.push((id, &[None]));
-    }
     let date_text = d.format(t.locale);
-    for (id, phases) in entries {
-        let statuses: Vec<_> = phases
-            .iter()
-            .map(|ph| {
-                let (state, next) = programme_state(id, *ph, d);
-                (state, *ph, next)
-            })
-            .collect();
-        let rule = match id {
-            ProgrammeId::National => "NAT-P1, NAT-P4",
-            ProgrammeId::NaganoCombined => "NGN-5",
-            ProgrammeId::NaganoOnly => "NGN-6",
-        };
-        if statuses.iter().any(|s| s.0 == ProgrammeState::Open) {
+    let nagano = if schemes.national {
+        ProgrammeId::NaganoCombined
+    } else {
+        ProgrammeId::NaganoOnly
+    };
+    let entries: [(bool, ProgrammeId, &[Option<Phase>]); 2] = [
+        (
+            schemes.national,
+            ProgrammeId::National,
+            &[Some(Phase::One), Some(Phase::Two)],
+        ),
+        (schemes.nagano, nagano, &[None]),
+    ];
+    'programmes: for (used, id, phases) in entries {
+        if !used {
             continue;
         }
-        // Prefer the most relevant: a phase still finishing, then one yet to open, else closed.
-        let pick = |st| statuses.iter().find(|s| s.0 == st);
-        let (code, s) = if let Some(s) = pick(ProgrammeState::Closing) {
-            (WarningCode::IntakeClosed, s)
-        } else if let Some(s) = pick(ProgrammeState::NotYetOpen) {
-            (WarningCode::ProgrammeNotYetOpen, s)
-        } else {
-            (WarningCode::ProgrammeClosed, &statuses[statuses.len() - 1])
+        let (rule, rules): (&str, &[&'static str]) = match id {
+            ProgrammeId::National => ("NAT-P1, NAT-P4", &["NAT-P1", "NAT-P4"]),
+            ProgrammeId::NaganoCombined => ("NGN-5", &["NGN-5"]),
+            ProgrammeId::NaganoOnly => ("NGN-6", &["NGN-6"]),
         };
-        let (_, phase, next) = *s;
+        // No warning while a phase is open. Otherwise the most relevant phase: the first
+        // still finishing, else the first yet to open, else the last (closed).
+        let mut best: Option<(u8, WarningCode, Option<Phase>, Option<&DateParam>)> = None;
+        for ph in phases {
+            let (state, next) = programme_state(id, *ph, d);
+            let (rank, code) = match state {
+                ProgrammeState::Open => continue 'programmes,
+                ProgrammeState::Closing => (0, WarningCode::IntakeClosed),
+                ProgrammeState::NotYetOpen => (1, WarningCode::ProgrammeNotYetOpen),
+                ProgrammeState::Closed => (2, WarningCode::ProgrammeClosed),
+            };
+            if best.is_none_or(|b| rank < b.0 || rank == 2 && b.0 == 2) {
+                best = Some((rank, code, *ph, next));
+            }
+        }
+        let Some((_, code, phase, next)) = best else {
+            continue;
+        };
         // The next deadline: its label and date, as `programme_status` shows them.
         let until = next
             .map(|n| {
@@ -792,7 +795,7 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
         let message = t.text(templates, &[&date_text, name, &until, rule]);
         out.push(Warning {
             code,
-            rules: crate::input::split_str(rule, ", "),
+            rules: crate::ids(rules),
             message,
         });
     }

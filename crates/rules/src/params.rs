@@ -340,25 +340,27 @@ pub fn programme_state(
     phase: Option<Phase>,
     on: Date,
 ) -> (ProgrammeState, Option<&'static DateParam>) {
-    let dates: Vec<&'static DateParam> = DATES
+    // One pass, no allocation: the earliest start, the last intake end, the last date of
+    // all, and the earliest deadline on or after `on` (the first in `DATES` among equals).
+    let (mut start, mut intake_end, mut final_end) = (None::<Date>, None::<Date>, None::<Date>);
+    let mut next: Option<&'static DateParam> = None;
+    for d in DATES
         .iter()
         .filter(|d| d.programme == programme && d.phase == phase)
-        .collect();
-    let start = dates
-        .iter()
-        .filter(|d| d.kind.is_start())
-        .map(|d| d.current().value)
-        .min();
-    let intake_end = dates
-        .iter()
-        .filter(|d| d.kind.is_intake_end())
-        .map(|d| d.current().value)
-        .max();
-    let final_end = dates
-        .iter()
-        .filter(|d| !d.kind.is_start())
-        .map(|d| d.current().value)
-        .max();
+    {
+        let v = d.current().value;
+        if d.kind.is_start() {
+            start = Some(start.map_or(v, |s| s.min(v)));
+            continue;
+        }
+        if d.kind.is_intake_end() {
+            intake_end = Some(intake_end.map_or(v, |e| e.max(v)));
+        }
+        final_end = Some(final_end.map_or(v, |e| e.max(v)));
+        if v >= on && next.is_none_or(|n| v < n.current().value) {
+            next = Some(d);
+        }
+    }
     let state = if start.is_some_and(|s| on < s) {
         ProgrammeState::NotYetOpen
     } else if intake_end.is_some_and(|e| on <= e) {
@@ -368,11 +370,6 @@ pub fn programme_state(
     } else {
         ProgrammeState::Closed
     };
-    let next = dates
-        .iter()
-        .filter(|d| !d.kind.is_start() && d.current().value >= on)
-        .min_by_key(|d| d.current().value)
-        .copied();
     (state, next)
 }
 
