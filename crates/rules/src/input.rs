@@ -292,6 +292,7 @@ pub fn normalize_digits(s: &str) -> String {
             '．' | '。' => '.',
             '－' | '−' | '‐' | 'ー' => '-',
             '／' => '/',
+            '％' => '%',
             '＋' => '+',
             '\u{3000}' => ' ',
             _ => c,
@@ -312,39 +313,43 @@ pub fn parse_decimal(field: &'static str, v: &Value) -> Result<Decimal, InputErr
             let text = crate::format::shortest(*n);
             decimal(&text).map_err(|_| err(ErrorKind::TooLarge { max: Decimal::MAX }))
         }
-        Value::Text(s) => {
-            let norm = normalize_digits(s);
-            // As `trim_end_matches("時間")`, without the substring searcher.
-            let mut trimmed = norm.trim().trim_end_matches('円');
-            while let Some(rest) = trimmed.strip_suffix("時間") {
-                trimmed = rest;
-            }
-            let mut t: String = trimmed
-                .trim_end_matches(['h', 'H'])
-                .trim()
-                .chars()
-                .filter(|c| *c != ',' && *c != ' ' && *c != '_')
-                .collect();
-            if t.is_empty() {
-                return Err(err(ErrorKind::Missing));
-            }
-            if let Some(rest) = t.strip_prefix('+') {
-                t = rest.to_string();
-            }
-            let body = t.strip_prefix('-').unwrap_or(&t);
-            let dots = body.chars().filter(|c| *c == '.').count();
-            if body.is_empty()
-                || dots > 1
-                || !body.chars().all(|c| c.is_ascii_digit() || c == '.')
-                || body.starts_with('.')
-                || body.ends_with('.')
-            {
-                return Err(err(ErrorKind::NotANumber));
-            }
-            decimal(&t).map_err(|_| err(ErrorKind::TooLarge { max: Decimal::MAX }))
-        }
+        Value::Text(s) => parse_text(field, s),
         _ => Err(err(ErrorKind::NotANumber)),
     }
+}
+
+/// [`parse_decimal`] of a text.
+pub(crate) fn parse_text(field: &'static str, s: &str) -> Result<Decimal, InputError> {
+    let err = |k| InputError::new(field, k);
+    let norm = normalize_digits(s);
+    // As `trim_end_matches("時間")`, without the substring searcher.
+    let mut trimmed = norm.trim().trim_end_matches('円');
+    while let Some(rest) = trimmed.strip_suffix("時間") {
+        trimmed = rest;
+    }
+    let mut t: String = trimmed
+        .trim_end_matches(['h', 'H'])
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != ' ' && *c != '_')
+        .collect();
+    if t.is_empty() {
+        return Err(err(ErrorKind::Missing));
+    }
+    if let Some(rest) = t.strip_prefix('+') {
+        t = rest.to_string();
+    }
+    let body = t.strip_prefix('-').unwrap_or(&t);
+    let dots = body.chars().filter(|c| *c == '.').count();
+    if body.is_empty()
+        || dots > 1
+        || !body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || body.starts_with('.')
+        || body.ends_with('.')
+    {
+        return Err(err(ErrorKind::NotANumber));
+    }
+    decimal(&t).map_err(|_| err(ErrorKind::TooLarge { max: Decimal::MAX }))
 }
 
 /// `Decimal::from_str` for text already checked to be `-?digits(.digits)?`: the same value,
@@ -354,7 +359,7 @@ pub fn parse_decimal(field: &'static str, v: &Value) -> Result<Decimal, InputErr
 /// read, or the next digit would overflow the mantissa after the point, the number is
 /// rounded half up on that one next digit and the rest is dropped; an integer part too
 /// large for the mantissa is an error.
-fn decimal(t: &str) -> Result<Decimal, ()> {
+pub(crate) fn decimal(t: &str) -> Result<Decimal, ()> {
     const LIMIT: u128 = 1 << 96;
     let (negative, body) = match t.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -544,8 +549,9 @@ mod tests {
     fn decimal_parses_as_rust_decimal_does() {
         use std::str::FromStr;
         let check = |t: &str| {
-            assert_eq!(decimal(t).ok(), Decimal::from_str(t).ok(), "{t}");
-            if let (Ok(a), Ok(b)) = (decimal(t), Decimal::from_str(t)) {
+            let ours = decimal(t);
+            assert_eq!(ours.ok(), Decimal::from_str(t).ok(), "{t}");
+            if let (Ok(a), Ok(b)) = (ours, Decimal::from_str(t)) {
                 assert_eq!(a.scale(), b.scale(), "{t}");
                 assert_eq!(a.is_sign_negative(), b.is_sign_negative(), "{t}");
             }

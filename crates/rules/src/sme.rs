@@ -25,7 +25,8 @@
 
 use crate::format::{fill, number, yen};
 use crate::input::{
-    keep, normalize_digits, number_field, parse_decimal, ErrorKind, InputError, NumberRule, Value,
+    keep, normalize_digits, number_field, parse_decimal, parse_text, ErrorKind, InputError,
+    NumberRule, Value,
 };
 use crate::params::{Stamp, STAMP};
 #[allow(unused_imports)]
@@ -408,9 +409,10 @@ impl Share {
         }
         let (a, b) = (a.normalize(), b.normalize());
         let scale = a.scale().max(b.scale());
+        // Scales are at most 28, and 10^28 fits a u128.
         let widen = |d: Decimal| -> Option<u128> {
             let m = d.mantissa().unsigned_abs();
-            m.checked_mul(10u128.checked_pow(scale - d.scale())?)
+            m.checked_mul(10u128.pow(scale - d.scale()))
         };
         Share::new(widen(a)?, widen(b)?)
     }
@@ -712,7 +714,7 @@ fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Value, InputE
         if buf.is_empty() {
             Ok(Decimal::ONE)
         } else {
-            parse_decimal(field, &Value::Text(buf.to_string())).and_then(|d| {
+            parse_text(field, buf).and_then(|d| {
                 if d.is_sign_negative() && !d.is_zero() {
                     Err(err(ErrorKind::Negative))
                 } else {
@@ -825,13 +827,15 @@ fn share_field(field: &'static str, v: Option<&Value>) -> Result<Option<Share>, 
     let dec = |s: &str| -> Result<Decimal, InputError> {
         // More than 28 decimals would be rounded by the decimal type: refuse, never round
         // a share across a threshold.
-        let decimals = s
-            .split_once('.')
-            .map_or(0, |(_, f)| f.trim().trim_end_matches('0').chars().count());
+        // (Characters counted as the bytes that start one: no counting routine in the wasm.)
+        let decimals = s.split_once('.').map_or(0, |(_, f)| {
+            let f = f.trim().trim_end_matches('0');
+            f.bytes().filter(|b| b & 0xc0 != 0x80).count()
+        });
         if decimals > 28 {
             return Err(bad());
         }
-        parse_decimal(field, &Value::Text(s.to_string())).map_err(|_| bad())
+        parse_text(field, s).map_err(|_| bad())
     };
     let share = match v {
         None => return Ok(None),
@@ -840,7 +844,7 @@ fn share_field(field: &'static str, v: Option<&Value>) -> Result<Option<Share>, 
             Share::from_decimal(parse_decimal(field, v).map_err(|_| bad())?)
         }
         Some(Value::Text(s)) => {
-            let t = normalize_digits(s).replace('％', "%");
+            let t = normalize_digits(s);
             let t = t.trim();
             if let Some((den, num)) = crate::input::split_once_str(t, "分の") {
                 Share::quotient(dec(num)?, dec(den)?)
@@ -863,12 +867,19 @@ fn bool_field(field: &'static str, v: Option<&Value>) -> Result<Option<bool>, In
     match v {
         None => Ok(None),
         Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(Value::Text(s)) => match s.trim().to_ascii_lowercase().as_str() {
-            "" => Ok(None),
-            "true" | "yes" | "はい" => Ok(Some(true)),
-            "false" | "no" | "いいえ" => Ok(Some(false)),
-            _ => Err(InputError::new(field, ErrorKind::NotABoolean)),
-        },
+        Some(Value::Text(s)) => {
+            let t = s.trim();
+            let is = |words: [&str; 3]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+            if t.is_empty() {
+                Ok(None)
+            } else if is(["true", "yes", "はい"]) {
+                Ok(Some(true))
+            } else if is(["false", "no", "いいえ"]) {
+                Ok(Some(false))
+            } else {
+                Err(InputError::new(field, ErrorKind::NotABoolean))
+            }
+        }
         Some(_) => Err(InputError::new(field, ErrorKind::NotABoolean)),
     }
 }
@@ -1621,5 +1632,171 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
         deemed_large,
         unanswered,
         ruleset: STAMP,
+    }
+}
+
+#[cfg(test)]
+mod reference;
+
+/// The SME fields read every input as the implementation before the size rewrite did
+/// (`reference`): the same value, or the same error naming the same field.
+#[cfg(test)]
+mod same_as_reference {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(value: &Value) {
+        let v = Some(value);
+        assert_eq!(
+            yen_amount("capital", v, MAX_CAPITAL, true),
+            reference::yen_amount("capital", v, MAX_CAPITAL, true),
+            "capital {v:?}"
+        );
+        assert_eq!(
+            yen_amount("exclusions.avgTaxableIncome", v, MAX_TAXABLE_INCOME, false),
+            reference::yen_amount("exclusions.avgTaxableIncome", v, MAX_TAXABLE_INCOME, false),
+            "income {v:?}"
+        );
+        assert_eq!(
+            employees_field(v),
+            reference::employees_field(v),
+            "employees {v:?}"
+        );
+        assert_eq!(
+            share_field("exclusions.totalLargeShare", v),
+            reference::share_field("exclusions.totalLargeShare", v),
+            "share {v:?}"
+        );
+        assert_eq!(
+            bool_field("exclusions.ownedByDeemedLarge", v),
+            reference::bool_field("exclusions.ownedByDeemedLarge", v),
+            "bool {v:?}"
+        );
+        assert_eq!(echo(value), reference::echo(value), "echo {v:?}");
+    }
+
+    #[test]
+    fn examples() {
+        for s in [
+            "",
+            " ",
+            "0",
+            "1",
+            "0.5",
+            "1/2",
+            "２／３",
+            "3分の2",
+            "50%",
+            "49.99％",
+            "100%",
+            "1億",
+            "3億円",
+            "1億5000万円",
+            "1.5億",
+            "5千万",
+            "１億２３４５万６７８９円",
+            "1万1億",
+            "1万万",
+            "億",
+            "3億円未満",
+            "300人",
+            "１２名",
+            "12.5",
+            "-1",
+            "−１",
+            "+5",
+            "1,000",
+            "1,000/2,000",
+            "0.5円",
+            "1/0",
+            "0/0",
+            "2/1",
+            "1e5",
+            "はい",
+            "いいえ",
+            "YES",
+            " no ",
+            "true",
+            "False",
+            "0.0000000000000000000000000001",
+            "0.00000000000000000000000000001",
+            "79228162514264337593543950336",
+            "1000000000000000000",
+            "1000000000000000001",
+            "1千",
+            "百",
+            "千百",
+            "1百万",
+            "2分の",
+            "分の1",
+            "/",
+            "%",
+            "1.5時間",
+            "3h",
+            "5万.5",
+        ] {
+            check(&Value::Text(s.to_string()));
+        }
+        for n in [
+            0.0,
+            -0.0,
+            0.5,
+            1.0,
+            2.0,
+            1e-7,
+            1e-30,
+            1e21,
+            3e8,
+            299999999.5,
+            -1.0,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            check(&Value::Number(n));
+        }
+        for v in [
+            Value::Bool(true),
+            Value::Bool(false),
+            Value::List(vec![]),
+            Value::List(vec![Value::from(1.0)]),
+        ] {
+            check(&v);
+        }
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        let alphabet = prop::sample::select(vec![
+            "0", "1", "2", "3", "5", "9", "０", "１", "５", "億", "万", "千", "百", "円", "人",
+            "名", "分の", "/", "／", "%", "％", ".", "．", "。", ",", "，", "、", "-", "−", "ー",
+            "+", "＋", " ", "\u{3000}", "時間", "h", "H", "e", "a", "_", "は", "い", "yes", "no",
+            "true",
+        ]);
+        prop::collection::vec(alphabet, 0..14).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn any_text(s in text()) {
+            check(&Value::Text(s));
+        }
+
+        #[test]
+        fn any_number(n in prop_oneof![any::<f64>(), -10.0f64..10.0, (0u64..4_000_000_000).prop_map(|n| n as f64)]) {
+            check(&Value::Number(n));
+        }
+
+        #[test]
+        fn fractions_and_units(a in 0u64..1_000_000, b in 0u64..1_000_000, d in 0u32..5, form in 0usize..6) {
+            let x = Decimal::new(a as i64, d).to_string();
+            let s = match form {
+                0 => format!("{x}分の{b}"),
+                1 => format!("{x}/{b}"),
+                2 => format!("{x}%"),
+                3 => format!("{x}億{b}万円"),
+                4 => format!("{x}万{b}"),
+                _ => format!("{b}千{x}"),
+            };
+            check(&Value::Text(s));
+        }
     }
 }
