@@ -228,27 +228,23 @@ pub fn shortest(n: f64) -> String {
 /// `1234567.5` → `1,234,567.5` (no rounding: the caller decides the precision).
 pub fn number(d: Decimal) -> String {
     let d = d.normalize();
-    let s = plain(d.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s.clone(), None),
-    };
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, c) in int.chars().enumerate() {
+    let digits = plain(d.abs());
+    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    let mut out = String::with_capacity(digits.len() + int.len() / 3 + 1);
+    if d.is_sign_negative() && !d.is_zero() {
+        out.push('-');
+    }
+    for (i, b) in int.bytes().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(char::from(b));
     }
-    let sign = if d.is_sign_negative() && !d.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    match frac {
-        Some(f) => fill("{0}{1}.{2}", &[sign, &grouped, &f]),
-        None => fill("{0}{1}", &[sign, &grouped]),
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
     }
+    out
 }
 
 /// `72,000円` (ja) or `¥72,000` (en).

@@ -1102,11 +1102,12 @@ impl Texts {
 /// labels and digits comes here, so ASCII case is enough (and keeps Unicode's case tables
 /// out of the small wasm).
 fn cap_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => core::iter::once(f.to_ascii_uppercase()).chain(c).collect(),
-        None => String::new(),
+    let mut s = s.to_string();
+    // (A first character that is not ASCII has no ASCII case: `get_mut` gives `None`.)
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    s
 }
 
 /// The six sub-items of SME-6 with their field names.
