@@ -67,17 +67,25 @@ impl Date {
     /// Parses `YYYY-MM-DD` (ASCII or full-width digits and hyphens).
     pub fn parse(s: &str) -> Result<Date, DateError> {
         let s = crate::input::normalize_digits(s.trim());
-        let parts: Vec<&str> = s.split(['-', '/']).collect();
-        if parts.len() != 3
-            || parts[0].len() != 4
-            || !(1..=2).contains(&parts[1].len())
-            || !(1..=2).contains(&parts[2].len())
-            || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-        {
+        // Three runs of ASCII digits (4, 1–2 and 1–2 of them) between `-` or `/`.
+        let (mut n, mut len, mut part) = ([0u32; 3], [0usize; 3], 0);
+        for b in s.bytes() {
+            if b == b'-' || b == b'/' {
+                part += 1;
+                if part > 2 {
+                    return Err(DateError::Format);
+                }
+            } else if b.is_ascii_digit() && len[part] < 4 {
+                n[part] = n[part] * 10 + u32::from(b - b'0');
+                len[part] += 1;
+            } else {
+                return Err(DateError::Format);
+            }
+        }
+        if part != 2 || len[0] != 4 || !(1..=2).contains(&len[1]) || !(1..=2).contains(&len[2]) {
             return Err(DateError::Format);
         }
-        let n = |p: &str| p.parse::<u32>().map_err(|_| DateError::Format);
-        Date::from_ymd(n(parts[0])? as i32, n(parts[1])?, n(parts[2])?)
+        Date::from_ymd(n[0] as i32, n[1], n[2])
     }
 
     pub fn year(self) -> u16 {
@@ -193,6 +201,52 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `Date::parse` as it was before it was rewritten as one pass over the bytes.
+    fn parse_before(s: &str) -> Result<Date, DateError> {
+        let s = crate::input::normalize_digits(s.trim());
+        let parts: Vec<&str> = s.split(['-', '/']).collect();
+        if parts.len() != 3
+            || parts[0].len() != 4
+            || !(1..=2).contains(&parts[1].len())
+            || !(1..=2).contains(&parts[2].len())
+            || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(DateError::Format);
+        }
+        let n = |p: &str| p.parse::<u32>().map_err(|_| DateError::Format);
+        Date::from_ymd(n(parts[0])? as i32, n(parts[1])?, n(parts[2])?)
+    }
+
+    proptest! {
+        #[test]
+        fn parse_reads_what_it_read_before(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "2021", "1999", "0", "1", "2", "02", "12", "13", "28", "29", "30", "31", "32",
+                    "２０２１", "０５", "-", "/", "－", "ー", "／", " ", "\u{3000}", "+", "a", "年",
+                    "00000", "123",
+                ]),
+                0..8,
+            )
+        ) {
+            let s = parts.concat();
+            prop_assert_eq!(Date::parse(&s), parse_before(&s), "{}", s);
+        }
+
+        #[test]
+        fn parse_reads_dates_as_before(
+            y in prop::sample::select(vec!["2021", "２０２１", "1900", "2400", "999", "20210"]),
+            m in prop::sample::select(vec!["1", "01", "２", "12", "13", "0", "001"]),
+            d in prop::sample::select(vec!["1", "05", "28", "29", "30", "31", "32", "0"]),
+            seps in prop::sample::select(vec![("-", "-"), ("/", "/"), ("－", "ー"), ("-", ""), ("-", "--")]),
+            pad in prop::sample::select(vec!["", " ", "\u{3000}"]),
+        ) {
+            let s = format!("{pad}{y}{}{m}{}{d}{pad}", seps.0, seps.1);
+            prop_assert_eq!(Date::parse(&s), parse_before(&s), "{}", s);
+        }
+    }
 
     #[test]
     fn parses_and_rejects() {

@@ -12,7 +12,11 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16 * args.len());
     let mut rest = template;
     // (`get`, not indexing: no panic path, whose message formatting would weigh in the wasm.)
-    while let Some((before, after)) = rest.find('{').and_then(|i| rest.split_at_checked(i)) {
+    while let Some((before, after)) = rest
+        .bytes()
+        .position(|b| b == b'{')
+        .and_then(|i| rest.split_at_checked(i))
+    {
         out.push_str(before);
         let arg = after
             .as_bytes()
@@ -229,7 +233,7 @@ pub fn shortest(n: f64) -> String {
 pub fn number(d: Decimal) -> String {
     let d = d.normalize();
     let digits = plain(d.abs());
-    let (int, frac) = digits.split_once('.').unwrap_or((&digits, ""));
+    let (int, frac) = crate::input::split_once_str(&digits, ".").unwrap_or((&digits, ""));
     let mut out = String::with_capacity(digits.len() + int.len() / 3 + 1);
     if d.is_sign_negative() && !d.is_zero() {
         out.push('-');

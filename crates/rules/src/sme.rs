@@ -25,8 +25,8 @@
 
 use crate::format::{fill, number, yen};
 use crate::input::{
-    keep, normalize_digits, number_field, parse_decimal, parse_text, ErrorKind, InputError,
-    NumberRule, Value,
+    keep, normalize_digits, number_field, parse_decimal, parse_text, split_once_str, ErrorKind,
+    InputError, NumberRule, Value,
 };
 use crate::params::{Stamp, STAMP};
 #[allow(unused_imports)]
@@ -828,7 +828,7 @@ fn share_field(field: &'static str, v: Option<&Value>) -> Result<Option<Share>, 
         // More than 28 decimals would be rounded by the decimal type: refuse, never round
         // a share across a threshold.
         // (Characters counted as the bytes that start one: no counting routine in the wasm.)
-        let decimals = s.split_once('.').map_or(0, |(_, f)| {
+        let decimals = split_once_str(s, ".").map_or(0, |(_, f)| {
             let f = f.trim().trim_end_matches('0');
             f.bytes().filter(|b| b & 0xc0 != 0x80).count()
         });
@@ -846,9 +846,9 @@ fn share_field(field: &'static str, v: Option<&Value>) -> Result<Option<Share>, 
         Some(Value::Text(s)) => {
             let t = normalize_digits(s);
             let t = t.trim();
-            if let Some((den, num)) = crate::input::split_once_str(t, "分の") {
+            if let Some((den, num)) = split_once_str(t, "分の") {
                 Share::quotient(dec(num)?, dec(den)?)
-            } else if let Some((num, den)) = t.split_once('/') {
+            } else if let Some((num, den)) = split_once_str(t, "/") {
                 Share::quotient(dec(num)?, dec(den)?)
             } else if let Some(pct) = t.strip_suffix('%') {
                 Share::quotient(dec(pct)?, Decimal::ONE_HUNDRED)
