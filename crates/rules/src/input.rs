@@ -85,6 +85,74 @@ pub struct InputError {
     pub kind: ErrorKind,
 }
 
+/// The message of each [`ErrorKind`], `[japanese, english]`, in the order of its variants.
+const MESSAGES: [[&str; 2]; 17] = [
+    // Missing
+    ["入力してください。", "please enter a value."],
+    // NotANumber
+    [
+        "数字で入力してください（例：6000 または ６，０００）。",
+        "please enter a number (e.g. 6000).",
+    ],
+    // Negative
+    ["0以上の数を入力してください。", "please enter 0 or more."],
+    // NotPositive
+    [
+        "0より大きい数を入力してください。",
+        "please enter a number greater than 0.",
+    ],
+    // NotWholeYen
+    [
+        "1円単位（小数なし）で入力してください。",
+        "please enter whole yen (no decimals).",
+    ],
+    // NotWholeNumber
+    ["整数で入力してください。", "please enter a whole number."],
+    // TooManyDecimals
+    ["小数点以下は{0}桁までです。", "at most {0} decimal places."],
+    // TooLarge
+    ["{0}以下で入力してください。", "please enter at most {0}."],
+    // AboveCap
+    [
+        "上限（{0}）を超えています。上限以下の額を入力してください。",
+        "this is above the cap of {0}; enter the cap or less.",
+    ],
+    // NoScheme
+    [
+        "国の制度・長野県の補助のどちらか1つ以上を選んでください。",
+        "choose the national programme, the Nagano top-up, or both.",
+    ],
+    // UnknownChoice
+    [
+        "「{0}」は選択肢にありません。一覧から選んでください。",
+        "'{0}' is not one of the choices.",
+    ],
+    // NotADate
+    [
+        "日付を 2021-02-05 の形で入力してください。",
+        "please enter a date as 2021-02-05.",
+    ],
+    // NoSuchDate
+    ["存在しない日付です。", "that date does not exist."],
+    // NotABoolean
+    [
+        "「はい」か「いいえ」で答えてください。",
+        "please answer yes or no.",
+    ],
+    // NotAFraction
+    [
+        "0から1の割合で入力してください（例：半分なら 0.5）。",
+        "please enter a share between 0 and 1 (e.g. 0.5 for half).",
+    ],
+    // NotAList
+    ["一覧の形で指定してください。", "please give a list."],
+    // NotAnObject
+    [
+        "項目ごとの答えの形で指定してください。",
+        "please give the answers one by one, as an object.",
+    ],
+];
+
 impl InputError {
     pub fn new(field: &'static str, kind: ErrorKind) -> InputError {
         InputError { field, kind }
@@ -93,101 +161,28 @@ impl InputError {
     /// A sentence for the person who typed it, naming the field in their language.
     pub fn message(&self, locale: Locale) -> String {
         let label = field_label(self.field, locale);
-        // One table of [ja, en] templates; `{0}` is the kind's one argument, if any.
-        let (templates, arg) = match &self.kind {
-            ErrorKind::Missing => (["入力してください。", "please enter a value."], None),
-            ErrorKind::NotANumber => (
-                [
-                    "数字で入力してください（例：6000 または ６，０００）。",
-                    "please enter a number (e.g. 6000).",
-                ],
-                None,
-            ),
-            ErrorKind::Negative => (
-                ["0以上の数を入力してください。", "please enter 0 or more."],
-                None,
-            ),
-            ErrorKind::NotPositive => (
-                [
-                    "0より大きい数を入力してください。",
-                    "please enter a number greater than 0.",
-                ],
-                None,
-            ),
-            ErrorKind::NotWholeYen => (
-                [
-                    "1円単位（小数なし）で入力してください。",
-                    "please enter whole yen (no decimals).",
-                ],
-                None,
-            ),
-            ErrorKind::NotWholeNumber => (
-                ["整数で入力してください。", "please enter a whole number."],
-                None,
-            ),
-            ErrorKind::TooManyDecimals { max } => (
-                ["小数点以下は{0}桁までです。", "at most {0} decimal places."],
-                Some(integer((*max).into())),
-            ),
-            ErrorKind::TooLarge { max } => (
-                ["{0}以下で入力してください。", "please enter at most {0}."],
-                Some(number(*max)),
-            ),
-            ErrorKind::AboveCap { cap } => (
-                [
-                    "上限（{0}）を超えています。上限以下の額を入力してください。",
-                    "this is above the cap of {0}; enter the cap or less.",
-                ],
-                Some(crate::format::yen(*cap, locale)),
-            ),
-            ErrorKind::NoScheme => (
-                [
-                    "国の制度・長野県の補助のどちらか1つ以上を選んでください。",
-                    "choose the national programme, the Nagano top-up, or both.",
-                ],
-                None,
-            ),
-            ErrorKind::UnknownChoice { got } => (
-                [
-                    "「{0}」は選択肢にありません。一覧から選んでください。",
-                    "'{0}' is not one of the choices.",
-                ],
-                Some(got.clone()),
-            ),
-            ErrorKind::NotADate => (
-                [
-                    "日付を 2021-02-05 の形で入力してください。",
-                    "please enter a date as 2021-02-05.",
-                ],
-                None,
-            ),
-            ErrorKind::NoSuchDate => (["存在しない日付です。", "that date does not exist."], None),
-            ErrorKind::NotABoolean => (
-                [
-                    "「はい」か「いいえ」で答えてください。",
-                    "please answer yes or no.",
-                ],
-                None,
-            ),
-            ErrorKind::NotAFraction => (
-                [
-                    "0から1の割合で入力してください（例：半分なら 0.5）。",
-                    "please enter a share between 0 and 1 (e.g. 0.5 for half).",
-                ],
-                None,
-            ),
-            ErrorKind::NotAList => (
-                ["一覧の形で指定してください。", "please give a list."],
-                None,
-            ),
-            ErrorKind::NotAnObject => (
-                [
-                    "項目ごとの答えの形で指定してください。",
-                    "please give the answers one by one, as an object.",
-                ],
-                None,
-            ),
+        // The kind's [ja, en] template (by its place in `MESSAGES`); `{0}` is the kind's one
+        // argument, if any.
+        let (index, arg) = match &self.kind {
+            ErrorKind::Missing => (0, None),
+            ErrorKind::NotANumber => (1, None),
+            ErrorKind::Negative => (2, None),
+            ErrorKind::NotPositive => (3, None),
+            ErrorKind::NotWholeYen => (4, None),
+            ErrorKind::NotWholeNumber => (5, None),
+            ErrorKind::TooManyDecimals { max } => (6, Some(integer((*max).into()))),
+            ErrorKind::TooLarge { max } => (7, Some(number(*max))),
+            ErrorKind::AboveCap { cap } => (8, Some(crate::format::yen(*cap, locale))),
+            ErrorKind::NoScheme => (9, None),
+            ErrorKind::UnknownChoice { got } => (10, Some(got.clone())),
+            ErrorKind::NotADate => (11, None),
+            ErrorKind::NoSuchDate => (12, None),
+            ErrorKind::NotABoolean => (13, None),
+            ErrorKind::NotAFraction => (14, None),
+            ErrorKind::NotAList => (15, None),
+            ErrorKind::NotAnObject => (16, None),
         };
+        let templates = MESSAGES[index];
         let [ja, en] = templates;
         let (template, sentence) = match locale {
             Locale::Ja => (ja, "{0}：{1}"),
@@ -624,6 +619,63 @@ mod tests {
             for pat in ["分の", ", ", ","] {
                 assert_eq!(split_once_str(s, pat), s.split_once(pat), "{s} {pat}");
             }
+        }
+    }
+
+    /// Each kind gets its own message (the table is in the order of the variants).
+    #[test]
+    fn every_kind_has_its_message() {
+        use ErrorKind::*;
+        let cases: [(ErrorKind, &str, &str); 17] = [
+            (Missing, "入力してください", "enter a value"),
+            (NotANumber, "数字で", "enter a number (e.g."),
+            (Negative, "0以上", "0 or more"),
+            (NotPositive, "0より大きい", "greater than 0"),
+            (NotWholeYen, "1円単位", "whole yen"),
+            (NotWholeNumber, "整数で", "whole number"),
+            (
+                TooManyDecimals { max: 4 },
+                "小数点以下は4桁",
+                "at most 4 decimal places",
+            ),
+            (
+                TooLarge {
+                    max: Decimal::from(10_000),
+                },
+                "10,000以下",
+                "at most 10,000",
+            ),
+            (
+                AboveCap {
+                    cap: Decimal::from(300_000),
+                },
+                "上限（300,000円）",
+                "cap of ¥300,000",
+            ),
+            (NoScheme, "どちらか1つ以上", "or both"),
+            (
+                UnknownChoice { got: "x".into() },
+                "「x」は選択肢に",
+                "'x' is not one of",
+            ),
+            (NotADate, "2021-02-05 の形", "date as 2021-02-05"),
+            (NoSuchDate, "存在しない日付", "does not exist"),
+            (NotABoolean, "「はい」か「いいえ」", "yes or no"),
+            (NotAFraction, "0から1の割合", "share between 0 and 1"),
+            (NotAList, "一覧の形", "give a list"),
+            (NotAnObject, "項目ごとの答え", "as an object"),
+        ];
+        for (kind, ja, en) in cases {
+            let e = InputError::new("rate", kind);
+            let (m_ja, m_en) = (e.message(Locale::Ja), e.message(Locale::En));
+            assert!(
+                m_ja.starts_with("時間単価：") && m_ja.contains(ja),
+                "{m_ja}"
+            );
+            assert!(
+                m_en.starts_with("Hourly rate: ") && m_en.contains(en),
+                "{m_en}"
+            );
         }
     }
 

@@ -663,11 +663,11 @@ fn echo(v: &Value) -> String {
         Value::Bool(b) => if *b { "true" } else { "false" }.to_string(),
         Value::List(_) | Value::Other(_) => "?".to_string(),
     };
-    let mut short: String = s.chars().take(40).collect();
-    if short.len() < s.len() {
-        short.push('…');
+    // At most 40 characters, then an ellipsis.
+    match s.char_indices().nth(40) {
+        Some((end, _)) => fill("{0}…", &[s.get(..end).unwrap_or_default()]),
+        None => s,
     }
-    short
 }
 
 /// One of a list of ids; `Ok(None)` when absent or blank.
@@ -1055,11 +1055,15 @@ impl Texts {
 
     /// Money as people say it: `3億円`, `5,000万円`, `¥300 million`, `¥1.5 billion`.
     fn money(&self, d: Decimal) -> String {
-        let whole = crate::format::is_whole(d) && !d.is_sign_negative();
         // A whole, non-negative amount as an integer (normalized, its scale is 0): the units
-        // below are integer divisions of it, exact, without decimal division.
-        let n = d.normalize().mantissa().unsigned_abs();
-        let int = |n: u128| number(Decimal::from(n));
+        // below are integer divisions of it, exact, without decimal division. Amounts here
+        // are validated to at most 10^18, which fits a u64 (others are shown as yen).
+        let n = d.normalize();
+        let (whole, n) = match u64::try_from(n.mantissa()) {
+            Ok(m) if n.scale() == 0 => (true, m),
+            _ => (false, 0),
+        };
+        let int = |n: u64| number(Decimal::from(n));
         match self.locale {
             Locale::Ja if whole && n >= 10_000 => {
                 let (o, rest) = (n / 100_000_000, n % 100_000_000);
@@ -1076,7 +1080,7 @@ impl Texts {
             Locale::En if whole && n >= 1_000_000 => {
                 // Billions with at most one decimal (`¥1.5 billion`).
                 if n >= 1_000_000_000 && n.is_multiple_of(100_000_000) {
-                    let billions = Decimal::from_i128_with_scale((n / 100_000_000) as i128, 1);
+                    let billions = Decimal::new((n / 100_000_000) as i64, 1);
                     return fill("¥{0} billion", &[&number(billions)]);
                 }
                 if n.is_multiple_of(1_000_000) {

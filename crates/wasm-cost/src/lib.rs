@@ -61,23 +61,26 @@ fn locale_of(options: &JsValue) -> Result<Locale, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Locale::Ja);
     }
-    let bad = |got: String| {
-        input_error(
-            &[InputError::new("locale", ErrorKind::UnknownChoice { got })],
-            Locale::Ja,
-        )
+    // What the error echoes: the unknown locale, or "options" when the value is no string.
+    let got = if options.is_object() {
+        let l = Reflect::get(options, &JsValue::from_str("locale")).unwrap_or(JsValue::UNDEFINED);
+        if l.is_undefined() || l.is_null() {
+            return Ok(Locale::Ja);
+        }
+        match l.as_string() {
+            Some(s) => match Locale::parse(&s) {
+                Some(locale) => return Ok(locale),
+                None => s,
+            },
+            None => "options".into(),
+        }
+    } else {
+        "options".into()
     };
-    if !options.is_object() {
-        return Err(bad("options".into()));
-    }
-    let l = Reflect::get(options, &JsValue::from_str("locale")).unwrap_or(JsValue::UNDEFINED);
-    if l.is_undefined() || l.is_null() {
-        return Ok(Locale::Ja);
-    }
-    match l.as_string() {
-        Some(s) => Locale::parse(&s).ok_or_else(|| bad(s)),
-        None => Err(bad("options".into())),
-    }
+    Err(input_error(
+        &[InputError::new("locale", ErrorKind::UnknownChoice { got })],
+        Locale::Ja,
+    ))
 }
 
 /// An `Error` named `OuenInputError` with `field` (the first problem's) and `errors` (all).
