@@ -823,8 +823,7 @@ fn employees_field(v: Option<&Value>) -> Result<u32, InputError> {
 
 /// A share of 0–1: `0.5`, `"0.5"`, `"1/2"`, `"２／３"`, `"3分の2"`, `"50%"`.
 fn share_field(field: &'static str, v: Option<&Value>) -> Result<Option<Share>, InputError> {
-    let bad = || InputError::new(field, ErrorKind::NotAFraction);
-    let dec = |s: &str| -> Result<Decimal, InputError> {
+    let dec = |s: &str| -> Option<Decimal> {
         // More than 28 decimals would be rounded by the decimal type: refuse, never round
         // a share across a threshold.
         // (Characters counted as the bytes that start one: no counting routine in the wasm.)
@@ -832,33 +831,39 @@ fn share_field(field: &'static str, v: Option<&Value>) -> Result<Option<Share>, 
             let f = f.trim().trim_end_matches('0');
             f.bytes().filter(|b| b & 0xc0 != 0x80).count()
         });
-        if decimals > 28 {
-            return Err(bad());
-        }
-        parse_text(field, s).map_err(|_| bad())
+        (decimals <= 28).then(|| parse_text(field, s).ok())?
     };
     let share = match v {
         None => return Ok(None),
         Some(Value::Text(s)) if s.trim().is_empty() => return Ok(None),
-        Some(v @ Value::Number(_)) => {
-            Share::from_decimal(parse_decimal(field, v).map_err(|_| bad())?)
-        }
+        Some(v @ Value::Number(_)) => parse_decimal(field, v).ok().and_then(Share::from_decimal),
         Some(Value::Text(s)) => {
             let t = normalize_digits(s);
             let t = t.trim();
-            if let Some((den, num)) = split_once_str(t, "分の") {
-                Share::quotient(dec(num)?, dec(den)?)
+            // The numerator's text, and the denominator's (or the denominator itself).
+            let (num, den) = if let Some((den, num)) = split_once_str(t, "分の") {
+                (num, Err(den))
             } else if let Some((num, den)) = split_once_str(t, "/") {
-                Share::quotient(dec(num)?, dec(den)?)
+                (num, Err(den))
             } else if let Some(pct) = t.strip_suffix('%') {
-                Share::quotient(dec(pct)?, Decimal::ONE_HUNDRED)
+                (pct, Ok(Decimal::ONE_HUNDRED))
             } else {
-                Share::from_decimal(dec(t)?)
+                (t, Ok(Decimal::ONE))
+            };
+            let den = match den {
+                Ok(d) => Some(d),
+                Err(text) => dec(text),
+            };
+            match (dec(num), den) {
+                (Some(n), Some(d)) => Share::quotient(n, d),
+                _ => None,
             }
         }
         Some(_) => None,
     };
-    share.map(Some).ok_or_else(bad)
+    share
+        .map(Some)
+        .ok_or(InputError::new(field, ErrorKind::NotAFraction))
 }
 
 /// Yes or no: `true`/`false`, or the strings `"true"`, `"false"`, `"yes"`, `"no"`,
