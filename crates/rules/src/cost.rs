@@ -404,7 +404,8 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     let zero = Decimal::ZERO;
     let mut steps = Vec::new();
     let mut warnings = Vec::new();
-    let mut interpretations = Vec::new();
+    // Which interpretation rules the result relies on (listed AR-2, NAT-5, NGN-3).
+    let (mut uses_nat5, mut uses_ngn3) = (false, false);
 
     // AR-2: the total fee.
     let total_fee = hours.mul_decimal(rate).round_half_up();
@@ -479,7 +480,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                     ),
                 });
             } else if cap_hours < hours {
-                interpretations.push("NAT-5");
+                uses_nat5 = true;
                 let at = crate::format::plain(cap_hours.to_decimal(2).0);
                 let (code, rule, who_ja, who_en) = if sme_left <= expert_left {
                     (
@@ -532,7 +533,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         // Which hours get the top-up only matters when not all of them do.
         let allocation_matters = ngn_end < hours;
         if allocation_matters {
-            interpretations.push("NGN-3");
+            uses_ngn3 = true;
         }
         if input.schemes.national {
             steps.push(Step {
@@ -659,11 +660,18 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     let national = nat_total.floor();
     let nagano = ngn_total.floor();
     let exact_fee = hours.mul_decimal(rate);
-    if [exact_fee, nat_total, ngn_total]
+    let uses_ar2 = [exact_fee, nat_total, ngn_total]
         .iter()
-        .any(|x| !x.is_integer())
-    {
-        interpretations.insert(0, "AR-2");
+        .any(|x| !x.is_integer());
+    let mut interpretations = Vec::new();
+    for (used, rule) in [
+        (uses_ar2, "AR-2"),
+        (uses_nat5, "NAT-5"),
+        (uses_ngn3, "NGN-3"),
+    ] {
+        if used {
+            interpretations.push(rule);
+        }
     }
     let subsidies = Subsidies {
         national: input.schemes.national.then_some(national),
