@@ -160,8 +160,9 @@ impl RawSimulationInput {
             ),
         );
         let schemes = keep(&mut errors, parse_schemes(self.schemes.as_ref()));
-        let as_of = keep(&mut errors, date_field("asOf", self.as_of.as_ref()));
-        let p = Params::in_force(as_of);
+        // The date decides the caps below; its error is reported last, in field order.
+        let as_of_read = date_field("asOf", self.as_of.as_ref());
+        let p = Params::in_force(as_of_read.as_ref().ok().copied().flatten());
         let yen_rule = |max: Decimal| NumberRule {
             whole: Some(ErrorKind::NotWholeYen),
             max_decimals: 0,
@@ -208,9 +209,7 @@ impl RawSimulationInput {
             ),
         );
         // Field order as in the API: rate, hours, schemes, priors, asOf.
-        crate::sort_by_key(&mut errors, |e| {
-            FIELD_ORDER.iter().position(|f| *f == e.field)
-        });
+        let as_of = keep(&mut errors, as_of_read);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -225,16 +224,6 @@ impl RawSimulationInput {
         })
     }
 }
-
-const FIELD_ORDER: [&str; 7] = [
-    "rate",
-    "hours",
-    "schemes",
-    "smePriorHonorarium",
-    "expertPriorHonorarium",
-    "naganoPriorHours",
-    "asOf",
-];
 
 fn parse_schemes(v: Option<&Value>) -> Result<Schemes, InputError> {
     let err = |k| InputError::new("schemes", k);
