@@ -396,8 +396,14 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     // Which interpretation rules the result relies on (listed AR-2, NAT-5, NGN-3).
     let (mut uses_nat5, mut uses_ngn3) = (false, false);
 
-    // AR-2: the total fee.
+    // AR-2: the total fee. (Figures shown more than once are formatted once.)
     let total_fee = hours.mul_decimal(rate).round_half_up();
+    let (rate_t, hours_t, min_self_t, total_t) = (
+        t.yen(rate),
+        t.h(input.hours),
+        t.yen(min_self),
+        t.yen(total_fee),
+    );
     steps.push(Step {
         rules: crate::ids(&["AR-1", "AR-2"]),
         text: t.text(
@@ -405,7 +411,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                 "費用の総額 = 時間単価 {0} × {1} = {2}",
                 "Total fee = hourly rate {0} × {1} = {2}",
             ],
-            &[&t.yen(rate), &t.h(input.hours), &t.yen(total_fee)],
+            &[&rate_t, &hours_t, &total_t],
         ),
     });
 
@@ -420,16 +426,20 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                     "時間単価が{0}以下のため、補助はありません。中小企業は1時間あたり{0}以上を負担する決まりです（NAT-2）。時間単価が{0}を超えると補助の対象になります。",
                     "At {0} an hour or less there is no subsidy: the SME must pay at least {0} per hour (NAT-2). Above {0} an hour the plan is subsidised.",
                 ],
-                &[&t.yen(min_self)],
+                &[&min_self_t],
             ),
         });
     }
 
     // National honorarium per hour, and the hours it lasts (NAT-1, NAT-3/4/5).
-    let mut nat_per_hour = zero;
+    let nat_per_hour = if input.schemes.national {
+        p.national_max_per_hour.value.min(margin)
+    } else {
+        zero
+    };
+    let nat_t = t.yen(nat_per_hour);
     let mut nat_end = Ratio::ZERO;
     if input.schemes.national {
-        nat_per_hour = p.national_max_per_hour.value.min(margin);
         steps.push(Step {
             rules: crate::ids(&["NAT-1", "NAT-2"]),
             text: t.text(
@@ -437,12 +447,13 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                     "国の謝金（1時間あたり）= 上限 {0} と（時間単価 {1} − 自己負担 {2}）の小さい方 = {3}",
                     "National honorarium per hour = the lesser of {0} and (rate {1} − minimum self-pay {2}) = {3}",
                 ],
-                &[&t.yen(p.national_max_per_hour.value), &t.yen(rate), &t.yen(min_self), &t.yen(nat_per_hour)],
+                &[&t.yen(p.national_max_per_hour.value), &rate_t, &min_self_t, &nat_t],
             ),
         });
         let sme_left = sub(p.sme_cap.value, input.sme_prior_honorarium);
         let expert_left = sub(p.expert_cap.value, input.expert_prior_honorarium);
         let cap_left = sme_left.min(expert_left).max(zero);
+        let cap_left_t = t.yen(cap_left);
         steps.push(Step {
             rules: crate::ids(&["NAT-3", "NAT-4"]),
             text: t.text(
@@ -450,7 +461,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                     "国の謝金の残り枠 = 中小企業の枠 {0} − 受給済み {1} と、IT専門家の枠 {2} − 受給済み {3} の小さい方 = {4}",
                     "National honorarium left = the lesser of the SME cap {0} − {1} received and the expert cap {2} − {3} received = {4}",
                 ],
-                &[&t.yen(p.sme_cap.value), &t.yen(input.sme_prior_honorarium), &t.yen(p.expert_cap.value), &t.yen(input.expert_prior_honorarium), &t.yen(cap_left)],
+                &[&t.yen(p.sme_cap.value), &t.yen(input.sme_prior_honorarium), &t.yen(p.expert_cap.value), &t.yen(input.expert_prior_honorarium), &cap_left_t],
             ),
         });
         if !nat_per_hour.is_zero() {
@@ -504,7 +515,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                             "残り枠 {0} ÷ {1} = {2}時間（{3}）で上限に達します（見込み：時間は順に消化）",
                             "The cap is reached after {0} ÷ {1} = {2} h ({3}) (estimate: hours are used in order)",
                         ],
-                        &[&t.yen(cap_left), &t.yen(nat_per_hour), &at, &cap_hours.fraction_text()],
+                        &[&cap_left_t, &nat_t, &at, &cap_hours.fraction_text()],
                     ),
                 });
             }
@@ -517,6 +528,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     let ngn_with_nat = ngn_max.min(sub(margin, nat_per_hour).max(zero));
     let ngn_without_nat = ngn_max.min(margin);
     if input.schemes.nagano {
+        let (ngn_max_t, ngn_hours_t) = (t.yen(ngn_max), t.h(p.nagano_max_hours.value));
         let hours_left = sub(p.nagano_max_hours.value, input.nagano_prior_hours).max(zero);
         ngn_end = hours.min(Ratio::from_decimal(hours_left));
         // Which hours get the top-up only matters when not all of them do.
@@ -532,7 +544,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                         "長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}",
                         "Nagano top-up per hour = the lesser of {0} and ({1} − {2} − national {3}) = {4}",
                     ],
-                    &[&t.yen(ngn_max), &t.yen(rate), &t.yen(min_self), &t.yen(nat_per_hour), &t.yen(ngn_with_nat)],
+                    &[&ngn_max_t, &rate_t, &min_self_t, &nat_t, &t.yen(ngn_with_nat)],
                 ),
             });
         } else {
@@ -543,7 +555,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                         "県補助のみ：長野県の補助（1時間あたり）= 上限 {0} と（{1} − {2}）の小さい方 = {3}",
                         "Prefecture only: Nagano subsidy per hour = the lesser of {0} and ({1} − {2}) = {3}",
                     ],
-                    &[&t.yen(ngn_max), &t.yen(rate), &t.yen(min_self), &t.yen(ngn_without_nat)],
+                    &[&ngn_max_t, &rate_t, &min_self_t, &t.yen(ngn_without_nat)],
                 ),
             });
         }
@@ -555,9 +567,9 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                     "Hours Nagano subsidises = the lesser of {0} − {1} already used and {2} = {3}{5}",
                 ],
                 &[
-                    &t.h(p.nagano_max_hours.value),
+                    &ngn_hours_t,
                     &t.h(input.nagano_prior_hours),
-                    &t.h(input.hours),
+                    &hours_t,
                     &t.h(ngn_end.to_decimal(4).0),
                     if allocation_matters {
                         "（見込み：最初の時間から順に充当）"
@@ -581,7 +593,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                         "長野県の補助の対象{0}をすでに使い切っているため、県の補助はありません（NGN-3）。",
                         "Nagano's {0} are already used up, so there is no prefecture subsidy (NGN-3).",
                     ],
-                    &[&t.h(p.nagano_max_hours.value)],
+                    &[&ngn_hours_t],
                 ),
             });
         } else if ngn_end < hours && !ngn_without_nat.is_zero() {
@@ -698,11 +710,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
                 "自己負担 = {0} − 補助 {1} = {2}",
                 "Self-pay = {0} − subsidies {1} = {2}",
             ],
-            &[
-                &t.yen(total_fee),
-                &t.yen(add(national, nagano)),
-                &t.yen(self_pay),
-            ],
+            &[&total_t, &t.yen(add(national, nagano)), &t.yen(self_pay)],
         ),
     });
 
