@@ -1156,10 +1156,14 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     };
     let capital_cap = org.has_capital().then(|| industry.capital_cap());
     let ind = industry.label(locale);
+    // Figures and names shown more than once, formatted once.
+    let cap_text = capital_cap.map(|c| t.money(c));
+    let ecap = t.staff(employee_cap);
+    let org_name = org.label(locale);
 
     let intro = match org {
         OrgType::Company => {
-            let c = t.money(industry.capital_cap());
+            let c = cap_text.as_deref().unwrap_or_default();
             let ja_note = match industry {
                 Industry::Entertainment => "娯楽業はサービス業として扱います。",
                 Industry::Rubber => "自動車・航空機用のタイヤ・チューブと工業用ベルトの製造は、ここでなく製造業（①）です。",
@@ -1175,7 +1179,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
                     "{0}の会社は、資本金が{1}以下、または常時使用する従業員が{2}以下なら中小企業者です（{3}）。{4}",
                     "In {0}, a company is an SME when its capital is {1} or less, or when it has {2} or fewer ({3}).{5}",
                 ],
-                &[ind, &c, &t.staff(employee_cap), &cite, ja_note, en_note],
+                &[ind, c, &ecap, &cite, ja_note, en_note],
             )
         }
         OrgType::SoleProprietor => t.text(
@@ -1183,7 +1187,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
                 "個人事業主には資本金がないため、常時使用する従業員の数で判定します。{0}では{1}以下なら中小企業者です（{2}）。",
                 "A sole proprietor has no capital, so the number of regular employees decides: in {0}, {1} or fewer makes an SME ({2}).",
             ],
-            &[ind, &t.staff(employee_cap), &cite],
+            &[ind, &ecap, &cite],
         ),
         _ if industry_row.is_some() => {
             let imark = row_mark(industry.sme1_row());
@@ -1192,7 +1196,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
                     "{0}は、主たる業種（{1}、SME-1 {2}）の従業員の基準により、常時使用する従業員が{3}以下なら中小企業者です。資本金は問いません（{4}）。",
                     "{5} is an SME with {3} or fewer, the employee limit of its main industry ({1}, SME-1 {2}); capital does not matter ({4}).",
                 ],
-                &[org.label(locale), ind, imark, &t.staff(employee_cap), &cite, &cap_first(org.label(locale))],
+                &[org_name, ind, imark, &ecap, &cite, &cap_first(org_name)],
             )
         }
         _ => t.text(
@@ -1200,7 +1204,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
                 "{0}は、常時使用する従業員が{1}以下なら中小企業者です。資本金は問いません（{2}）。",
                 "{3} is an SME with {1} or fewer; capital does not matter ({2}).",
             ],
-            &[org.label(locale), &t.staff(employee_cap), &cite, &cap_first(org.label(locale))],
+            &[org_name, &ecap, &cite, &cap_first(org_name)],
         ),
     };
     explanation.push(Reason {
@@ -1216,11 +1220,11 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     };
     let size_ok = employees_ok || capital_ok;
     let es = t.staff(e);
-    let ecap = t.staff(employee_cap);
+    let es_cap = cap_first(&es);
     let ecap_n = number(Decimal::from(employee_cap));
     let size_text = match (org.has_capital(), input.capital, capital_cap) {
-        (true, Some(c), Some(cap)) => {
-            let (c, cap) = (t.money(c), t.money(cap));
+        (true, Some(c), Some(_)) => {
+            let (c, cap) = (t.money(c), cap_text.clone().unwrap_or_default());
             match (capital_ok, employees_ok) {
                 (true, true) => t.text(
                     [
@@ -1241,7 +1245,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
                         "従業員{0}は{1}以下なので、規模の条件を満たしています（資本金は{2}で{3}を超えていますが、どちらか一方を満たせば足ります）。",
                         "{4} is within the limit of {5}, so the size test is met (capital of {2} is over the {3} limit, but one of the two is enough).",
                     ],
-                    &[&es, &ecap, &c, &cap, &cap_first(&es), &ecap_n],
+                    &[&es, &ecap, &c, &cap, &es_cap, &ecap_n],
                 ),
                 (false, false) => t.text(
                     [
@@ -1257,14 +1261,14 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
                 "従業員{0}は{1}以下なので、規模の条件を満たしています。",
                 "{2} is within the limit of {3}, so the size test is met.",
             ],
-            &[&es, &ecap, &cap_first(&es), &ecap_n],
+            &[&es, &ecap, &es_cap, &ecap_n],
         ),
         _ => t.text(
             [
                 "従業員{0}は{1}を超えているため、規模の条件を満たしていません。",
                 "{2} is over the limit of {3}, so the size test is not met.",
             ],
-            &[&es, &ecap, &cap_first(&es), &ecap_n],
+            &[&es, &ecap, &es_cap, &ecap_n],
         ),
     };
     explanation.push(Reason {
@@ -1394,7 +1398,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
                 "小規模事業者の区分は会社と個人事業主だけのもので、{0}にはあてはまりません（SME-5）。",
                 "The small-business category applies only to companies and sole proprietors, not to {0} (SME-5).",
             ],
-            &[org.label(locale)],
+            &[org_name],
         ),
         Some(_) if !sme => t.text(
             [
@@ -1459,7 +1463,6 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     // What would change the answer.
     let mut to_qualify = Vec::new();
     let several = usize::from(!size_ok) + deemed_large.len() > 1;
-    let cap_text = capital_cap.map(|c| t.money(c));
     let mut summary_fix = None;
     if !size_ok {
         match (&cap_text, several) {
