@@ -88,11 +88,16 @@ pub enum Locale {
 impl Locale {
     /// `"ja"`/`"en"` (also `ja-JP`, `en-US`, …); anything else is `None`.
     pub fn parse(s: &str) -> Option<Locale> {
-        let lower = s.trim().to_ascii_lowercase();
-        match lower.split(['-', '_']).next() {
-            Some("ja") => Some(Locale::Ja),
-            Some("en") => Some(Locale::En),
-            _ => None,
+        // The language subtag, before any `-` or `_`, in any ASCII case.
+        let t = s.trim().as_bytes();
+        let end = t.iter().position(|b| matches!(b, b'-' | b'_'));
+        let lang = t.get(..end.unwrap_or(t.len())).unwrap_or_default();
+        if lang.eq_ignore_ascii_case(b"ja") {
+            Some(Locale::Ja)
+        } else if lang.eq_ignore_ascii_case(b"en") {
+            Some(Locale::En)
+        } else {
+            None
         }
     }
 }
@@ -122,4 +127,44 @@ pub fn simulate_raw(
     locale: Locale,
 ) -> Result<Simulation, Vec<InputError>> {
     raw.validate().map(|input| simulate(&input, locale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Locale;
+    use proptest::prelude::*;
+
+    /// `Locale::parse` as it was before it read bytes.
+    fn parse_before(s: &str) -> Option<Locale> {
+        let lower = s.trim().to_ascii_lowercase();
+        match lower.split(['-', '_']).next() {
+            Some("ja") => Some(Locale::Ja),
+            Some("en") => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn locales() {
+        for (s, want) in [
+            ("ja", Some(Locale::Ja)),
+            (" JA-jp ", Some(Locale::Ja)),
+            ("en_US", Some(Locale::En)),
+            ("En", Some(Locale::En)),
+            ("", None),
+            ("jp", None),
+            ("eng", None),
+            ("-ja", None),
+            ("日本語", None),
+        ] {
+            assert_eq!(Locale::parse(s), want, "{s}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn parse_reads_as_before(s in "[ jaJAenEN_\\-xé日]{0,8}") {
+            prop_assert_eq!(Locale::parse(&s), parse_before(&s));
+        }
+    }
 }
