@@ -318,12 +318,11 @@ pub(crate) fn parse_text(field: &'static str, s: &str) -> Result<Decimal, InputE
     let err = |k| InputError::new(field, k);
     let norm = normalize_digits(s);
     // As `trim_end_matches("時間")`, without the substring searcher.
-    let mut trimmed = norm.trim().trim_end_matches('円');
+    let mut trimmed = trim_end_any(norm.trim(), &['円']);
     while let Some(rest) = trimmed.strip_suffix("時間") {
         trimmed = rest;
     }
-    let mut t: String = trimmed
-        .trim_end_matches(['h', 'H'])
+    let mut t: String = trim_end_any(trimmed, &['h', 'H'])
         .trim()
         .chars()
         .filter(|c| *c != ',' && *c != ' ' && *c != '_')
@@ -409,6 +408,15 @@ pub(crate) fn decimal(t: &str) -> Result<Decimal, ()> {
         negative,
         scale,
     ))
+}
+
+/// `s.trim_end_matches(chars)` for a set of characters: one small loop for every set, where
+/// each pattern type would bring its own searcher into the wasm.
+pub(crate) fn trim_end_any<'a>(mut s: &'a str, chars: &[char]) -> &'a str {
+    while let Some(c) = s.chars().next_back().filter(|c| chars.contains(c)) {
+        s = s.get(..s.len() - c.len_utf8()).unwrap_or_default();
+    }
+    s
 }
 
 /// `s.split_once(pat)`, by plain byte comparison: a match of valid UTF-8 in valid UTF-8 is

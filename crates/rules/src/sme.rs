@@ -25,8 +25,8 @@
 
 use crate::format::{fill, number, yen};
 use crate::input::{
-    keep, normalize_digits, number_field, parse_decimal, parse_text, split_once_str, ErrorKind,
-    InputError, NumberRule, Value,
+    keep, normalize_digits, number_field, parse_decimal, parse_text, split_once_str, trim_end_any,
+    ErrorKind, InputError, NumberRule, Value,
 };
 use crate::params::{Stamp, STAMP};
 #[allow(unused_imports)]
@@ -700,7 +700,7 @@ fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Value, InputE
         return Ok(v.clone());
     };
     let norm = normalize_digits(s);
-    let t = norm.trim().trim_end_matches('円').trim();
+    let t = trim_end_any(norm.trim(), &['円']).trim();
     if !t.contains(['億', '万', '千', '百']) {
         return Ok(v.clone());
     }
@@ -795,12 +795,9 @@ fn employees_field(v: Option<&Value>) -> Result<u32, InputError> {
     const FIELD: &str = "employees";
     // "12人", "１２名" are fine.
     let v = v.map(|v| match v {
-        Value::Text(s) => Value::Text(
-            normalize_digits(s)
-                .trim()
-                .trim_end_matches(['人', '名'])
-                .to_string(),
-        ),
+        Value::Text(s) => {
+            Value::Text(trim_end_any(normalize_digits(s).trim(), &['人', '名']).to_string())
+        }
         other => other.clone(),
     });
     let max = Decimal::from(MAX_EMPLOYEES);
@@ -828,7 +825,7 @@ fn share_field(field: &'static str, v: Option<&Value>) -> Result<Option<Share>, 
         // a share across a threshold.
         // (Characters counted as the bytes that start one: no counting routine in the wasm.)
         let decimals = split_once_str(s, ".").map_or(0, |(_, f)| {
-            let f = f.trim().trim_end_matches('0');
+            let f = trim_end_any(f.trim(), &['0']);
             f.bytes().filter(|b| b & 0xc0 != 0x80).count()
         });
         (decimals <= 28).then(|| parse_text(field, s).ok())?
