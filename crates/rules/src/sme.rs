@@ -701,7 +701,7 @@ fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Value, InputE
     };
     let norm = normalize_digits(s);
     let t = trim_end_any(norm.trim(), &['円']).trim();
-    if !t.contains(['億', '万', '千', '百']) {
+    if !t.chars().any(|c| matches!(c, '億' | '万' | '千' | '百')) {
         return Ok(v.clone());
     }
     let err = |k| InputError::new(field, k);
