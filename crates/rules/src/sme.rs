@@ -693,16 +693,16 @@ fn required<T>(field: &'static str, r: Result<Option<T>, InputError>) -> Result<
     r.and_then(|o| o.ok_or(InputError::new(field, ErrorKind::Missing)))
 }
 
-/// Text with 億・万・千・百 (`"1億5000万円"`, `"5千万"`) turned into plain digits; other
-/// values unchanged.
-fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Value, InputError> {
+/// Text with 億・万・千・百 (`"1億5000万円"`, `"5千万"`) turned into plain digits; `None`
+/// for other values, which are read as they are.
+fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Option<Value>, InputError> {
     let Value::Text(s) = v else {
-        return Ok(v.clone());
+        return Ok(None);
     };
     let norm = normalize_digits(s);
     let t = trim_end_any(norm.trim(), &['円']).trim();
     if !t.chars().any(|c| matches!(c, '億' | '万' | '千' | '百')) {
-        return Ok(v.clone());
+        return Ok(None);
     }
     let err = |k| InputError::new(field, k);
     let too_large = || {
@@ -763,7 +763,7 @@ fn expand_japanese_units(field: &'static str, v: &Value) -> Result<Value, InputE
         section = add(section, num(&buf)?).ok_or_else(too_large)?;
     }
     total = add(total, section).ok_or_else(too_large)?;
-    Ok(Value::Text(crate::format::plain(total.normalize())))
+    Ok(Some(Value::Text(crate::format::plain(total.normalize()))))
 }
 
 fn yen_amount(
@@ -775,11 +775,11 @@ fn yen_amount(
     let v = match v {
         None => return Ok(None),
         Some(Value::Text(s)) if s.trim().is_empty() => return Ok(None),
-        Some(v) => expand_japanese_units(field, v)?,
+        Some(v) => (v, expand_japanese_units(field, v)?),
     };
     number_field(
         field,
-        Some(&v),
+        Some(v.1.as_ref().unwrap_or(v.0)),
         None,
         NumberRule {
             whole: whole.then_some(ErrorKind::NotWholeYen),
@@ -794,16 +794,18 @@ fn yen_amount(
 fn employees_field(v: Option<&Value>) -> Result<u32, InputError> {
     const FIELD: &str = "employees";
     // "12人", "１２名" are fine.
-    let v = v.map(|v| match v {
-        Value::Text(s) => {
-            Value::Text(trim_end_any(normalize_digits(s).trim(), &['人', '名']).to_string())
+    let text;
+    let v = match v {
+        Some(Value::Text(s)) => {
+            text = Value::Text(trim_end_any(normalize_digits(s).trim(), &['人', '名']).to_string());
+            Some(&text)
         }
-        other => other.clone(),
-    });
+        other => other,
+    };
     let max = Decimal::from(MAX_EMPLOYEES);
     let d = number_field(
         FIELD,
-        v.as_ref(),
+        v,
         None,
         NumberRule {
             whole: Some(ErrorKind::NotWholeNumber),
