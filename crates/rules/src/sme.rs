@@ -872,17 +872,23 @@ fn bool_field(field: &'static str, v: Option<&Value>) -> Result<Option<bool>, In
         None => Ok(None),
         Some(Value::Bool(b)) => Ok(Some(*b)),
         Some(Value::Text(s)) => {
+            const WORDS: [(&str, bool); 6] = [
+                ("true", true),
+                ("yes", true),
+                ("はい", true),
+                ("false", false),
+                ("no", false),
+                ("いいえ", false),
+            ];
             let t = s.trim();
-            let is = |words: [&str; 3]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
             if t.is_empty() {
-                Ok(None)
-            } else if is(["true", "yes", "はい"]) {
-                Ok(Some(true))
-            } else if is(["false", "no", "いいえ"]) {
-                Ok(Some(false))
-            } else {
-                Err(InputError::new(field, ErrorKind::NotABoolean))
+                return Ok(None);
             }
+            WORDS
+                .iter()
+                .find(|(w, _)| t.eq_ignore_ascii_case(w))
+                .map(|(_, b)| Some(*b))
+                .ok_or(InputError::new(field, ErrorKind::NotABoolean))
         }
         Some(_) => Err(InputError::new(field, ErrorKind::NotABoolean)),
     }
