@@ -612,14 +612,14 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     }
 
     // Segments between the boundaries (AR-3).
-    let mut cuts = vec![Ratio::ZERO, hours];
-    for b in [nat_end, ngn_end] {
-        if Ratio::ZERO < b && b < hours {
+    // 0, the boundaries inside (0, hours) in order and once each, then `hours`.
+    let mut cuts = vec![Ratio::ZERO];
+    for b in [nat_end.min(ngn_end), core::cmp::max(nat_end, ngn_end)] {
+        if Ratio::ZERO < b && b < hours && cuts.last() != Some(&b) {
             cuts.push(b);
         }
     }
-    crate::sort_by_key(&mut cuts, |c| *c);
-    cuts.dedup();
+    cuts.push(hours);
     let mut segments = Vec::new();
     let mut nat_total = Ratio::ZERO;
     let mut ngn_total = Ratio::ZERO;

@@ -103,7 +103,8 @@ impl Locale {
 }
 
 /// A stable sort by key, as `slice::sort_by_key`, for the handful of items sorted here
-/// (errors, hour boundaries, deadlines): an insertion sort, far smaller in the wasm.
+/// (deadlines): an insertion sort, far smaller in the wasm.
+#[cfg(feature = "full")]
 pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
     for i in 1..v.len() {
         let mut j = i;
