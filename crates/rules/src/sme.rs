@@ -772,14 +772,14 @@ fn yen_amount(
     max: i64,
     whole: bool,
 ) -> Result<Option<Decimal>, InputError> {
-    let v = match v {
+    let (v, expanded) = match v {
         None => return Ok(None),
         Some(Value::Text(s)) if s.trim().is_empty() => return Ok(None),
         Some(v) => (v, expand_japanese_units(field, v)?),
     };
     number_field(
         field,
-        Some(v.1.as_ref().unwrap_or(v.0)),
+        Some(expanded.as_ref().unwrap_or(v)),
         None,
         NumberRule {
             whole: whole.then_some(ErrorKind::NotWholeYen),
@@ -830,7 +830,10 @@ fn share_field(field: &'static str, v: Option<&Value>) -> Result<Option<Share>, 
             let f = trim_end_any(f.trim(), &['0']);
             f.bytes().filter(|b| b & 0xc0 != 0x80).count()
         });
-        (decimals <= 28).then(|| parse_text(field, s).ok())?
+        if decimals > 28 {
+            return None;
+        }
+        parse_text(field, s).ok()
     };
     let share = match v {
         None => return Ok(None),
