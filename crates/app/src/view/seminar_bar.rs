@@ -103,7 +103,16 @@ mod idle {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 
-    const EVENTS: [&str; 5] = ["pointerdown", "keydown", "input", "wheel", "touchstart"];
+    // `click` too: a button activated without a pointer or key (by assistive technology)
+    // is activity as well, so "続ける" always restarts the timer.
+    const EVENTS: [&str; 6] = [
+        "pointerdown",
+        "keydown",
+        "input",
+        "wheel",
+        "touchstart",
+        "click",
+    ];
 
     pub fn watch(
         config: Option<Config>,
