@@ -310,7 +310,9 @@ fn workspace_version() -> String {
 /// The npm package's manifest, declarations, entry files and README. `sideEffects` names
 /// `elements.js`: it is imported for its side effect (registering the custom elements), and a
 /// bundler told the whole package is side-effect free drops `import 'ouen/elements'`
-/// (`tests/e2e/bundler.test.mjs` builds with Vite and webpack to keep this true).
+/// (`tests/e2e/bundler.test.mjs` builds with Vite and webpack to keep this true). The
+/// modules under `elements/` (what the elements share, and the views loaded on demand) have
+/// none.
 fn write_package(npm: &Path) -> Result {
     let version = workspace_version();
     write(
@@ -347,7 +349,7 @@ fn write_package(npm: &Path) -> Result {
   }},
   "main": "./node.js",
   "types": "./index.d.ts",
-  "files": ["node.js", "web.js", "elements.js", "index.d.ts", "web.d.ts", "elements.d.ts", "node/", "web/", "cost/", "README.md", "LICENSE"],
+  "files": ["node.js", "web.js", "elements.js", "elements/", "index.d.ts", "web.d.ts", "elements.d.ts", "node/", "web/", "cost/", "README.md", "LICENSE"],
   "keywords": ["subsidy", "japan", "sme", "wasm", "デジタル化"]
 }}
 "#
@@ -376,11 +378,11 @@ fn write_package(npm: &Path) -> Result {
         &cost.join("web.js"),
         "// `ouen/cost` for browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, classifySme, rulesetInfo } from './web/ouen_cost.js';\n",
     )?;
-    fs::copy(
-        root().join("crates/wasm/js/elements.js"),
-        npm.join("elements.js"),
-    )
-    .map_err(|e| format!("elements.js: {e}"))?;
+    let js = root().join("crates/wasm/js");
+    fs::copy(js.join("elements.js"), npm.join("elements.js"))
+        .map_err(|e| format!("elements.js: {e}"))?;
+    fs::create_dir_all(npm.join("elements")).map_err(|e| format!("elements/: {e}"))?;
+    copy_dir(&js.join("elements"), &npm.join("elements"))?;
     write(&npm.join("elements.d.ts"), ELEMENTS_DTS)?;
     write(
         &npm.join("README.md"),
@@ -392,7 +394,7 @@ fn write_package(npm: &Path) -> Result {
 
 /// The partner README's size table: what each entry point costs a page, measured on this build.
 fn size_section(npm: &Path) -> String {
-    let entries: [(&str, &[&str]); 7] = [
+    let entries: [(&str, &[&str]); 9] = [
         (
             "Node (`node.js` + `node/`)",
             &["node.js", "node/ouen.js", "node/ouen_bg.wasm"],
@@ -402,8 +404,37 @@ fn size_section(npm: &Path) -> String {
             &["web.js", "web/ouen.js", "web/ouen_bg.wasm"],
         ),
         (
-            "Custom elements (`elements.js` + browser module)",
-            &["elements.js", "web.js", "web/ouen.js", "web/ouen_bg.wasm"],
+            "Custom elements, a page with one `<ouen-simulator>` (`elements.js`, `elements/base.js`, `cost/web/`)",
+            &[
+                "elements.js",
+                "elements/base.js",
+                "cost/web/ouen_cost.js",
+                "cost/web/ouen_cost_bg.wasm",
+            ],
+        ),
+        (
+            "Custom elements, a page with one `<ouen-eligibility>` (`elements.js`, `elements/base.js`, `elements/eligibility.js`, `cost/web/ouen_cost.js`, `web/`)",
+            &[
+                "elements.js",
+                "elements/base.js",
+                "elements/eligibility.js",
+                "cost/web/ouen_cost.js",
+                "web/ouen.js",
+                "web/ouen_bg.wasm",
+            ],
+        ),
+        (
+            "Custom elements, all three on one page (`elements.js`, `elements/`, `cost/web/`, `web/`)",
+            &[
+                "elements.js",
+                "elements/base.js",
+                "elements/eligibility.js",
+                "elements/checklist.js",
+                "cost/web/ouen_cost.js",
+                "cost/web/ouen_cost_bg.wasm",
+                "web/ouen.js",
+                "web/ouen_bg.wasm",
+            ],
         ),
         (
             "The full wasm alone (`web/ouen_bg.wasm`)",
@@ -431,7 +462,7 @@ fn size_section(npm: &Path) -> String {
         ),
     ];
     let mut out = String::from(
-        "\n## Size\n\nBytes a page downloads for each entry point (this build; `cargo xtask size` in the repository prints them):\n\n| entry point | raw | gzip | brotli |\n|---|---|---|---|\n",
+        "\n## Size\n\nBytes a page downloads for each entry point (this build; `cargo xtask size` in the repository prints them). The package's tests hold a page with one `<ouen-simulator>` to 61,440 B (60 KB) brotli in all, and the small wasm to 40,960 B gzip:\n\n| entry point | raw | gzip | brotli |\n|---|---|---|---|\n",
     );
     for (name, files) in entries {
         let (mut raw, mut gz, mut br) = (0, 0, 0);
@@ -454,10 +485,14 @@ const INIT_DTS: &str = "\n/** Browsers: call once (await) before the other funct
 const ELEMENTS_DTS: &str = r#"// Custom elements registered by `import 'ouen/elements'`.
 import type { Simulation, Eligibility, ChecklistResult } from './index.js';
 
-/** Resolves once the wasm is instantiated (shared by every element on the page). */
+/**
+ * Resolves once every ouen element connected so far has loaded what it uses (the small wasm
+ * for `<ouen-simulator>`, its view and the full wasm for the others; each loaded once per
+ * page) and rendered, so its `result` is set; rejects if a load failed. Loads nothing itself.
+ */
 export function ensureReady(): Promise<unknown>;
 
-/** `<ouen-simulator lang="ja|en" mode="national|combined|nagano" rate="6000" hours="12">` */
+/** `<ouen-simulator lang="ja|en" mode="national|combined|nagano" rate="6000" hours="12">`: runs on the small `ouen/cost` wasm. */
 export class OuenSimulator extends HTMLElement {
   /** The latest result, or null while the input has errors. */
   result: Simulation | null;
@@ -565,7 +600,15 @@ it in Chromium.
   with CSS custom properties: `--ouen-accent`, `--ouen-accent-text`, `--ouen-text`,
   `--ouen-muted`, `--ouen-surface`, `--ouen-border`, `--ouen-error`, `--ouen-radius`,
   `--ouen-font`.
-- Several elements on one page are independent; the wasm is loaded once.
+- Several elements on one page are independent. Each loads only what it uses, once per page:
+  `<ouen-simulator>` runs on the small wasm of `ouen/cost` (same results as the full one);
+  `<ouen-eligibility>` and `<ouen-checklist>` fetch their view (`elements/*.js`) and the
+  full wasm when the first of them appears. A page with only simulators never fetches the
+  full wasm, and the package's tests hold it to 60 KB brotli in all (this build's figures are
+  under Size below). Bundlers split the on-demand modules and the full wasm into chunks of
+  their own.
+- `ensureReady()` (exported by `ouen/elements`) resolves once every element already on the
+  page has loaded and rendered, so `element.result` holds its latest result.
 - Content-Security-Policy: the one directive needed beyond serving the files from your own
   origin is `script-src 'self' 'wasm-unsafe-eval'`. Styles are constructable stylesheets, so
   `style-src 'self'` needs no `'unsafe-inline'`.
@@ -575,7 +618,8 @@ it in Chromium.
 | you need | import | wasm |
 |---|---|---|
 | the cost split (`simulate`) and/or the SME check (`classifySme`) only | `ouen/cost` | small |
-| anything else (`checkEligibility`, `navigator`, checklist, `generatePlan`, `programmesOn`, the full `rulesetInfo`) or the custom elements | `ouen` | full |
+| anything else (`checkEligibility`, `navigator`, checklist, `generatePlan`, `programmesOn`, the full `rulesetInfo`) | `ouen` | full |
+| the custom elements | `ouen/elements` | small for `<ouen-simulator>`, full for the others (on demand) |
 
 `ouen/cost` exports `simulate`, `classifySme` and `rulesetInfo` (version and hash only), plus
 `init`/`initSync` in browsers. Its `simulate` and `classifySme` return exactly what the full
@@ -586,7 +630,7 @@ import { simulate } from 'ouen/cost';                // Node ≥ 20
 import init, { simulate } from 'ouen/cost';          // browsers: await init() first
 ```
 
-Do not load both entries on one page: each carries its own wasm.
+Import one entry in your own code, not both: each carries its own wasm.
 
 ## Input errors
 
