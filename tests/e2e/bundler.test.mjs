@@ -4,7 +4,9 @@
 // webpack → each built site, served on loopback under a strict CSP, runs in Chromium. This
 // checks the `exports` map's conditions, that each bundler finds and emits both wasm files
 // from `new URL(…, import.meta.url)`, and that `import 'ouen/elements'` (an import for its
-// side effect) survives tree-shaking.
+// side effect) survives tree-shaking. A second page imports only `ouen/elements` and shows one
+// simulator: the bundlers split the elements' dynamic import into a chunk of its own, so that
+// page runs without fetching the full wasm until an eligibility element is added.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -30,6 +32,21 @@ const page = (script) => `<!doctype html>
 </html>
 `;
 
+// The embed-only page: one simulator; the test adds an eligibility element later.
+const embedPage = (script) => `<!doctype html>
+<html lang="ja">
+<head><meta charset="utf-8"><title>bundled embed</title></head>
+<body>
+  <ouen-simulator id="sim" lang="en" mode="national" rate="4000" hours="40"></ouen-simulator>
+  <script type="module" src="${script}"></script>
+</body>
+</html>
+`;
+
+const EMBED = `import { ensureReady } from 'ouen/elements';
+window.ouenEnsureReady = ensureReady;
+`;
+
 const MAIN = `import init, { simulate } from 'ouen';
 import initCost, { simulate as simulateCost } from 'ouen/cost';
 import 'ouen/elements';
@@ -52,8 +69,8 @@ function buildWithWebpack(project, out) {
     webpack({
       mode: 'production',
       context: project,
-      entry: './main.js',
-      output: { path: out, filename: 'main.js', assetModuleFilename: 'assets/[name]-[contenthash][ext]' },
+      entry: { main: './main.js', embed: './embed.js' },
+      output: { path: out, filename: '[name].js', chunkFilename: 'chunks/[name]-[contenthash].js', assetModuleFilename: 'assets/[name]-[contenthash][ext]' },
       // The page's own code runs as a module, like the other bundler's.
       experiments: { outputModule: true },
       performance: { hints: false },
@@ -61,6 +78,7 @@ function buildWithWebpack(project, out) {
       if (err) return fail(err);
       if (stats.hasErrors()) return fail(new Error(stats.toString({ all: false, errors: true })));
       writeFileSync(join(out, 'index.html'), page('./main.js'));
+      writeFileSync(join(out, 'embed.html'), embedPage('./embed.js'));
       done();
     });
   });
@@ -78,8 +96,13 @@ before(async () => {
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tgz], { cwd: project, stdio: 'pipe' });
   writeFileSync(join(project, 'index.html'), page('./main.js'));
   writeFileSync(join(project, 'main.js'), MAIN);
+  writeFileSync(join(project, 'embed.html'), embedPage('./embed.js'));
+  writeFileSync(join(project, 'embed.js'), EMBED);
   built.vite = join(project, 'dist-vite');
-  await vite({ root: project, base: './', logLevel: 'warn', configFile: false, build: { outDir: built.vite, emptyOutDir: true } });
+  await vite({
+    root: project, base: './', logLevel: 'warn', configFile: false,
+    build: { outDir: built.vite, emptyOutDir: true, rollupOptions: { input: { main: join(project, 'index.html'), embed: join(project, 'embed.html') } } },
+  });
   built.webpack = join(project, 'dist-webpack');
   await buildWithWebpack(project, built.webpack);
 
@@ -128,6 +151,38 @@ for (const bundler of BUNDLERS) {
     // The element registered by `import 'ouen/elements'` rendered its result.
     await tab.locator('#sim .self-pay').filter({ hasText: '6,000円' }).waitFor();
     await tab.screenshot({ path: join(artifacts, `partner-${bundler}.png`) });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(browser.foreign, [], 'no request leaves the origin');
+    await tab.close();
+  });
+
+  test(`${bundler}: a page with one simulator runs on the small wasm; the full one comes with the eligibility element`, async () => {
+    const tab = await browser.context.newPage();
+    const problems = [];
+    tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    tab.on('pageerror', (e) => problems.push(String(e)));
+    const wasm = [];
+    tab.on('request', (r) => new URL(r.url()).pathname.endsWith('.wasm') && wasm.push(new URL(r.url()).pathname));
+    await tab.goto(`${origin}/${bundler}/embed.html`);
+    await tab.locator('#sim .self-pay').filter({ hasText: '¥20,000' }).waitFor();
+    await tab.evaluate(() => window.ouenEnsureReady());
+    await tab.waitForLoadState('networkidle');
+    const cost = readFileSync(join(npm, 'cost/web/ouen_cost_bg.wasm'));
+    const full = readFileSync(join(npm, 'web/ouen_bg.wasm'));
+    const served = (path) => readFileSync(join(built[bundler], path.split('/').slice(2).join('/')));
+    assert.equal(wasm.length, 1, `one wasm fetched: ${wasm.join(', ')}`);
+    assert.ok(served(wasm[0]).equals(cost), `the small wasm, not the full one: ${wasm[0]}`);
+
+    // The dynamic import was split off: adding an eligibility element fetches the full wasm.
+    await tab.evaluate(() => {
+      const e = document.createElement('ouen-eligibility');
+      e.id = 'elig';
+      e.setAttribute('as-of', '2021-01-15');
+      document.body.append(e);
+    });
+    await tab.locator('#elig [data-scheme="national"]').waitFor();
+    assert.equal(wasm.length, 2, `the full wasm fetched once more: ${wasm.join(', ')}`);
+    assert.ok(served(wasm[1]).equals(full), `then the full wasm: ${wasm[1]}`);
     assert.deepEqual(problems, []);
     assert.deepEqual(browser.foreign, [], 'no request leaves the origin');
     await tab.close();
