@@ -1,47 +1,45 @@
-// Boots the Yew app. Kept as a file (not inline) so the page's CSP can forbid inline scripts.
-// Then: the offline indicator, and the service worker that makes the app work offline (with a
-// "new version available" banner when a new build is found). Both live outside the Yew root.
-import init, { uiText } from './ouen_app.js';
+// Starts the page. Every route is prerendered HTML, readable before this runs; here the
+// route's own wasm (named by <body data-page>) adopts that HTML and makes it interactive.
+// Then: the offline indicator, the language switch's memory, and the service worker that
+// keeps every page for offline use (with a "new version available" banner when a new build
+// is found). Texts outside the Yew root come from the page's data attributes, in its language.
 
-earlyPreferences();
+const page = document.body.dataset.page;
+const text = (name) => document.body.dataset[name] ?? '';
 
-init()
-  .then(() => {
-    offlineIndicator();
-    registerServiceWorker();
-  })
+rememberLanguageSwitch();
+offlineIndicator();
+import(`/app/${page}.js`)
+  .then((app) => app.default())
   .catch((err) => {
-    const el = document.getElementById('loading');
-    if (el) {
-      el.textContent = 'アプリを読み込めませんでした。ページを再読み込みしてください。（The app could not be loaded; please reload.）';
-    }
+    document.documentElement.classList.add('app-failed');
+    const bar = document.createElement('p');
+    bar.id = 'app-failed';
+    bar.className = 'app-failed';
+    bar.setAttribute('role', 'alert');
+    bar.textContent = text('failed');
+    document.body.prepend(bar);
     console.error(err);
   });
+if (document.readyState === 'complete') {
+  registerServiceWorker();
+} else {
+  // After the page has loaded, so caching every page for offline use never competes with it.
+  window.addEventListener('load', registerServiceWorker, { once: true });
+}
 
-/** The language and text size, applied before the app starts so the page does not jump
- *  (the app decides the same way: `?lang=`, else the saved choice, else Japanese). */
-function earlyPreferences() {
-  let saved = {};
-  try {
-    saved = { lang: localStorage.getItem('ouen.lang'), size: localStorage.getItem('ouen.text-size') };
-  } catch {
-    // storage blocked: defaults
-  }
-  const asked = new URLSearchParams(location.search).get('lang');
-  const lang = /^(ja|en)/.test(asked ?? '') ? asked.slice(0, 2) : /^(ja|en)/.test(saved.lang ?? '') ? saved.lang.slice(0, 2) : 'ja';
-  // Remember an asked-for language at once (the app does too, once it has loaded): a person
-  // who follows another link before then keeps the language they chose.
-  if (asked && lang === asked.slice(0, 2)) {
+/** The language switch's links (hreflang) remember the choice before they navigate, so a
+ *  Japanese address is later sent to English only for someone who chose English. */
+function rememberLanguageSwitch() {
+  document.addEventListener('click', (e) => {
+    const link = e.target instanceof Element ? e.target.closest('a[hreflang]') : null;
+    if (!link) return;
     try {
-      localStorage.setItem('ouen.lang', lang);
+      localStorage.setItem('ouen.lang', link.hreflang);
     } catch {
-      // storage blocked: the app still uses ?lang= on this page
+      // storage blocked: the link still goes to that language's page
     }
-  }
-  document.documentElement.lang = lang;
-  if (saved.size === 'large') document.documentElement.classList.add('text-large');
-  const loading = document.getElementById('loading');
-  if (loading && lang === 'en') loading.textContent = 'Loading…';
+  });
 }
 
 /** A small status line shown while the device is offline. */
@@ -50,7 +48,7 @@ function offlineIndicator() {
   el.id = 'offline-indicator';
   el.className = 'offline-indicator';
   el.setAttribute('role', 'status');
-  el.textContent = uiText('app.offline');
+  el.textContent = text('offline');
   const update = () => {
     el.hidden = navigator.onLine;
     document.documentElement.classList.toggle('is-offline', !navigator.onLine);
@@ -79,7 +77,7 @@ function registerServiceWorker() {
     });
   };
   navigator.serviceWorker
-    .register(new URL('sw.js', import.meta.url), { scope: new URL('./', import.meta.url).pathname })
+    .register('/sw.js', { scope: '/' })
     .then((reg) => {
       if (reg.waiting) offer(reg.waiting);
       reg.addEventListener('updatefound', () => {
@@ -100,18 +98,18 @@ function updateBanner(onReload) {
   bar.id = 'sw-update';
   bar.className = 'sw-update';
   bar.setAttribute('role', 'status');
-  const text = document.createElement('span');
-  text.textContent = uiText('app.update_available');
+  const label = document.createElement('span');
+  label.textContent = text('update');
   const button = document.createElement('button');
   button.type = 'button';
   button.id = 'sw-update-reload';
   button.className = 'sw-update-button';
-  button.textContent = uiText('app.update_reload');
+  button.textContent = text('reload');
   button.addEventListener('click', () => {
     button.disabled = true;
-    button.textContent = uiText('app.update_loading');
+    button.textContent = text('loading');
     onReload();
   });
-  bar.append(text, ' — ', button);
+  bar.append(label, ' — ', button);
   document.body.append(bar);
 }

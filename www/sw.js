@@ -1,4 +1,7 @@
-// ouen's service worker: after the first visit, the whole app works offline.
+// ouen's service worker: after the first visit, the whole app works offline. Every route is
+// a prerendered page with its own wasm; all of them, in both languages, are cached as one
+// versioned set in the background once the first page has loaded (main.js registers this
+// worker after `load`), so navigating between any of them works in airplane mode.
 //
 // `cargo xtask dist` replaces the two placeholders below: the list of every shipped file and
 // a hash of their bytes. The cache is named after that hash, so a new build (any changed
@@ -12,7 +15,23 @@ const PREFIX = 'ouen-';
 const CACHE = PREFIX + VERSION;
 
 const scoped = (path) => new URL(path, self.registration.scope).href;
-const SHELL = scoped('index.html');
+
+// The routes with a page of their own: `simulator/index.html` → `simulator`.
+const PAGES = new Set(
+  PRECACHE.map((path) => /^(?:en\/)?([a-z]+)\/index\.html$/.exec(path)).filter(Boolean).map((m) => m[1]),
+);
+
+/** The cached page for an address: `/en/simulator` → `en/simulator/index.html`, an unknown
+ *  route → that language's `404.html`. */
+function pageFor(pathname) {
+  const path = pathname.replace(/index\.html$/, '').replace(/\/+$/, '');
+  const en = path === '/en' || path.startsWith('/en/');
+  const rest = en ? path.slice(3) : path;
+  const prefix = en ? 'en/' : '';
+  if (rest === '') return `${prefix}index.html`;
+  const slug = rest.slice(1);
+  return PAGES.has(slug) ? `${prefix}${slug}/index.html` : `${prefix}404.html`;
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -49,12 +68,12 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // Routes such as /simulator are the single-page app: always the cached shell.
+    // Every route's prerendered page, from the cache once it is filled.
     event.respondWith(
       caches
         .open(CACHE)
-        .then((cache) => cache.match(SHELL))
-        .then((shell) => shell || fetch(request)),
+        .then((cache) => cache.match(scoped(pageFor(url.pathname))))
+        .then((page) => page || fetch(request)),
     );
     return;
   }

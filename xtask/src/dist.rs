@@ -41,7 +41,8 @@ pub fn wasm_target_dir() -> PathBuf {
 pub fn dist() -> Result<Dist> {
     ensure_wasm_target()?;
     let root = root();
-    build_wasm(&["-p", "ouen-app", "-p", "ouen-wasm"])?;
+    // One wasm per route (the app's bins) and the npm package's full wasm.
+    build_wasm(&["-p", "ouen-app", "--bins", "-p", "ouen-wasm"])?;
     // On its own: built with the two above, cargo would unify ouen-rules' features and give
     // the small wasm the `full` core.
     build_cost_wasm()?;
@@ -57,16 +58,12 @@ pub fn dist() -> Result<Dist> {
     }
     let opt = wasm_opt()?;
 
-    // The app.
-    bindgen(
-        &target.join("ouen_app.wasm"),
-        &www,
-        "ouen_app",
-        Target::Web,
-        false,
-    )?;
-    optimize(&opt, &www.join("ouen_app_bg.wasm"))?;
+    // The app: each route's wasm in `app/`, the static shell, and every page prerendered.
+    for page in PAGES {
+        app_wasm(&target, &www, &opt, page)?;
+    }
     copy_dir(&root.join("www"), &www)?;
+    prerender(&root.join("www/index.html"), &www)?;
     precache(&www)?;
 
     // The npm package: one wasm per entry (node ESM and browser ESM).
@@ -83,6 +80,71 @@ pub fn dist() -> Result<Dist> {
     write_package(&npm)?;
     eprintln!("dist: wrote {} and {}", www.display(), npm.display());
     Ok(Dist { www, npm })
+}
+
+/// The app's routes, by the name of their wasm (`crates/app/src/bin/<name>.rs`).
+pub const PAGES: [&str; 8] = [
+    "home",
+    "simulator",
+    "rules",
+    "eligibility",
+    "navigator",
+    "checklist",
+    "plan",
+    "settings",
+];
+
+/// Bindgen and `wasm-opt` for one route's wasm, into `www/app/`.
+fn app_wasm(target: &Path, www: &Path, opt: &Path, page: &str) -> Result {
+    let app = www.join("app");
+    bindgen(
+        &target.join(format!("{page}.wasm")),
+        &app,
+        page,
+        Target::Web,
+        false,
+    )?;
+    optimize(opt, &app.join(format!("{page}_bg.wasm")))
+}
+
+/// `cargo xtask dist-page NAME`: rebuilds one route's wasm in an existing `dist/www` and
+/// prints its size (a quick loop for size work on one page).
+pub fn dist_page(page: &str) -> Result {
+    if !PAGES.contains(&page) {
+        return Err(format!("dist-page: name one of {}", PAGES.join(", ")));
+    }
+    ensure_wasm_target()?;
+    build_wasm(&["-p", "ouen-app", "--bin", page])?;
+    let www = dist_dir().join("www");
+    app_wasm(&wasm_target_dir(), &www, &wasm_opt()?, page)?;
+    let wasm = www.join("app").join(format!("{page}_bg.wasm"));
+    let bytes = fs::read(&wasm).map_err(|e| format!("read {}: {e}", wasm.display()))?;
+    let (gz, br) = crate::size::measure(&bytes);
+    println!(
+        "{}: {} raw, {gz} gzip, {br} brotli",
+        wasm.display(),
+        bytes.len()
+    );
+    Ok(())
+}
+
+/// Every route's page in both languages, written over the copied template by the app's
+/// prerenderer (Yew's server renderer, natively: `crates/app/src/bin/prerender.rs`).
+fn prerender(template: &Path, www: &Path) -> Result {
+    run(cargo()
+        .args([
+            "run",
+            "--quiet",
+            "-p",
+            "ouen-app",
+            "--features",
+            "ssr",
+            "--bin",
+            "prerender",
+            "--",
+        ])
+        .arg(template)
+        .arg(www))
 }
 
 /// The small entry `ouen/cost`: simulate, classifySme and the ruleset stamp only.

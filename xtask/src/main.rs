@@ -20,6 +20,7 @@ Tasks:
   serve [--port N]   release build, then serve dist/www on http://127.0.0.1:8080
   dist               release build: dist/www (the app) and dist/npm (the npm package)
   dist-cost          rebuild only dist/npm/cost (the small wasm) and print its size
+  dist-page NAME     rebuild only one route's wasm in dist/www/app and print its size
   size               raw / gzip / brotli bytes of every shipped file, and totals
   bench [--no-browser]  size and speed report against budgets and a peer engine
   test               every test: Rust, the npm package in Node, the app in Chromium
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
     let result = match task {
         "dist" => dist::dist().map(|_| ()),
         "dist-cost" => dist::dist_cost(),
+        "dist-page" => dist::dist_page(args.get(1).map(String::as_str).unwrap_or("")),
         "bench" => bench::bench_cmd(rest),
         "bench-native" => bench::native_cmd(),
         "serve" => serve::serve_cmd(rest),

@@ -1,7 +1,9 @@
 //! A small static file server for `dist/www` on 127.0.0.1 (std only, loopback only).
 //!
-//! Paths without a file extension fall back to `index.html`, so the app's history-API
-//! routes load on reload. Responses carry the same Content-Security-Policy as the page.
+//! A route's address serves its prerendered page (`/simulator` → `simulator/index.html`,
+//! `/en/` → `en/index.html`), as any static host does with folders; an unknown route gets the
+//! prerendered `404.html` of its language with status 404. Responses carry the same
+//! Content-Security-Policy as the page.
 
 use crate::{dist, Result};
 use std::io::{BufRead, BufReader, Write};
@@ -75,21 +77,34 @@ fn mime(path: &Path) -> &'static str {
     }
 }
 
+/// What a request path finds under `www` (never anything outside it).
+#[derive(Debug, PartialEq)]
+enum Found {
+    File(PathBuf),
+    /// No such route: the language's not-found page, if the site has one.
+    NotFound(Option<PathBuf>),
+}
+
 /// Maps a request path to a file under `www`, refusing anything that climbs out of it.
-fn resolve(www: &Path, url_path: &str) -> Option<PathBuf> {
+fn resolve(www: &Path, url_path: &str) -> Found {
     let path = url_path.split(['?', '#']).next().unwrap_or("/");
     let rel = Path::new(path.trim_start_matches('/'));
     if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-        return None;
+        return Found::NotFound(None);
     }
     let full = www.join(rel);
     if full.is_file() {
-        Some(full)
-    } else if rel.extension().is_none() {
-        Some(www.join("index.html"))
-    } else {
-        None
+        return Found::File(full);
     }
+    if full.join("index.html").is_file() {
+        return Found::File(full.join("index.html"));
+    }
+    if rel.extension().is_some() {
+        return Found::NotFound(None);
+    }
+    let english = rel.starts_with("en");
+    let page = www.join(if english { "en/404.html" } else { "404.html" });
+    Found::NotFound(page.is_file().then_some(page))
 }
 
 fn handle(mut stream: TcpStream, www: &Path) -> std::io::Result<()> {
@@ -113,8 +128,12 @@ fn handle(mut stream: TcpStream, www: &Path) -> std::io::Result<()> {
             method,
         );
     }
-    match resolve(www, target).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
-        Some((path, body)) => respond(&mut stream, "200 OK", mime(&path), &body, method),
+    let (status, file) = match resolve(www, target) {
+        Found::File(path) => ("200 OK", Some(path)),
+        Found::NotFound(page) => ("404 Not Found", page),
+    };
+    match file.and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
+        Some((path, body)) => respond(&mut stream, status, mime(&path), &body, method),
         None => respond(
             &mut stream,
             "404 Not Found",
@@ -148,16 +167,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn resolves_inside_the_root_only() {
-        let www = crate::root().join("www");
-        assert_eq!(resolve(&www, "/index.html"), Some(www.join("index.html")));
-        assert_eq!(resolve(&www, "/"), Some(www.join("index.html")));
+    fn resolves_routes_to_their_pages_inside_the_root_only() {
+        let www = std::env::temp_dir().join(format!("ouen-serve-{}", std::process::id()));
+        for f in [
+            "index.html",
+            "404.html",
+            "simulator/index.html",
+            "en/index.html",
+            "en/404.html",
+            "app/home.js",
+        ] {
+            let p = www.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, f).unwrap();
+        }
+        let file = |f: &str| Found::File(www.join(f));
+        assert_eq!(resolve(&www, "/"), file("index.html"));
+        assert_eq!(resolve(&www, "/index.html"), file("index.html"));
         assert_eq!(
             resolve(&www, "/simulator?x=1"),
-            Some(www.join("index.html"))
+            file("simulator/index.html")
         );
-        assert_eq!(resolve(&www, "/../Cargo.toml"), None);
-        assert_eq!(resolve(&www, "/missing.js"), None);
+        assert_eq!(resolve(&www, "/simulator/"), file("simulator/index.html"));
+        assert_eq!(resolve(&www, "/en"), file("en/index.html"));
+        assert_eq!(resolve(&www, "/app/home.js"), file("app/home.js"));
+        assert_eq!(
+            resolve(&www, "/nope"),
+            Found::NotFound(Some(www.join("404.html")))
+        );
+        assert_eq!(
+            resolve(&www, "/en/nope"),
+            Found::NotFound(Some(www.join("en/404.html")))
+        );
+        assert_eq!(resolve(&www, "/../Cargo.toml"), Found::NotFound(None));
+        assert_eq!(resolve(&www, "/missing.js"), Found::NotFound(None));
         assert_eq!(mime(Path::new("a.wasm")), "application/wasm");
+        let _ = std::fs::remove_dir_all(&www);
     }
 }

@@ -1,22 +1,54 @@
-//! The root component: the header, and the page for the current route.
+//! The root component: the seminar bar, the header and one page.
+//!
+//! Every route is a page of its own (see `route`): `App` gets the route and the function that
+//! draws its page, so a route's wasm links only that page. In the browser `App` first adopts
+//! the prerendered HTML (see `hydration`), then mounts the page again with what this device
+//! holds: `Body` carries a key that changes once, after that first render.
 
 use crate::i18n::{m, t};
-use crate::pages::checklist::ChecklistPage;
-use crate::pages::eligibility::EligibilityPage;
-use crate::pages::home::HomePage;
-use crate::pages::navigator::NavigatorPage;
-use crate::pages::plan::PlanPage;
-use crate::pages::rules::RulesPage;
-use crate::pages::settings::SettingsPage;
-use crate::pages::simulator::SimulatorPage;
-use crate::route::{use_router, Link, Navigator, Route};
+use crate::route::{Link, Route};
 use crate::view::chrome::{Footer, Header};
 use crate::view::seminar_bar::SeminarBar;
 use yew::prelude::*;
 
+/// Draws a route's page.
+pub type Page = fn() -> Html;
+
+#[derive(Properties)]
+pub struct AppProps {
+    pub route: Route,
+    pub page: Page,
+}
+
+/// A route always has the same page; function pointers are not compared.
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.route == other.route
+    }
+}
+
 #[component]
-pub fn App() -> Html {
-    let nav = use_router();
+pub fn App(props: &AppProps) -> Html {
+    // 0 while adopting the prerendered page, 1 once the device's data has been read.
+    let generation = use_state_eq(|| 0u8);
+    {
+        let generation = generation.setter();
+        use_effect_with((), move |_| {
+            if crate::hydration::pristine() {
+                crate::hydration::set_pristine(false);
+                generation.set(1);
+            }
+        });
+    }
+    html! {
+        <ContextProvider<Route> context={props.route}>
+            <Body key={*generation} route={props.route} page={props.page} />
+        </ContextProvider<Route>>
+    }
+}
+
+#[component]
+fn Body(props: &AppProps) -> Html {
     let import = use_handoff_import();
     let (notice, page_ready) = match &*import {
         Import::None => (html! {}, true),
@@ -30,24 +62,13 @@ pub fn App() -> Html {
             true,
         ),
     };
-    let page = match nav.route {
-        Route::Home => html! { <><HomePage /><Footer as_of={None} /></> },
-        Route::Simulator => html! { <SimulatorPage /> },
-        Route::Rules => html! { <RulesPage /> },
-        Route::Eligibility => html! { <EligibilityPage /> },
-        Route::Navigator => html! { <NavigatorPage /> },
-        Route::Checklist => html! { <ChecklistPage /> },
-        Route::Plan => html! { <PlanPage /> },
-        Route::Settings => html! { <><SettingsPage /><Footer as_of={None} /></> },
-        Route::NotFound => html! {
-            <main class="page">
-                <h1 class="page-title">{t(m::APP_NOT_FOUND)}</h1>
-                <p><Link to={Route::Home}>{t(m::APP_BACK_HOME)}</Link></p>
-            </main>
-        },
+    let page = match props.route {
+        Route::NotFound => not_found(),
+        Route::Home | Route::Settings => html! { <>{(props.page)()}<Footer as_of={None} /></> },
+        _ => (props.page)(),
     };
     html! {
-        <ContextProvider<Navigator> context={nav}>
+        <>
             <SeminarBar />
             <Header />
             {notice}
@@ -56,7 +77,16 @@ pub fn App() -> Html {
             } else {
                 <main class="page"><p class="loading">{t(m::HANDOFF_PREPARING)}</p></main>
             }
-        </ContextProvider<Navigator>>
+        </>
+    }
+}
+
+fn not_found() -> Html {
+    html! {
+        <main class="page">
+            <h1 class="page-title">{t(m::APP_NOT_FOUND)}</h1>
+            <p><Link to={Route::Home}>{t(m::APP_BACK_HOME)}</Link></p>
+        </main>
     }
 }
 

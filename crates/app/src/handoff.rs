@@ -432,7 +432,7 @@ pub mod web {
     /// The link for the page at `route`: its hand-off link, the simulator's own link, or
     /// just the page's address when there is nothing to carry. `true` when state travels.
     pub async fn link_for(route: Route) -> (String, bool) {
-        let base = format!("{}{}", origin(), route.path());
+        let base = format!("{}{}", origin(), route.href(crate::i18n::locale()));
         if route == Route::Simulator {
             if let Some(form) = storage::load() {
                 return (format!("{base}#{}", crate::share::encode(&form)), true);
@@ -452,6 +452,9 @@ pub mod web {
 
     /// The current fragment, without `#`.
     pub fn current_fragment() -> String {
+        if crate::hydration::pristine() {
+            return String::new();
+        }
         web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .map(|h| h.trim_start_matches('#').to_string())

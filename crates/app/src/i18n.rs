@@ -4,9 +4,10 @@
 //! tables by `build.rs`; components name a message by its constant (`t(m::HOME_TITLE)`) and
 //! never hold a sentence of their own. Placeholders are `{name}`: `tf!(m::X, hours = h)`.
 //!
-//! The language is chosen once, at start: `?lang=ja|en` in the address (remembered on this
-//! device), else the remembered choice, else Japanese. Switching reloads the page with
-//! `?lang=` — every document is saved on each change, so nothing typed is lost. Numbers,
+//! The language is the page's: every page is prerendered in Japanese (`/simulator`) and in
+//! English (`/en/simulator`). `main.js` remembers the switch's choice (`ouen.lang`) and sends
+//! a Japanese address to its English page when English was chosen (`?lang=en` does the
+//! same). Every document is saved on each change, so switching loses nothing. Numbers,
 //! money and dates follow the language through `ouen_rules` (`yen`, `Date::format`: 和暦
 //! beside the Gregorian date in Japanese).
 
@@ -84,58 +85,21 @@ pub fn code(l: Locale) -> &'static str {
     }
 }
 
-/// The language asked for by a query string (`?lang=en&…`), if any.
-pub fn from_query(query: &str) -> Option<Locale> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("lang="))
-        .and_then(Locale::parse)
-}
-
-/// Where the language preference is kept on this device.
-pub const STORAGE_KEY: &str = "ouen.lang";
-
-/// Chooses the language at start (see the module docs), marks `<html lang>` and the title.
+/// The language of the page being shown: its path's (`/en/…` is English). Marks the
+/// document's language and title, which the prerendered page already carries.
 #[cfg(target_arch = "wasm32")]
 pub fn init() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let storage = window.local_storage().ok().flatten();
-    let asked = window.location().search().ok().and_then(|q| from_query(&q));
-    let stored = storage
-        .as_ref()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|v| Locale::parse(&v));
-    let l = asked.or(stored).unwrap_or(Locale::Ja);
-    if let (Some(asked), Some(s)) = (asked, storage.as_ref()) {
-        let _ = s.set_item(STORAGE_KEY, code(asked));
-    }
+    let path = window.location().pathname().unwrap_or_default();
+    let l = crate::route::locale_of_path(&path);
     set_locale(l);
     if let Some(doc) = window.document() {
         if let Some(html) = doc.document_element() {
             let _ = html.set_attribute("lang", code(l));
         }
-        doc.set_title(t(m::APP_DOC_TITLE));
     }
-}
-
-/// The address of this page in another language (keeps the path and the fragment).
-#[cfg(target_arch = "wasm32")]
-pub fn href_for(l: Locale) -> String {
-    let loc = web_sys::window().map(|w| w.location());
-    let path = loc
-        .as_ref()
-        .and_then(|l| l.pathname().ok())
-        .unwrap_or_else(|| "/".into());
-    let hash = loc.as_ref().and_then(|l| l.hash().ok()).unwrap_or_default();
-    format!("{path}?lang={}{hash}", code(l))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub fn href_for(l: Locale) -> String {
-    format!("/?lang={}", code(l))
 }
 
 #[cfg(test)]
@@ -295,13 +259,5 @@ mod tests {
             "ルール版 2021.2（abc）"
         );
         assert_eq!(key(m::APP_STAMP), "app.stamp");
-    }
-
-    #[test]
-    fn the_language_comes_from_the_query() {
-        assert_eq!(from_query("?lang=en"), Some(Locale::En));
-        assert_eq!(from_query("?x=1&lang=ja"), Some(Locale::Ja));
-        assert_eq!(from_query("?lang=fr"), None);
-        assert_eq!(from_query(""), None);
     }
 }

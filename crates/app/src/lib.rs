@@ -17,11 +17,12 @@ mod clock;
 mod download;
 mod form;
 mod handoff;
+mod hydration;
 pub mod i18n;
-mod pages;
+pub mod pages;
 mod plan_book;
 mod qr;
-mod route;
+pub mod route;
 mod seminar;
 mod share;
 mod state;
@@ -29,37 +30,27 @@ mod storage;
 mod view;
 mod wizard;
 
-pub use app::App;
+pub use app::{App, AppProps, Page};
+pub use route::Route;
 
-/// Renders the app into `<div id="app">` (replacing its loading message) as soon as the
-/// module is instantiated by `main.js`.
+/// Starts a route's page in the browser (called by `src/bin/<route>.rs`): adopts the
+/// prerendered HTML in `<div id="app">` (`Renderer::hydrate`), then reads this device's data
+/// (see `hydration`). The route comes from the address, so the not-found page (served for
+/// any unknown path) hydrates too.
 #[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(start)]
-pub fn start() {
+pub fn hydrate(page: Page) {
     i18n::init();
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
-        None => yew::Renderer::<App>::new().render(),
+    let Some(window) = web_sys::window() else {
+        return;
     };
+    let route = Route::from_path(&window.location().pathname().unwrap_or_default());
+    let Some(root) = window.document().and_then(|d| d.get_element_by_id("app")) else {
+        return;
+    };
+    hydration::set_pristine(true);
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { route, page }).hydrate();
 }
 
-/// The texts `main.js` shows outside the Yew root (offline indicator, update banner), in the
-/// interface language; `uiText("app.offline")`. Unknown keys give an empty string.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen(js_name = uiText)]
-pub fn ui_text(key: &str) -> String {
-    use i18n::m;
-    [
-        m::APP_OFFLINE,
-        m::APP_UPDATE_AVAILABLE,
-        m::APP_UPDATE_RELOAD,
-        m::APP_UPDATE_LOADING,
-    ]
-    .into_iter()
-    .find(|msg| i18n::key(*msg) == key)
-    .map(|msg| i18n::t(msg).to_string())
-    .unwrap_or_default()
-}
+/// Natively there is no page to hydrate (the prerenderer renders `App` itself).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn hydrate(_: Page) {}

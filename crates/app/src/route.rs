@@ -1,6 +1,13 @@
-//! Routes are real URLs (history API), so the browser's back button works and a reload lands
-//! on the same page. `Route` is pure; `Navigator` is the edge that talks to `window.history`.
+//! Routes are real URLs. Each route is its own prerendered page with its own wasm
+//! (`src/bin/<route>.rs`), so going to another route is an ordinary page load: the browser's
+//! back button, a new tab and a reload all work, and a page never downloads another's code.
+//! English pages live under `/en/` (`/en/simulator`), so each language's HTML is served
+//! ready to read.
+//!
+//! `Route` is pure; the current route reaches components through a context (`use_route`).
 
+use crate::i18n::locale;
+use ouen_rules::Locale;
 use yew::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,22 +24,26 @@ pub enum Route {
 }
 
 impl Route {
-    /// Every route with a page.
-    #[cfg(test)]
+    /// Every route with a page, in the order of the header's navigation.
     pub const ALL: [Route; 8] = [
         Route::Home,
-        Route::Simulator,
-        Route::Rules,
         Route::Eligibility,
-        Route::Navigator,
-        Route::Checklist,
+        Route::Simulator,
         Route::Plan,
+        Route::Checklist,
+        Route::Navigator,
+        Route::Rules,
         Route::Settings,
     ];
 
+    /// The route of a path (`/simulator`, `/en/simulator/`, `/simulator/index.html`), ignoring
+    /// the language prefix.
     pub fn from_path(path: &str) -> Route {
-        match path.trim_end_matches('/') {
-            "" | "/index.html" => Route::Home,
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let path = path.trim_end_matches('/');
+        let path = path.strip_prefix("/en").unwrap_or(path);
+        match path {
+            "" => Route::Home,
             "/simulator" => Route::Simulator,
             "/rules" => Route::Rules,
             "/eligibility" => Route::Eligibility,
@@ -44,98 +55,61 @@ impl Route {
         }
     }
 
-    pub fn path(self) -> &'static str {
+    /// The route's name: its path segment, and the name of its wasm (`simulator`).
+    pub fn slug(self) -> &'static str {
         match self {
-            Route::Home | Route::NotFound => "/",
-            Route::Simulator => "/simulator",
-            Route::Rules => "/rules",
-            Route::Eligibility => "/eligibility",
-            Route::Navigator => "/navigator",
-            Route::Checklist => "/checklist",
-            Route::Plan => "/plan",
-            Route::Settings => "/settings",
+            Route::Home => "home",
+            Route::Simulator => "simulator",
+            Route::Rules => "rules",
+            Route::Eligibility => "eligibility",
+            Route::Navigator => "navigator",
+            Route::Checklist => "checklist",
+            Route::Plan => "plan",
+            Route::Settings => "settings",
+            Route::NotFound => "404",
+        }
+    }
+
+    /// The route's address in a language: `/simulator`, `/en/simulator`, `/`, `/en/`.
+    pub fn href(self, l: Locale) -> String {
+        let prefix = match l {
+            Locale::Ja => "",
+            Locale::En => "/en",
+        };
+        match self {
+            Route::Home | Route::NotFound => format!("{prefix}/"),
+            r => format!("{prefix}/{}", r.slug()),
         }
     }
 }
 
-/// The current route and a way to change it, shared through a context.
-#[derive(Clone, PartialEq)]
-pub struct Navigator {
-    pub route: Route,
-    go: Callback<Route>,
-}
-
-impl Navigator {
-    pub fn go(&self, route: Route) {
-        self.go.emit(route);
+/// The language a path is in: `/en/…` is English, everything else Japanese.
+pub fn locale_of_path(path: &str) -> Locale {
+    if path == "/en" || path.starts_with("/en/") {
+        Locale::En
+    } else {
+        Locale::Ja
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn current_path() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default()
+/// The route of the page being shown (provided by `App`).
+#[hook]
+pub fn use_route() -> Route {
+    use_context::<Route>().unwrap_or(Route::Home)
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn current_path() -> String {
-    String::new()
-}
-
+/// Goes to another route: an ordinary page load, which in seminar mode replaces the history
+/// entry so the next attendee's back button brings nothing back.
 #[cfg(target_arch = "wasm32")]
-fn push(route: Route) {
-    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-        // In seminar mode the tab keeps no trail of pages for the next attendee's back button.
+pub fn go(route: Route) {
+    if let Some(w) = web_sys::window() {
+        let href = route.href(locale());
         let _ = if crate::seminar::url_writes_allowed() {
-            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.path()))
+            w.location().assign(&href)
         } else {
-            h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(route.path()))
+            w.location().replace(&href)
         };
     }
-    if let Some(w) = web_sys::window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn push(_: Route) {}
-
-/// Provides the [`Navigator`] and follows the back/forward buttons.
-#[hook]
-pub fn use_router() -> Navigator {
-    let route = use_state_eq(|| Route::from_path(&current_path()));
-    #[cfg(target_arch = "wasm32")]
-    {
-        let route = route.setter();
-        use_effect_with((), move |_| {
-            use wasm_bindgen::closure::Closure;
-            use wasm_bindgen::JsCast;
-            let listener = Closure::<dyn Fn()>::new(move || {
-                route.set(Route::from_path(&current_path()));
-            });
-            if let Some(w) = web_sys::window() {
-                let _ = w.add_event_listener_with_callback(
-                    "popstate",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.remove_event_listener_with_callback(
-                        "popstate",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
-        });
-    }
-    let setter = route.setter();
-    let go = Callback::from(move |r: Route| {
-        push(r);
-        setter.set(r);
-    });
-    Navigator { route: *route, go }
 }
 
 #[derive(Properties, PartialEq)]
@@ -145,25 +119,32 @@ pub struct LinkProps {
     pub class: Classes,
     #[prop_or_default]
     pub id: Option<AttrValue>,
+    /// Marks the link to the page being shown (`aria-current="page"`).
+    #[prop_or_default]
+    pub current: bool,
     pub children: Html,
 }
 
-/// An `<a href>` that navigates without reloading (and still works as a plain link).
+/// A plain `<a href>` to a route in the interface's language. In seminar mode a click
+/// replaces the history entry instead of adding one.
 #[component]
 pub fn Link(props: &LinkProps) -> Html {
-    let nav = use_context::<Navigator>();
     let to = props.to;
     let onclick = Callback::from(move |e: MouseEvent| {
         if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-            return; // let the browser open a new tab
+            return; // a new tab or window: the browser's own way
         }
-        if let Some(nav) = &nav {
+        #[cfg(target_arch = "wasm32")]
+        if !crate::seminar::url_writes_allowed() {
             e.prevent_default();
-            nav.go(to);
+            go(to);
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (e, to);
     });
     html! {
-        <a href={to.path()} class={props.class.clone()} id={props.id.clone()} {onclick}>
+        <a href={to.href(locale())} class={props.class.clone()} id={props.id.clone()}
+            aria-current={props.current.then_some("page")} {onclick}>
             {props.children.clone()}
         </a>
     }
@@ -174,12 +155,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_round_trip() {
+    fn paths_round_trip_in_both_languages() {
         for r in Route::ALL {
-            assert_eq!(Route::from_path(r.path()), r);
+            for l in [Locale::Ja, Locale::En] {
+                let href = r.href(l);
+                assert_eq!(Route::from_path(&href), r, "{href}");
+                assert_eq!(locale_of_path(&href), l, "{href}");
+            }
         }
         assert_eq!(Route::from_path("/simulator/"), Route::Simulator);
+        assert_eq!(Route::from_path("/simulator/index.html"), Route::Simulator);
+        assert_eq!(Route::from_path("/en"), Route::Home);
+        assert_eq!(Route::from_path("/index.html"), Route::Home);
         assert_eq!(Route::from_path("/nope"), Route::NotFound);
+        assert_eq!(Route::from_path("/english"), Route::NotFound);
         assert_eq!(Route::from_path(""), Route::Home);
+        assert_eq!(locale_of_path("/english"), Locale::Ja);
+    }
+
+    #[test]
+    fn every_route_has_its_own_name() {
+        let mut slugs: Vec<_> = Route::ALL.iter().map(|r| r.slug()).collect();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), Route::ALL.len());
     }
 }

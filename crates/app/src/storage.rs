@@ -204,8 +204,13 @@ impl History {
 
 // --- the device -------------------------------------------------------------------------
 
+/// The device's storage; none while the first render adopts the prerendered page (see
+/// `crate::hydration`): it reads nothing and writes nothing then.
 #[cfg(target_arch = "wasm32")]
 fn local_storage() -> Option<web_sys::Storage> {
+    if crate::hydration::pristine() {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -221,6 +226,9 @@ fn read(_: &str) -> Option<String> {
 
 #[cfg(target_arch = "wasm32")]
 fn write(key: &str, text: &str) -> Result<(), SaveError> {
+    if crate::hydration::pristine() {
+        return Ok(()); // nothing has changed yet: the page is as prerendered
+    }
     let storage = local_storage().ok_or(SaveError::Unavailable)?;
     storage.set_item(key, text).map_err(|_| SaveError::Refused)
 }
@@ -263,6 +271,9 @@ pub fn wiped(key: &str, keep_seminar: bool) -> bool {
 /// `keep_seminar`), and the session storage. Returns how many keys were removed.
 #[cfg(target_arch = "wasm32")]
 pub fn wipe(keep_seminar: bool) -> usize {
+    if crate::hydration::pristine() {
+        return 0;
+    }
     let mut removed = 0;
     if let Some(s) = local_storage() {
         let n = s.length().unwrap_or(0);

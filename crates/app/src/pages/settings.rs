@@ -66,7 +66,7 @@ pub fn SettingsPage() -> Html {
                 <h2 id="settings-lang-h">{t(m::SETTINGS_LANG_HEADING)}</h2>
                 <ul class="settings-langs">
                     {for i18n::LANGS.iter().map(|(l, code, name)| html! {
-                        <li><a href={i18n::href_for(*l)} lang={*code} hreflang={*code}
+                        <li><a href={crate::route::Route::Settings.href(*l)} lang={*code} hreflang={*code}
                             aria-current={(*l == locale()).then_some("true")}>{*name}</a></li>
                     })}
                 </ul>

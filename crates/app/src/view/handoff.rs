@@ -4,7 +4,7 @@
 use crate::handoff;
 use crate::i18n::{m, t};
 use crate::qr;
-use crate::route::{Link, Navigator, Route};
+use crate::route::{use_route, Link, Route};
 use yew::prelude::*;
 
 /// What the dialog shows.
@@ -18,8 +18,7 @@ enum Shown {
 
 #[component]
 pub fn HeaderTools() -> Html {
-    let nav = use_context::<Navigator>();
-    let route = nav.map_or(Route::Home, |n| n.route);
+    let route = use_route();
     let dialog = use_node_ref();
     let shown = use_state(|| Shown::Preparing);
     let open = {

@@ -1,0 +1,111 @@
+//! Writes every route's page in both languages, rendered by Yew's server renderer, so the HTML
+//! as served already holds the page's heading, text and form; the route's wasm then hydrates
+//! it (`ouen_app::hydrate`). Run by `cargo xtask dist`:
+//!
+//! `prerender <template.html> <out dir>` writes `index.html`, `simulator/index.html`, …,
+//! `en/index.html`, `en/simulator/index.html`, …, and `404.html`, `en/404.html`.
+
+use ouen_app::i18n::{self, m, t};
+use ouen_app::{pages, App, AppProps, Route};
+use ouen_rules::Locale;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [template, out] = args.as_slice() else {
+        eprintln!("usage: prerender <template.html> <out dir>");
+        std::process::exit(2);
+    };
+    let template = std::fs::read_to_string(template).unwrap_or_else(|e| fail(template, e));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap_or_else(|e| fail("tokio runtime", e));
+    let local = tokio::task::LocalSet::new();
+    let mut written = 0;
+    for locale in [Locale::Ja, Locale::En] {
+        for route in Route::ALL.into_iter().chain([Route::NotFound]) {
+            i18n::set_locale(locale);
+            let app = local.block_on(&runtime, render(route));
+            let html = page(&template, route, locale, &app);
+            let file = file_for(Path::new(out), route, locale);
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir).unwrap_or_else(|e| fail(dir.display(), e));
+            }
+            std::fs::write(&file, html).unwrap_or_else(|e| fail(file.display(), e));
+            written += 1;
+        }
+    }
+    eprintln!("prerender: wrote {written} pages to {out}");
+}
+
+fn fail(what: impl std::fmt::Display, e: impl std::fmt::Display) -> ! {
+    eprintln!("prerender: {what}: {e}");
+    std::process::exit(1);
+}
+
+async fn render(route: Route) -> String {
+    let props = AppProps {
+        route,
+        page: pages::page(route),
+    };
+    yew::LocalServerRenderer::<App>::with_props(props)
+        .render()
+        .await
+}
+
+/// Where a route's page goes: its address as a folder with an `index.html`.
+fn file_for(out: &Path, route: Route, locale: Locale) -> PathBuf {
+    let dir = match locale {
+        Locale::Ja => out.to_path_buf(),
+        Locale::En => out.join("en"),
+    };
+    match route {
+        Route::Home => dir.join("index.html"),
+        Route::NotFound => dir.join("404.html"),
+        r => dir.join(r.slug()).join("index.html"),
+    }
+}
+
+/// The template with the page's language, title, wasm and rendered app filled in.
+fn page(template: &str, route: Route, locale: Locale, app: &str) -> String {
+    let title = match pages::title(route) {
+        Some(name) => format!("{} — {}", t(name), t(m::APP_BRAND)),
+        None => t(m::APP_DOC_TITLE).to_string(),
+    };
+    // The not-found page runs the home page's wasm (`App` draws the not-found text).
+    let wasm = match route {
+        Route::NotFound => Route::Home.slug(),
+        r => r.slug(),
+    };
+    let fills = [
+        ("{{lang}}", i18n::code(locale).to_string()),
+        ("{{title}}", escape(&title)),
+        ("{{description}}", escape(t(m::APP_DESCRIPTION))),
+        ("{{href_ja}}", route.href(Locale::Ja)),
+        ("{{href_en}}", route.href(Locale::En)),
+        ("{{wasm}}", wasm.to_string()),
+        ("{{noscript}}", escape(t(m::APP_NOSCRIPT))),
+        ("{{offline}}", escape(t(m::APP_OFFLINE))),
+        ("{{update}}", escape(t(m::APP_UPDATE_AVAILABLE))),
+        ("{{reload}}", escape(t(m::APP_UPDATE_RELOAD))),
+        ("{{loading}}", escape(t(m::APP_UPDATE_LOADING))),
+        ("{{failed}}", escape(t(m::APP_LOAD_FAILED))),
+        ("{{app}}", app.to_string()),
+    ];
+    let mut html = template.to_string();
+    for (key, value) in fills {
+        if !html.contains(key) {
+            fail("template", format!("has no {key}"));
+        }
+        html = html.replace(key, &value);
+    }
+    html
+}
+
+/// Text for an HTML attribute or element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
