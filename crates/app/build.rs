@@ -77,28 +77,26 @@ fn main() {
     if let Some(k) = en.keys().find(|k| !ja.contains_key(*k)) {
         panic!("i18n/en: key `{k}` has no Japanese text in i18n/ja");
     }
+    // One constant per message, each pointing at its own texts: a page's wasm links only the
+    // messages it names (a table of every message would put all of them in every page).
     let mut out = String::new();
-    out.push_str("/// One constant per message (generated from `i18n/ja`).\n#[allow(dead_code)]\npub mod m {\n    use super::Msg;\n");
-    for (i, key) in ja.keys().enumerate() {
-        writeln!(out, "    pub const {}: Msg = Msg({i});", const_name(key)).unwrap();
+    out.push_str("/// One constant per message (generated from `i18n/ja`).\n#[allow(dead_code)]\npub mod m {\n    use super::{Msg, Texts};\n");
+    for (key, ja_text) in &ja {
+        let en_text = match en.get(key) {
+            Some(v) => format!("Some({v:?})"),
+            None => "None".to_string(),
+        };
+        writeln!(
+            out,
+            "    pub const {}: Msg = Msg(&Texts {{ #[cfg(test)] key: {key:?}, ja: {ja_text:?}, en: {en_text} }});",
+            const_name(key)
+        )
+        .unwrap();
     }
     out.push_str("}\n\n");
-    writeln!(out, "static KEYS: [&str; {}] = [", ja.len()).unwrap();
+    writeln!(out, "#[cfg(test)]\nstatic KEYS: [&str; {}] = [", ja.len()).unwrap();
     for key in ja.keys() {
         writeln!(out, "    {key:?},").unwrap();
-    }
-    out.push_str("];\n");
-    writeln!(out, "static JA: [&str; {}] = [", ja.len()).unwrap();
-    for v in ja.values() {
-        writeln!(out, "    {v:?},").unwrap();
-    }
-    out.push_str("];\n");
-    writeln!(out, "static EN: [Option<&str>; {}] = [", ja.len()).unwrap();
-    for key in ja.keys() {
-        match en.get(key) {
-            Some(v) => writeln!(out, "    Some({v:?}),").unwrap(),
-            None => writeln!(out, "    None,").unwrap(),
-        }
     }
     out.push_str("];\n");
     fs::write(

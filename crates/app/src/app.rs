@@ -5,26 +5,34 @@
 //! the prerendered HTML (see `hydration`), then mounts the page again with what this device
 //! holds: `Body` carries a key that changes once, after that first render.
 
+use crate::handoff::Handoff;
 use crate::i18n::{m, t};
 use crate::route::{Link, Route};
 use crate::view::chrome::{Footer, Header};
 use crate::view::seminar_bar::SeminarBar;
 use yew::prelude::*;
 
-/// Draws a route's page.
-pub type Page = fn() -> Html;
+/// A route's page, as functions its wasm links: what draws it, and what it hands over by QR
+/// code (`crate::handoff`). A lower layer never matches on the route to reach a page's code,
+/// so a page's wasm holds no other page's.
+#[derive(Clone, Copy)]
+pub struct Page {
+    pub view: fn() -> Html,
+    pub handoff: Handoff,
+}
 
-#[derive(Properties)]
+/// One wasm has one page: pages are never compared (function pointers have no meaningful
+/// equality), so a `Page` never changes what is drawn.
+impl PartialEq for Page {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub route: Route,
     pub page: Page,
-}
-
-/// A route always has the same page; function pointers are not compared.
-impl PartialEq for AppProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.route == other.route
-    }
 }
 
 #[component]
@@ -42,14 +50,16 @@ pub fn App(props: &AppProps) -> Html {
     }
     html! {
         <ContextProvider<Route> context={props.route}>
-            <Body key={*generation} route={props.route} page={props.page} />
+            <ContextProvider<Page> context={props.page}>
+                <Body key={*generation} route={props.route} page={props.page} />
+            </ContextProvider<Page>>
         </ContextProvider<Route>>
     }
 }
 
 #[component]
 fn Body(props: &AppProps) -> Html {
-    let import = use_handoff_import();
+    let import = use_handoff_import(props.page.handoff);
     let (notice, page_ready) = match &*import {
         Import::None => (html! {}, true),
         Import::Pending => (html! {}, false),
@@ -64,8 +74,8 @@ fn Body(props: &AppProps) -> Html {
     };
     let page = match props.route {
         Route::NotFound => not_found(),
-        Route::Home | Route::Settings => html! { <>{(props.page)()}<Footer as_of={None} /></> },
-        _ => (props.page)(),
+        Route::Home | Route::Settings => html! { <>{(props.page.view)()}<Footer as_of={None} /></> },
+        _ => (props.page.view)(),
     };
     html! {
         <>
@@ -102,7 +112,8 @@ enum Import {
 }
 
 #[hook]
-fn use_handoff_import() -> UseStateHandle<Import> {
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_variables))]
+fn use_handoff_import(handoff: Handoff) -> UseStateHandle<Import> {
     #[cfg(target_arch = "wasm32")]
     let fragment = use_memo((), |_| crate::handoff::web::current_fragment());
     #[cfg(target_arch = "wasm32")]
@@ -121,7 +132,7 @@ fn use_handoff_import() -> UseStateHandle<Import> {
             if *state == Import::Pending {
                 let fragment = (*fragment).clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let r = crate::handoff::web::import(&fragment).await;
+                    let r = crate::handoff::web::import(&fragment, handoff).await;
                     crate::handoff::web::clear_fragment();
                     state.set(match r {
                         Ok(_) => Import::Done,

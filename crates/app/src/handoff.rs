@@ -21,8 +21,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 use crate::plan_book::{Stored, StoredDraft};
-use crate::route::Route;
-use crate::storage::{Draft, History, Record};
+use crate::storage::{Doc, Draft, History, Record};
 use crate::wizard::Answers;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -126,25 +125,30 @@ impl Payload {
     }
 
     pub fn from_json(kind: Kind, bytes: &[u8]) -> Result<Payload, HandoffError> {
-        let garbled = |_| HandoffError::Garbled;
         Ok(match kind {
-            Kind::Eligibility => {
-                Payload::Eligibility(serde_json::from_slice(bytes).map_err(garbled)?)
-            }
-            Kind::Checklist => Payload::Checklist(serde_json::from_slice(bytes).map_err(garbled)?),
-            Kind::Plan => {
-                let p: PlanPayload = serde_json::from_slice(bytes).map_err(garbled)?;
-                // A draft this app cannot open (e.g. from a newer app) is refused here.
-                ouen_rules::plan::PlanDraft::from_json(&p.draft.to_string()).map_err(
-                    |e| match e {
-                        ouen_rules::plan::ImportError::TooNew(v) => HandoffError::Newer(v),
-                        _ => HandoffError::Garbled,
-                    },
-                )?;
-                Payload::Plan(p)
-            }
+            Kind::Eligibility => Payload::Eligibility(decode_eligibility(bytes)?),
+            Kind::Checklist => Payload::Checklist(decode_checklist(bytes)?),
+            Kind::Plan => Payload::Plan(decode_plan(bytes)?),
         })
     }
+}
+
+fn decode_eligibility(bytes: &[u8]) -> Result<Answers, HandoffError> {
+    serde_json::from_slice(bytes).map_err(|_| HandoffError::Garbled)
+}
+
+fn decode_checklist(bytes: &[u8]) -> Result<ChecklistPayload, HandoffError> {
+    serde_json::from_slice(bytes).map_err(|_| HandoffError::Garbled)
+}
+
+/// A plan payload whose draft the plan importer accepts.
+fn decode_plan(bytes: &[u8]) -> Result<PlanPayload, HandoffError> {
+    let p: PlanPayload = serde_json::from_slice(bytes).map_err(|_| HandoffError::Garbled)?;
+    ouen_rules::plan::PlanDraft::from_json(&p.draft.to_string()).map_err(|e| match e {
+        ouen_rules::plan::ImportError::TooNew(v) => HandoffError::Newer(v),
+        _ => HandoffError::Garbled,
+    })?;
+    Ok(p)
 }
 
 /// Why a hand-off link could not be opened.
@@ -156,6 +160,8 @@ pub enum HandoffError {
     Newer(u32),
     /// Packed with deflate, which this browser cannot unpack.
     NoDecompression,
+    /// Read, but this device would not keep it.
+    NotSaved(crate::storage::SaveError),
 }
 
 impl HandoffError {
@@ -165,6 +171,7 @@ impl HandoffError {
             HandoffError::Garbled => t(m::HANDOFF_GARBLED).to_string(),
             HandoffError::Newer(v) => crate::tf!(m::HANDOFF_NEWER, version = v),
             HandoffError::NoDecompression => t(m::HANDOFF_NO_DECOMPRESSION).to_string(),
+            HandoffError::NotSaved(e) => e.message().to_string(),
         }
     }
 }
@@ -323,13 +330,110 @@ pub fn apply_plan(p: &PlanPayload, stored: Option<Stored>) -> Stored {
     s
 }
 
-/// The page a route's hand-off comes from.
-pub fn kind_for(route: Route) -> Option<Kind> {
-    match route {
-        Route::Eligibility => Some(Kind::Eligibility),
-        Route::Checklist => Some(Kind::Checklist),
-        Route::Plan => Some(Kind::Plan),
-        _ => None,
+/// What a page hands over by QR code and accepts from a hand-off link. Functions, not a
+/// match on the route, so that each page's wasm links only its own document's code: the
+/// page's entry (`src/bin/<route>.rs`) names its table (see `crate::Page`).
+#[derive(Clone, Copy)]
+pub struct Handoff {
+    /// What travels: the page's document as this device holds it, if there is one.
+    pub export: fn() -> Option<Carry>,
+    /// Keeps a document decoded from a link opened on this page.
+    pub import: fn(Kind, &[u8]) -> Result<(), HandoffError>,
+    /// The page's own file export, offered when the link is too long for a QR code.
+    pub download: Option<fn()>,
+}
+
+/// What a page's link carries.
+pub enum Carry {
+    /// A fragment as it is (the simulator's own `#s=1&…`).
+    Fragment(String),
+    /// A document's JSON, packed into `#h=`.
+    Document(Kind, Vec<u8>),
+}
+
+impl Handoff {
+    /// A page with nothing to hand over: its link is its address, and a hand-off link for
+    /// another page's document is refused.
+    pub const NONE: Handoff = Handoff {
+        export: || None,
+        import: |_, _| Err(HandoffError::Garbled),
+        download: None,
+    };
+    /// The simulator: its own link (`share.rs`), which it reads itself.
+    pub const SIMULATOR: Handoff = Handoff {
+        export: || {
+            let form = crate::storage::load()?;
+            Some(Carry::Fragment(crate::share::encode(&form)))
+        },
+        ..Handoff::NONE
+    };
+    pub const ELIGIBILITY: Handoff = Handoff {
+        export: || {
+            let a: Answers = crate::storage::load_doc(Doc::Eligibility)?;
+            let json = serde_json::to_vec(&a).ok()?;
+            (!a.values.is_empty()).then_some(Carry::Document(Kind::Eligibility, json))
+        },
+        import: |kind, bytes| {
+            let a = decode_eligibility(expect(kind, Kind::Eligibility, bytes)?)?;
+            crate::storage::save_doc(Doc::Eligibility, &a).map_err(HandoffError::NotSaved)
+        },
+        download: None,
+    };
+    pub const CHECKLIST: Handoff = Handoff {
+        export: || {
+            let draft = crate::storage::load_doc::<Draft>(Doc::ChecklistDraft);
+            let history = crate::storage::load_doc::<History>(Doc::ChecklistHistory);
+            let p = checklist_payload(draft.as_ref(), history.as_ref())?;
+            Some(Carry::Document(Kind::Checklist, p.to_json()))
+        },
+        import: |kind, bytes| {
+            let c = decode_checklist(expect(kind, Kind::Checklist, bytes)?)?;
+            let (draft, history) =
+                apply_checklist(&c, crate::storage::load_doc(Doc::ChecklistHistory));
+            if let Some(h) = history {
+                crate::storage::save_doc(Doc::ChecklistHistory, &h)
+                    .map_err(HandoffError::NotSaved)?;
+            }
+            crate::storage::save_doc(Doc::ChecklistDraft, &draft).map_err(HandoffError::NotSaved)
+        },
+        download: None,
+    };
+    pub const PLAN: Handoff = Handoff {
+        export: || {
+            let stored: Stored = crate::storage::load_doc(Doc::PlanDrafts)?;
+            let cur = stored
+                .drafts
+                .get(stored.current.min(stored.drafts.len().checked_sub(1)?))?;
+            let p = Payload::Plan(PlanPayload {
+                name: cur.name.clone(),
+                draft: cur.draft.clone(),
+            });
+            Some(Carry::Document(Kind::Plan, p.to_json()))
+        },
+        import: |kind, bytes| {
+            let p = decode_plan(expect(kind, Kind::Plan, bytes)?)?;
+            let s = apply_plan(&p, crate::storage::load_doc(Doc::PlanDrafts));
+            crate::storage::save_doc(Doc::PlanDrafts, &s).map_err(HandoffError::NotSaved)
+        },
+        download: Some(download_plan),
+    };
+}
+
+/// A link's document, if it is of the kind this page keeps.
+fn expect(kind: Kind, wanted: Kind, bytes: &[u8]) -> Result<&[u8], HandoffError> {
+    if kind == wanted {
+        Ok(bytes)
+    } else {
+        Err(HandoffError::Garbled)
+    }
+}
+
+/// The open plan draft as the plan page's JSON file (the same format its import reads).
+fn download_plan() {
+    let stored: Option<Stored> = crate::storage::load_doc(Doc::PlanDrafts);
+    if let Some(book) = stored.map(crate::plan_book::Book::from_stored) {
+        let json = book.current().draft.to_json();
+        crate::download::save_file(json.as_bytes(), "plan.json", "application/json");
     }
 }
 
@@ -337,7 +441,7 @@ pub fn kind_for(route: Route) -> Option<Kind> {
 #[cfg(target_arch = "wasm32")]
 pub mod web {
     use super::*;
-    use crate::storage::{self, Doc, SaveError};
+    use crate::route::Route;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -399,55 +503,27 @@ pub mod web {
         Ok(out)
     }
 
-    /// What the page at `route` would hand over, read from storage.
-    pub fn payload_for(route: Route) -> Option<Payload> {
-        match kind_for(route)? {
-            Kind::Eligibility => {
-                let a: Answers = storage::load_doc(Doc::Eligibility)?;
-                (!a.values.is_empty()).then_some(Payload::Eligibility(a))
-            }
-            Kind::Checklist => checklist_payload(
-                storage::load_doc::<Draft>(Doc::ChecklistDraft).as_ref(),
-                storage::load_doc::<History>(Doc::ChecklistHistory).as_ref(),
-            ),
-            Kind::Plan => {
-                let stored: Stored = storage::load_doc(Doc::PlanDrafts)?;
-                let cur = stored
-                    .drafts
-                    .get(stored.current.min(stored.drafts.len().checked_sub(1)?))?;
-                Some(Payload::Plan(PlanPayload {
-                    name: cur.name.clone(),
-                    draft: cur.draft.clone(),
-                }))
-            }
-        }
-    }
-
     fn origin() -> String {
         web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default()
     }
 
-    /// The link for the page at `route`: its hand-off link, the simulator's own link, or
-    /// just the page's address when there is nothing to carry. `true` when state travels.
-    pub async fn link_for(route: Route) -> (String, bool) {
+    /// The page's hand-off link: its address at `route`, with what `handoff` finds to carry
+    /// (deflated when that is shorter). `true` when state travels.
+    pub async fn link_for(route: Route, handoff: Handoff) -> (String, bool) {
         let base = format!("{}{}", origin(), route.href(crate::i18n::locale()));
-        if route == Route::Simulator {
-            if let Some(form) = storage::load() {
-                return (format!("{base}#{}", crate::share::encode(&form)), true);
+        match (handoff.export)() {
+            None => (base, false),
+            Some(Carry::Fragment(f)) => (format!("{base}#{f}"), true),
+            Some(Carry::Document(kind, json)) => {
+                let frag = match deflate(&json).await {
+                    Some(z) if z.len() < json.len() => fragment(kind, Codec::Deflate, &z),
+                    _ => fragment(kind, Codec::Json, &json),
+                };
+                (format!("{base}#{frag}"), true)
             }
-            return (base, false);
         }
-        let Some(p) = payload_for(route) else {
-            return (base, false);
-        };
-        let json = p.to_json();
-        let frag = match deflate(&json).await {
-            Some(z) if z.len() < json.len() => fragment(p.kind(), Codec::Deflate, &z),
-            _ => fragment(p.kind(), Codec::Json, &json),
-        };
-        (format!("{base}#{frag}"), true)
     }
 
     /// The current fragment, without `#`.
@@ -473,12 +549,9 @@ pub mod web {
         }
     }
 
-    fn save_err(e: SaveError) -> String {
-        e.message().to_string()
-    }
-
-    /// Decodes and applies a hand-off fragment. `Ok(false)`: there was none.
-    pub async fn import(fragment: &str) -> Result<bool, String> {
+    /// Decodes a hand-off fragment and keeps its document with `handoff.import`.
+    /// `Ok(false)`: there was none.
+    pub async fn import(fragment: &str, handoff: Handoff) -> Result<bool, String> {
         let Some((kind, codec, bytes)) = parse(fragment).map_err(|e| e.message())? else {
             return Ok(false);
         };
@@ -486,21 +559,7 @@ pub mod web {
             Codec::Json => bytes,
             Codec::Deflate => inflate(&bytes).await.map_err(|e| e.message())?,
         };
-        match Payload::from_json(kind, &json).map_err(|e| e.message())? {
-            Payload::Eligibility(a) => storage::save_doc(Doc::Eligibility, &a).map_err(save_err)?,
-            Payload::Checklist(c) => {
-                let (draft, history) =
-                    apply_checklist(&c, storage::load_doc(Doc::ChecklistHistory));
-                if let Some(h) = history {
-                    storage::save_doc(Doc::ChecklistHistory, &h).map_err(save_err)?;
-                }
-                storage::save_doc(Doc::ChecklistDraft, &draft).map_err(save_err)?;
-            }
-            Payload::Plan(p) => {
-                let s = apply_plan(&p, storage::load_doc(Doc::PlanDrafts));
-                storage::save_doc(Doc::PlanDrafts, &s).map_err(save_err)?;
-            }
-        }
+        (handoff.import)(kind, &json).map_err(|e| e.message())?;
         Ok(true)
     }
 }

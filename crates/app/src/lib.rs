@@ -16,7 +16,7 @@ mod chart;
 mod clock;
 mod download;
 mod form;
-mod handoff;
+pub mod handoff;
 mod hydration;
 pub mod i18n;
 pub mod pages;

@@ -277,19 +277,25 @@ fn scheme_verdict(
     }
 }
 
-/// The anonymous summary of what the attendee entered (verdicts and scores from the core).
+/// The anonymous summary of what the attendee entered (verdicts and scores from the core):
+/// the parts of each tool, merged.
 pub fn summarize(inputs: &Inputs) -> Entry {
+    merge([
+        used_part(TOOLS[0], inputs.simulator_used),
+        eligibility_part(inputs.answers.as_ref()),
+        checklist_part(inputs.draft.as_ref(), inputs.history.as_ref()),
+        used_part(TOOLS[3], inputs.plan_used),
+    ])
+}
+
+/// The checklist's part: the stage and area scores of the latest completed assessment, else
+/// of a draft complete enough to score, and whether the checklist was used.
+pub fn checklist_part(draft: Option<&Draft>, history: Option<&History>) -> Entry {
     let mut entry = Entry::default();
-    // The latest completed assessment, else a draft complete enough to score.
-    let latest = inputs
-        .history
-        .as_ref()
+    let latest = history
         .and_then(|h| h.records.last())
         .map(|r| (r.kind.clone(), r.answers.clone()));
-    let from_draft = inputs
-        .draft
-        .as_ref()
-        .map(|d| (d.kind.clone(), d.answers.clone()));
+    let from_draft = draft.map(|d| (d.kind.clone(), d.answers.clone()));
     let assessed = latest
         .into_iter()
         .chain(from_draft)
@@ -310,31 +316,92 @@ pub fn summarize(inputs: &Inputs) -> Entry {
             }
         }
     }
-    let answers = inputs.answers.as_ref().filter(|a| !a.values.is_empty());
-    if let Some(a) = answers {
+    let used = draft.is_some_and(|d| !d.answers.is_empty() || !d.kind.is_empty())
+        || history.is_some_and(|h| !h.records.is_empty());
+    used_in(&mut entry, TOOLS[2], used);
+    entry
+}
+
+/// The eligibility wizard's part: the verdict on each scheme, once anything is answered.
+pub fn eligibility_part(answers: Option<&crate::wizard::Answers>) -> Entry {
+    let mut entry = Entry::default();
+    if let Some(a) = answers.filter(|a| !a.values.is_empty()) {
         let outcome = crate::wizard::Wizard::new(a.clone()).outcome;
         entry.national = scheme_verdict(&outcome, Scheme::National);
         entry.nagano = scheme_verdict(&outcome, Scheme::Nagano);
-    }
-    let checklist_used = inputs
-        .draft
-        .as_ref()
-        .is_some_and(|d| !d.answers.is_empty() || !d.kind.is_empty())
-        || inputs
-            .history
-            .as_ref()
-            .is_some_and(|h| !h.records.is_empty());
-    for (tool, used) in TOOLS.iter().zip([
-        inputs.simulator_used,
-        answers.is_some(),
-        checklist_used,
-        inputs.plan_used,
-    ]) {
-        if used {
-            entry.tools.push((*tool).to_string());
-        }
+        used_in(&mut entry, TOOLS[1], true);
     }
     entry
+}
+
+/// The part of a tool that only says whether it was used (the simulator, the plan).
+pub fn used_part(tool: &str, used: bool) -> Entry {
+    let mut entry = Entry::default();
+    used_in(&mut entry, tool, used);
+    entry
+}
+
+fn used_in(entry: &mut Entry, tool: &str, used: bool) {
+    if used {
+        entry.tools.push(tool.to_string());
+    }
+}
+
+/// One attendee's summary from the parts of the tools: the checklist's stage and areas, the
+/// wizard's verdicts, and the tools used in the order of [`TOOLS`].
+pub fn merge(parts: impl IntoIterator<Item = Entry>) -> Entry {
+    let mut entry = Entry::default();
+    for part in parts {
+        entry.stage = entry.stage.or(part.stage);
+        if entry.areas.is_empty() {
+            entry.areas = part.areas;
+        }
+        if part.national != Verdict::default() {
+            entry.national = part.national;
+        }
+        if part.nagano != Verdict::default() {
+            entry.nagano = part.nagano;
+        }
+        entry.tools.extend(part.tools);
+    }
+    entry
+        .tools
+        .sort_by_key(|t| TOOLS.iter().position(|x| x == t));
+    entry.tools.dedup();
+    entry
+}
+
+/// Where each tool keeps its part of the attendee's summary in seminar mode. Each page writes
+/// its own part as it saves its document, so 「次の方へ」 adds up small parts and no page
+/// links another's scoring; a reset removes them.
+pub const PART_PREFIX: &str = "ouen.seminar.part.";
+
+/// Keeps a tool's part of the summary, in seminar mode only.
+pub fn note(tool: &str, part: &Entry) {
+    if !active() {
+        return;
+    }
+    if let Ok(text) = serde_json::to_string(part) {
+        crate::storage::write_raw(&format!("{PART_PREFIX}{tool}"), &text);
+    }
+}
+
+/// The checklist's part, from its draft and history as stored.
+pub fn note_checklist() {
+    use crate::storage::{self, Doc};
+    if active() {
+        let draft = storage::load_doc::<Draft>(Doc::ChecklistDraft);
+        let history = storage::load_doc::<History>(Doc::ChecklistHistory);
+        note(TOOLS[2], &checklist_part(draft.as_ref(), history.as_ref()));
+    }
+}
+
+/// Every tool's part kept so far, merged.
+fn noted() -> Entry {
+    merge(TOOLS.iter().filter_map(|tool| {
+        let text = crate::storage::read_raw(&format!("{PART_PREFIX}{tool}"))?;
+        serde_json::from_str(&text).ok()
+    }))
 }
 
 /// The organiser's overview.
@@ -486,26 +553,6 @@ pub fn load_tally() -> Tally {
     crate::storage::load_doc(crate::storage::Doc::SeminarTally).unwrap_or_default()
 }
 
-/// What the current attendee left, read from storage.
-pub fn current_inputs() -> Inputs {
-    use crate::storage::{self, Doc};
-    let simulator_used = storage::load().is_some_and(|f| f != crate::form::Form::default());
-    let plan_used = storage::load_doc::<crate::plan_book::Stored>(Doc::PlanDrafts)
-        .map(crate::plan_book::Book::from_stored)
-        .is_some_and(|b| {
-            b.drafts
-                .iter()
-                .any(|d| d.draft != ouen_rules::plan::PlanDraft::default())
-        });
-    Inputs {
-        simulator_used,
-        answers: storage::load_doc(Doc::Eligibility),
-        draft: storage::load_doc(Doc::ChecklistDraft),
-        history: storage::load_doc(Doc::ChecklistHistory),
-        plan_used,
-    }
-}
-
 /// A fresh random salt.
 #[cfg(target_arch = "wasm32")]
 pub fn new_salt() -> String {
@@ -519,14 +566,15 @@ pub fn new_salt() -> String {
     "00000000".into()
 }
 
-/// Ends the attendee's session: the summary added to the tally if they agreed, everything
-/// they entered wiped, and a fresh start at `/` (no history entry, no DOM trace).
+/// Ends the attendee's session: the summary (the parts the tools noted, see [`note`]) added
+/// to the tally if they agreed, everything they entered wiped, and a fresh start at `/` (no
+/// history entry, no DOM trace).
 #[cfg(target_arch = "wasm32")]
 pub fn next_person(consent: bool) {
     use crate::storage::{self, Doc};
     if consent {
         let mut tally = load_tally();
-        tally.entries.push(summarize(&current_inputs()));
+        tally.entries.push(noted());
         let _ = storage::save_doc(Doc::SeminarTally, &tally);
     }
     reset();
@@ -537,6 +585,9 @@ pub fn next_person(consent: bool) {
 #[cfg(target_arch = "wasm32")]
 pub fn reset() {
     crate::storage::wipe(true);
+    for tool in TOOLS {
+        crate::storage::remove_raw(&format!("{PART_PREFIX}{tool}"));
+    }
     bump_epoch();
     if let Some(w) = web_sys::window() {
         if let Some(html) = w.document().and_then(|d| d.document_element()) {

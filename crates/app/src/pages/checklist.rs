@@ -249,6 +249,7 @@ pub fn ChecklistPage() -> Html {
                     .err()
                     .map(|e| e.message()),
             );
+            crate::seminar::note_checklist();
         });
     }
 
@@ -317,6 +318,7 @@ pub fn ChecklistPage() -> Html {
                     .err()
                     .map(|e: SaveError| e.message()),
             );
+            crate::seminar::note_checklist();
             view.set(View::Result(h.records.len() - 1));
             history.set(h);
             scroll_to_top();
@@ -464,6 +466,7 @@ pub fn ChecklistPage() -> Html {
                     let save_error = save_error.clone();
                     Callback::from(move |h: History| {
                         save_error.set(storage::save_doc(Doc::ChecklistHistory, &h).err().map(|e| e.message()));
+                        crate::seminar::note_checklist();
                         history.set(h);
                     })
                 }} />
@@ -637,3 +640,9 @@ mod tests {
         assert!(assessment("retail", &answers).is_none());
     }
 }
+
+/// The page, for its wasm (`src/bin/checklist.rs`) and the prerenderer.
+pub const PAGE: crate::Page = crate::Page {
+    view: || yew::html! { <ChecklistPage /> },
+    handoff: crate::handoff::Handoff::CHECKLIST,
+};

@@ -25,6 +25,8 @@ fn load() -> Result<Option<Answers>, ()> {
 
 /// Saves the answers; `false` when this device would not keep them.
 fn save(answers: &Answers) -> bool {
+    let tool = crate::seminar::TOOLS[1];
+    crate::seminar::note(tool, &crate::seminar::eligibility_part(Some(answers)));
     storage::save_doc(Doc::Eligibility, answers).is_ok()
 }
 
@@ -684,3 +686,9 @@ fn VerdictPanel(props: &VerdictProps) -> Html {
         </section>
     }
 }
+
+/// The page, for its wasm (`src/bin/eligibility.rs`) and the prerenderer.
+pub const PAGE: crate::Page = crate::Page {
+    view: || yew::html! { <EligibilityPage /> },
+    handoff: crate::handoff::Handoff::ELIGIBILITY,
+};

@@ -11,20 +11,19 @@ pub mod simulator;
 
 use crate::i18n::{m, Msg};
 use crate::{Page, Route};
-use yew::prelude::*;
 
 /// The page of a route, for the prerenderer (a route's wasm names only its own page; the
 /// not-found page is drawn by `App` around the home page's wasm).
 pub fn page(route: Route) -> Page {
     match route {
-        Route::Home | Route::NotFound => || html! { <home::HomePage /> },
-        Route::Simulator => || html! { <simulator::SimulatorPage /> },
-        Route::Rules => || html! { <rules::RulesPage /> },
-        Route::Eligibility => || html! { <eligibility::EligibilityPage /> },
-        Route::Navigator => || html! { <navigator::NavigatorPage /> },
-        Route::Checklist => || html! { <checklist::ChecklistPage /> },
-        Route::Plan => || html! { <plan::PlanPage /> },
-        Route::Settings => || html! { <settings::SettingsPage /> },
+        Route::Home | Route::NotFound => home::PAGE,
+        Route::Simulator => simulator::PAGE,
+        Route::Rules => rules::PAGE,
+        Route::Eligibility => eligibility::PAGE,
+        Route::Navigator => navigator::PAGE,
+        Route::Checklist => checklist::PAGE,
+        Route::Plan => plan::PAGE,
+        Route::Settings => settings::PAGE,
     }
 }
 

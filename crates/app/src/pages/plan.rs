@@ -139,6 +139,9 @@ pub fn PlanPage() -> Html {
         use_effect_with((*book).clone(), move |b| {
             let r = storage::save_doc(Doc::PlanDrafts, &b.to_stored());
             save_error.set(r.err().map(|e| e.message()));
+            let tool = crate::seminar::TOOLS[3];
+            let used = b.drafts.iter().any(|d| d.draft != PlanDraft::default());
+            crate::seminar::note(tool, &crate::seminar::used_part(tool, used));
         });
     }
 
@@ -645,3 +648,9 @@ mod tests {
         assert_eq!(d.expert.kind, "sideJob");
     }
 }
+
+/// The page, for its wasm (`src/bin/plan.rs`) and the prerenderer.
+pub const PAGE: crate::Page = crate::Page {
+    view: || yew::html! { <PlanPage /> },
+    handoff: crate::handoff::Handoff::PLAN,
+};

@@ -169,3 +169,9 @@ fn section_id(s: Section) -> &'static str {
         Section::Expert => "expert",
     }
 }
+
+/// The page, for its wasm (`src/bin/rules.rs`) and the prerenderer.
+pub const PAGE: crate::Page = crate::Page {
+    view: || yew::html! { <RulesPage /> },
+    handoff: crate::handoff::Handoff::NONE,
+};

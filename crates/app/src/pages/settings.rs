@@ -403,3 +403,9 @@ fn Organiser() -> Html {
         </div>
     }
 }
+
+/// The page, for its wasm (`src/bin/settings.rs`) and the prerenderer.
+pub const PAGE: crate::Page = crate::Page {
+    view: || yew::html! { <SettingsPage /> },
+    handoff: crate::handoff::Handoff::NONE,
+};

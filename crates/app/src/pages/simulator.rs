@@ -58,6 +58,9 @@ fn initial() -> (Form, Option<ShareError>) {
     }
 }
 
+/// The simulator's name in the seminar tally.
+const TOOL: &str = crate::seminar::TOOLS[0];
+
 #[component]
 pub fn SimulatorPage() -> Html {
     let start = use_memo((), |_| initial());
@@ -102,6 +105,8 @@ pub fn SimulatorPage() -> Html {
         use_effect_with(state.form.clone(), move |form: &Form| {
             saved.set(storage::save(form));
             write_fragment(form);
+            let used = *form != Form::default();
+            crate::seminar::note(TOOL, &crate::seminar::used_part(TOOL, used));
         });
     }
     let on_action = state.dispatcher().to_callback();
@@ -195,3 +200,9 @@ fn print_summary(form: &Form, as_of: Option<ouen_rules::Date>) -> Html {
         </section>
     }
 }
+
+/// The page, for its wasm (`src/bin/simulator.rs`) and the prerenderer.
+pub const PAGE: crate::Page = crate::Page {
+    view: || yew::html! { <SimulatorPage /> },
+    handoff: crate::handoff::Handoff::SIMULATOR,
+};

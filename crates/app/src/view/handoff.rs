@@ -18,7 +18,9 @@ enum Shown {
 
 #[component]
 pub fn HeaderTools() -> Html {
+    #[cfg_attr(not(target_arch = "wasm32"), allow(unused_variables))]
     let route = use_route();
+    let handoff = use_context::<crate::Page>().map_or(crate::handoff::Handoff::NONE, |p| p.handoff);
     let dialog = use_node_ref();
     let shown = use_state(|| Shown::Preparing);
     let open = {
@@ -33,7 +35,7 @@ pub fn HeaderTools() -> Html {
             {
                 let shown = shown.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let (url, carried) = handoff::web::link_for(route).await;
+                    let (url, carried) = handoff::web::link_for(route, handoff).await;
                     shown.set(Shown::Ready(url, carried));
                 });
             }
@@ -71,8 +73,8 @@ pub fn HeaderTools() -> Html {
                     <div class="handoff-too-long" id="handoff-too-long" role="alert">
                         <p>{crate::tf!(m::HANDOFF_TOO_LONG, bytes = url.len(), limit = handoff::MAX_URL_BYTES)}</p>
                         <p>{t(m::HANDOFF_USE_FILE)}</p>
-                        if route == Route::Plan {
-                            <button type="button" class="primary" id="handoff-download" onclick={Callback::from(|_: MouseEvent| download_plan())}>
+                        if let Some(download) = handoff.download {
+                            <button type="button" class="primary" id="handoff-download" onclick={Callback::from(move |_: MouseEvent| download())}>
                                 {t(m::HANDOFF_DOWNLOAD)}
                             </button>
                         }
@@ -96,15 +98,5 @@ pub fn HeaderTools() -> Html {
                 </button>
             </dialog>
         </div>
-    }
-}
-
-/// The open plan draft as the plan page's JSON file (the same format its import reads).
-fn download_plan() {
-    use crate::storage::{self, Doc};
-    let stored: Option<crate::plan_book::Stored> = storage::load_doc(Doc::PlanDrafts);
-    if let Some(book) = stored.map(crate::plan_book::Book::from_stored) {
-        let json = book.current().draft.to_json();
-        crate::download::save_file(json.as_bytes(), "plan.json", "application/json");
     }
 }
