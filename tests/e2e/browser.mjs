@@ -28,6 +28,7 @@ export async function launch(options = {}, origin = new URL(appUrl).origin) {
     ],
     ...options,
   });
+  if (options.javaScriptEnabled !== false) context.on('page', readyAfterNavigation);
   // Every request must stay on the origin: nothing leaves the device.
   const foreign = [];
   context.on('request', (req) => {
@@ -37,6 +38,29 @@ export async function launch(options = {}, origin = new URL(appUrl).origin) {
   const errors = [];
   context.on('weberror', (e) => errors.push(String(e.error())));
   return { context, foreign, errors };
+}
+
+/** After `goto` and `reload`, a page of the app waits until it is ready (`<html data-ready>`):
+ *  the prerendered page is readable at once, but its controls stay disabled until the page's
+ *  wasm has adopted it and read this device's data. Other pages (partner pages) do not wait. */
+export function readyAfterNavigation(page) {
+  for (const name of ['goto', 'reload']) {
+    const original = page[name].bind(page);
+    page[name] = async (...args) => {
+      const response = await original(...args);
+      await appReady(page);
+      return response;
+    };
+  }
+}
+
+/** Waits until the app's page is ready (no-op on a page that is not the app's). */
+export async function appReady(page) {
+  await page.waitForFunction(
+    () => document.documentElement.hasAttribute('data-ready') || !document.body?.dataset.page,
+    null,
+    { timeout: 20000 },
+  );
 }
 
 /** One browser per test file: launched before its tests; after them, closed and checked that

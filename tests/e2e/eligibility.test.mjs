@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useBrowser, appUrl, artifacts } from './browser.mjs';
+import { useBrowser, appUrl, artifacts, appReady } from './browser.mjs';
 import { japaneseOutsideBrackets, expectQuestion, choose, type, EXCLUSIONS } from './flows.mjs';
 
 const browser = useBrowser();
@@ -60,8 +60,9 @@ test('a Nagano manufacturer walks to "eligible" for both schemes', async () => {
   assert.equal(await page.locator('#verdict-nagano').getAttribute('data-status'), 'eligible');
   // One tap into a plan draft that already knows the company.
   await page.locator('#elig-to-plan').click();
+  await page.waitForURL((u) => u.pathname === '/plan');
+  await appReady(page);
   const employees = page.locator('[id="plan-sme.employees"]');
-  await employees.waitFor();
   assert.equal(new URL(page.url()).pathname, '/plan');
   assert.match(await employees.inputValue(), /45|４５/);
   assert.deepEqual(consoleErrors, []);
@@ -84,7 +85,9 @@ test('a deemed-large company is "not eligible", with its reason and what would c
   assert.match(text, /SME-6 \(1\)/);
   assert.match(text, /半分以上/);
   assert.match(text, /2分の1未満なら対象になります/);
-  assert.match(text, /出典 002/);
+  // Sources are named by their document title, never by a file number.
+  assert.match(text, /出典 中小企業デジタル化応援隊事業 ポータル（第Ⅱ期 初回告知）/);
+  assert.doesNotMatch(text, /出典 \d{3}/);
   await page.screenshot({ path: join(artifacts, 'eligibility-deemed-large-360.png'), fullPage: true });
   await page.close();
 });
@@ -204,7 +207,7 @@ test('in English: a deemed-large company learns why, and what would qualify, in 
   assert.match(text, /Not eligible as things stand/);
   assert.match(text, /What would make you eligible/);
   assert.match(text, /¥1\.5 billion or less/);
-  assert.match(text, /\[SME-6; source 002\]/);
+  assert.match(text, /\[SME-6; source SME Digitalization Support Corps portal, first Phase II announcement\]/);
   assert.match(await page.locator('#elig-answers').textContent(), /Yes/);
   await expectEnglish(page);
   await page.screenshot({ path: join(artifacts, 'eligibility-en-360.png'), fullPage: true });

@@ -66,7 +66,14 @@ test('after one visit, the app reloads offline: checklist and cost simulation wo
     const c = await caches.open(name);
     return (await c.keys()).map((r) => new URL(r.url).pathname);
   }, names[0]);
-  for (const f of ['/index.html', '/main.js', '/ouen_app_bg.wasm', '/ouen_app.js', '/style.css', '/checklist.css', '/manifest.webmanifest', '/icon-192.png', '/icon-512.png']) {
+  // Every route's page in both languages and every route's wasm: one versioned set.
+  const pages = ['simulator', 'eligibility', 'navigator', 'checklist', 'plan', 'rules', 'settings'];
+  const expected = [
+    '/index.html', '/en/index.html', '/404.html', '/en/404.html', '/main.js', '/boot.js', '/style.css', '/checklist.css',
+    '/manifest.webmanifest', '/icon-192.png', '/icon-512.png', '/app/home.js', '/app/home_bg.wasm',
+    ...pages.flatMap((p) => [`/${p}/index.html`, `/en/${p}/index.html`, `/app/${p}.js`, `/app/${p}_bg.wasm`]),
+  ];
+  for (const f of expected) {
     assert.ok(cached.includes(f), `${f} in ${cached}`);
   }
 

@@ -242,7 +242,7 @@ test('settings in English', async () => {
   assert.equal((await page.locator('h1.page-title').textContent()).trim(), 'Settings');
   assert.equal((await page.locator('#settings-seminar-h').textContent()).trim(), 'Seminar mode');
   assert.equal((await page.locator('#handoff-open').textContent()).trim(), 'Take it home');
-  assert.equal((await page.locator('#settings-link').textContent()).trim(), 'Settings');
+  assert.equal((await page.locator('#nav-settings').textContent()).trim(), 'Settings');
   const left = japaneseOutsideBrackets(await page.evaluate(() => document.body.innerText));
   assert.deepEqual(left, []);
   await page.screenshot({ path: join(artifacts, 'settings-en.png'), fullPage: true });

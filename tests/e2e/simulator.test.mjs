@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useBrowser, appUrl, artifacts } from './browser.mjs';
+import { useBrowser, appUrl, artifacts, appReady } from './browser.mjs';
 import { japaneseOutsideBrackets } from './flows.mjs';
 
 const browser = useBrowser();
@@ -38,8 +38,9 @@ test('6,000 yen × 12 h with both schemes costs the SME 6,000円', async () => {
   await page.screenshot({ path: join(artifacts, 'simulator.png'), fullPage: true });
   // From the result, one tap into a plan draft with this rate and these hours.
   await page.locator('#plan-link').click();
+  await page.waitForURL((u) => u.pathname === '/plan');
+  await appReady(page);
   const rate = page.locator('[id="plan-rate"]');
-  await rate.waitFor();
   assert.equal(await rate.inputValue(), '6000');
   assert.deepEqual(consoleErrors, []);
   await page.close();
@@ -331,7 +332,7 @@ test('the simulator in English: labels, yen, dates, rule-core messages, no Japan
   assert.match(await page.locator('#compare-combined').textContent(), /Selected/);
   assert.match(await page.locator('#kinks').textContent(), /up to an hourly rate of ¥8,250/);
   assert.match(await page.locator('#rate-chart svg').getAttribute('aria-label'), /^Line chart of the self-pay per hour\./);
-  assert.match(await page.locator('#presets').textContent(), /Source 000/);
+  assert.match(await page.locator('#presets').textContent(), /Source Nagano Prefecture leaflet/);
 
   // The programmes on a date, in English with English dates and programme names.
   await page.locator('#as-of').fill('2021-05-01');

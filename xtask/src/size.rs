@@ -93,24 +93,22 @@ pub fn report() -> Result<String> {
         out.push('\n');
     }
     out.push('\n');
-    // The app's first load: everything the page fetches before it is usable.
-    let first_load = [
-        "index.html",
-        "main.js",
-        "style.css",
-        "ouen_app.js",
-        "ouen_app_bg.wasm",
-        "icon.svg",
-    ];
-    out += &row(
-        "app first load (html+js+css+wasm+icon)",
-        total(www.iter().filter(|f| {
-            first_load
-                .iter()
-                .any(|n| f.path.ends_with(&format!("www/{n}")))
-        })),
-    );
-    out.push('\n');
+    // Each route's first load: its page and what the page links for the first paint and
+    // for its wasm (the browser test measures the same as fetched).
+    for page in std::iter::once("index.html".to_string())
+        .chain(dist::PAGES[1..].iter().map(|p| format!("{p}/index.html")))
+        .chain(std::iter::once("en/simulator/index.html".to_string()))
+    {
+        let linked = first_load(&base.join("www"), &page);
+        out += &row(
+            &format!("first load of {page}"),
+            total(
+                www.iter()
+                    .filter(|f| linked.iter().any(|n| f.path.ends_with(&format!("www/{n}")))),
+            ),
+        );
+        out.push('\n');
+    }
     out += &row("app, every shipped file", total(www.iter()));
     out.push('\n');
     out += &row(
@@ -124,11 +122,12 @@ pub fn report() -> Result<String> {
     );
     out.push('\n');
     out += &row(
-        "npm custom elements (elements.js + browser entry)",
-        total(
-            npm.iter()
-                .filter(|f| f.path.contains("npm/web") || f.path.ends_with("npm/elements.js")),
-        ),
+        "npm, a page with one <ouen-simulator>",
+        total(npm.iter().filter(|f| {
+            f.path.ends_with("npm/elements.js")
+                || f.path.ends_with("npm/elements/base.js")
+                || f.path.contains("npm/cost/web/")
+        })),
     );
     out.push('\n');
     out += &row(
@@ -174,6 +173,34 @@ pub fn report() -> Result<String> {
         }
     );
     Ok(out)
+}
+
+/// The files a prerendered page fetches on a first visit: itself, and the stylesheets,
+/// scripts, icon and wasm it links (`href="/…"`, `src="/…"`), but not the manifest, the
+/// home-screen icon or the other language's page.
+pub fn first_load(www: &Path, page: &str) -> Vec<String> {
+    let html = fs::read_to_string(www.join(page)).unwrap_or_default();
+    let mut files = vec![page.to_string()];
+    for tag in html
+        .split('<')
+        .filter(|t| t.starts_with("link") || t.starts_with("script"))
+    {
+        if ["manifest", "apple-touch-icon", "alternate"]
+            .iter()
+            .any(|rel| tag.contains(&format!("rel=\"{rel}\"")))
+        {
+            continue;
+        }
+        for attr in ["href=\"/", "src=\"/"] {
+            if let Some(start) = tag.find(attr) {
+                let rest = &tag[start + attr.len()..];
+                if let Some(end) = rest.find('"') {
+                    files.push(rest[..end].to_string());
+                }
+            }
+        }
+    }
+    files
 }
 
 pub fn size_cmd() -> Result {

@@ -109,6 +109,9 @@ pub fn test_cmd(args: &[String]) -> Result {
             "clippy",
             "--workspace",
             "--all-targets",
+            // The prerenderer (`ouen-app`'s bin behind `ssr`) too.
+            "--features",
+            "ouen-app/ssr",
             "--",
             "-D",
             "warnings",

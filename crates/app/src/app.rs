@@ -35,6 +35,14 @@ pub struct AppProps {
     pub page: Page,
 }
 
+#[derive(Properties, PartialEq)]
+struct BodyProps {
+    route: Route,
+    page: Page,
+    /// Mounted with this device's data: the page can be used.
+    ready: bool,
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     // 0 while adopting the prerendered page, 1 once the device's data has been read.
@@ -51,14 +59,33 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Route> context={props.route}>
             <ContextProvider<Page> context={props.page}>
-                <Body key={*generation} route={props.route} page={props.page} />
+                <Body key={*generation} route={props.route} page={props.page} ready={*generation == 1} />
             </ContextProvider<Page>>
         </ContextProvider<Route>>
     }
 }
 
+/// The page in a `<fieldset>` that is disabled until the page is ready, so nothing typed or
+/// pressed before then (prerendered HTML, or the adopting first render) is silently lost;
+/// links work all along, as plain links. Once ready, `<html data-ready>` says so.
 #[component]
-fn Body(props: &AppProps) -> Html {
+fn Body(props: &BodyProps) -> Html {
+    {
+        let ready = props.ready;
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            if ready {
+                if let Some(html) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.document_element())
+                {
+                    let _ = html.set_attribute("data-ready", "");
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = ready;
+        });
+    }
     let import = use_handoff_import(props.page.handoff);
     let (notice, page_ready) = match &*import {
         Import::None => (html! {}, true),
@@ -74,11 +101,13 @@ fn Body(props: &AppProps) -> Html {
     };
     let page = match props.route {
         Route::NotFound => not_found(),
-        Route::Home | Route::Settings => html! { <>{(props.page.view)()}<Footer as_of={None} /></> },
+        Route::Home | Route::Settings => {
+            html! { <>{(props.page.view)()}<Footer as_of={None} /></> }
+        }
         _ => (props.page.view)(),
     };
     html! {
-        <>
+        <fieldset class="app-frame" disabled={!props.ready}>
             <SeminarBar />
             <Header />
             {notice}
@@ -87,7 +116,7 @@ fn Body(props: &AppProps) -> Html {
             } else {
                 <main class="page"><p class="loading">{t(m::HANDOFF_PREPARING)}</p></main>
             }
-        </>
+        </fieldset>
     }
 }
 

@@ -457,9 +457,56 @@ pub fn ruleset_info() -> RulesetInfo {
     }
 }
 
+/// A citation as a person reads it: each source document named by its title, not its file
+/// number (`"000 §5"` → `"長野県 チラシ：… §5"`; `"001; 002"` → both titles). A part that
+/// names no known document is kept as it is.
+#[cfg(feature = "full")]
+pub fn cite(source: &str) -> String {
+    cite_with(source, |doc| doc.title.to_string(), "／")
+}
+
+/// [`cite`] with each document named by `name` (a translation of its title, say), and the
+/// documents separated by `sep`.
+#[cfg(feature = "full")]
+pub fn cite_with(source: &str, name: impl Fn(&Source) -> String, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in source.split("; ").enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        let (id, rest) = part.split_at(part.len().min(3));
+        match SOURCES.iter().find(|s| s.id == id) {
+            Some(doc) if rest.is_empty() || rest.starts_with(' ') => {
+                out.push_str(&name(doc));
+                out.push_str(rest);
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn citations_name_documents_by_title() {
+        let title = |id: &str| SOURCES.iter().find(|s| s.id == id).unwrap().title;
+        assert_eq!(cite("000 §5"), format!("{} §5", title("000")));
+        assert_eq!(
+            cite("001; 002"),
+            format!("{}／{}", title("001"), title("002"))
+        );
+        assert_eq!(cite("004"), title("004"));
+        assert_eq!(cite("経済産業省のWebページ"), "経済産業省のWebページ");
+        assert_eq!(cite("0001"), "0001");
+        assert_eq!(cite(""), "");
+        for s in SOURCES {
+            assert_eq!(cite(s.id), s.title);
+        }
+    }
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

@@ -7,6 +7,7 @@ use crate::i18n::{locale, m, t, Msg};
 use crate::route::{Link, Route};
 use crate::storage::{self, Doc};
 use crate::view::chrome::Footer;
+use crate::view::cite;
 use crate::wizard::{is_yes_no, Action, Answers, Wizard};
 use ouen_rules::eligibility::{
     Eligibility, EligibilityStatus, ExpertKind, Location, QuestionId, QuestionStatus,
@@ -579,7 +580,7 @@ fn scheme_card(v: &SchemeVerdict, show_pending: bool) -> Html {
                             <li>
                                 <span class="elig-deadline-date">{&d.date_text}</span>
                                 <span class="elig-deadline-label">{d.label}</span>
-                                <span class="elig-cite">{crate::tf!(m::ELIG_DEADLINE_CITE, rule = d.rule, source = d.source)}</span>
+                                <span class="elig-cite">{crate::tf!(m::ELIG_DEADLINE_CITE, rule = d.rule, source = cite(&d.source))}</span>
                             </li>
                         }) }
                     </ul>
@@ -595,7 +596,7 @@ fn scheme_card(v: &SchemeVerdict, show_pending: bool) -> Html {
                             <span class="elig-cite">{format!(" {}", crate::tf!(
                                 m::ELIG_REASON_CITE,
                                 rules = r.rules.join(", "),
-                                sources = r.sources.join(&sep(m::ELIG_SOURCE_SEP)),
+                                sources = r.sources.iter().map(|s| cite(s)).collect::<Vec<_>>().join(&sep(m::ELIG_SOURCE_SEP)),
                             ))}</span>
                         </li>
                     }) }

@@ -5,6 +5,7 @@
 use crate::i18n::{locale, m, t};
 use crate::route::{Link, Route};
 use crate::view::chrome::Footer;
+use crate::view::cite;
 use ouen_rules::navigator::{navigator, AppLink, NeedId, SupportView, NEEDS};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -93,7 +94,7 @@ fn support_card(s: &SupportView) -> Html {
                     { for s.figures.iter().map(|f| html! {
                         <li>
                             <span>{&f.text}</span>
-                            <span class="elig-cite">{crate::tf!(m::NAV_FIGURE_CITE, as_of = f.as_of, source = f.source)}</span>
+                            <span class="elig-cite">{crate::tf!(m::NAV_FIGURE_CITE, as_of = f.as_of, source = cite(&f.source))}</span>
                         </li>
                     }) }
                 </ul>
@@ -122,7 +123,7 @@ fn support_card(s: &SupportView) -> Html {
                     </li>
                 }) }
             </ul>
-            <p class="nav-source">{crate::tf!(m::NAV_SOURCE, source = s.source)}</p>
+            <p class="nav-source">{crate::tf!(m::NAV_SOURCE, source = cite(&s.source))}</p>
             if s.link == Some(AppLink::Simulator) {
                 <p class="nav-links">
                     <Link to={Route::Eligibility} class="nav-link">{t(m::NAV_CHECK_ELIGIBILITY)}</Link>

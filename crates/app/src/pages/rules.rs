@@ -5,6 +5,7 @@ use crate::i18n::{locale, m, t};
 use crate::route::{Link, Route};
 use crate::tf;
 use crate::view::chrome::Footer;
+use crate::view::cite;
 use ouen_rules::catalogue::{Section, RULES};
 use ouen_rules::format::{hours, yen};
 use ouen_rules::params::Source;
@@ -47,9 +48,9 @@ fn source_title(s: &Source) -> String {
 /// quotes them, as it would a document's title.
 fn source_text(source: &str) -> String {
     if !source.chars().any(|c| c >= '\u{3000}') {
-        tf!(m::RULES_SOURCE, source = source)
+        tf!(m::RULES_SOURCE, source = cite(source))
     } else {
-        tf!(m::RULES_SOURCE_QUOTED, source = source)
+        tf!(m::RULES_SOURCE_QUOTED, source = cite(source))
     }
 }
 
@@ -125,13 +126,13 @@ pub fn RulesPage() -> Html {
                                     <tr>
                                         <th scope="row">{d.label(locale())}</th>
                                         <td>{d.rule}</td>
-                                        <td>{tf!(m::RULES_DATE_WITH_SOURCE, date = d.current().value.format(locale()), source = d.current().source)}</td>
+                                        <td>{tf!(m::RULES_DATE_WITH_SOURCE, date = d.current().value.format(locale()), source = cite(&d.current().source))}</td>
                                         <td>
                                             if d.superseded().is_empty() {
                                                 {"—"}
                                             } else {
                                                 for r in d.superseded().iter() {
-                                                    <s>{r.value.format(locale())}</s>{tf!(m::RULES_SOURCE_PAREN, source = r.source)}
+                                                    <s>{r.value.format(locale())}</s>{tf!(m::RULES_SOURCE_PAREN, source = cite(&r.source))}
                                                 }
                                             }
                                         </td>

@@ -143,14 +143,9 @@ pub fn SimulatorPage() -> Html {
                 if let Some(note) = &*link_note {
                     <p class="link-note" id="link-note" role="status">{note.message()}</p>
                 }
-                <Presets form={state.form.clone()} on_action={on_action.clone()} />
-                <StatusPanel
-                    as_of={AttrValue::from(state.form.as_of.clone())}
-                    {today}
-                    error={error_for(state.errors(), Field::AsOf.api_name())}
-                    on_action={on_action.clone()}
-                />
                 {print_summary(&state.form, as_of)}
+                // The fields and the result first; the leaflets' examples and the programme
+                // calendar below them.
                 <div class="columns">
                     <SimulatorForm
                         form={state.form.clone()}
@@ -164,6 +159,13 @@ pub fn SimulatorPage() -> Html {
                         usage={plan_usage}
                     />
                 </div>
+                <Presets form={state.form.clone()} on_action={on_action.clone()} />
+                <StatusPanel
+                    as_of={AttrValue::from(state.form.as_of.clone())}
+                    {today}
+                    error={error_for(state.errors(), Field::AsOf.api_name())}
+                    on_action={on_action.clone()}
+                />
                 if valid {
                     <CompareChart rows={compare} current={state.form.mode} />
                     <RateChart {as_of} rate={input.as_ref().map(|i| i.rate)} current={state.form.mode} />

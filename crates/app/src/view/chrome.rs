@@ -31,6 +31,7 @@ fn ToolNav() -> Html {
         (Route::Checklist, m::APP_NAV_CHECKLIST),
         (Route::Navigator, m::APP_NAV_NAVIGATOR),
         (Route::Rules, m::APP_NAV_RULES),
+        (Route::Settings, m::SETTINGS_LINK),
     ];
     html! {
         <nav class="tool-nav" aria-label={t(m::APP_NAV_LABEL)}>

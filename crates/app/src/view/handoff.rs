@@ -1,10 +1,10 @@
-//! The header's tools: the settings link and "スマホに持ち帰る" (a QR code of the page's
+//! The header's tool: "スマホに持ち帰る" (a QR code of the page's
 //! state, see `crate::handoff`).
 
 use crate::handoff;
 use crate::i18n::{m, t};
 use crate::qr;
-use crate::route::{use_route, Link, Route};
+use crate::route::use_route;
 use yew::prelude::*;
 
 /// What the dialog shows.
@@ -88,7 +88,6 @@ pub fn HeaderTools() -> Html {
             <button type="button" class="header-tool" id="handoff-open" onclick={open}>
                 {t(m::HANDOFF_OPEN)}
             </button>
-            <Link to={Route::Settings} class="header-tool" id="settings-link">{t(m::SETTINGS_LINK)}</Link>
             <dialog class="handoff-dialog" id="handoff-dialog" ref={dialog}
                 aria-labelledby="handoff-title">
                 <h2 id="handoff-title">{t(m::HANDOFF_TITLE)}</h2>

@@ -4,6 +4,7 @@ use crate::form::{Form, Mode};
 use crate::i18n::{locale, m, t};
 use crate::state::Action;
 use crate::tf;
+use crate::view::cite;
 use ouen_rules::format::{hours, yen};
 use ouen_rules::presets::PRESETS;
 use rust_decimal::Decimal;
@@ -52,7 +53,7 @@ pub fn Presets(props: &PresetsProps) -> Html {
                                     <span class="preset-result">
                                         {tf!(m::SIM_PRESET_RESULT, amount = yen(Decimal::from(p.self_pay), locale()))}
                                     </span>
-                                    <span class="preset-source">{tf!(m::SIM_PRESET_SOURCE, source = p.source)}</span>
+                                    <span class="preset-source">{tf!(m::SIM_PRESET_SOURCE, source = cite(p.source))}</span>
                                 </button>
                             </li>
                         }
