@@ -14,6 +14,7 @@
 mod app;
 mod chart;
 mod clock;
+mod defer;
 mod download;
 mod form;
 pub mod handoff;

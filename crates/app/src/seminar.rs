@@ -253,7 +253,9 @@ pub struct Tally {
     pub entries: Vec<Entry>,
 }
 
-/// What the attendee left on the device, as far as the tally cares.
+/// What the attendee left on the device, as far as the tally cares (the tests' view: the
+/// app notes each tool's part as it saves).
+#[cfg(test)]
 #[derive(Debug, Default)]
 pub struct Inputs {
     pub simulator_used: bool,
@@ -279,6 +281,7 @@ fn scheme_verdict(
 
 /// The anonymous summary of what the attendee entered (verdicts and scores from the core):
 /// the parts of each tool, merged.
+#[cfg(test)]
 pub fn summarize(inputs: &Inputs) -> Entry {
     merge([
         used_part(TOOLS[0], inputs.simulator_used),
@@ -748,6 +751,37 @@ mod tests {
         // Nothing entered: nothing claimed.
         let empty = summarize(&Inputs::default());
         assert_eq!(empty, Entry::default());
+    }
+
+    #[test]
+    fn parts_merge_in_any_order_into_one_summary() {
+        let checklist = Entry {
+            stage: Some(2),
+            areas: [("strategy".to_string(), 40)].into_iter().collect(),
+            tools: vec!["checklist".into()],
+            ..Entry::default()
+        };
+        let eligibility = Entry {
+            national: Verdict::Yes,
+            nagano: Verdict::No,
+            tools: vec!["eligibility".into()],
+            ..Entry::default()
+        };
+        let plan = used_part("plan", true);
+        let simulator = used_part("simulator", true);
+        let expected = Entry {
+            stage: Some(2),
+            areas: checklist.areas.clone(),
+            national: Verdict::Yes,
+            nagano: Verdict::No,
+            tools: TOOLS.iter().map(|t| t.to_string()).collect(),
+        };
+        let parts = [checklist, eligibility, plan, simulator];
+        assert_eq!(merge(parts.clone()), expected);
+        assert_eq!(merge(parts.into_iter().rev()), expected);
+        // A tool that was not used adds nothing; no parts make an empty summary.
+        assert_eq!(merge([used_part("plan", false)]), Entry::default());
+        assert_eq!(merge([]), Entry::default());
     }
 
     #[test]

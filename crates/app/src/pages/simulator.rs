@@ -117,15 +117,21 @@ pub fn SimulatorPage() -> Html {
         (Some(i), Ok(sim)) => Some(usage(i, sim)),
         _ => None,
     };
-    let compare: Vec<_> = Mode::ALL
-        .iter()
-        .map(|&m| {
-            (
-                m,
-                simulate_raw(&state.form.with_mode(m).to_raw_on(today), locale()),
-            )
-        })
-        .collect();
+    // The what-if charts follow the form a moment later: a keystroke paints its result first.
+    let later = crate::defer::use_deferred((state.form.clone(), today));
+    let compare = use_memo(later.clone(), |(form, today)| {
+        Mode::ALL
+            .iter()
+            .map(|&m| {
+                (
+                    m,
+                    simulate_raw(&form.with_mode(m).to_raw_on(*today), locale()),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let later_input = later.0.to_raw_on(later.1).validate().ok();
+    let later_as_of = later_input.as_ref().map(|i| i.as_of);
     let url = link_to(&state.pinned_form());
     let valid = state.outcome.is_ok();
     // A result with many warnings leaves no room on one A4 page for the comparison.
@@ -166,9 +172,9 @@ pub fn SimulatorPage() -> Html {
                     error={error_for(state.errors(), Field::AsOf.api_name())}
                     on_action={on_action.clone()}
                 />
-                if valid {
-                    <CompareChart rows={compare} current={state.form.mode} />
-                    <RateChart {as_of} rate={input.as_ref().map(|i| i.rate)} current={state.form.mode} />
+                if valid && later_input.is_some() {
+                    <CompareChart rows={(*compare).clone()} current={later.0.mode} />
+                    <RateChart as_of={later_as_of.flatten()} rate={later_input.as_ref().map(|i| i.rate)} current={later.0.mode} />
                 }
                 <SharePanel url={AttrValue::from(url)} />
             </main>

@@ -161,11 +161,9 @@ const RATE_MAX: i64 = 12_000;
 /// Rates in the table beside the chart.
 const TABLE_RATES: [i64; 7] = [3_000, 4_000, 5_000, 6_000, 8_250, 10_000, 12_000];
 
-/// Self-pay per hour across hourly rates, one line per mode, bends marked.
-#[component]
-pub fn RateChart(props: &RateChartProps) -> Html {
-    let as_of = props.as_of;
-    let curves: Vec<Curve> = Mode::ALL
+/// Every mode's curve of self-pay per hour across rates, on a date.
+fn curves_on(as_of: Option<Date>) -> Vec<Curve> {
+    Mode::ALL
         .iter()
         .map(|&m| {
             let s = m.schemes_flags();
@@ -183,7 +181,16 @@ pub fn RateChart(props: &RateChartProps) -> Html {
                 .collect();
             (m, pts, ks)
         })
-        .collect();
+        .collect()
+}
+
+/// Self-pay per hour across hourly rates, one line per mode, bends marked.
+#[component]
+pub fn RateChart(props: &RateChartProps) -> Html {
+    let as_of = props.as_of;
+    // The curves depend on the date only: the plan's rate just moves its marker.
+    let curves = use_memo(as_of, |&as_of| curves_on(as_of));
+    let curves: &Vec<Curve> = &curves;
     let y_max = curves
         .iter()
         .flat_map(|(_, pts, _)| pts.iter().map(|p| p.1))
