@@ -207,3 +207,36 @@ pub fn size_cmd() -> Result {
     print!("{}", report()?);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_first_load_is_what_it_links_for_the_first_paint_and_its_wasm() {
+        let www = std::env::temp_dir().join(format!("ouen-size-{}", std::process::id()));
+        std::fs::create_dir_all(www.join("plan")).unwrap();
+        std::fs::write(
+            www.join("plan/index.html"),
+            r#"<head><script src="/boot.js"></script><link rel="stylesheet" href="/style.css">
+<link rel="icon" href="/icon.svg" type="image/svg+xml"><link rel="manifest" href="/manifest.webmanifest">
+<link rel="apple-touch-icon" href="/icon-192.png"><link rel="alternate" hreflang="en" href="/en/plan">
+<link rel="modulepreload" href="/app/plan.js"><link rel="preload" href="/app/plan_bg.wasm" as="fetch">
+<script type="module" src="/main.js"></script></head>"#,
+        )
+        .unwrap();
+        assert_eq!(
+            first_load(&www, "plan/index.html"),
+            [
+                "plan/index.html",
+                "boot.js",
+                "style.css",
+                "icon.svg",
+                "app/plan.js",
+                "app/plan_bg.wasm",
+                "main.js"
+            ]
+        );
+        let _ = std::fs::remove_dir_all(&www);
+    }
+}

@@ -599,6 +599,12 @@ fn now() -> String {
     String::new()
 }
 
+/// The page, for its wasm (`src/bin/checklist.rs`) and the prerenderer.
+pub const PAGE: crate::Page = crate::Page {
+    view: || yew::html! { <ChecklistPage /> },
+    handoff: crate::handoff::Handoff::CHECKLIST,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -640,9 +646,3 @@ mod tests {
         assert!(assessment("retail", &answers).is_none());
     }
 }
-
-/// The page, for its wasm (`src/bin/checklist.rs`) and the prerenderer.
-pub const PAGE: crate::Page = crate::Page {
-    view: || yew::html! { <ChecklistPage /> },
-    handoff: crate::handoff::Handoff::CHECKLIST,
-};

@@ -580,7 +580,7 @@ fn scheme_card(v: &SchemeVerdict, show_pending: bool) -> Html {
                             <li>
                                 <span class="elig-deadline-date">{&d.date_text}</span>
                                 <span class="elig-deadline-label">{d.label}</span>
-                                <span class="elig-cite">{crate::tf!(m::ELIG_DEADLINE_CITE, rule = d.rule, source = cite(&d.source))}</span>
+                                <span class="elig-cite">{crate::tf!(m::ELIG_DEADLINE_CITE, rule = d.rule, source = cite(d.source))}</span>
                             </li>
                         }) }
                     </ul>

@@ -94,7 +94,7 @@ fn support_card(s: &SupportView) -> Html {
                     { for s.figures.iter().map(|f| html! {
                         <li>
                             <span>{&f.text}</span>
-                            <span class="elig-cite">{crate::tf!(m::NAV_FIGURE_CITE, as_of = f.as_of, source = cite(&f.source))}</span>
+                            <span class="elig-cite">{crate::tf!(m::NAV_FIGURE_CITE, as_of = f.as_of, source = cite(f.source))}</span>
                         </li>
                     }) }
                 </ul>
@@ -123,7 +123,7 @@ fn support_card(s: &SupportView) -> Html {
                     </li>
                 }) }
             </ul>
-            <p class="nav-source">{crate::tf!(m::NAV_SOURCE, source = cite(&s.source))}</p>
+            <p class="nav-source">{crate::tf!(m::NAV_SOURCE, source = cite(s.source))}</p>
             if s.link == Some(AppLink::Simulator) {
                 <p class="nav-links">
                     <Link to={Route::Eligibility} class="nav-link">{t(m::NAV_CHECK_ELIGIBILITY)}</Link>

@@ -613,6 +613,12 @@ fn load_answers() -> Option<crate::wizard::Answers> {
     storage::load_doc::<crate::wizard::Answers>(Doc::Eligibility)
 }
 
+/// The page, for its wasm (`src/bin/plan.rs`) and the prerenderer.
+pub const PAGE: crate::Page = crate::Page {
+    view: || yew::html! { <PlanPage /> },
+    handoff: crate::handoff::Handoff::PLAN,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -648,9 +654,3 @@ mod tests {
         assert_eq!(d.expert.kind, "sideJob");
     }
 }
-
-/// The page, for its wasm (`src/bin/plan.rs`) and the prerenderer.
-pub const PAGE: crate::Page = crate::Page {
-    view: || yew::html! { <PlanPage /> },
-    handoff: crate::handoff::Handoff::PLAN,
-};

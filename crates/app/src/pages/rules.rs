@@ -126,13 +126,13 @@ pub fn RulesPage() -> Html {
                                     <tr>
                                         <th scope="row">{d.label(locale())}</th>
                                         <td>{d.rule}</td>
-                                        <td>{tf!(m::RULES_DATE_WITH_SOURCE, date = d.current().value.format(locale()), source = cite(&d.current().source))}</td>
+                                        <td>{tf!(m::RULES_DATE_WITH_SOURCE, date = d.current().value.format(locale()), source = cite(d.current().source))}</td>
                                         <td>
                                             if d.superseded().is_empty() {
                                                 {"—"}
                                             } else {
                                                 for r in d.superseded().iter() {
-                                                    <s>{r.value.format(locale())}</s>{tf!(m::RULES_SOURCE_PAREN, source = cite(&r.source))}
+                                                    <s>{r.value.format(locale())}</s>{tf!(m::RULES_SOURCE_PAREN, source = cite(r.source))}
                                                 }
                                             }
                                         </td>

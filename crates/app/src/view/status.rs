@@ -45,15 +45,15 @@ pub fn summary(on: Date, statuses: &[ProgrammeStatus]) -> String {
 fn revisions(d: &Deadline) -> Html {
     if d.superseded.is_empty() {
         return html! {
-            <span class="deadline-source">{tf!(m::SIM_SOURCE_PAREN, source = cite(&d.source))}</span>
+            <span class="deadline-source">{tf!(m::SIM_SOURCE_PAREN, source = cite(d.source))}</span>
         };
     }
     html! {
         <span class="revised">
-            {tf!(m::SIM_REVISED, source = cite(&d.source))}{" "}
+            {tf!(m::SIM_REVISED, source = cite(d.source))}{" "}
             for r in &d.superseded {
                 <s class="superseded">{r.value.format(locale())}</s>
-                {tf!(m::SIM_SOURCE_PAREN, source = cite(&r.source))}
+                {tf!(m::SIM_SOURCE_PAREN, source = cite(r.source))}
             }
             {t(m::SIM_REVISED_END)}
         </span>
