@@ -341,7 +341,7 @@ test('the simulator in English: labels, yen, dates, rule-core messages, no Japan
   assert.match(status, /SME Digitalization Support Corps \(Phase II\)/);
   assert.match(status, /● Open/);
   assert.match(status, /1 November 2021/);
-  assert.match(status, /first announced as 30 September 2021 \(source Phase II briefing[^)]*\)\./);
+  assert.match(status, /first announced as 30 September 2021 \(source [A-Z][^)]*\)\./);
   assert.match(await page.locator('#result-as-of').textContent(), /Calculated with the rules in force on 1 May 2021\./);
 
   // An error from the rules core, next to its field, in English.

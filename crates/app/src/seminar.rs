@@ -376,7 +376,7 @@ pub fn merge(parts: impl IntoIterator<Item = Entry>) -> Entry {
 
 /// Where each tool keeps its part of the attendee's summary in seminar mode. Each page writes
 /// its own part as it saves its document, so 「次の方へ」 adds up small parts and no page
-/// links another's scoring; a reset removes them.
+/// links another's scoring; a reset or "delete all data" removes them (`storage::wiped`).
 pub const PART_PREFIX: &str = "ouen.seminar.part.";
 
 /// Keeps a tool's part of the summary, in seminar mode only.
@@ -588,9 +588,6 @@ pub fn next_person(consent: bool) {
 #[cfg(target_arch = "wasm32")]
 pub fn reset() {
     crate::storage::wipe(true);
-    for tool in TOOLS {
-        crate::storage::remove_raw(&format!("{PART_PREFIX}{tool}"));
-    }
     bump_epoch();
     if let Some(w) = web_sys::window() {
         if let Some(html) = w.document().and_then(|d| d.document_element()) {

@@ -264,7 +264,10 @@ pub fn remove_raw(_: &str) {}
 /// seminar's own keys stay).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn wiped(key: &str, keep_seminar: bool) -> bool {
-    key.starts_with("ouen.") && !(keep_seminar && key.starts_with(crate::seminar::PREFIX))
+    use crate::seminar::{PART_PREFIX, PREFIX};
+    // The parts of an attendee's summary are the attendee's: they go with everything else.
+    let seminar_own = key.starts_with(PREFIX) && !key.starts_with(PART_PREFIX);
+    key.starts_with("ouen.") && !(keep_seminar && seminar_own)
 }
 
 /// Deletes this app's data on this device: every `ouen.*` key (but the seminar's own when
@@ -431,6 +434,7 @@ mod tests {
             "ouen.lang",
             "ouen.text-size",
             "ouen.plan.drafts",
+            "ouen.seminar.part.checklist",
         ] {
             assert!(wiped(k, true), "{k}");
         }
