@@ -118,14 +118,7 @@ pub fn dist_page(page: &str) -> Result {
     let www = dist_dir().join("www");
     app_wasm(&wasm_target_dir(), &www, &wasm_opt()?, page)?;
     let wasm = www.join("app").join(format!("{page}_bg.wasm"));
-    let bytes = fs::read(&wasm).map_err(|e| format!("read {}: {e}", wasm.display()))?;
-    let (gz, br) = crate::size::measure(&bytes);
-    println!(
-        "{}: {} raw, {gz} gzip, {br} brotli",
-        wasm.display(),
-        bytes.len()
-    );
-    Ok(())
+    print_size(&wasm)
 }
 
 /// Every route's page in both languages, written over the copied template by the app's
@@ -207,7 +200,12 @@ pub fn dist_cost() -> Result {
             .args(COST_OPT))?;
     }
     let wasm = npm.join("cost/web/ouen_cost_bg.wasm");
-    let bytes = fs::read(&wasm).map_err(|e| format!("read {}: {e}", wasm.display()))?;
+    print_size(&wasm)
+}
+
+/// Prints a built wasm's raw, gzip and brotli bytes (the quick size loops).
+fn print_size(wasm: &Path) -> Result {
+    let bytes = fs::read(wasm).map_err(|e| format!("read {}: {e}", wasm.display()))?;
     let (gz, br) = crate::size::measure(&bytes);
     println!(
         "{}: {} raw, {gz} gzip, {br} brotli",
