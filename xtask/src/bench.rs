@@ -116,10 +116,11 @@ pub fn bench_cmd(args: &[String]) -> Result {
 }
 
 fn verdict(v: usize, b: usize) -> String {
+    let share = v as f64 * 100.0 / b as f64;
     if v <= b {
-        format!("within ({} % of it)", v * 100 / b)
+        format!("within ({share:.1} % of it)")
     } else {
-        format!("**OVER** by {} B ({} %)", thousands(v - b), v * 100 / b)
+        format!("**OVER** by {} B ({share:.1} %)", thousands(v - b))
     }
 }
 
@@ -128,7 +129,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -179,7 +180,9 @@ fn first_load_section(www: &Path, files: &[size::FileSize]) -> String {
         let _ = writeln!(
             out,
             "| {route} | /{} | {} | {} | {} | {} | {} | {} |",
-            page_of(route, false).trim_end_matches("index.html"),
+            page_of(route, false)
+                .trim_end_matches("index.html")
+                .trim_end_matches('/'),
             ja.len(),
             thousands(ja_bytes),
             thousands(en_bytes),
@@ -505,7 +508,15 @@ fn crate_of(symbol: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::crate_of;
+    use super::{crate_of, thousands};
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(153_600), "153,600");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn attributes_symbols_to_crates() {
