@@ -42,7 +42,7 @@ pub fn dist() -> Result<Dist> {
     ensure_wasm_target()?;
     let root = root();
     // One wasm per route (the app's bins) and the npm package's full wasm.
-    build_wasm(&["-p", "ouen-app", "--bins", "-p", "ouen-wasm"])?;
+    build_wasm(&["-p", "ouen-app", "-p", "ouen-wasm", "--lib", "--bins"])?;
     // On its own: built with the two above, cargo would unify ouen-rules' features and give
     // the small wasm the `full` core.
     build_cost_wasm()?;

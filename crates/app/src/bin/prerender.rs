@@ -84,6 +84,7 @@ fn page(template: &str, route: Route, locale: Locale, app: &str) -> String {
         ("{{href_ja}}", route.href(Locale::Ja)),
         ("{{href_en}}", route.href(Locale::En)),
         ("{{wasm}}", wasm.to_string()),
+        ("{{page_css}}", page_css(route)),
         ("{{noscript}}", escape(t(m::APP_NOSCRIPT))),
         ("{{offline}}", escape(t(m::APP_OFFLINE))),
         ("{{update}}", escape(t(m::APP_UPDATE_AVAILABLE))),
@@ -100,6 +101,18 @@ fn page(template: &str, route: Route, locale: Locale, app: &str) -> String {
         html = html.replace(key, &value);
     }
     html
+}
+
+/// The stylesheet of the route's own page, if it has one (every page has `style.css` and
+/// `seminar.css`: the frame, the header's tools, the seminar bar, settings).
+fn page_css(route: Route) -> String {
+    let sheet = match route {
+        Route::Eligibility | Route::Navigator => "eligibility.css",
+        Route::Checklist => "checklist.css",
+        Route::Plan => "plan.css",
+        _ => return String::new(),
+    };
+    format!("\n<link rel=\"stylesheet\" href=\"/{sheet}\">")
 }
 
 /// Text for an HTML attribute or element.
