@@ -1,15 +1,18 @@
 //! # ouen-app
 //!
-//! ouen's single-page app (Yew, client-side rendering). Its first page is the cost simulator:
-//! what an IT expert's support costs a small business once the national programme and the
-//! Nagano top-up have paid their part. Every number comes from `ouen_rules`; the app only
-//! gathers the input, shows the result, and keeps the form on this device.
+//! ouen's web app (Yew). Every route is a page of its own: prerendered at build time in
+//! Japanese and English (`src/bin/prerender.rs`, feature `ssr`) and made interactive in the
+//! browser by that route's own wasm (`src/bin/<route>.rs` → [`hydrate`]). Every number comes
+//! from `ouen_rules`; the app gathers the input, shows the result, and keeps drafts on this
+//! device.
 //!
-//! - `form`: the form as typed, and its pure mapping to the rules core's input.
-//! - `state`: the reducer (form + verdict), free of web APIs.
+//! - `app`: the root (`App`, a route's `Page`), adopting the prerendered page, then the
+//!   device's data (`hydration`).
+//! - `route`: routes as real URLs (`/en/…` for English), links between pages.
+//! - `form`, `state`: the simulator's form as typed and its pure reducer.
 //! - `storage`: `localStorage`, at the edge.
 //! - `i18n`: the message catalogue (ja/en) and the interface language.
-//! - `view`: the components.
+//! - `pages`, `view`: the components.
 
 mod app;
 mod chart;
