@@ -176,7 +176,7 @@ test('after one visit, every route opens offline, in both languages', async () =
   await page.close();
 });
 
-test('on a 360×740 phone the header takes at most a sixth of the screen', async () => {
+test('on a 360×740 phone the header takes at most a sixth of the screen, and the simulator keeps its self-pay in view', async () => {
   const b = await browser({ viewport: { width: 360, height: 740 } });
   const page = await b.context.newPage();
   for (const lang of LANGS) {
@@ -184,6 +184,15 @@ test('on a 360×740 phone the header takes at most a sixth of the screen', async
       await page.goto(at(lang, route));
       const h = await page.locator('.site-header').evaluate((el) => el.getBoundingClientRect().height);
       assert.ok(h <= 740 / 6, `${lang}/${route}: header ${h}px`);
+      if (route === 'simulator') {
+        // The rate is above the fold, and the self-pay stays in view at the bottom.
+        const rate = await page.locator('#rate').evaluate((el) => el.getBoundingClientRect().bottom);
+        assert.ok(rate <= 740, `${lang}: the rate field is above the fold (${rate}px)`);
+        const sticky = page.locator('.sticky-result');
+        const box = await sticky.boundingBox();
+        assert.ok(box && box.y >= 0 && box.y + box.height <= 740, `${lang}: the self-pay is in view (${JSON.stringify(box)})`);
+        assert.match(await sticky.textContent(), lang === 'en' ? /¥6,000/ : /6,000円/);
+      }
       await page.screenshot({ path: join(artifacts, `phone-${lang}-${route || 'home'}.png`) });
     }
   }

@@ -177,6 +177,15 @@ pub fn SimulatorPage() -> Html {
                     <RateChart as_of={later_as_of.flatten()} rate={later_input.as_ref().map(|i| i.rate)} current={later.0.mode} />
                 }
                 <SharePanel url={AttrValue::from(url)} />
+                // On a phone the result sits under the fields: its self-pay stays in view at
+                // the bottom of the screen while the fields are edited (a copy for the eye;
+                // screen readers hear the result panel's own live line).
+                if let Ok(sim) = &*state.outcome {
+                    <p class="sticky-result" aria-hidden="true">
+                        {t(m::SIM_SELF_PAY)}{" "}
+                        <span class="money">{ouen_rules::format::yen(sim.self_pay, locale())}</span>
+                    </p>
+                }
             </main>
             <Footer {as_of} />
         </>
