@@ -50,22 +50,19 @@ pub fn App(props: &AppProps) -> Html {
     {
         let generation = generation.setter();
         use_effect_with((), move |_| {
-            // In a task of its own, after the adopting render: two shorter tasks, not one
-            // long one, so the page answers input sooner. Until then the page stays pristine
-            // (and its controls disabled), so nothing is read or written in between.
-            #[cfg(target_arch = "wasm32")]
-            gloo_timers::callback::Timeout::new(0, move || {
+            let settle = move || {
                 if crate::hydration::pristine() {
                     crate::hydration::set_pristine(false);
                     generation.set(1);
                 }
-            })
-            .forget();
+            };
+            // In a task of its own, after the adopting render: two shorter tasks, not one
+            // long one, so the page answers input sooner. Until then the page stays pristine
+            // (and its controls disabled), so nothing is read or written in between.
+            #[cfg(target_arch = "wasm32")]
+            gloo_timers::callback::Timeout::new(0, settle).forget();
             #[cfg(not(target_arch = "wasm32"))]
-            if crate::hydration::pristine() {
-                crate::hydration::set_pristine(false);
-                generation.set(1);
-            }
+            settle();
         });
     }
     html! {

@@ -381,21 +381,31 @@ pub const PART_PREFIX: &str = "ouen.seminar.part.";
 
 /// Keeps a tool's part of the summary, in seminar mode only.
 pub fn note(tool: &str, part: &Entry) {
-    if !active() {
-        return;
-    }
-    if let Ok(text) = serde_json::to_string(part) {
-        crate::storage::write_raw(&format!("{PART_PREFIX}{tool}"), &text);
+    if active() {
+        keep(tool, part);
     }
 }
 
-/// The checklist's part, from its draft and history as stored.
+/// Keeps whether a tool (the simulator, the plan) was used, in seminar mode only. Its pages
+/// call it when that changes, not on every keystroke.
+pub fn note_used(tool: &str, used: bool) {
+    note(tool, &used_part(tool, used));
+}
+
+/// The checklist's part, from its draft and history as stored (read and scored only in
+/// seminar mode).
 pub fn note_checklist() {
     use crate::storage::{self, Doc};
     if active() {
         let draft = storage::load_doc::<Draft>(Doc::ChecklistDraft);
         let history = storage::load_doc::<History>(Doc::ChecklistHistory);
-        note(TOOLS[2], &checklist_part(draft.as_ref(), history.as_ref()));
+        keep(TOOLS[2], &checklist_part(draft.as_ref(), history.as_ref()));
+    }
+}
+
+fn keep(tool: &str, part: &Entry) {
+    if let Ok(text) = serde_json::to_string(part) {
+        crate::storage::write_raw(&format!("{PART_PREFIX}{tool}"), &text);
     }
 }
 

@@ -139,11 +139,12 @@ pub fn PlanPage() -> Html {
         use_effect_with((*book).clone(), move |b| {
             let r = storage::save_doc(Doc::PlanDrafts, &b.to_stored());
             save_error.set(r.err().map(|e| e.message()));
-            let tool = crate::seminar::TOOLS[3];
-            let used = b.drafts.iter().any(|d| d.draft != PlanDraft::default());
-            crate::seminar::note(tool, &crate::seminar::used_part(tool, used));
         });
     }
+    let used = book.drafts.iter().any(|d| d.draft != PlanDraft::default());
+    use_effect_with(used, |&used| {
+        crate::seminar::note_used(crate::seminar::TOOLS[3], used)
+    });
 
     let draft = book.current().draft.clone();
     let checked = check_in(&draft, locale());

@@ -105,10 +105,11 @@ pub fn SimulatorPage() -> Html {
         use_effect_with(state.form.clone(), move |form: &Form| {
             saved.set(storage::save(form));
             write_fragment(form);
-            let used = *form != Form::default();
-            crate::seminar::note(TOOL, &crate::seminar::used_part(TOOL, used));
         });
     }
+    use_effect_with(state.form != Form::default(), |&used| {
+        crate::seminar::note_used(TOOL, used)
+    });
     let on_action = state.dispatcher().to_callback();
     let today = state.today;
     let as_of = state.as_of();
