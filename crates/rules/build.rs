@@ -1,8 +1,14 @@
-//! Turns `data/parameters.json` into static Rust tables (no JSON parser ships in the wasm)
-//! and stamps the ruleset with a short SHA-256 of that file.
+//! Turns the rules' data into static Rust tables (no JSON parser ships in the wasm) and stamps
+//! the ruleset with a short SHA-256 of the data:
+//! - `data/parameters.json`: every figure and date, with validity and source (`parameters.rs`);
+//! - `data/supports.json`: the support catalogue, its needs and the checklist's next steps,
+//!   with typed ids (`supports.rs`, see `build/supports.rs`).
 //!
-//! The build fails, with a message naming the entry, if the data is malformed: an unknown
-//! amount id, a date that does not exist, a value that is not an integer.
+//! The build fails, with a message naming the file and the entry, if the data is malformed: an
+//! unknown id or reference, a date that does not exist, a value that is not an integer.
+
+#[path = "build/supports.rs"]
+mod supports;
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -86,7 +92,7 @@ fn date(s: &str, ctx: &str) -> String {
     let ok = parts.len() == 3 && parts[0].len() == 4 && parts[1].len() == 2 && parts[2].len() == 2;
     let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
     if !ok || nums.len() != 3 {
-        panic!("parameters.json: {ctx}: '{s}' is not a YYYY-MM-DD date");
+        panic!("{ctx}: '{s}' is not a YYYY-MM-DD date");
     }
     let (y, m, d) = (nums[0], nums[1], nums[2]);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -95,10 +101,10 @@ fn date(s: &str, ctx: &str) -> String {
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => panic!("parameters.json: {ctx}: month {m} does not exist"),
+        _ => panic!("{ctx}: month {m} does not exist"),
     };
     if d == 0 || d > dim {
-        panic!("parameters.json: {ctx}: day {d} does not exist in {y}-{m:02}");
+        panic!("{ctx}: day {d} does not exist in {y}-{m:02}");
     }
     format!("Date::from_ymd_unchecked({y}, {m}, {d})")
 }
@@ -136,7 +142,14 @@ fn main() {
     println!("cargo:rerun-if-changed=data/parameters.json");
     let bytes = fs::read(path).expect("read data/parameters.json");
     let data: Data = serde_json::from_slice(&bytes).expect("parse data/parameters.json");
-    let hash = Sha256::digest(&bytes);
+    println!("cargo:rerun-if-changed=data/supports.json");
+    println!("cargo:rerun-if-changed=build/supports.rs");
+    let catalogue = fs::read("data/supports.json").expect("read data/supports.json");
+    // The stamp covers all the data: a changed support is a changed ruleset too.
+    let hash = Sha256::new()
+        .chain_update(&bytes)
+        .chain_update(&catalogue)
+        .finalize();
     let short: String = hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
 
     let mut out = String::new();
@@ -196,9 +209,10 @@ fn main() {
                     v.value
                 )
             });
-            let from = date(&v.from, id);
+            let ctx = format!("parameters.json: {id}");
+            let from = date(&v.from, &ctx);
             let until = match &v.until {
-                Some(u) => format!("Some({})", date(u, id)),
+                Some(u) => format!("Some({})", date(u, &ctx)),
                 None => "None".into(),
             };
             writeln!(
@@ -245,7 +259,7 @@ fn main() {
             writeln!(
                 out,
                 "        Revision {{ value: {}, {FULL}source: {:?} }},",
-                date(&r.value, &d.id),
+                date(&r.value, &format!("parameters.json: {}", d.id)),
                 r.source
             )
             .unwrap();
@@ -254,6 +268,12 @@ fn main() {
     }
     writeln!(out, "];").unwrap();
 
-    let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("parameters.rs");
-    fs::write(dest, out).unwrap();
+    let out_dir = env::var("OUT_DIR").unwrap();
+    fs::write(Path::new(&out_dir).join("parameters.rs"), out).unwrap();
+
+    let source_ids: Vec<String> = data.sources.iter().map(|s| s.id.clone()).collect();
+    let tables = supports::generate(&catalogue, &source_ids, |s, ctx| {
+        date(s, &format!("supports.json: {ctx}"))
+    });
+    fs::write(Path::new(&out_dir).join("supports.rs"), tables).unwrap();
 }

@@ -4,7 +4,7 @@
 //! Loose answers → [`validate`] (every error, each naming the item) → [`score`], a pure
 //! function: per-area and overall scores (exact points; percent floored once), the stage of
 //! the stage model ① to ④ with its reason, and the three weakest areas with concrete actions
-//! and the supports that fit (named by id, see [`SUPPORTS`]).
+//! and the supports that fit (from the one support catalogue, [`crate::supports`]).
 //!
 //! Scoring: 実施済 3, 一部実施 2, 検討中 1, 未着手 0 points of 3; わからない counts as 0 (a gap)
 //! but is listed separately; 対象外 (only offered where an item may not apply to the kind of
@@ -551,105 +551,6 @@ pub fn items_in(area: Area) -> impl Iterator<Item = &'static Item> {
     ITEMS.iter().filter(move |i| i.area == area)
 }
 
-/// A support that may fit a weak area (named by id; the navigator describes them fully).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Support {
-    pub id: &'static str,
-    pub ja: &'static str,
-    pub en: &'static str,
-}
-
-/// The supports the next steps can point to (RULES.md §1–2 and §7).
-pub const SUPPORTS: &[Support] = &[
-    Support {
-        id: "national",
-        ja: "中小企業デジタル化応援隊事業（IT専門家の支援）",
-        en: "Digitalization support corps (national IT-expert support)",
-    },
-    Support {
-        id: "nagano",
-        ja: "長野県IT・デジタル化補助金",
-        en: "Nagano IT and digitalization subsidy",
-    },
-    Support {
-        id: "yorozu",
-        ja: "よろず支援拠点（経営の無料相談）",
-        en: "Yorozu support centres (free business advice)",
-    },
-    Support {
-        id: "itKeieiShindan",
-        ja: "IT経営簡易診断（無料）",
-        en: "IT management quick diagnosis (free)",
-    },
-    Support {
-        id: "itSenryakuNavi",
-        ja: "IT戦略ナビ",
-        en: "IT strategy navigator",
-    },
-    Support {
-        id: "itDounyu",
-        ja: "IT導入補助金",
-        en: "IT introduction subsidy",
-    },
-    Support {
-        id: "kokokaraApp",
-        ja: "ここからアプリ",
-        en: "Kokokara apps",
-    },
-    Support {
-        id: "edi",
-        ja: "中小企業共通EDI",
-        en: "SME common EDI",
-    },
-    Support {
-        id: "monodukuri",
-        ja: "ものづくり補助金",
-        en: "Monodukuri subsidy",
-    },
-    Support {
-        id: "smartSme",
-        ja: "スマートSMEサポーター",
-        en: "Smart SME supporters",
-    },
-    Support {
-        id: "webeeCampus",
-        ja: "WEBee Campus（オンライン研修）",
-        en: "WEBee Campus (online training)",
-    },
-    Support {
-        id: "chokottoSeminar",
-        ja: "ちょこっとゼミナール（10分動画）",
-        en: "Chokotto seminars (10-minute videos)",
-    },
-    Support {
-        id: "securityAction",
-        ja: "SECURITY ACTION（自己宣言）",
-        en: "SECURITY ACTION (self-declaration)",
-    },
-];
-
-pub fn support(id: &str) -> Option<&'static Support> {
-    SUPPORTS.iter().find(|s| s.id == id)
-}
-
-/// Which supports fit a weak area, best first.
-fn supports_for(area: Area) -> &'static [&'static str] {
-    match area {
-        Area::Strategy => &[
-            "yorozu",
-            "itKeieiShindan",
-            "itSenryakuNavi",
-            "national",
-            "nagano",
-        ],
-        Area::Customers => &["national", "nagano", "itDounyu", "kokokaraApp"],
-        Area::Documents => &["edi", "national", "nagano", "itDounyu"],
-        Area::Production => &["national", "nagano", "smartSme", "monodukuri"],
-        Area::People => &["webeeCampus", "chokottoSeminar", "national"],
-        Area::Security => &["securityAction", "national"],
-    }
-}
-
 /// A first concrete move for a weak area, beside its weakest items.
 fn area_action(area: Area, locale: Locale) -> &'static str {
     match (area, locale) {
@@ -796,7 +697,8 @@ pub struct StageResult {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SupportRef {
-    pub id: String,
+    /// A support of the catalogue (`crate::supports`), as the navigator shows it.
+    pub id: crate::supports::SupportId,
     pub name: String,
 }
 
@@ -1049,16 +951,11 @@ fn next_steps(a: &Assessment, areas: &[AreaScore], locale: Locale) -> Vec<NextSt
                 label: s.label.clone(),
                 percent,
                 actions,
-                supports: supports_for(s.area)
+                supports: crate::supports::next_steps(s.area.id())
                     .iter()
-                    .filter_map(|id| support(id))
-                    .map(|sp| SupportRef {
-                        id: sp.id.to_string(),
-                        name: match locale {
-                            Locale::Ja => sp.ja,
-                            Locale::En => sp.en,
-                        }
-                        .to_string(),
+                    .map(|&id| SupportRef {
+                        id,
+                        name: id.name(locale).to_string(),
                     })
                     .collect(),
             }

@@ -46,6 +46,8 @@ pub mod presets;
 mod ratio;
 pub mod sme;
 #[cfg(feature = "full")]
+pub mod supports;
+#[cfg(feature = "full")]
 pub mod whatif;
 
 /// Without `full` (the small `ouen/cost` wasm), no checklist: no input field names an item,

@@ -31,7 +31,7 @@ fn every_support_has_a_source_a_need_and_somewhere_to_ask() {
             assert!(c.url.is_none_or(|u| u.starts_with("https://")), "{}", s.id);
         }
     }
-    let mut ids: Vec<&str> = SUPPORTS.iter().map(|s| s.id).collect();
+    let mut ids: Vec<&str> = SUPPORTS.iter().map(|s| s.id.id()).collect();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), SUPPORTS.len(), "ids are unique");
@@ -66,7 +66,7 @@ fn needs_to_supports_table() {
         let mut got: Vec<&str> = navigator(needs, None, Locale::Ja)
             .supports
             .iter()
-            .map(|s| s.id)
+            .map(|s| s.id.id())
             .collect();
         got.sort();
         let mut expect = expect.to_vec();
@@ -82,12 +82,12 @@ fn best_fit_first_and_ended_last() {
         d("2021-01-15"),
         Locale::Ja,
     );
-    assert_eq!(nav.supports[0].id, "national", "fits three needs");
+    assert_eq!(nav.supports[0].id.id(), "national", "fits three needs");
     // On 2021-01-15 the IT subsidy 2020 (deadline 2020-12-18) has ended; it is still listed.
     let it = nav
         .supports
         .iter()
-        .find(|s| s.id == "itSubsidy2020")
+        .find(|s| s.id.id() == "itSubsidy2020")
         .expect("ended, not hidden");
     assert!(it.ended);
     assert_eq!(
@@ -116,9 +116,13 @@ fn programmes_end_by_their_dated_parameters() {
     for s in &nav.supports {
         assert!(s.ended, "{} ended by 2022-03-01", s.id);
     }
-    let national = nav.supports.iter().find(|s| s.id == "national").unwrap();
+    let national = nav
+        .supports
+        .iter()
+        .find(|s| s.id.id() == "national")
+        .unwrap();
     assert_eq!(national.end_date, d("2022-02-28"));
-    let nagano = nav.supports.iter().find(|s| s.id == "nagano").unwrap();
+    let nagano = nav.supports.iter().find(|s| s.id.id() == "nagano").unwrap();
     assert_eq!(nagano.end_date, d("2021-03-15"));
     // Without a date nothing is marked as ended.
     assert!(navigator(&[], None, Locale::Ja)
@@ -130,7 +134,11 @@ fn programmes_end_by_their_dated_parameters() {
 #[test]
 fn figures_carry_their_date_and_source() {
     let nav = navigator(&[], None, Locale::Ja);
-    let national = nav.supports.iter().find(|s| s.id == "national").unwrap();
+    let national = nav
+        .supports
+        .iter()
+        .find(|s| s.id.id() == "national")
+        .unwrap();
     assert_eq!(
         national.figures[0].text,
         "国が専門家への謝金を1時間あたり最大3,500円負担（NAT-1）"
@@ -143,12 +151,16 @@ fn figures_carry_their_date_and_source() {
     let low = nav
         .supports
         .iter()
-        .find(|s| s.id == "lowInfectionRisk")
+        .find(|s| s.id.id() == "lowInfectionRisk")
         .unwrap();
     assert!(low.figures.iter().any(|f| f.text.contains("150万円")
         && f.as_of == "令和2年度第3次補正予算"
         && f.source == "004"));
-    let kakekomi = nav.supports.iter().find(|s| s.id == "kakekomi").unwrap();
+    let kakekomi = nav
+        .supports
+        .iter()
+        .find(|s| s.id.id() == "kakekomi")
+        .unwrap();
     assert_eq!(kakekomi.contacts[0].phone, Some("0120-418-618"));
     for s in &nav.supports {
         for f in &s.figures {

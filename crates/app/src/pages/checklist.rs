@@ -6,6 +6,7 @@
 //! answers, keeps them on the device (`storage`) and shows the result.
 
 use crate::i18n::{locale, m, t};
+use crate::route::Route;
 use crate::storage::{self, Doc, Draft, History, Record, SaveError};
 use crate::tf;
 use crate::view::chrome::Footer;
@@ -197,7 +198,12 @@ fn result_view(record: &Record, previous: Option<&Record>) -> Html {
                             <ul class="cl-actions">{ for s.actions.iter().map(|a| html! { <li>{a}</li> }) }</ul>
                             <p class="cl-supports-label">{t(m::CHECK_SUPPORTS_LABEL)}</p>
                             <ul class="cl-supports">
-                                { for s.supports.iter().map(|sp| html! { <li data-support={sp.id.clone()}>{&sp.name}</li> }) }
+                                // Each one's card in the navigator (one catalogue: the card is always there).
+                                { for s.supports.iter().map(|sp| html! {
+                                    <li data-support={sp.id.id()}>
+                                        <a href={format!("{}#support-{}", Route::Navigator.href(locale()), sp.id)}>{&sp.name}</a>
+                                    </li>
+                                }) }
                             </ul>
                         </li>
                     }) }
