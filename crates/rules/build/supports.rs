@@ -236,7 +236,35 @@ pub fn generate(bytes: &[u8], sources: &[String], date: impl Fn(&str, &str) -> S
         )
         .unwrap();
     }
-    writeln!(out, "        }}\n    }}\n}}\n").unwrap();
+    // The name on its own, without the rest of the entry: a page that only names supports
+    // (the checklist's next steps) links these strings, not the whole catalogue.
+    writeln!(out, "        }}\n    }}\n\n    /// The support's name (`よろず支援拠点`).\n    pub const fn name(self, locale: Locale) -> &'static str {{\n        match (self, locale) {{").unwrap();
+    for s in &c.supports {
+        let v = variant(&s.id);
+        writeln!(
+            out,
+            "            (SupportId::{v}, Locale::Ja) => {:?},",
+            s.ja
+        )
+        .unwrap();
+        writeln!(
+            out,
+            "            (SupportId::{v}, Locale::En) => {:?},",
+            s.en
+        )
+        .unwrap();
+    }
+    writeln!(out, "        }}\n    }}\n\n    /// The support with this id (`\"yorozu\"`), if any.\n    pub fn parse(s: &str) -> Option<SupportId> {{\n        match s.trim() {{").unwrap();
+    for s in &c.supports {
+        writeln!(
+            out,
+            "            {:?} => Some(SupportId::{}),",
+            s.id,
+            variant(&s.id)
+        )
+        .unwrap();
+    }
+    writeln!(out, "            _ => None,\n        }}\n    }}\n}}\n").unwrap();
 
     // Supports.
     let need_ids: Vec<&str> = c.needs.iter().map(|n| n.id.as_str()).collect();

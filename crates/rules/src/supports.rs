@@ -97,26 +97,12 @@ impl NeedId {
 }
 
 impl SupportId {
-    /// The support with this id (`"yorozu"`), if any.
-    pub fn parse(s: &str) -> Option<SupportId> {
-        let s = s.trim();
-        SUPPORTS.iter().map(|x| x.id).find(|id| id.id() == s)
-    }
-
     /// Its entry in the catalogue (every id has one: both come from the same data).
     pub fn support(self) -> &'static Support {
         SUPPORTS
             .iter()
             .find(|s| s.id == self)
             .unwrap_or(&SUPPORTS[0])
-    }
-
-    pub fn name(self, locale: Locale) -> &'static str {
-        let s = self.support();
-        match locale {
-            Locale::Ja => s.ja,
-            Locale::En => s.en,
-        }
     }
 }
 
@@ -143,6 +129,8 @@ mod tests {
         for s in SUPPORTS {
             assert_eq!(SupportId::parse(s.id.id()), Some(s.id));
             assert_eq!(s.id.support().ja, s.ja);
+            assert_eq!(s.id.name(Locale::Ja), s.ja);
+            assert_eq!(s.id.name(Locale::En), s.en);
             assert_eq!(
                 serde_json::to_value(s.id).unwrap(),
                 serde_json::json!(s.id.id())
