@@ -192,3 +192,72 @@ fn raw_input_and_errors() {
         assert_eq!(errs[0].field, field, "{input}");
     }
 }
+
+/// What an audit against the sources found missing (issue #15): each figure or contact is in
+/// the card, in both languages, with its source.
+#[test]
+fn audited_figures_and_contacts_are_in_the_cards() {
+    let card = |locale, id: &str| {
+        navigator(&[], None, locale)
+            .supports
+            .into_iter()
+            .find(|s| s.id.id() == id)
+            .unwrap()
+    };
+    let texts = |locale, id: &str| -> Vec<(String, &'static str)> {
+        card(locale, id)
+            .figures
+            .into_iter()
+            .map(|f| (f.text, f.source))
+            .collect()
+    };
+    let has = |locale, id: &str, needle: &str, source: &str| {
+        assert!(
+            texts(locale, id)
+                .iter()
+                .any(|(t, s)| t.contains(needle) && *s == source),
+            "{id}: a figure with {needle:?} from {source}: {:?}",
+            texts(locale, id)
+        )
+    };
+    // 004: large enterprises get 1/2 in the business-model track and the graduation track.
+    has(
+        Locale::Ja,
+        "monozukuri",
+        "ビジネスモデル構築型：上限1億円、補助率2/3（大企業は1/2）",
+        "004",
+    );
+    has(
+        Locale::En,
+        "monozukuri",
+        "1/2 for a large enterprise",
+        "004",
+    );
+    has(
+        Locale::Ja,
+        "restructuring",
+        "卒業枠：6,000万円超〜1億円／者、補助率2/3（大企業は1/2）",
+        "004",
+    );
+    let grad = card(Locale::Ja, "restructuring");
+    assert!(grad.conditions.iter().any(|c| c.contains("中堅企業へ成長")));
+    // 003: Monozukuri's restart track, ¥500k at a fixed amount.
+    has(
+        Locale::Ja,
+        "monozukuri",
+        "事業再開枠：上限50万円（定額）",
+        "003",
+    );
+    // 000 §6: Jizokuka is asked about at the local shokokai / chamber, and covers websites.
+    let jizokuka = card(Locale::Ja, "jizokuka");
+    assert!(jizokuka
+        .contacts
+        .iter()
+        .any(|c| c.name.contains("商工会・商工会議所")));
+    assert!(jizokuka.offer.contains("Webサイト"));
+    assert!(jizokuka.source.starts_with("000 §6"));
+    // The IoT labs: 102 in the support map (004), 101 in the Kanto briefing (003), both shown.
+    has(Locale::Ja, "iotLab", "102地域", "004");
+    has(Locale::Ja, "iotLab", "101地域", "003");
+    has(Locale::En, "iotLab", "the two sources differ", "003");
+}
