@@ -592,22 +592,32 @@ pub fn validate(kind: BusinessKind, raw: &RawAnswers) -> Result<Assessment, Vec<
     let mut answers = BTreeMap::new();
     for it in ITEMS {
         match raw.get(it.id) {
-            None => errors.push(InputError::new(it.id, ErrorKind::Missing)),
-            Some(v) if is_blank(v) => errors.push(InputError::new(it.id, ErrorKind::Missing)),
+            None => errors.push(InputError::labelled(
+                it.id,
+                ErrorKind::Missing,
+                [it.ja, it.en],
+            )),
+            Some(v) if is_blank(v) => errors.push(InputError::labelled(
+                it.id,
+                ErrorKind::Missing,
+                [it.ja, it.en],
+            )),
             Some(Value::Text(s)) => match Answer::parse(s) {
                 Some(a) if it.choices(kind).contains(&a) => {
                     answers.insert(it.id, a);
                 }
-                _ => errors.push(InputError::new(
+                _ => errors.push(InputError::labelled(
                     it.id,
                     ErrorKind::UnknownChoice {
                         got: s.trim().to_string(),
                     },
+                    [it.ja, it.en],
                 )),
             },
-            Some(_) => errors.push(InputError::new(
+            Some(_) => errors.push(InputError::labelled(
                 it.id,
                 ErrorKind::UnknownChoice { got: String::new() },
+                [it.ja, it.en],
             )),
         }
     }

@@ -66,7 +66,7 @@ impl Date {
 
     /// Parses `YYYY-MM-DD` (ASCII or full-width digits and hyphens).
     pub fn parse(s: &str) -> Result<Date, DateError> {
-        let s = crate::input::normalize_digits(s.trim());
+        let s = crate::text::normalize_digits(s.trim());
         // Three runs of ASCII digits (4, 1–2 and 1–2 of them) between `-` or `/`.
         let (mut n, mut len, mut part) = ([0u32; 3], [0usize; 3], 0);
         for b in s.bytes() {
@@ -205,7 +205,7 @@ mod tests {
 
     /// `Date::parse` as it was before it was rewritten as one pass over the bytes.
     fn parse_before(s: &str) -> Result<Date, DateError> {
-        let s = crate::input::normalize_digits(s.trim());
+        let s = crate::text::normalize_digits(s.trim());
         let parts: Vec<&str> = s.split(['-', '/']).collect();
         if parts.len() != 3
             || parts[0].len() != 4

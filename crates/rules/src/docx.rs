@@ -3,9 +3,9 @@
 //! the writer is small and the output deterministic (fixed 1980-01-01 timestamps).
 //!
 //! Every user string goes through [`xml_text`]: characters invalid in XML 1.0 and bidi
-//! controls are removed ([`crate::plan::clean_text`]) and `& < > " '` are escaped.
+//! controls are removed ([`crate::document::clean_text`]) and `& < > " '` are escaped.
 
-use crate::plan::{clean_text, Block, Document};
+use crate::document::{clean_text, escape_markup, Block, Document};
 
 /// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320) as used by ZIP.
 pub fn crc32(data: &[u8]) -> u32 {
@@ -103,7 +103,7 @@ pub fn zip_stored(files: &[(&str, Vec<u8>)]) -> Vec<u8> {
 
 /// Text made safe for XML 1.0 element content and attribute values.
 pub fn xml_text(s: &str) -> String {
-    crate::plan::escape_markup(s, "&apos;")
+    escape_markup(s, "&apos;")
 }
 
 /// Runs for a text: newlines become `<w:br/>`, tabs `<w:tab/>`.

@@ -233,7 +233,7 @@ pub fn shortest(n: f64) -> String {
 pub fn number(d: Decimal) -> String {
     let d = d.normalize();
     let digits = plain(d.abs());
-    let (int, frac) = crate::input::split_once_str(&digits, ".").unwrap_or((&digits, ""));
+    let (int, frac) = crate::text::split_once_str(&digits, ".").unwrap_or((&digits, ""));
     let mut out = String::with_capacity(digits.len() + int.len() / 3 + 1);
     if d.is_sign_negative() && !d.is_zero() {
         out.push('-');

@@ -8,6 +8,8 @@
 use crate::format::{fill, integer, number};
 #[allow(unused_imports)]
 use crate::prelude::*;
+pub use crate::text::normalize_digits;
+pub(crate) use crate::text::{split_once_str, trim_end_any};
 use crate::Locale;
 use core::fmt;
 use rust_decimal::Decimal;
@@ -83,6 +85,9 @@ pub enum ErrorKind {
 pub struct InputError {
     pub field: &'static str,
     pub kind: ErrorKind,
+    /// The field's name `[ja, en]` when the module that owns the field names it (a checklist
+    /// item); otherwise [`field_label`] names it. Lower layers never look names up above them.
+    pub label: Option<[&'static str; 2]>,
 }
 
 /// The message of each [`ErrorKind`], `[japanese, english]`, in the order of its variants.
@@ -155,12 +160,29 @@ const MESSAGES: [[&str; 2]; 17] = [
 
 impl InputError {
     pub fn new(field: &'static str, kind: ErrorKind) -> InputError {
-        InputError { field, kind }
+        InputError {
+            field,
+            kind,
+            label: None,
+        }
+    }
+
+    /// An error on a field named by the module that owns it (`[ja, en]`).
+    pub fn labelled(field: &'static str, kind: ErrorKind, label: [&'static str; 2]) -> InputError {
+        InputError {
+            field,
+            kind,
+            label: Some(label),
+        }
     }
 
     /// A sentence for the person who typed it, naming the field in their language.
     pub fn message(&self, locale: Locale) -> String {
-        let label = field_label(self.field, locale);
+        let label = match (self.label, locale) {
+            (Some([ja, _]), Locale::Ja) => ja,
+            (Some([_, en]), Locale::En) => en,
+            (None, _) => field_label(self.field, locale),
+        };
         // The kind's [ja, en] template (by its place in `MESSAGES`); `{0}` is the kind's one
         // argument, if any.
         let (index, arg) = match &self.kind {
@@ -266,33 +288,13 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
         "exclusions" => ("みなし大企業の確認", "Deemed-large checks"),
         "input" => ("入力", "Input"),
         "locale" => ("表示言語", "Language"),
-        other => match crate::checklist::item(other) {
-            // A checklist answer is named by its item.
-            Some(it) => (it.ja, it.en),
-            None => ("入力", "Input"),
-        },
+        // Fields named by their own module (checklist items) carry their label.
+        _ => ("入力", "Input"),
     };
     match locale {
         Locale::Ja => ja,
         Locale::En => en,
     }
-}
-
-/// Full-width digits, signs and separators to ASCII; ideographic spaces to spaces.
-pub fn normalize_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '，' | '、' => ',',
-            '．' | '。' => '.',
-            '－' | '−' | '‐' | 'ー' => '-',
-            '／' => '/',
-            '％' => '%',
-            '＋' => '+',
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
 }
 
 /// Reads a decimal number from what a person typed or JS sent. Accepts `6000`, `6,000`,
@@ -408,25 +410,6 @@ pub(crate) fn decimal(t: &str) -> Result<Decimal, ()> {
         negative,
         scale,
     ))
-}
-
-/// `s.trim_end_matches(chars)` for a set of characters: one small loop for every set, where
-/// each pattern type would bring its own searcher into the wasm.
-pub(crate) fn trim_end_any<'a>(mut s: &'a str, chars: &[char]) -> &'a str {
-    while let Some(c) = s.chars().next_back().filter(|c| chars.contains(c)) {
-        s = s.get(..s.len() - c.len_utf8()).unwrap_or_default();
-    }
-    s
-}
-
-/// `s.split_once(pat)`, by plain byte comparison: a match of valid UTF-8 in valid UTF-8 is
-/// on character boundaries, so the halves are the same; no substring searcher in the wasm.
-pub(crate) fn split_once_str<'a>(s: &'a str, pat: &str) -> Option<(&'a str, &'a str)> {
-    let i = s
-        .as_bytes()
-        .windows(pat.len())
-        .position(|w| w == pat.as_bytes())?;
-    Some((s.get(..i)?, s.get(i + pat.len()..)?))
 }
 
 /// Options for [`number_field`].

@@ -31,6 +31,8 @@ pub mod cost;
 pub mod date;
 mod dec;
 #[cfg(feature = "full")]
+pub mod document;
+#[cfg(feature = "full")]
 pub mod docx;
 #[cfg(feature = "full")]
 pub mod eligibility;
@@ -47,24 +49,9 @@ mod ratio;
 pub mod sme;
 #[cfg(feature = "full")]
 pub mod supports;
+mod text;
 #[cfg(feature = "full")]
 pub mod whatif;
-
-/// Without `full` (the small `ouen/cost` wasm), no checklist: no input field names an item,
-/// so field labels need not carry the checklist's table.
-#[cfg(not(feature = "full"))]
-pub mod checklist {
-    /// A checklist item's labels (the full build has the whole item).
-    pub struct Item {
-        pub ja: &'static str,
-        pub en: &'static str,
-    }
-
-    /// Never an item: only the checklist's own fields are named by item id.
-    pub fn item(_id: &str) -> Option<&'static Item> {
-        None
-    }
-}
 
 #[allow(unused_imports)]
 use crate::prelude::*;

@@ -99,3 +99,191 @@ fn rules_sources_do_no_io() {
     }
     assert!(checked >= 5);
 }
+
+/// The layers of `ouen-rules`, bottom first, each with its modules in the order they may use
+/// one another: primitives (exact money, ratios, text, dates and 和暦, input parsing) → rules
+/// (parameters, cost split, SME, eligibility) → content (the support catalogue, navigator,
+/// checklist, rule catalogue, presets) → documents (the plan and its renderers). A module may
+/// use the modules before it, never one after: no import runs upward, and there are no circles.
+const LAYERS: &[(&str, &[&str])] = &[
+    (
+        "primitives",
+        &["dec", "text", "format", "ratio", "date", "input"],
+    ),
+    ("rules", &["params", "cost", "sme", "eligibility", "whatif"]),
+    (
+        "content",
+        &["supports", "navigator", "checklist", "catalogue", "presets"],
+    ),
+    ("documents", &["document", "docx", "plan"]),
+];
+
+/// The top-level module of each source file (`sme/reference.rs` belongs to `sme`).
+fn modules() -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = Vec::new();
+    let mut dirs = vec![src.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let rel = path.strip_prefix(&src).unwrap();
+            let top = rel
+                .components()
+                .next()
+                .unwrap()
+                .as_os_str()
+                .to_string_lossy();
+            let module = top.trim_end_matches(".rs").to_string();
+            out.push((module, std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    out
+}
+
+/// The first path segment of every `crate::…` a source names, outside comments:
+/// `crate::cost::simulate` → `cost`, `crate::{Date, params::X}` → `Date`, `params`.
+fn crate_paths(text: &str) -> BTreeSet<String> {
+    let code: String = text
+        .lines()
+        .map(|l| match l.find("//") {
+            Some(i) => &l[..i],
+            None => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut out = BTreeSet::new();
+    let mut rest = code.as_str();
+    while let Some(i) = rest.find("crate::") {
+        let before = rest[..i].chars().next_back();
+        rest = &rest[i + "crate::".len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue; // `ouen_crate::`, not ours
+        }
+        if let Some(group) = rest.strip_prefix('{') {
+            // Top-level items of the group, up to its closing brace.
+            let mut depth = 0;
+            let mut item = String::new();
+            let mut items = Vec::new();
+            for c in group.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' if depth == 0 => break,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => items.push(std::mem::take(&mut item)),
+                    _ => {}
+                }
+                if depth == 0 && c != ',' {
+                    item.push(c);
+                }
+            }
+            items.push(item);
+            for it in items {
+                let seg: String = it
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !seg.is_empty() {
+                    out.insert(seg);
+                }
+            }
+        } else {
+            let seg: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            out.insert(seg);
+        }
+    }
+    out
+}
+
+/// What `crate::Name` refers to when `Name` is not a module: the module `lib.rs` re-exports it
+/// from (`crate::Date` is `date`), or the crate root itself (`Locale`, `prelude`), which every
+/// layer may use.
+fn root_reexports(lib: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in lib.lines().map(str::trim) {
+        let Some(rest) = line.strip_prefix("pub use ") else {
+            continue;
+        };
+        let Some((module, names)) = rest.split_once("::") else {
+            continue;
+        };
+        for name in names
+            .trim_end_matches(';')
+            .trim_matches(|c| c == '{' || c == '}')
+            .split(',')
+        {
+            out.push((name.trim().to_string(), module.to_string()));
+        }
+    }
+    out
+}
+
+fn rank(module: &str) -> Option<(usize, usize)> {
+    LAYERS
+        .iter()
+        .enumerate()
+        .find_map(|(l, (_, mods))| mods.iter().position(|m| *m == module).map(|i| (l, i)))
+}
+
+#[test]
+fn every_module_has_a_layer_and_no_import_runs_upward() {
+    let modules = modules();
+    let lib = &modules.iter().find(|(m, _)| m == "lib").unwrap().1;
+    let reexports = root_reexports(lib);
+    assert!(reexports.iter().any(|(n, m)| n == "Date" && m == "date"));
+    let mut checked = 0;
+    let mut violations = Vec::new();
+    for (module, text) in &modules {
+        if module == "lib" {
+            continue;
+        }
+        let Some(own) = rank(module) else {
+            panic!("src/{module}: put the module in a layer of LAYERS (tests/invariants.rs)");
+        };
+        for seg in crate_paths(text) {
+            let target = if rank(&seg).is_some() {
+                seg.clone()
+            } else if let Some((_, m)) = reexports.iter().find(|(n, _)| *n == seg) {
+                m.clone()
+            } else {
+                continue; // an item of the crate root: below every layer
+            };
+            if target == *module {
+                continue;
+            }
+            let to = rank(&target).expect("a re-export names a module of a layer");
+            checked += 1;
+            if to >= own {
+                violations.push(format!(
+                    "{module} ({}) uses crate::{seg} ({}: {target})",
+                    LAYERS[own.0].0, LAYERS[to.0].0
+                ));
+            }
+        }
+    }
+    assert!(
+        violations.is_empty(),
+        "imports that run upward or sideways against the order of LAYERS:\n{}",
+        violations.join("\n")
+    );
+    assert!(
+        checked > 30,
+        "only {checked} imports seen: the scan is broken"
+    );
+}
+
+#[test]
+fn the_layer_scan_sees_imports_in_every_form() {
+    let seen = crate_paths(
+        "use crate::cost::{simulate, Simulation};\nuse crate::{Date, params::{A, B}, Locale};\n// crate::plan in a comment\nlet x = crate::format::yen(v); // crate::docx",
+    );
+    let seen: Vec<&str> = seen.iter().map(String::as_str).collect();
+    assert_eq!(seen, ["Date", "Locale", "cost", "format", "params"]);
+}

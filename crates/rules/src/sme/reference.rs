@@ -285,7 +285,7 @@ pub(super) fn share_field(
         Some(Value::Text(s)) => {
             let t = normalize_digits(s).replace('％', "%");
             let t = t.trim();
-            if let Some((den, num)) = crate::input::split_once_str(t, "分の") {
+            if let Some((den, num)) = crate::text::split_once_str(t, "分の") {
                 quotient(dec(num)?, dec(den)?)
             } else if let Some((num, den)) = t.split_once('/') {
                 quotient(dec(num)?, dec(den)?)
