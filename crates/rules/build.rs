@@ -1,12 +1,17 @@
 //! Turns the rules' data into static Rust tables (no JSON parser ships in the wasm) and stamps
 //! the ruleset with a short SHA-256 of the data:
 //! - `data/parameters.json`: every figure and date, with validity and source (`parameters.rs`);
+//! - `data/rules.json`: every rule of the specification, stated for people, and the typed
+//!   `RuleId` (`rule_ids.rs`, `catalogue.rs`; see `build/rules.rs`); every rule the parameters
+//!   cite must be one of them;
 //! - `data/supports.json`: the support catalogue, its needs and the checklist's next steps,
 //!   with typed ids (`supports.rs`, see `build/supports.rs`).
 //!
 //! The build fails, with a message naming the file and the entry, if the data is malformed: an
 //! unknown id or reference, a date that does not exist, a value that is not an integer.
 
+#[path = "build/rules.rs"]
+mod rules;
 #[path = "build/supports.rs"]
 mod supports;
 
@@ -143,13 +148,32 @@ fn main() {
     let bytes = fs::read(path).expect("read data/parameters.json");
     let data: Data = serde_json::from_slice(&bytes).expect("parse data/parameters.json");
     println!("cargo:rerun-if-changed=data/supports.json");
+    println!("cargo:rerun-if-changed=data/rules.json");
+    println!("cargo:rerun-if-changed=build/rules.rs");
+    let rules_json = fs::read("data/rules.json").expect("read data/rules.json");
     println!("cargo:rerun-if-changed=build/supports.rs");
     let catalogue = fs::read("data/supports.json").expect("read data/supports.json");
     // The stamp covers all the data: a changed support is a changed ruleset too.
     let hash = Sha256::new()
         .chain_update(&bytes)
         .chain_update(&catalogue)
+        .chain_update(&rules_json)
         .finalize();
+    let source_ids: Vec<String> = data.sources.iter().map(|s| s.id.clone()).collect();
+    let (rule_ids, rule_id_src, catalogue_src) = rules::generate(&rules_json, &source_ids);
+    let known_rule = |list: &str, ctx: &str| {
+        for id in list.split(',').map(str::trim) {
+            if !rule_ids.iter().any(|r| r == id) {
+                panic!("parameters.json: {ctx}: rule '{id}' is not in rules.json");
+            }
+        }
+    };
+    for a in &data.amounts {
+        known_rule(&a.rule, &a.id);
+    }
+    for d in &data.dates {
+        known_rule(&d.rule, &d.id);
+    }
     let short: String = hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
 
     let mut out = String::new();
@@ -271,7 +295,8 @@ fn main() {
     let out_dir = env::var("OUT_DIR").unwrap();
     fs::write(Path::new(&out_dir).join("parameters.rs"), out).unwrap();
 
-    let source_ids: Vec<String> = data.sources.iter().map(|s| s.id.clone()).collect();
+    fs::write(Path::new(&out_dir).join("rule_ids.rs"), rule_id_src).unwrap();
+    fs::write(Path::new(&out_dir).join("catalogue.rs"), catalogue_src).unwrap();
     let tables = supports::generate(&catalogue, &source_ids, |s, ctx| {
         date(s, &format!("supports.json: {ctx}"))
     });

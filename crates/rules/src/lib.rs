@@ -46,6 +46,7 @@ pub mod plan;
 #[cfg(feature = "full")]
 pub mod presets;
 mod ratio;
+pub mod rule_ids;
 pub mod sme;
 #[cfg(feature = "full")]
 pub mod supports;

@@ -110,7 +110,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         "primitives",
         &["dec", "text", "format", "ratio", "date", "input"],
     ),
-    ("rules", &["params", "cost", "sme", "eligibility", "whatif"]),
+    (
+        "rules",
+        &["rule_ids", "params", "cost", "sme", "eligibility", "whatif"],
+    ),
     (
         "content",
         &["supports", "navigator", "checklist", "catalogue", "presets"],
@@ -286,4 +289,56 @@ fn the_layer_scan_sees_imports_in_every_form() {
     );
     let seen: Vec<&str> = seen.iter().map(String::as_str).collect();
     assert_eq!(seen, ["Date", "Locale", "cost", "format", "params"]);
+}
+
+/// Every rule id written anywhere (the core's sentences and citations, the app's messages) is a
+/// rule of `data/rules.json`: an id that names no rule cannot be cited.
+#[test]
+fn every_rule_id_written_in_the_code_is_a_rule() {
+    use ouen_rules::rule_ids::RuleId;
+    let families: BTreeSet<&str> = RuleId::ALL
+        .iter()
+        .map(|r| r.as_str().split('-').next().unwrap())
+        .collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![
+        root.join("src"),
+        root.join("../app/src"),
+        root.join("../app/i18n"),
+        root.join("../wasm/src"),
+    ];
+    let mut seen = 0;
+    let mut unknown = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for token in text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+                let Some((family, rest)) = token.split_once('-') else {
+                    continue;
+                };
+                if !families.contains(family)
+                    || !rest
+                        .trim_start_matches('P')
+                        .starts_with(|c: char| c.is_ascii_digit())
+                {
+                    continue;
+                }
+                seen += 1;
+                if RuleId::parse(token).is_none() {
+                    unknown.push(format!("{}: {token}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        unknown.is_empty(),
+        "ids that name no rule:\n{}",
+        unknown.join("\n")
+    );
+    assert!(seen > 150, "only {seen} rule ids seen: the scan is broken");
 }

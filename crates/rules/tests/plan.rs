@@ -251,6 +251,8 @@ fn golden_markdown_of_the_example() {
     let md = markdown(&example());
     assert!(md.contains(STAMP.hash));
     assert!(md.contains("32,000円"));
+    // The stamp's hash changes with any edit of the data; the snapshot is about the document.
+    let md = md.replace(STAMP.hash, "{hash}");
     expect_file!["snapshots/plan.md"].assert_eq(&md);
 }
 

@@ -80,7 +80,7 @@ pub fn RulesPage() -> Html {
                         <dl class="rule-list">
                             for r in RULES.iter().filter(|r| r.section == s) {
                                 <div class="rule" id={format!("rule-{}", r.id)}>
-                                    <dt><span class="rule-tag">{r.id}</span></dt>
+                                    <dt><span class="rule-tag">{r.id.as_str()}</span></dt>
                                     <dd>
                                         <p class="rule-text">{r.text(locale())}</p>
                                         <p class="rule-source">
