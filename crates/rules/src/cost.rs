@@ -638,12 +638,23 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         let len = b.sub(a);
         nat_total = nat_total.add(len.mul_decimal(nat));
         ngn_total = ngn_total.add(len.mul_decimal(ngn));
+        // Why each amount is what it is: no honorarium because the rate leaves nothing above
+        // the SME's 500 yen (NAT-2) or because a cap ended (NAT-5); the top-up on the
+        // national honorarium (NGN-2) or alone, without the national programme (NGN-4).
         let mut rules = vec![];
         if input.schemes.national {
-            rules.push(if nat.is_zero() { "NAT-5" } else { "NAT-1" });
+            rules.push(match (nat.is_zero(), nat_per_hour.is_zero()) {
+                (false, _) => "NAT-1",
+                (true, true) => "NAT-2",
+                (true, false) => "NAT-5",
+            });
         }
         if input.schemes.nagano {
-            rules.push(if a < ngn_end { "NGN-2" } else { "NGN-3" });
+            rules.push(match (a < ngn_end, input.schemes.national) {
+                (true, true) => "NGN-2",
+                (true, false) => "NGN-4",
+                (false, _) => "NGN-3",
+            });
         }
         segments.push(Segment {
             from: a.to_decimal(4).0,
@@ -692,7 +703,14 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     }
     if input.schemes.nagano {
         steps.push(Step {
-            rules: crate::ids(&["NGN-2", "AR-2"]),
+            rules: crate::ids(&[
+                if input.schemes.national {
+                    "NGN-2"
+                } else {
+                    "NGN-4"
+                },
+                "AR-2",
+            ]),
             text: t.text(
                 [
                     "長野県の補助の合計 = {0}（1円未満切り捨て）",

@@ -113,7 +113,7 @@ fn nagano_prior_hours_count_against_the_24() {
         i,
         expect![[r#"
             total 48000 national None nagano Some(14000) self 34000
-              0..4 h: 0/3500/500 ["NGN-2"]
+              0..4 h: 0/3500/500 ["NGN-4"]
               4..12 h: 0/0/4000 ["NGN-3"]
               ! NaganoHoursCapped ["NGN-3"]
         "#]],
@@ -136,7 +136,7 @@ fn no_benefit_at_or_below_500_yen() {
         plan(500, "10", Schemes::COMBINED),
         expect![[r#"
             total 5000 national Some(0) nagano Some(0) self 5000
-              0..10 h: 0/0/500 ["NAT-5", "NGN-2"]
+              0..10 h: 0/0/500 ["NAT-2", "NGN-2"]
               ! NoBenefit ["NAT-2"]
         "#]],
     );
