@@ -393,8 +393,8 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     let zero = Decimal::ZERO;
     let mut steps = Vec::new();
     let mut warnings = Vec::new();
-    // Which interpretation rules the result relies on (listed AR-2, NAT-5, NGN-3).
-    let (mut uses_nat5, mut uses_ngn3) = (false, false);
+    // Which interpretation rules the result relies on (listed AR-2, NAT-5, NGN-2, NGN-3).
+    let (mut uses_nat5, mut uses_ngn2_alone, mut uses_ngn3) = (false, false, false);
 
     // AR-2: the total fee. (Figures shown more than once are formatted once.)
     let total_fee = hours.mul_decimal(rate).round_half_up();
@@ -537,16 +537,66 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             uses_ngn3 = true;
         }
         if input.schemes.national {
-            steps.push(Step {
-                rules: crate::ids(&["NGN-2", "NGN-4"]),
-                text: t.text(
-                    [
-                        "長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}",
-                        "Nagano top-up per hour = the lesser of {0} and ({1} − {2} − national {3}) = {4}",
-                    ],
-                    &[&ngn_max_t, &rate_t, &min_self_t, &nat_t, &t.yen(ngn_with_nat)],
-                ),
-            });
+            // Hours of Nagano's with no national honorarium because the national cap is
+            // used up (before this plan, or part-way): NGN-2 with a national honorarium of
+            // 0 for those hours. The leaflet does not show this case: an estimate.
+            let without_nat = !nat_per_hour.is_zero() && nat_end < ngn_end;
+            if nat_end != Ratio::ZERO {
+                steps.push(Step {
+                    rules: crate::ids(&["NGN-2", "NGN-4"]),
+                    text: t.text(
+                        [
+                            "長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}",
+                            "Nagano top-up per hour = the lesser of {0} and ({1} − {2} − national {3}) = {4}",
+                        ],
+                        &[&ngn_max_t, &rate_t, &min_self_t, &nat_t, &t.yen(ngn_with_nat)],
+                    ),
+                });
+            }
+            if without_nat || nat_end == Ratio::ZERO {
+                let from = if nat_end == Ratio::ZERO {
+                    String::new()
+                } else {
+                    let at = crate::format::plain(nat_end.to_decimal(2).0);
+                    t.text(
+                        [
+                            "国の謝金が上限に達した{0}時間目以降の",
+                            " after {0} h, once the national cap is reached",
+                        ],
+                        &[&at],
+                    )
+                };
+                let note = if without_nat {
+                    uses_ngn2_alone = true;
+                    t.text(
+                        [
+                            "（見込み：国の謝金がない時間も、県が同じ式で上乗せするものとして計算）",
+                            " (estimate: the prefecture is taken to top up hours without a national honorarium by the same formula)",
+                        ],
+                        &[],
+                    )
+                } else {
+                    String::new()
+                };
+                steps.push(Step {
+                    rules: crate::ids(&["NGN-2", "NGN-4"]),
+                    text: t.text(
+                        [
+                            "{5}長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}{6}",
+                            "Nagano top-up per hour{5} = the lesser of {0} and ({1} − {2} − national {3}) = {4}{6}",
+                        ],
+                        &[
+                            &ngn_max_t,
+                            &rate_t,
+                            &min_self_t,
+                            &t.yen(zero),
+                            &t.yen(ngn_without_nat),
+                            &from,
+                            &note,
+                        ],
+                    ),
+                });
+            }
         } else {
             steps.push(Step {
                 rules: crate::ids(&["NGN-4"]),
@@ -781,7 +831,12 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
         for ph in phases {
             let (state, next) = programme_state(id, *ph, d);
             let (rank, code) = match state {
-                ProgrammeState::Open => continue 'programmes,
+                ProgrammeState::Open => {
+                    if *ph == Some(Phase::Two) {
+                        out.push(budget_caveat(t));
+                    }
+                    continue 'programmes;
+                }
                 ProgrammeState::Closing => (0, WarningCode::IntakeClosed),
                 ProgrammeState::NotYetOpen => (1, WarningCode::ProgrammeNotYetOpen),
                 ProgrammeState::Closed => (2, WarningCode::ProgrammeClosed),
