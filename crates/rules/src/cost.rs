@@ -331,6 +331,9 @@ pub enum WarningCode {
     ProgrammeNotYetOpen,
     /// The as-of date lies outside a figure's validity; the rules last in force were used.
     RulesNotInForce,
+    /// Phase II dates apply: registration and contracts may close early if the budget is
+    /// expected to run out (NAT-P5).
+    BudgetMayCloseEarly,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -729,6 +732,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     for (used, rule) in [
         (uses_ar2, "AR-2"),
         (uses_nat5, "NAT-5"),
+        (uses_ngn2_alone, "NGN-2"),
         (uses_ngn3, "NGN-3"),
     ] {
         if used {
@@ -876,6 +880,10 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
             rules: crate::ids(rules),
             message,
         });
+        // Phase II dates shown: they may end sooner if the budget runs out (NAT-P5).
+        if phase == Some(Phase::Two) && code != WarningCode::ProgrammeClosed {
+            out.push(budget_caveat(t));
+        }
     }
     let used = [
         (schemes.national, &p.national_max_per_hour),
@@ -900,5 +908,20 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
                 &[&date_text, &until],
             ),
         });
+    }
+}
+
+/// NAT-P5: always shown with Phase II dates.
+fn budget_caveat(t: &Texts) -> Warning {
+    Warning {
+        code: WarningCode::BudgetMayCloseEarly,
+        rules: crate::ids(&["NAT-P5"]),
+        message: t.text(
+            [
+                "第Ⅱ期は、予算がなくなる見込みになると、期限より前に登録・契約の受付が終わることがあります。早めの登録・契約をおすすめします（NAT-P5）。",
+                "In Phase II, registration and contracts may close before these dates if the budget is expected to run out; registering and contracting early is safer (NAT-P5).",
+            ],
+            &[],
+        ),
     }
 }

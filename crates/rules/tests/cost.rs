@@ -409,3 +409,38 @@ fn combined_with_the_national_cap_used_up_before_the_plan_is_an_estimate() {
     let s = simulate(&plan(6000, "12", Schemes::COMBINED), Locale::Ja);
     assert!(s.interpretations.is_empty());
 }
+
+#[test]
+fn phase_two_dates_carry_the_budget_caveat() {
+    let codes = |on: &str, schemes: Schemes| {
+        let mut i = plan(6000, "12", schemes);
+        i.as_of = Some(Date::parse(on).unwrap());
+        simulate(&i, Locale::Ja)
+            .warnings
+            .into_iter()
+            .map(|w| (w.code, w.rules))
+            .collect::<Vec<_>>()
+    };
+    let caveat = (WarningCode::BudgetMayCloseEarly, vec!["NAT-P5"]);
+    // Phase II open, not yet open, or closed to new registrations: the caveat (NAT-P5).
+    for on in ["2021-06-01", "2021-04-01", "2021-11-15"] {
+        assert!(
+            codes(on, Schemes::NATIONAL).contains(&caveat),
+            "{on}: {:?}",
+            codes(on, Schemes::NATIONAL)
+        );
+    }
+    // Phase I dates, Phase II over, or no national scheme: no caveat.
+    for (on, schemes) in [
+        ("2021-01-15", Schemes::NATIONAL),
+        ("2021-02-10", Schemes::NATIONAL),
+        ("2026-11-22", Schemes::NATIONAL),
+        ("2021-06-01", Schemes::NAGANO_ONLY),
+    ] {
+        assert!(!codes(on, schemes).contains(&caveat), "{on}");
+    }
+    let mut i = plan(6000, "12", Schemes::NATIONAL);
+    i.as_of = Some(Date::parse("2021-06-01").unwrap());
+    let en = simulate(&i, Locale::En);
+    assert!(en.warnings[0].message.contains("budget"), "{:?}", en.warnings);
+}
