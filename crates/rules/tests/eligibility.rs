@@ -491,3 +491,44 @@ fn never_panics_on_odd_answers() {
         }
     }
 }
+
+#[test]
+fn nagano_is_not_open_before_it_started() {
+    use ouen_rules::params::{programme_state, ProgrammeId, ProgrammeState};
+    let on = |d: &str| ouen_rules::Date::parse(d).unwrap();
+    // The top-up rides on the national programme: not before its start (000 §1, §2).
+    assert_eq!(
+        programme_state(ProgrammeId::NaganoCombined, None, on("2019-06-01")).0,
+        ProgrammeState::NotYetOpen
+    );
+    assert_eq!(
+        programme_state(ProgrammeId::NaganoCombined, None, on("2020-09-01")).0,
+        ProgrammeState::Open
+    );
+    let e = check(with(nagano_maker(), json!({"asOf": "2019-06-01"})));
+    assert_eq!(statuses(&e), (S::NeedsChecking, S::NeedsChecking));
+    assert_eq!(e.schemes[1].state, Some(ProgrammeState::NotYetOpen));
+    assert!(
+        e.schemes[1].reasons.iter().any(|r| r.text.contains("まだ始まっていません")
+            && r.text.contains("2020年9月1日")),
+        "{:?}",
+        e.schemes[1].reasons
+    );
+    // The cost split says so too.
+    let mut i = ouen_rules::SimulationInput::new(
+        6000.into(),
+        12.into(),
+        ouen_rules::Schemes::COMBINED,
+    );
+    i.as_of = Some(on("2019-06-01"));
+    let s = ouen_rules::simulate(&i, Locale::Ja);
+    assert_eq!(
+        s.warnings
+            .iter()
+            .filter(|w| w.code == ouen_rules::cost::WarningCode::ProgrammeNotYetOpen)
+            .count(),
+        2,
+        "{:?}",
+        s.warnings
+    );
+}
