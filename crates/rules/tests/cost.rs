@@ -382,9 +382,15 @@ fn combined_with_the_national_cap_used_up_before_the_plan_is_an_estimate() {
     expect![[r#"長野県の上乗せ（1時間あたり）= 上限 4,250円 と（6,000円 − 500円 − 国の謝金 0円）の小さい方 = 4,250円（見込み：国の謝金がない時間も、県が同じ式で上乗せするものとして計算）"#]]
     .assert_eq(&step.text);
     // No step shows the 2,000 yen the segments never use.
-    assert!(s.explanation.iter().all(|st| !st.text.contains("= 2,000円")));
+    assert!(s
+        .explanation
+        .iter()
+        .all(|st| !st.text.contains("= 2,000円")));
     let en = simulate(&i, Locale::En);
-    assert!(en.explanation.iter().any(|st| st.text.contains("(estimate:")));
+    assert!(en
+        .explanation
+        .iter()
+        .any(|st| st.text.contains("(estimate:")));
 
     // Part-way: both amounts are shown, the second from the hour the cap ends.
     let mut part = plan(6000, "12", Schemes::COMBINED);
@@ -442,5 +448,9 @@ fn phase_two_dates_carry_the_budget_caveat() {
     let mut i = plan(6000, "12", Schemes::NATIONAL);
     i.as_of = Some(Date::parse("2021-06-01").unwrap());
     let en = simulate(&i, Locale::En);
-    assert!(en.warnings[0].message.contains("budget"), "{:?}", en.warnings);
+    assert!(
+        en.warnings[0].message.contains("budget"),
+        "{:?}",
+        en.warnings
+    );
 }

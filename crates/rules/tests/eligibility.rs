@@ -509,17 +509,16 @@ fn nagano_is_not_open_before_it_started() {
     assert_eq!(statuses(&e), (S::NeedsChecking, S::NeedsChecking));
     assert_eq!(e.schemes[1].state, Some(ProgrammeState::NotYetOpen));
     assert!(
-        e.schemes[1].reasons.iter().any(|r| r.text.contains("まだ始まっていません")
-            && r.text.contains("2020年9月1日")),
+        e.schemes[1]
+            .reasons
+            .iter()
+            .any(|r| r.text.contains("まだ始まっていません") && r.text.contains("2020年9月1日")),
         "{:?}",
         e.schemes[1].reasons
     );
     // The cost split says so too.
-    let mut i = ouen_rules::SimulationInput::new(
-        6000.into(),
-        12.into(),
-        ouen_rules::Schemes::COMBINED,
-    );
+    let mut i =
+        ouen_rules::SimulationInput::new(6000.into(), 12.into(), ouen_rules::Schemes::COMBINED);
     i.as_of = Some(on("2019-06-01"));
     let s = ouen_rules::simulate(&i, Locale::Ja);
     assert_eq!(
