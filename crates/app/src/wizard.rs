@@ -6,6 +6,7 @@
 use ouen_rules::eligibility::{
     check_eligibility_raw, Eligibility, QuestionId, QuestionStatus, RawEligibilityInput,
 };
+use ouen_rules::sme::OrgType;
 use ouen_rules::InputError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,12 +36,18 @@ impl Answers {
         }
     }
 
-    /// The core's loose input: text as typed, yes/no as booleans.
+    /// The core's loose input: text as typed, yes/no as booleans. Answers kept from another
+    /// kind of organisation that the wizard does not ask of this one are left out: the core
+    /// counts every deemed-large answer it is given (as `classifySme` does).
     pub fn to_raw(&self) -> RawEligibilityInput {
         let mut top = serde_json::Map::new();
         let mut exclusions = serde_json::Map::new();
+        let org = self.get(QuestionId::OrgType).and_then(OrgType::parse);
         for q in QuestionId::ALL {
             let Some(v) = self.get(q) else { continue };
+            if org.is_some_and(|o| !q.applies_to(o)) {
+                continue;
+            }
             let value = if is_yes_no(q) {
                 match v {
                     "yes" => serde_json::Value::Bool(true),
@@ -315,6 +322,29 @@ mod tests {
         let e = w.outcome.as_ref().unwrap();
         assert!(e.complete);
         assert!(e.schemes[0].reasons.iter().any(|r| r.rules == ["SME-6"]));
+    }
+
+    #[test]
+    fn answers_from_another_kind_of_organisation_are_not_sent() {
+        use QuestionId::*;
+        // A company excluded by a single owner, then changed to a sole proprietor: the share
+        // question is not asked of a sole proprietor, so its kept answer must not exclude.
+        let w = walk(
+            Wizard::new(Answers::default()),
+            &[
+                (Location, "nagano"),
+                (OrgType, "company"),
+                (Industry, "retail"),
+                (Employees, "3"),
+                (SingleLargeShare, "yes"),
+            ],
+        );
+        assert!(w.outcome.as_ref().unwrap().schemes[0].status == EligibilityStatus::NotEligible);
+        let w = w.apply(Action::Answer(OrgType, "soleProprietor".into()));
+        assert_eq!(w.answers.get(SingleLargeShare), Some("yes"), "kept");
+        let e = w.outcome.as_ref().unwrap();
+        assert!(e.sme.as_ref().unwrap().sme, "{:?}", e.sme);
+        assert!(w.answers.to_raw().exclusions.is_none());
     }
 
     #[test]

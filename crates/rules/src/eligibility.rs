@@ -18,7 +18,9 @@
 //!   test (SME-1 is "capital OR employees"), the deemed-large questions for a sole proprietor
 //!   (no shares, no officers) or once the size test has failed or an earlier one excludes, the
 //!   location once… never (it is asked first), and everything once both schemes are a
-//!   certain "no". A skipped answer is kept by the caller and ignored here.
+//!   certain "no". A skipped answer is kept by the caller; capital is then ignored, but a
+//!   deemed-large answer always counts, as `classifySme` counts it (see
+//!   [`QuestionId::applies_to`] for the ones a wizard should not send).
 //! - **Deemed-large questions in plain words.** Each may be answered with the exact share or
 //!   amount (as `classifySme` accepts), or simply yes/no ("half or more?", "above 1.5 billion
 //!   yen?"); a yes is taken as exactly the threshold.
@@ -287,6 +289,15 @@ impl QuestionId {
             QuestionId::AvgTaxableIncome => Some(6),
             _ => None,
         }
+    }
+
+    /// Whether the wizard asks this question of this kind of organisation: the deemed-large
+    /// questions about shares or officers are not asked of a sole proprietor, nor those about
+    /// shares of organisations without any. An answer given anyway still counts, as it does
+    /// for `classifySme`; a wizard that keeps answers across a change of kind should leave
+    /// out those this returns false for.
+    pub fn applies_to(self, org: OrgType) -> bool {
+        self.deemed_large_item().is_none() || deemed_large_questions(org).contains(&self)
     }
 
     /// A short title of the question.
@@ -994,7 +1005,7 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
     if !pending.is_empty() {
         let relevant: &[QuestionId] = deemed_large_questions(org);
         for q in excl_all {
-            if relevant.contains(&q) {
+            if relevant.contains(&q) || answered(input, q) {
                 statuses.push((q, st(q), None));
                 if !answered(input, q) {
                     pending.push(q);
@@ -1015,10 +1026,25 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
     }
     let capital = if capital_needed { input.capital } else { None };
 
+    // Every deemed-large answer given counts, whatever the kind of organisation, as
+    // `classifySme` counts it; the kind only decides which unanswered ones are asked.
+    let x = Exclusions {
+        single_large_share: share_value(input.single_large_share, 1, 2),
+        total_large_share: share_value(input.total_large_share, 2, 3),
+        large_officer_share: share_value(input.large_officer_share, 1, 2),
+        owned_by_deemed_large: input.owned_by_deemed_large,
+        officers_all_from_deemed_large: input.officers_all_from_deemed_large,
+        avg_taxable_income: income_value(input.avg_taxable_income),
+    };
+
     // Size test alone.
-    let size = classify(&sme_input(capital, Exclusions::default()), locale);
-    if !size.sme {
+    let size_only = classify(&sme_input(capital, Exclusions::default()), locale);
+    if !size_only.sme {
         for q in excl_all {
+            if answered(input, q) {
+                statuses.push((q, QuestionStatus::Answered, None));
+                continue;
+            }
             statuses.push((
                 q,
                 QuestionStatus::Skipped,
@@ -1029,6 +1055,7 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
                 )),
             ));
         }
+        let size = classify(&sme_input(capital, x), locale);
         let reasons = sme_reasons(&size, input, locale);
         return SmePart {
             check: Check::Failed {
@@ -1041,63 +1068,37 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
         };
     }
 
-    // Deemed-large questions, in order, until one excludes.
+    // Deemed-large questions, in order: the unanswered ones that apply to this kind of
+    // organisation, until an answer excludes.
     let relevant = deemed_large_questions(org);
-    let x = Exclusions {
-        single_large_share: share_value(input.single_large_share, 1, 2),
-        total_large_share: share_value(input.total_large_share, 2, 3),
-        large_officer_share: share_value(input.large_officer_share, 1, 2),
-        owned_by_deemed_large: input.owned_by_deemed_large,
-        officers_all_from_deemed_large: input.officers_all_from_deemed_large,
-        avg_taxable_income: income_value(input.avg_taxable_income),
-    };
-    let mut used = Exclusions::default();
-    let mut excluded = false;
+    let excluded = !classify(&sme_input(capital, x), locale)
+        .deemed_large
+        .is_empty();
     for q in excl_all {
-        if !relevant.contains(&q) {
+        if answered(input, q) {
+            statuses.push((q, QuestionStatus::Answered, None));
+        } else if !relevant.contains(&q) {
             statuses.push((
                 q,
                 QuestionStatus::Skipped,
                 Some(not_applicable(org, locale)),
             ));
-            continue;
-        }
-        if excluded {
+        } else if excluded {
             statuses.push((
                 q,
                 QuestionStatus::Skipped,
                 Some(pick(
                     locale,
-                    "前の質問でみなし大企業にあたることがわかったため、聞きません（SME-6）。",
-                    "An earlier answer already makes the business a deemed large enterprise (SME-6).",
+                    "ほかの回答でみなし大企業にあたることがわかったため、聞きません（SME-6）。",
+                    "Another answer already makes the business a deemed large enterprise (SME-6).",
                 )),
             ));
-            continue;
-        }
-        if !answered(input, q) {
+        } else {
             statuses.push((q, QuestionStatus::Pending, None));
             pending.push(q);
-            continue;
-        }
-        statuses.push((q, QuestionStatus::Answered, None));
-        match q {
-            SingleLargeShare => used.single_large_share = x.single_large_share,
-            TotalLargeShare => used.total_large_share = x.total_large_share,
-            LargeOfficerShare => used.large_officer_share = x.large_officer_share,
-            OwnedByDeemedLarge => used.owned_by_deemed_large = x.owned_by_deemed_large,
-            OfficersAllFromDeemedLarge => {
-                used.officers_all_from_deemed_large = x.officers_all_from_deemed_large
-            }
-            _ => used.avg_taxable_income = x.avg_taxable_income,
-        }
-        if !classify(&sme_input(capital, used), locale)
-            .deemed_large
-            .is_empty()
-        {
-            excluded = true;
         }
     }
-    let cls = classify(&sme_input(capital, used), locale);
+    let cls = classify(&sme_input(capital, x), locale);
     let reasons = sme_reasons(&cls, input, locale);
     let check = if !cls.sme {
         Check::Failed {
@@ -1159,7 +1160,10 @@ fn sme_reasons(cls: &SmeClassification, input: &EligibilityInput, locale: Locale
     let mut out = Vec::new();
     for r in &cls.explanation {
         let is_sme6 = r.rules == ["SME-6"];
-        if is_sme6 && input.org_type == Some(OrgType::SoleProprietor) {
+        // A sole proprietor is not asked about shares or officers: no "not deemed large"
+        // note, but an exclusion it was given is shown.
+        if is_sme6 && input.org_type == Some(OrgType::SoleProprietor) && cls.deemed_large.is_empty()
+        {
             continue;
         }
         if is_sme6 {
