@@ -3,11 +3,12 @@
 //! question is on screen, and the mapping to the rules core's loose input. Which question
 //! comes next, and the verdict, are the core's (`ouen_rules::eligibility`).
 
+use crate::form::Mode;
 use ouen_rules::eligibility::{
     check_eligibility_raw, Eligibility, QuestionId, QuestionStatus, RawEligibilityInput,
 };
 use ouen_rules::sme::OrgType;
-use ouen_rules::InputError;
+use ouen_rules::{InputError, Scheme};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -217,14 +218,22 @@ impl Wizard {
         next
     }
 
-    /// The simulator link, in the simulator's fragment format: combined for Nagano
-    /// businesses, national otherwise. The wizard does not learn the rate or hours.
+    /// The simulator link, in the simulator's fragment format, with the schemes the core
+    /// chose for these answers (`simulate_with`: it follows the verdicts and the as-of date).
+    /// The wizard does not learn the rate or hours.
     pub fn simulator_href(&self) -> String {
-        let mode = match self.answers.get(QuestionId::Location) {
-            Some("nagano") => "combined",
-            _ => "national",
+        let with = match &self.outcome {
+            Ok(e) => e.simulate_with.as_slice(),
+            Err(_) => &[],
         };
-        format!("/simulator#s=1&mode={mode}")
+        let mode = match (
+            with.contains(&Scheme::National),
+            with.contains(&Scheme::Nagano),
+        ) {
+            (_, false) => Mode::National,
+            (national, true) => Mode::of(national, true),
+        };
+        format!("/simulator#s=1&mode={}", mode.value())
     }
 }
 
@@ -270,6 +279,39 @@ mod tests {
             .all(|s| s.status == EligibilityStatus::Eligible));
         assert_eq!(w.progress(), (13, 13));
         assert_eq!(w.simulator_href(), "/simulator#s=1&mode=combined");
+    }
+
+    #[test]
+    fn the_simulator_link_uses_the_cores_choice_of_schemes() {
+        use QuestionId::*;
+        let mut a = Answers::default();
+        for (q, v) in [
+            (Location, "nagano"),
+            (OrgType, "soleProprietor"),
+            (Industry, "retail"),
+            (Employees, "2"),
+            (ExpertKind, "freelancer"),
+            (Support, "cashless"),
+            (AsOf, "2021-01-15"),
+        ] {
+            a.set(q, v.into());
+        }
+        assert_eq!(
+            Wizard::new(a.clone()).simulator_href(),
+            "/simulator#s=1&mode=combined"
+        );
+        // National registration closed, Nagano's prefecture-only mode open (NGN-4).
+        a.set(AsOf, "2021-02-10".into());
+        assert_eq!(
+            Wizard::new(a.clone()).simulator_href(),
+            "/simulator#s=1&mode=nagano"
+        );
+        // Nagano over: the national programme alone.
+        a.set(AsOf, "2021-06-01".into());
+        assert_eq!(
+            Wizard::new(a).simulator_href(),
+            "/simulator#s=1&mode=national"
+        );
     }
 
     #[test]
