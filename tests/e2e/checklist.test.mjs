@@ -48,7 +48,8 @@ test('the checklist in English: questions, result, exports and history', async (
   assert.match(await page.locator('#cl-result-title').textContent(), /^Result \(\d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d\)$/);
   assert.match(await page.locator('.cl-kind').first().textContent(), /^Industry: Retail and wholesale$/);
   assert.match(await page.locator('#cl-overall').textContent(), /^\d+%$/);
-  assert.match(await page.locator('#cl-stage h3').textContent(), /^Your stage: [①②③④] /);
+  assert.match(await page.locator('#cl-stage h3').textContent(), /^Your stage \(an estimate\): [①②③④] /);
+  assert.match(await page.locator('#cl-stage-basis').textContent(), /this tool's own estimate/);
   assert.match(await page.locator('#cl-score-table caption').textContent(), /Points by area/);
   assert.match(await page.locator('#cl-score-table').textContent(), /Not applicable/);
   assert.match(await page.locator('#cl-radar svg').getAttribute('aria-label'), /^Radar chart of progress by area: Strategy \d+%, /);

@@ -30,6 +30,8 @@ test('6,000 yen × 12 h with both schemes costs the SME 6,000円', async () => {
   await page.locator('#self-pay').filter({ hasText: '6,000円' }).waitFor();
   assert.equal((await page.locator('#self-pay').textContent()).trim(), '6,000円');
   assert.match(await page.locator('#total-fee').textContent(), /72,000円/);
+  // The expert's fee only: no tool licences or usage fees (001's case study).
+  assert.match(await page.locator('#sim-scope').textContent(), /ツールの契約料・利用料は含みません/);
   assert.match(await page.locator('#subsidy-national').textContent(), /42,000円/);
   assert.match(await page.locator('#subsidy-nagano').textContent(), /24,000円/);
   // The explanation cites rule ids.

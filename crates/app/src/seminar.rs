@@ -721,11 +721,15 @@ mod tests {
         assert!(ja.starts_with('\u{FEFF}'), "BOM for Excel");
         let lines: Vec<&str> = ja.trim_start_matches('\u{FEFF}').split("\r\n").collect();
         assert_eq!(lines.len(), 4, "header, two rows, and the final line break");
-        assert!(lines[0].starts_with("番号,段階,経営戦略"), "{}", lines[0]);
+        assert!(
+            lines[0].starts_with("番号,段階（目安）,経営戦略"),
+            "{}",
+            lines[0]
+        );
         assert_eq!(lines[1], "1,2,40,,,,,,対象,未確定,0,0,1,0");
         assert_eq!(lines[2], "2,,,,,,,,対象外,未確定,0,0,1,0");
         let en = csv(&tally, Locale::En);
-        assert!(en.contains("No.,Stage,Strategy"), "{en}");
+        assert!(en.contains("No.,Stage (estimate),Strategy"), "{en}");
         assert!(en.contains(",Eligible,Unknown,"), "{en}");
     }
 

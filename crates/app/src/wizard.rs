@@ -3,10 +3,12 @@
 //! question is on screen, and the mapping to the rules core's loose input. Which question
 //! comes next, and the verdict, are the core's (`ouen_rules::eligibility`).
 
+use crate::form::Mode;
 use ouen_rules::eligibility::{
     check_eligibility_raw, Eligibility, QuestionId, QuestionStatus, RawEligibilityInput,
 };
-use ouen_rules::InputError;
+use ouen_rules::sme::OrgType;
+use ouen_rules::{InputError, Scheme};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -35,12 +37,18 @@ impl Answers {
         }
     }
 
-    /// The core's loose input: text as typed, yes/no as booleans.
+    /// The core's loose input: text as typed, yes/no as booleans. Answers kept from another
+    /// kind of organisation that the wizard does not ask of this one are left out: the core
+    /// counts every deemed-large answer it is given (as `classifySme` does).
     pub fn to_raw(&self) -> RawEligibilityInput {
         let mut top = serde_json::Map::new();
         let mut exclusions = serde_json::Map::new();
+        let org = self.get(QuestionId::OrgType).and_then(OrgType::parse);
         for q in QuestionId::ALL {
             let Some(v) = self.get(q) else { continue };
+            if org.is_some_and(|o| !q.applies_to(o)) {
+                continue;
+            }
             let value = if is_yes_no(q) {
                 match v {
                     "yes" => serde_json::Value::Bool(true),
@@ -210,14 +218,22 @@ impl Wizard {
         next
     }
 
-    /// The simulator link, in the simulator's fragment format: combined for Nagano
-    /// businesses, national otherwise. The wizard does not learn the rate or hours.
+    /// The simulator link, in the simulator's fragment format, with the schemes the core
+    /// chose for these answers (`simulate_with`: it follows the verdicts and the as-of date).
+    /// The wizard does not learn the rate or hours.
     pub fn simulator_href(&self) -> String {
-        let mode = match self.answers.get(QuestionId::Location) {
-            Some("nagano") => "combined",
-            _ => "national",
+        let with = match &self.outcome {
+            Ok(e) => e.simulate_with.as_slice(),
+            Err(_) => &[],
         };
-        format!("/simulator#s=1&mode={mode}")
+        let mode = match (
+            with.contains(&Scheme::National),
+            with.contains(&Scheme::Nagano),
+        ) {
+            (_, false) => Mode::National,
+            (national, true) => Mode::of(national, true),
+        };
+        format!("/simulator#s=1&mode={}", mode.value())
     }
 }
 
@@ -263,6 +279,39 @@ mod tests {
             .all(|s| s.status == EligibilityStatus::Eligible));
         assert_eq!(w.progress(), (13, 13));
         assert_eq!(w.simulator_href(), "/simulator#s=1&mode=combined");
+    }
+
+    #[test]
+    fn the_simulator_link_uses_the_cores_choice_of_schemes() {
+        use QuestionId::*;
+        let mut a = Answers::default();
+        for (q, v) in [
+            (Location, "nagano"),
+            (OrgType, "soleProprietor"),
+            (Industry, "retail"),
+            (Employees, "2"),
+            (ExpertKind, "freelancer"),
+            (Support, "cashless"),
+            (AsOf, "2021-01-15"),
+        ] {
+            a.set(q, v.into());
+        }
+        assert_eq!(
+            Wizard::new(a.clone()).simulator_href(),
+            "/simulator#s=1&mode=combined"
+        );
+        // National registration closed, Nagano's prefecture-only mode open (NGN-4).
+        a.set(AsOf, "2021-02-10".into());
+        assert_eq!(
+            Wizard::new(a.clone()).simulator_href(),
+            "/simulator#s=1&mode=nagano"
+        );
+        // Nagano over: the national programme alone.
+        a.set(AsOf, "2021-06-01".into());
+        assert_eq!(
+            Wizard::new(a).simulator_href(),
+            "/simulator#s=1&mode=national"
+        );
     }
 
     #[test]
@@ -315,6 +364,29 @@ mod tests {
         let e = w.outcome.as_ref().unwrap();
         assert!(e.complete);
         assert!(e.schemes[0].reasons.iter().any(|r| r.rules == ["SME-6"]));
+    }
+
+    #[test]
+    fn answers_from_another_kind_of_organisation_are_not_sent() {
+        use QuestionId::*;
+        // A company excluded by a single owner, then changed to a sole proprietor: the share
+        // question is not asked of a sole proprietor, so its kept answer must not exclude.
+        let w = walk(
+            Wizard::new(Answers::default()),
+            &[
+                (Location, "nagano"),
+                (OrgType, "company"),
+                (Industry, "retail"),
+                (Employees, "3"),
+                (SingleLargeShare, "yes"),
+            ],
+        );
+        assert!(w.outcome.as_ref().unwrap().schemes[0].status == EligibilityStatus::NotEligible);
+        let w = w.apply(Action::Answer(OrgType, "soleProprietor".into()));
+        assert_eq!(w.answers.get(SingleLargeShare), Some("yes"), "kept");
+        let e = w.outcome.as_ref().unwrap();
+        assert!(e.sme.as_ref().unwrap().sme, "{:?}", e.sme);
+        assert!(w.answers.to_raw().exclusions.is_none());
     }
 
     #[test]

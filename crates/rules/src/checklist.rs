@@ -701,6 +701,9 @@ pub struct StageResult {
     pub reason: String,
     /// The items the reason cites.
     pub cited: Vec<String>,
+    /// That the stage is this project's own estimate: 003 names the four stages but gives no
+    /// way to score them. Shown wherever the stage is.
+    pub basis: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -933,6 +936,10 @@ fn stage(a: &Assessment, ops: Score, st: Score, locale: Locale) -> StageResult {
         title,
         reason: format!("{head}{why}"),
         cited: cited.iter().map(|it| it.id.to_string()).collect(),
+        basis: match locale {
+            Locale::Ja => "段階①〜④は資料（003）の4つの段階ですが、どの段階にあたるかの判定（点数の目安）は資料にはなく、このツールが独自に見積もった目安です。".to_string(),
+            Locale::En => "Stages ① to ④ are the four stages of the source (003), but it gives no way to tell which one a business is at: the placement (the score thresholds) is this tool's own estimate.".to_string(),
+        },
     }
 }
 

@@ -331,6 +331,9 @@ pub enum WarningCode {
     ProgrammeNotYetOpen,
     /// The as-of date lies outside a figure's validity; the rules last in force were used.
     RulesNotInForce,
+    /// Phase II dates apply: registration and contracts may close early if the budget is
+    /// expected to run out (NAT-P5).
+    BudgetMayCloseEarly,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -393,8 +396,8 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     let zero = Decimal::ZERO;
     let mut steps = Vec::new();
     let mut warnings = Vec::new();
-    // Which interpretation rules the result relies on (listed AR-2, NAT-5, NGN-3).
-    let (mut uses_nat5, mut uses_ngn3) = (false, false);
+    // Which interpretation rules the result relies on (listed AR-2, NAT-5, NGN-2, NGN-3).
+    let (mut uses_nat5, mut uses_ngn2_alone, mut uses_ngn3) = (false, false, false);
 
     // AR-2: the total fee. (Figures shown more than once are formatted once.)
     let total_fee = hours.mul_decimal(rate).round_half_up();
@@ -537,16 +540,66 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             uses_ngn3 = true;
         }
         if input.schemes.national {
-            steps.push(Step {
-                rules: crate::ids(&["NGN-2", "NGN-4"]),
-                text: t.text(
-                    [
-                        "長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}",
-                        "Nagano top-up per hour = the lesser of {0} and ({1} − {2} − national {3}) = {4}",
-                    ],
-                    &[&ngn_max_t, &rate_t, &min_self_t, &nat_t, &t.yen(ngn_with_nat)],
-                ),
-            });
+            // Hours of Nagano's with no national honorarium because the national cap is
+            // used up (before this plan, or part-way): NGN-2 with a national honorarium of
+            // 0 for those hours. The leaflet does not show this case: an estimate.
+            let without_nat = !nat_per_hour.is_zero() && nat_end < ngn_end;
+            if nat_end != Ratio::ZERO {
+                steps.push(Step {
+                    rules: crate::ids(&["NGN-2", "NGN-4"]),
+                    text: t.text(
+                        [
+                            "長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}",
+                            "Nagano top-up per hour = the lesser of {0} and ({1} − {2} − national {3}) = {4}",
+                        ],
+                        &[&ngn_max_t, &rate_t, &min_self_t, &nat_t, &t.yen(ngn_with_nat)],
+                    ),
+                });
+            }
+            if without_nat || nat_end == Ratio::ZERO {
+                let from = if nat_end == Ratio::ZERO {
+                    String::new()
+                } else {
+                    let at = crate::format::plain(nat_end.to_decimal(2).0);
+                    t.text(
+                        [
+                            "国の謝金が上限に達した{0}時間目以降の",
+                            " after {0} h, once the national cap is reached",
+                        ],
+                        &[&at],
+                    )
+                };
+                let note = if without_nat {
+                    uses_ngn2_alone = true;
+                    t.text(
+                        [
+                            "（見込み：国の謝金がない時間も、県が同じ式で上乗せするものとして計算）",
+                            " (estimate: the prefecture is taken to top up hours without a national honorarium by the same formula)",
+                        ],
+                        &[],
+                    )
+                } else {
+                    String::new()
+                };
+                steps.push(Step {
+                    rules: crate::ids(&["NGN-2", "NGN-4"]),
+                    text: t.text(
+                        [
+                            "{5}長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}{6}",
+                            "Nagano top-up per hour{5} = the lesser of {0} and ({1} − {2} − national {3}) = {4}{6}",
+                        ],
+                        &[
+                            &ngn_max_t,
+                            &rate_t,
+                            &min_self_t,
+                            &t.yen(zero),
+                            &t.yen(ngn_without_nat),
+                            &from,
+                            &note,
+                        ],
+                    ),
+                });
+            }
         } else {
             steps.push(Step {
                 rules: crate::ids(&["NGN-4"]),
@@ -638,12 +691,23 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         let len = b.sub(a);
         nat_total = nat_total.add(len.mul_decimal(nat));
         ngn_total = ngn_total.add(len.mul_decimal(ngn));
+        // Why each amount is what it is: no honorarium because the rate leaves nothing above
+        // the SME's 500 yen (NAT-2) or because a cap ended (NAT-5); the top-up on the
+        // national honorarium (NGN-2) or alone, without the national programme (NGN-4).
         let mut rules = vec![];
         if input.schemes.national {
-            rules.push(if nat.is_zero() { "NAT-5" } else { "NAT-1" });
+            rules.push(match (nat.is_zero(), nat_per_hour.is_zero()) {
+                (false, _) => "NAT-1",
+                (true, true) => "NAT-2",
+                (true, false) => "NAT-5",
+            });
         }
         if input.schemes.nagano {
-            rules.push(if a < ngn_end { "NGN-2" } else { "NGN-3" });
+            rules.push(match (a < ngn_end, input.schemes.national) {
+                (true, true) => "NGN-2",
+                (true, false) => "NGN-4",
+                (false, _) => "NGN-3",
+            });
         }
         segments.push(Segment {
             from: a.to_decimal(4).0,
@@ -668,6 +732,7 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     for (used, rule) in [
         (uses_ar2, "AR-2"),
         (uses_nat5, "NAT-5"),
+        (uses_ngn2_alone, "NGN-2"),
         (uses_ngn3, "NGN-3"),
     ] {
         if used {
@@ -692,7 +757,14 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     }
     if input.schemes.nagano {
         steps.push(Step {
-            rules: crate::ids(&["NGN-2", "AR-2"]),
+            rules: crate::ids(&[
+                if input.schemes.national {
+                    "NGN-2"
+                } else {
+                    "NGN-4"
+                },
+                "AR-2",
+            ]),
             text: t.text(
                 [
                     "長野県の補助の合計 = {0}（1円未満切り捨て）",
@@ -763,7 +835,12 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
         for ph in phases {
             let (state, next) = programme_state(id, *ph, d);
             let (rank, code) = match state {
-                ProgrammeState::Open => continue 'programmes,
+                ProgrammeState::Open => {
+                    if *ph == Some(Phase::Two) {
+                        out.push(budget_caveat(t));
+                    }
+                    continue 'programmes;
+                }
                 ProgrammeState::Closing => (0, WarningCode::IntakeClosed),
                 ProgrammeState::NotYetOpen => (1, WarningCode::ProgrammeNotYetOpen),
                 ProgrammeState::Closed => (2, WarningCode::ProgrammeClosed),
@@ -803,6 +880,10 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
             rules: crate::ids(rules),
             message,
         });
+        // Phase II dates shown: they may end sooner if the budget runs out (NAT-P5).
+        if phase == Some(Phase::Two) && code != WarningCode::ProgrammeClosed {
+            out.push(budget_caveat(t));
+        }
     }
     let used = [
         (schemes.national, &p.national_max_per_hour),
@@ -827,5 +908,20 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
                 &[&date_text, &until],
             ),
         });
+    }
+}
+
+/// NAT-P5: always shown with Phase II dates.
+fn budget_caveat(t: &Texts) -> Warning {
+    Warning {
+        code: WarningCode::BudgetMayCloseEarly,
+        rules: crate::ids(&["NAT-P5"]),
+        message: t.text(
+            [
+                "第Ⅱ期は、予算がなくなる見込みになると、期限より前に登録・契約の受付が終わることがあります。早めの登録・契約をおすすめします（NAT-P5）。",
+                "In Phase II, registration and contracts may close before these dates if the budget is expected to run out; registering and contracting early is safer (NAT-P5).",
+            ],
+            &[],
+        ),
     }
 }

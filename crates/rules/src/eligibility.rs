@@ -18,7 +18,9 @@
 //!   test (SME-1 is "capital OR employees"), the deemed-large questions for a sole proprietor
 //!   (no shares, no officers) or once the size test has failed or an earlier one excludes, the
 //!   location once… never (it is asked first), and everything once both schemes are a
-//!   certain "no". A skipped answer is kept by the caller and ignored here.
+//!   certain "no". A skipped answer is kept by the caller; capital is then ignored, but a
+//!   deemed-large answer always counts, as `classifySme` counts it (see
+//!   [`QuestionId::applies_to`] for the ones a wizard should not send).
 //! - **Deemed-large questions in plain words.** Each may be answered with the exact share or
 //!   amount (as `classifySme` accepts), or simply yes/no ("half or more?", "above 1.5 billion
 //!   yen?"); a yes is taken as exactly the threshold.
@@ -32,7 +34,8 @@
 
 use crate::input::{date_field, ErrorKind, InputError, Value};
 use crate::params::{
-    programme_status, Deadline, Phase, ProgrammeId, ProgrammeState, ProgrammeStatus, Stamp, STAMP,
+    programme_state, programme_status, Deadline, Phase, ProgrammeId, ProgrammeState,
+    ProgrammeStatus, Stamp, STAMP,
 };
 use crate::sme::{
     classify, Exclusions, Industry, OrgType, RawExclusions, RawSmeInput, Share, SmeClassification,
@@ -287,6 +290,15 @@ impl QuestionId {
             QuestionId::AvgTaxableIncome => Some(6),
             _ => None,
         }
+    }
+
+    /// Whether the wizard asks this question of this kind of organisation: the deemed-large
+    /// questions about shares or officers are not asked of a sole proprietor, nor those about
+    /// shares of organisations without any. An answer given anyway still counts, as it does
+    /// for `classifySme`; a wizard that keeps answers across a change of kind should leave
+    /// out those this returns false for.
+    pub fn applies_to(self, org: OrgType) -> bool {
+        self.deemed_large_item().is_none() || deemed_large_questions(org).contains(&self)
     }
 
     /// A short title of the question.
@@ -718,6 +730,14 @@ pub struct Eligibility {
     pub summary: String,
     /// The SME classification, once the answers allow one.
     pub sme: Option<SmeClassification>,
+    /// The schemes to work out the cost with (`simulate`'s `schemes`), following the
+    /// verdicts and the as-of date: national and Nagano together while the combined mode
+    /// can be used, Nagano alone when only its prefecture-only mode is open (NGN-4), national
+    /// alone outside Nagano; empty when neither scheme can be used.
+    pub simulate_with: Vec<Scheme>,
+    /// How to apply, in order (NAT-11: register, matching, the support plan, the contract;
+    /// then Nagano's application), for the schemes of `simulate_with`.
+    pub next_steps: Vec<Reason>,
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub as_of: Option<Date>,
     pub ruleset: Stamp,
@@ -742,7 +762,7 @@ fn source_of(rule: &str) -> &'static str {
     match rule {
         r if r.starts_with("SME-") || r.starts_with("EXP-") => "002",
         "NAT-6" => "002; 001",
-        "NAT-10" => "001",
+        "NAT-9" | "NAT-10" | "NAT-11" => "001",
         "NAT-P1" => "000 §1; 004",
         "NAT-P2" | "NAT-P3" => "002",
         "NAT-P4" => "001",
@@ -750,6 +770,7 @@ fn source_of(rule: &str) -> &'static str {
         "NGN-1" => "000 §2",
         "NGN-5" => "000 §3",
         "NGN-6" | "NGN-7" => "000 §4",
+        "NGN-8" => "000 §6",
         _ => "",
     }
 }
@@ -994,7 +1015,7 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
     if !pending.is_empty() {
         let relevant: &[QuestionId] = deemed_large_questions(org);
         for q in excl_all {
-            if relevant.contains(&q) {
+            if relevant.contains(&q) || answered(input, q) {
                 statuses.push((q, st(q), None));
                 if !answered(input, q) {
                     pending.push(q);
@@ -1015,10 +1036,25 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
     }
     let capital = if capital_needed { input.capital } else { None };
 
+    // Every deemed-large answer given counts, whatever the kind of organisation, as
+    // `classifySme` counts it; the kind only decides which unanswered ones are asked.
+    let x = Exclusions {
+        single_large_share: share_value(input.single_large_share, 1, 2),
+        total_large_share: share_value(input.total_large_share, 2, 3),
+        large_officer_share: share_value(input.large_officer_share, 1, 2),
+        owned_by_deemed_large: input.owned_by_deemed_large,
+        officers_all_from_deemed_large: input.officers_all_from_deemed_large,
+        avg_taxable_income: income_value(input.avg_taxable_income),
+    };
+
     // Size test alone.
-    let size = classify(&sme_input(capital, Exclusions::default()), locale);
-    if !size.sme {
+    let size_only = classify(&sme_input(capital, Exclusions::default()), locale);
+    if !size_only.sme {
         for q in excl_all {
+            if answered(input, q) {
+                statuses.push((q, QuestionStatus::Answered, None));
+                continue;
+            }
             statuses.push((
                 q,
                 QuestionStatus::Skipped,
@@ -1029,6 +1065,7 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
                 )),
             ));
         }
+        let size = classify(&sme_input(capital, x), locale);
         let reasons = sme_reasons(&size, input, locale);
         return SmePart {
             check: Check::Failed {
@@ -1041,63 +1078,37 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
         };
     }
 
-    // Deemed-large questions, in order, until one excludes.
+    // Deemed-large questions, in order: the unanswered ones that apply to this kind of
+    // organisation, until an answer excludes.
     let relevant = deemed_large_questions(org);
-    let x = Exclusions {
-        single_large_share: share_value(input.single_large_share, 1, 2),
-        total_large_share: share_value(input.total_large_share, 2, 3),
-        large_officer_share: share_value(input.large_officer_share, 1, 2),
-        owned_by_deemed_large: input.owned_by_deemed_large,
-        officers_all_from_deemed_large: input.officers_all_from_deemed_large,
-        avg_taxable_income: income_value(input.avg_taxable_income),
-    };
-    let mut used = Exclusions::default();
-    let mut excluded = false;
+    let excluded = !classify(&sme_input(capital, x), locale)
+        .deemed_large
+        .is_empty();
     for q in excl_all {
-        if !relevant.contains(&q) {
+        if answered(input, q) {
+            statuses.push((q, QuestionStatus::Answered, None));
+        } else if !relevant.contains(&q) {
             statuses.push((
                 q,
                 QuestionStatus::Skipped,
                 Some(not_applicable(org, locale)),
             ));
-            continue;
-        }
-        if excluded {
+        } else if excluded {
             statuses.push((
                 q,
                 QuestionStatus::Skipped,
                 Some(pick(
                     locale,
-                    "前の質問でみなし大企業にあたることがわかったため、聞きません（SME-6）。",
-                    "An earlier answer already makes the business a deemed large enterprise (SME-6).",
+                    "ほかの回答でみなし大企業にあたることがわかったため、聞きません（SME-6）。",
+                    "Another answer already makes the business a deemed large enterprise (SME-6).",
                 )),
             ));
-            continue;
-        }
-        if !answered(input, q) {
+        } else {
             statuses.push((q, QuestionStatus::Pending, None));
             pending.push(q);
-            continue;
-        }
-        statuses.push((q, QuestionStatus::Answered, None));
-        match q {
-            SingleLargeShare => used.single_large_share = x.single_large_share,
-            TotalLargeShare => used.total_large_share = x.total_large_share,
-            LargeOfficerShare => used.large_officer_share = x.large_officer_share,
-            OwnedByDeemedLarge => used.owned_by_deemed_large = x.owned_by_deemed_large,
-            OfficersAllFromDeemedLarge => {
-                used.officers_all_from_deemed_large = x.officers_all_from_deemed_large
-            }
-            _ => used.avg_taxable_income = x.avg_taxable_income,
-        }
-        if !classify(&sme_input(capital, used), locale)
-            .deemed_large
-            .is_empty()
-        {
-            excluded = true;
         }
     }
-    let cls = classify(&sme_input(capital, used), locale);
+    let cls = classify(&sme_input(capital, x), locale);
     let reasons = sme_reasons(&cls, input, locale);
     let check = if !cls.sme {
         Check::Failed {
@@ -1159,7 +1170,10 @@ fn sme_reasons(cls: &SmeClassification, input: &EligibilityInput, locale: Locale
     let mut out = Vec::new();
     for r in &cls.explanation {
         let is_sme6 = r.rules == ["SME-6"];
-        if is_sme6 && input.org_type == Some(OrgType::SoleProprietor) {
+        // A sole proprietor is not asked about shares or officers: no "not deemed large"
+        // note, but an exclusion it was given is shown.
+        if is_sme6 && input.org_type == Some(OrgType::SoleProprietor) && cls.deemed_large.is_empty()
+        {
             continue;
         }
         if is_sme6 {
@@ -1674,7 +1688,11 @@ pub fn check_eligibility(input: &EligibilityInput, locale: Locale) -> Eligibilit
         )
     };
 
+    let simulate_with = cost_schemes(&national, &nagano, input);
+    let next_steps = next_steps(&simulate_with, input, locale);
     Eligibility {
+        simulate_with,
+        next_steps,
         schemes: vec![national, nagano],
         next_question,
         questions,
@@ -1684,4 +1702,103 @@ pub fn check_eligibility(input: &EligibilityInput, locale: Locale) -> Eligibilit
         as_of: input.as_of,
         ruleset: STAMP,
     }
+}
+
+/// The schemes the cost is worked out with (`simulate`'s `schemes`), following the verdicts
+/// and the as-of date (NGN-4): national and Nagano together while the combined mode can
+/// still be used, Nagano alone once only its prefecture-only mode is open (after the national
+/// registration closed), national alone outside Nagano; none when neither scheme can be used.
+fn cost_schemes(
+    national: &SchemeVerdict,
+    nagano: &SchemeVerdict,
+    input: &EligibilityInput,
+) -> Vec<Scheme> {
+    let usable = |v: &SchemeVerdict| v.status != EligibilityStatus::NotEligible;
+    let nat = usable(national);
+    let ngn = usable(nagano) && input.location == Some(Location::Nagano);
+    if !ngn {
+        return if nat { vec![Scheme::National] } else { vec![] };
+    }
+    // Which Nagano mode: the one further along (open before closing before not yet open),
+    // the combined one on a tie, and only with the national programme usable.
+    let combined_first = match input.as_of {
+        None => true,
+        Some(on) => {
+            let rank = |id| match programme_state(id, None, on).0 {
+                ProgrammeState::Open => 0,
+                ProgrammeState::Closing => 1,
+                ProgrammeState::NotYetOpen => 2,
+                ProgrammeState::Closed => 3,
+            };
+            rank(ProgrammeId::NaganoCombined) <= rank(ProgrammeId::NaganoOnly)
+        }
+    };
+    if nat && combined_first {
+        vec![Scheme::National, Scheme::Nagano]
+    } else {
+        vec![Scheme::Nagano]
+    }
+}
+
+/// How to apply, in order (NAT-11, NAT-10, NAT-9; NGN-5..8 for Nagano), for the schemes the
+/// business can use. Empty when neither can be used.
+fn next_steps(simulate_with: &[Scheme], input: &EligibilityInput, locale: Locale) -> Vec<Reason> {
+    let mut steps = Vec::new();
+    let t = |ja: &str, en: &str| pick(locale, ja, en);
+    if simulate_with.contains(&Scheme::National) {
+        // Registration: Phase I's intake, or Phase II's (NAT-P2) once Phase I's has closed.
+        let phase_two_start = input.as_of.and_then(|on| {
+            let one = programme_state(ProgrammeId::National, Some(Phase::One), on).0;
+            let two = programme_status(ProgrammeId::National, Some(Phase::Two), on, locale);
+            (one != ProgrammeState::Open && two.state != ProgrammeState::Closed)
+                .then(|| two.deadlines.first().map(|d| d.date_text.clone()))
+                .flatten()
+        });
+        steps.push(match phase_two_start {
+            None => reason(vec!["NAT-11"], t(
+                "登録：ポータルサイト（https://digitalization-support.jp/）で中小企業としてWeb登録します。事務局の確認には数営業日かかり、結果はメールで届きます（NAT-11）。",
+                "Register: sign up as an SME on the portal (https://digitalization-support.jp/). The secretariat checks it within a few business days and replies by e-mail (NAT-11).",
+            )),
+            Some(start) => reason(vec!["NAT-11", "NAT-P2"], pick(
+                locale,
+                format!("登録：第Ⅰ期に登録済みなら、第Ⅱ期は{start}10時から、ポータルサイト（https://digitalization-support.jp/）に初回ログインして第Ⅱ期の利用規約に同意すると使えます。新しく登録する方の受付は、第Ⅱ期の最初の告知（002）の時点ではまだ始まっていなかったので、開始をポータルサイトで確かめてください。登録の確認には数営業日かかります（NAT-P2, NAT-11）。"),
+                format!("Register: if you registered in Phase I, log in to the portal (https://digitalization-support.jp/) from 10:00 on {start} and accept the Phase II terms. New registrations had not opened when Phase II was first announced (002): check the portal for when they open. The secretariat's check takes a few business days (NAT-P2, NAT-11)."),
+            )),
+        });
+        let matching = match input.expert_kind {
+            Some(ExpertKind::Freelancer | ExpertKind::SideJob | ExpertKind::SmeSupporter) => t(
+                "マッチング：相手の専門家が決まっているので、その専門家に支援の提案を直接依頼できます（セルフマッチング、NAT-10）。",
+                "Matching: you already have an expert, so ask them directly for a support proposal (self-matching, NAT-10).",
+            ),
+            _ => t(
+                "マッチング：相談案件を登録すると、登録済みのIT専門家から支援の提案が届きます（事務局マッチング）。相手が決まっていれば、直接依頼もできます（セルフマッチング、NAT-10）。",
+                "Matching: register a consultation case and registered IT experts will propose support (secretariat matching); if you already know an expert, ask them directly (self-matching, NAT-10).",
+            ),
+        };
+        steps.push(reason(vec!["NAT-10"], matching));
+        steps.push(reason(vec!["NAT-11"], t(
+            "支援計画：専門家と、支援の内容・時間・時間単価を決めた支援計画に合意します（NAT-11）。",
+            "Support plan: agree with the expert on a support plan: what they will do, the hours and the hourly rate (NAT-11).",
+        )));
+        steps.push(reason(vec!["NAT-11", "NAT-9"], t(
+            "契約と支援：準委任契約を結んで支援が始まります。終わったら支援実施報告（写真・契約書・請求書）と謝金の申請をします。謝金は事務局から専門家に支払われ、事業者は総額から謝金を引いた残りを専門家に払います（NAT-11, NAT-9）。",
+            "Contract and support: sign a quasi-mandate contract and the support starts. Afterwards, file the support report (photos, contract, invoice) and the honorarium claim; the secretariat pays the honorarium to the expert, and you pay the expert the rest of the fee (NAT-11, NAT-9).",
+        )));
+    }
+    if simulate_with.contains(&Scheme::Nagano) {
+        let combined = simulate_with.contains(&Scheme::National);
+        let (rules, text) = if combined {
+            (vec!["NGN-5", "NGN-7", "NGN-8"], t(
+                "長野県の上乗せ：国の謝金が支払われる前に、事業計画書（専門家・支援の内容・謝金単価・時間）を付けて、長野県中小企業振興センターのAI・IoT等先端技術利活用支援拠点（TEL 026-227-5028）に申請します。期限は下の一覧で確かめてください（NGN-5, NGN-7, NGN-8）。",
+                "Nagano top-up: before the national honorarium is paid, apply with a business plan (expert, content, honorarium rate, hours) to the AI/IoT support hub of the Nagano SME Support Center (tel. 026-227-5028); see the deadlines listed (NGN-5, NGN-7, NGN-8).",
+            ))
+        } else {
+            (vec!["NGN-6", "NGN-7", "NGN-8"], t(
+                "長野県の補助（県補助のみ）：事業計画書（専門家・支援の内容・謝金単価・時間）を付けて、長野県中小企業振興センターのAI・IoT等先端技術利活用支援拠点（TEL 026-227-5028）に申請します。申請の期間は下の一覧で確かめてください（NGN-6, NGN-7, NGN-8）。",
+                "Nagano subsidy (prefecture only): apply with a business plan (expert, content, honorarium rate, hours) to the AI/IoT support hub of the Nagano SME Support Center (tel. 026-227-5028); see the application period listed (NGN-6, NGN-7, NGN-8).",
+            ))
+        };
+        steps.push(reason(rules, text));
+    }
+    steps
 }

@@ -390,6 +390,21 @@ pub fn programme_status(
     let next_deadline = next.map(|d| Deadline::of(d, locale));
     let mut caveats = Vec::new();
     if programme == ProgrammeId::National && phase == Some(Phase::Two) {
+        // NAT-P2: who could start when. The first announcement (002) opened Phase II to
+        // Phase I registrants only; new registrations had not opened when it was written.
+        let start = DATES
+            .iter()
+            .find(|d| d.programme == programme && d.phase == phase && d.kind.is_start())
+            .map(|d| d.current().value.format(locale))
+            .unwrap_or_default();
+        caveats.push(crate::format::fill_in(
+            locale,
+            [
+                "第Ⅰ期に登録を済ませた中小企業とIT専門家は、{0}10時から、初回ログインで第Ⅱ期の利用規約に同意すると使えます。新しく登録する方の受付は、最初の告知（002）の時点ではまだ始まっていませんでした。開始はポータルサイトで確かめてください（NAT-P2）。",
+                "SMEs and experts registered in Phase I can use Phase II from 10:00 on {0}, after accepting the Phase II terms at their first login. New registrations had not opened yet when it was first announced (002): check the portal for when they open (NAT-P2).",
+            ],
+            &[&start],
+        ));
         caveats.push(match locale {
             Locale::Ja => "予算の状況により、上記の期限より前に登録・契約の受付が終了する場合があります（NAT-P5）。".to_string(),
             Locale::En => "Registration and contracts may close before these dates if the budget runs out (NAT-P5).".to_string(),
@@ -622,6 +637,28 @@ mod tests {
         let next = p2.next_deadline.unwrap();
         assert_eq!(next.date_text, "2021年11月1日（令和3年11月1日）");
         assert_eq!(next.superseded[0].value, d("2021-09-30"));
+    }
+
+    #[test]
+    fn phase_two_says_who_can_start_when() {
+        // 002: Phase I registrants from 10:00 on 26 April 2021; new registrations not open yet.
+        for on in ["2021-03-01", "2021-05-01"] {
+            let ja = programme_status(ProgrammeId::National, Some(Phase::Two), d(on), Locale::Ja);
+            let who = ja.caveats.iter().find(|c| c.contains("NAT-P2")).unwrap();
+            assert!(
+                who.contains("第Ⅰ期に登録") && who.contains("2021年4月26日"),
+                "{who}"
+            );
+            assert!(who.contains("新しく登録"), "{who}");
+            let en = programme_status(ProgrammeId::National, Some(Phase::Two), d(on), Locale::En);
+            let who = en.caveats.iter().find(|c| c.contains("NAT-P2")).unwrap();
+            assert!(
+                who.contains("registered in Phase I") && who.contains("26 April 2021"),
+                "{who}"
+            );
+        }
+        let start = DATES.iter().find(|p| p.id == "nationalP2Start").unwrap();
+        assert!(start.label(Locale::Ja).contains("第Ⅰ期に登録済み"));
     }
 
     #[test]

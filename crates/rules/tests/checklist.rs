@@ -168,6 +168,26 @@ fn nothing_started_is_0_percent_and_stage_1_citing_the_gaps() {
 }
 
 #[test]
+fn the_stage_says_it_is_this_tools_estimate() {
+    // 003 names the four stages but gives no way to place a business: ours is an estimate.
+    for answer in [NotStarted, Partial, Done] {
+        let ja = score(&assess(Retail, answer, &[]), Locale::Ja);
+        assert!(
+            ja.stage.basis.contains("独自に見積もった目安"),
+            "{}",
+            ja.stage.basis
+        );
+        assert!(ja.stage.basis.contains("003"));
+        let en = score(&assess(Retail, answer, &[]), Locale::En);
+        assert!(
+            en.stage.basis.contains("this tool's own estimate"),
+            "{}",
+            en.stage.basis
+        );
+    }
+}
+
+#[test]
 fn points_are_exact_and_percent_is_floored() {
     // Customers: done (3) + considering (1) = 4 of 6 → 66%.
     let r = score(

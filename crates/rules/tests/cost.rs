@@ -113,7 +113,7 @@ fn nagano_prior_hours_count_against_the_24() {
         i,
         expect![[r#"
             total 48000 national None nagano Some(14000) self 34000
-              0..4 h: 0/3500/500 ["NGN-2"]
+              0..4 h: 0/3500/500 ["NGN-4"]
               4..12 h: 0/0/4000 ["NGN-3"]
               ! NaganoHoursCapped ["NGN-3"]
         "#]],
@@ -136,7 +136,7 @@ fn no_benefit_at_or_below_500_yen() {
         plan(500, "10", Schemes::COMBINED),
         expect![[r#"
             total 5000 national Some(0) nagano Some(0) self 5000
-              0..10 h: 0/0/500 ["NAT-5", "NGN-2"]
+              0..10 h: 0/0/500 ["NAT-2", "NGN-2"]
               ! NoBenefit ["NAT-2"]
         "#]],
     );
@@ -360,5 +360,97 @@ fn bad_input_names_the_field() {
     assert_eq!(
         e[0].message(Locale::En),
         "Support hours: please enter a number greater than 0."
+    );
+}
+
+#[test]
+fn combined_with_the_national_cap_used_up_before_the_plan_is_an_estimate() {
+    // Nothing left of the national cap: Nagano's amount per hour is NGN-2 with a national
+    // honorarium of 0, min(4,250, 6,000 − 500 − 0) = 4,250, which the leaflet never shows:
+    // labelled as an estimate (見込み), and the step shows the amount the segments use.
+    let mut i = plan(6000, "12", Schemes::COMBINED);
+    i.sme_prior_honorarium = Decimal::from(300_000);
+    let s = simulate(&i, Locale::Ja);
+    assert_eq!(s.subsidies.nagano, Some(Decimal::from(51_000)));
+    assert_eq!(s.segments[0].nagano_per_hour, Decimal::from(4250));
+    assert_eq!(s.interpretations, vec!["NGN-2"]);
+    let step = s
+        .explanation
+        .iter()
+        .find(|st| st.text.starts_with("長野県の上乗せ"))
+        .unwrap();
+    expect![[r#"長野県の上乗せ（1時間あたり）= 上限 4,250円 と（6,000円 − 500円 − 国の謝金 0円）の小さい方 = 4,250円（見込み：国の謝金がない時間も、県が同じ式で上乗せするものとして計算）"#]]
+    .assert_eq(&step.text);
+    // No step shows the 2,000 yen the segments never use.
+    assert!(s
+        .explanation
+        .iter()
+        .all(|st| !st.text.contains("= 2,000円")));
+    let en = simulate(&i, Locale::En);
+    assert!(en
+        .explanation
+        .iter()
+        .any(|st| st.text.contains("(estimate:")));
+
+    // Part-way: both amounts are shown, the second from the hour the cap ends.
+    let mut part = plan(6000, "12", Schemes::COMBINED);
+    part.sme_prior_honorarium = Decimal::from(290_000);
+    let s = simulate(&part, Locale::Ja);
+    let nagano_steps: Vec<&str> = s
+        .explanation
+        .iter()
+        .filter(|st| st.text.contains("長野県の上乗せ"))
+        .map(|st| st.text.as_str())
+        .collect();
+    expect![[r#"
+        [
+            "長野県の上乗せ（1時間あたり）= 上限 4,250円 と（6,000円 − 500円 − 国の謝金 3,500円）の小さい方 = 2,000円",
+            "国の謝金が上限に達した2.86時間目以降の長野県の上乗せ（1時間あたり）= 上限 4,250円 と（6,000円 − 500円 − 国の謝金 0円）の小さい方 = 4,250円（見込み：国の謝金がない時間も、県が同じ式で上乗せするものとして計算）",
+        ]
+    "#]]
+    .assert_debug_eq(&nagano_steps);
+    assert_eq!(s.interpretations, vec!["AR-2", "NAT-5", "NGN-2"]);
+
+    // Within the cap for every Nagano hour: no such step and no estimate.
+    let s = simulate(&plan(6000, "12", Schemes::COMBINED), Locale::Ja);
+    assert!(s.interpretations.is_empty());
+}
+
+#[test]
+fn phase_two_dates_carry_the_budget_caveat() {
+    let codes = |on: &str, schemes: Schemes| {
+        let mut i = plan(6000, "12", schemes);
+        i.as_of = Some(Date::parse(on).unwrap());
+        simulate(&i, Locale::Ja)
+            .warnings
+            .into_iter()
+            .map(|w| (w.code, w.rules))
+            .collect::<Vec<_>>()
+    };
+    let caveat = (WarningCode::BudgetMayCloseEarly, vec!["NAT-P5"]);
+    // Phase II open, not yet open, or closed to new registrations: the caveat (NAT-P5).
+    for on in ["2021-06-01", "2021-04-01", "2021-11-15"] {
+        assert!(
+            codes(on, Schemes::NATIONAL).contains(&caveat),
+            "{on}: {:?}",
+            codes(on, Schemes::NATIONAL)
+        );
+    }
+    // Phase I dates, Phase II over, or no national scheme: no caveat.
+    for (on, schemes) in [
+        ("2021-01-15", Schemes::NATIONAL),
+        ("2021-02-10", Schemes::NATIONAL),
+        ("2026-11-22", Schemes::NATIONAL),
+        ("2021-06-01", Schemes::NAGANO_ONLY),
+    ] {
+        assert!(!codes(on, schemes).contains(&caveat), "{on}");
+    }
+    let mut i = plan(6000, "12", Schemes::NATIONAL);
+    i.as_of = Some(Date::parse("2021-06-01").unwrap());
+    let en = simulate(&i, Locale::En);
+    assert!(
+        en.warnings[0].message.contains("budget"),
+        "{:?}",
+        en.warnings
     );
 }

@@ -491,3 +491,131 @@ fn never_panics_on_odd_answers() {
         }
     }
 }
+
+#[test]
+fn nagano_is_not_open_before_it_started() {
+    use ouen_rules::params::{programme_state, ProgrammeId, ProgrammeState};
+    let on = |d: &str| ouen_rules::Date::parse(d).unwrap();
+    // The top-up rides on the national programme: not before its start (000 §1, §2).
+    assert_eq!(
+        programme_state(ProgrammeId::NaganoCombined, None, on("2019-06-01")).0,
+        ProgrammeState::NotYetOpen
+    );
+    assert_eq!(
+        programme_state(ProgrammeId::NaganoCombined, None, on("2020-09-01")).0,
+        ProgrammeState::Open
+    );
+    let e = check(with(nagano_maker(), json!({"asOf": "2019-06-01"})));
+    assert_eq!(statuses(&e), (S::NeedsChecking, S::NeedsChecking));
+    assert_eq!(e.schemes[1].state, Some(ProgrammeState::NotYetOpen));
+    assert!(
+        e.schemes[1]
+            .reasons
+            .iter()
+            .any(|r| r.text.contains("まだ始まっていません") && r.text.contains("2020年9月1日")),
+        "{:?}",
+        e.schemes[1].reasons
+    );
+    // The cost split says so too.
+    let mut i =
+        ouen_rules::SimulationInput::new(6000.into(), 12.into(), ouen_rules::Schemes::COMBINED);
+    i.as_of = Some(on("2019-06-01"));
+    let s = ouen_rules::simulate(&i, Locale::Ja);
+    assert_eq!(
+        s.warnings
+            .iter()
+            .filter(|w| w.code == ouen_rules::cost::WarningCode::ProgrammeNotYetOpen)
+            .count(),
+        2,
+        "{:?}",
+        s.warnings
+    );
+}
+
+#[test]
+fn the_cost_mode_follows_the_verdicts_and_the_date() {
+    use ouen_rules::Scheme::{Nagano, National};
+    let cases = [
+        ("both open", json!({}), vec![National, Nagano]),
+        (
+            "outside Nagano",
+            json!({"location": "other"}),
+            vec![National],
+        ),
+        // National registration closed, Nagano's prefecture-only mode open (NGN-4).
+        (
+            "prefecture only",
+            json!({"asOf": "2021-02-10"}),
+            vec![Nagano],
+        ),
+        // Nagano over, Phase II ahead.
+        ("Nagano over", json!({"asOf": "2021-06-01"}), vec![National]),
+        (
+            "not an SME",
+            json!({"employees": 301, "capital": 300_000_001u64}),
+            vec![],
+        ),
+        ("everything over", json!({"asOf": "2023-04-01"}), vec![]),
+        ("no date yet", json!({"asOf": null}), vec![National, Nagano]),
+    ];
+    for (name, patch, expected) in cases {
+        let e = check(with(nagano_maker(), patch));
+        assert_eq!(e.simulate_with, expected, "{name}");
+    }
+    // In the JS API's shape: simulate's `schemes`.
+    let json = serde_json::to_value(check(nagano_maker())).unwrap();
+    assert_eq!(json["simulateWith"], json!(["national", "nagano"]));
+}
+
+#[test]
+fn next_steps_say_how_to_apply() {
+    let e = check(nagano_maker());
+    let rules: Vec<Vec<&str>> = e.next_steps.iter().map(|s| s.rules.clone()).collect();
+    assert_eq!(
+        rules,
+        vec![
+            vec!["NAT-11"],
+            vec!["NAT-10"],
+            vec!["NAT-11"],
+            vec!["NAT-11", "NAT-9"],
+            vec!["NGN-5", "NGN-7", "NGN-8"],
+        ]
+    );
+    let text: Vec<&str> = e.next_steps.iter().map(|s| s.text.as_str()).collect();
+    for (i, word) in [
+        "ポータルサイト",
+        "セルフマッチング",
+        "支援計画",
+        "準委任契約",
+        "事業計画書",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(text[i].contains(word), "{word} in {}", text[i]);
+    }
+    assert!(e.next_steps.iter().all(|s| !s.sources.is_empty()));
+    // No expert yet: the secretariat's matching comes first.
+    let e = check(with(nagano_maker(), json!({"expertKind": "undecided"})));
+    assert!(e.next_steps[1]
+        .text
+        .starts_with("マッチング：相談案件を登録"));
+    // Prefecture only: Nagano's own timeline.
+    let e = check(with(nagano_maker(), json!({"asOf": "2021-02-10"})));
+    assert_eq!(e.next_steps.len(), 1);
+    assert_eq!(e.next_steps[0].rules, ["NGN-6", "NGN-7", "NGN-8"]);
+    // Phase II: who can start when (NAT-P2).
+    let e = check(with(nagano_maker(), json!({"asOf": "2021-06-01"})));
+    assert!(e.next_steps[0].rules.contains(&"NAT-P2"));
+    assert!(
+        e.next_steps[0].text.contains("2021年4月26日")
+            && e.next_steps[0].text.contains("第Ⅰ期に登録済み"),
+        "{}",
+        e.next_steps[0].text
+    );
+    // English too; nothing to apply for when neither scheme can be used.
+    let en = check_eligibility_raw(&raw(nagano_maker()), Locale::En).unwrap();
+    assert!(en.next_steps[0].text.starts_with("Register"));
+    let none = check(with(nagano_maker(), json!({"support": "production"})));
+    assert!(none.next_steps.is_empty());
+}

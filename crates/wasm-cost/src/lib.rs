@@ -191,6 +191,7 @@ fn warning_code(c: WarningCode) -> &'static str {
         WarningCode::IntakeClosed => "intakeClosed",
         WarningCode::ProgrammeNotYetOpen => "programmeNotYetOpen",
         WarningCode::RulesNotInForce => "rulesNotInForce",
+        WarningCode::BudgetMayCloseEarly => "budgetMayCloseEarly",
     }
 }
 

@@ -158,6 +158,7 @@ fn result_view(record: &Record, previous: Option<&Record>) -> Html {
             <div class="cl-stage" id="cl-stage">
                 <h3>{tf!(m::CHECK_STAGE, mark = result.stage.mark, title = result.stage.title)}</h3>
                 <p>{&result.stage.reason}</p>
+                <p class="hint cl-stage-basis" id="cl-stage-basis">{&result.stage.basis}</p>
                 <p class="hint">{t(m::CHECK_STAGES_HINT)}</p>
             </div>
             <div class="cl-chart">

@@ -631,10 +631,8 @@ fn VerdictPanel(props: &VerdictProps) -> Html {
     } else {
         t(m::ELIG_VERDICT_PROVISIONAL)
     };
-    let national_ok = e
-        .schemes
-        .iter()
-        .any(|s| s.status != EligibilityStatus::NotEligible);
+    // The core's choice of schemes: empty when neither can be used.
+    let national_ok = !e.simulate_with.is_empty();
     let on_restart = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Reset(None)))
@@ -649,6 +647,23 @@ fn VerdictPanel(props: &VerdictProps) -> Html {
             <p class="elig-summary" id="elig-summary">{&e.summary}</p>
             { for e.schemes.iter().map(|s| scheme_card(s, !props.final_view)) }
             if props.final_view {
+                if !e.next_steps.is_empty() {
+                    <div class="elig-how" id="elig-how-to-apply">
+                        <h3>{t(m::ELIG_HOW_TO_APPLY)}</h3>
+                        <ol class="elig-how-steps">
+                            { for e.next_steps.iter().map(|r| html! {
+                                <li>
+                                    <span>{&r.text}</span>
+                                    <span class="elig-cite">{format!(" {}", crate::tf!(
+                                        m::ELIG_REASON_CITE,
+                                        rules = r.rules.join(", "),
+                                        sources = r.sources.iter().map(|s| cite(s)).collect::<Vec<_>>().join(&sep(m::ELIG_SOURCE_SEP)),
+                                    ))}</span>
+                                </li>
+                            }) }
+                        </ol>
+                    </div>
+                }
                 <div class="elig-next-steps" id="elig-next-steps">
                     <h3>{t(m::ELIG_NEXT_STEPS)}</h3>
                     <ul class="elig-steps">

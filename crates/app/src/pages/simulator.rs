@@ -147,6 +147,7 @@ pub fn SimulatorPage() -> Html {
             <main class={classes!("page", "simulator", long.then_some("print-long"))}>
                 <h1 class="page-title">{t(m::SIM_TITLE)}</h1>
                 <p class="lead">{t(m::SIM_LEAD)}</p>
+                <p class="sim-scope" id="sim-scope">{t(m::SIM_SCOPE)}</p>
                 if let Some(note) = &*link_note {
                     <p class="link-note" id="link-note" role="status">{note.message()}</p>
                 }

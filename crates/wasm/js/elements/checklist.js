@@ -59,6 +59,7 @@ function update(host, ouen) {
     el('p', { class: 'answer' }, `${t.overall} `, el('strong', { class: 'overall' }, `${r.overall.percent}%`)),
     el('p', { class: 'stage' }, `${r.stage.mark} ${r.stage.title}`),
     el('p', { class: 'note' }, r.stage.reason),
+    el('p', { class: 'note' }, r.stage.basis),
     table,
     ...r.nextSteps.map((s) => el('p', { class: 'warn' }, `${s.label}: ${s.actions[0] ?? ''}`)),
   );
