@@ -37,7 +37,7 @@ test('package.json exports ./cost with node, browser and types', () => {
   for (const f of [e.node, e.browser, e.types, './cost/web.d.ts', './cost/node/ouen_cost_bg.wasm', './cost/web/ouen_cost_bg.wasm']) {
     assert.doesNotThrow(() => readFileSync(join(npmDir, f)), f);
   }
-  assert.deepEqual(Object.keys(cost).sort(), ['classifySme', 'rulesetInfo', 'simulate']);
+  assert.deepEqual(Object.keys(cost).sort(), ['classifySme', 'rulesetInfo', 'simulate', 'simulateMany']);
 });
 
 for (const c of golden.cases) {

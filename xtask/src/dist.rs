@@ -420,11 +420,11 @@ fn write_package(npm: &Path) -> Result {
     write(&npm.join("web.d.ts"), &format!("{decls}{INIT_DTS}"))?;
     write(
         &npm.join("node.js"),
-        "// Node ≥ 20: the wasm is instantiated synchronously on import; no init call needed.\nexport { simulate, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './node/ouen.js';\n",
+        "// Node ≥ 20: the wasm is instantiated synchronously on import; no init call needed.\nexport { simulate, simulateMany, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './node/ouen.js';\n",
     )?;
     write(
         &npm.join("web.js"),
-        "// Browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './web/ouen.js';\n",
+        "// Browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, simulateMany, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './web/ouen.js';\n",
     )?;
     let cost = npm.join("cost");
     let cost_decls = types::cost_declarations();
@@ -432,11 +432,11 @@ fn write_package(npm: &Path) -> Result {
     write(&cost.join("web.d.ts"), &format!("{cost_decls}{INIT_DTS}"))?;
     write(
         &cost.join("node.js"),
-        "// `ouen/cost` for Node ≥ 20: the small wasm (cost split, SME check, ruleset stamp), instantiated on import.\nexport { simulate, classifySme, rulesetInfo } from './node/ouen_cost.js';\n",
+        "// `ouen/cost` for Node ≥ 20: the small wasm (cost split, SME check, ruleset stamp), instantiated on import.\nexport { simulate, simulateMany, classifySme, rulesetInfo } from './node/ouen_cost.js';\n",
     )?;
     write(
         &cost.join("web.js"),
-        "// `ouen/cost` for browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, classifySme, rulesetInfo } from './web/ouen_cost.js';\n",
+        "// `ouen/cost` for browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, simulateMany, classifySme, rulesetInfo } from './web/ouen_cost.js';\n",
     )?;
     let js = root().join("crates/wasm/js");
     fs::copy(js.join("elements.js"), npm.join("elements.js"))
@@ -615,6 +615,11 @@ try {
   e.message;          // "支援時間：0より大きい数を入力してください。"
 }
 simulate({ rate: 4000, hours: 10, schemes: ['national'] }, { locale: 'en' });
+
+// Many plans at once (a chart, a table): one call, and no explanation text when only the
+// numbers are needed. The amounts are the same as simulate's.
+simulateMany([{ rate: 6000, hours: 12, schemes: ['national'] }, { rate: 8250, hours: 30, schemes: ['national', 'nagano'] }], { explain: false })
+  .map((r) => r.selfPay); // [30000, 40500]
 ```
 
 ## Browsers (ES module)
@@ -681,7 +686,7 @@ it in Chromium.
 | anything else (`checkEligibility`, `navigator`, checklist, `generatePlan`, `programmesOn`, the full `rulesetInfo`) | `ouen` | full |
 | the custom elements | `ouen/elements` | small for `<ouen-simulator>`, full for the others (on demand) |
 
-`ouen/cost` exports `simulate`, `classifySme` and `rulesetInfo` (version and hash only), plus
+`ouen/cost` exports `simulate`, `simulateMany`, `classifySme` and `rulesetInfo` (version and hash only), plus
 `init`/`initSync` in browsers. Its `simulate` and `classifySme` return exactly what the full
 entry's do, and throw the same errors, so switching is a change of the import line:
 

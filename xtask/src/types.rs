@@ -20,11 +20,21 @@ export interface OuenInputError extends Error {
   name: "OuenInputError";
   field: string;
   errors: { field: string; message: string }[];
+  /** In `simulateMany`: the position of the input at fault. */
+  index?: number;
 }
+
+/** Options of `simulate` and `simulateMany`: `explain: false` leaves out the steps of the
+ *  working (`explanation` is then empty; amounts, segments and warnings are the same). */
+export interface SimulateOptions extends Options { explain?: boolean }
 
 /** Splits the cost of a plan between the national programme, Nagano and the SME.
  *  @throws {OuenInputError} on bad input. */
-export function simulate(input: SimulationInput, options?: Options): Simulation;
+export function simulate(input: SimulationInput, options?: SimulateOptions): Simulation;
+
+/** `simulate` for many inputs in one call (one crossing into the wasm): the results in
+ *  order. @throws {OuenInputError} on the first bad input, with its `index`. */
+export function simulateMany(inputs: SimulationInput[], options?: SimulateOptions): Simulation[];
 
 /** Whether an organisation is an SME (SME-1..7) and a small business (SME-5).
  *  @throws {OuenInputError} on bad input. */
@@ -103,12 +113,22 @@ export interface OuenInputError extends Error {
   name: "OuenInputError";
   field: string;
   errors: { field: string; message: string }[];
+  /** In `simulateMany`: the position of the input at fault. */
+  index?: number;
 }
+
+/** Options of `simulate` and `simulateMany`: `explain: false` leaves out the steps of the
+ *  working (`explanation` is then empty; amounts, segments and warnings are the same). */
+export interface SimulateOptions extends Options { explain?: boolean }
 
 /** Splits the cost of a plan between the national programme, Nagano and the SME.
  *  Same result as `simulate` of the full entry (`ouen`).
  *  @throws {OuenInputError} on bad input. */
-export function simulate(input: SimulationInput, options?: Options): Simulation;
+export function simulate(input: SimulationInput, options?: SimulateOptions): Simulation;
+
+/** `simulate` for many inputs in one call (one crossing into the wasm): the results in
+ *  order. @throws {OuenInputError} on the first bad input, with its `index`. */
+export function simulateMany(inputs: SimulationInput[], options?: SimulateOptions): Simulation[];
 
 /** Whether an organisation is an SME (SME-1..7) and a small business (SME-5).
  *  Same result as `classifySme` of the full entry (`ouen`).

@@ -386,52 +386,186 @@ impl Texts {
     }
 }
 
-/// Splits the cost of a plan between the national programme, Nagano and the SME.
+/// A step of the working, as data: the figures one sentence of the explanation shows. The
+/// arithmetic ([`compute`]) records them; [`explain`] turns them into sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Working {
+    /// AR-1/2: rate × hours.
+    TotalFee {
+        rate: Decimal,
+        hours: Decimal,
+        total: Decimal,
+    },
+    /// NAT-1/2: the national honorarium per hour.
+    NationalPerHour {
+        max: Decimal,
+        rate: Decimal,
+        min_self: Decimal,
+        per_hour: Decimal,
+    },
+    /// NAT-3/4: what is left of the cumulative caps.
+    NationalLeft {
+        sme_cap: Decimal,
+        sme_prior: Decimal,
+        expert_cap: Decimal,
+        expert_prior: Decimal,
+        left: Decimal,
+    },
+    /// NAT-3 or NAT-4, NAT-5, AR-3b: the hour at which the cap is reached.
+    CapReached {
+        rule: &'static str,
+        left: Decimal,
+        per_hour: Decimal,
+        at: Ratio,
+    },
+    /// NGN-2/4: Nagano's top-up on the hours with a national honorarium.
+    NaganoWithNational {
+        max: Decimal,
+        rate: Decimal,
+        min_self: Decimal,
+        national: Decimal,
+        per_hour: Decimal,
+    },
+    /// NGN-2/4: Nagano's top-up on hours without a national honorarium; `after` is the hour
+    /// the national cap was reached (none: it was used up before the plan), `estimate` that
+    /// the leaflet does not show this case.
+    NaganoWithoutNational {
+        max: Decimal,
+        rate: Decimal,
+        min_self: Decimal,
+        per_hour: Decimal,
+        after: Option<Ratio>,
+        estimate: bool,
+    },
+    /// NGN-4: the prefecture alone.
+    NaganoOnly {
+        max: Decimal,
+        rate: Decimal,
+        min_self: Decimal,
+        per_hour: Decimal,
+    },
+    /// NGN-3: the hours Nagano subsidises; `estimate` when not all hours get it.
+    NaganoHours {
+        max_hours: Decimal,
+        prior: Decimal,
+        hours: Decimal,
+        end: Ratio,
+        estimate: bool,
+    },
+    /// NAT-9, AR-2.
+    NationalTotal { total: Decimal },
+    /// NGN-2 (or NGN-4 alone), AR-2.
+    NaganoTotal { total: Decimal, with_national: bool },
+    /// AR-2, NAT-2.
+    SelfPay {
+        total: Decimal,
+        subsidies: Decimal,
+        self_pay: Decimal,
+    },
+}
+
+/// A warning, as data: what [`explain`] turns into a [`Warning`] with its message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// NAT-2: the rate leaves nothing above the SME's minimum.
+    NoBenefit { min_self: Decimal },
+    /// NAT-3/4: the cap was used up before this plan.
+    NationalCapExhausted,
+    /// NAT-3 (`sme`) or NAT-4, NAT-5: the cap ends at `at` hours.
+    CapReached { sme: bool, at: Ratio },
+    /// NGN-3: Nagano's hours were used up before this plan.
+    NaganoHoursExhausted { max_hours: Decimal },
+    /// NGN-3: Nagano subsidises only the first `left` hours.
+    NaganoHoursCapped { left: Decimal },
+    /// A programme is closing, closed or not yet open on `on` (`code` says which).
+    Programme {
+        code: WarningCode,
+        on: Date,
+        programme: ProgrammeId,
+        phase: Option<Phase>,
+        next: Option<&'static DateParam>,
+    },
+    /// NAT-P5: Phase II may close early.
+    BudgetMayCloseEarly,
+    /// No figure was in force on `on`; those last in force (until `until`) were used.
+    RulesNotInForce {
+        on: Date,
+        until: Option<Date>,
+        rule: &'static str,
+    },
+}
+
+impl Notice {
+    pub fn code(&self) -> WarningCode {
+        match self {
+            Notice::NoBenefit { .. } => WarningCode::NoBenefit,
+            Notice::NationalCapExhausted => WarningCode::NationalCapExhausted,
+            Notice::CapReached { sme: true, .. } => WarningCode::SmeCapReached,
+            Notice::CapReached { sme: false, .. } => WarningCode::ExpertCapReached,
+            Notice::NaganoHoursExhausted { .. } => WarningCode::NaganoHoursExhausted,
+            Notice::NaganoHoursCapped { .. } => WarningCode::NaganoHoursCapped,
+            Notice::Programme { code, .. } => *code,
+            Notice::BudgetMayCloseEarly => WarningCode::BudgetMayCloseEarly,
+            Notice::RulesNotInForce { .. } => WarningCode::RulesNotInForce,
+        }
+    }
+}
+
+/// The cost split as numbers and data, before any sentence: amounts, segments, the working
+/// and the warnings as data, and the interpretations relied on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Computation {
+    pub total_fee: Decimal,
+    pub subsidies: Subsidies,
+    pub self_pay: Decimal,
+    pub schemes: Schemes,
+    pub segments: Vec<Segment>,
+    pub working: Vec<Working>,
+    pub notices: Vec<Notice>,
+    pub interpretations: Vec<&'static str>,
+    pub as_of: Option<Date>,
+}
+
+/// How much of the explanation to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Explain {
+    /// Every step of the working, in the locale (the default).
+    #[default]
+    Steps,
+    /// No steps: the amounts, segments and warnings only (for many calls, e.g. a chart).
+    Off,
+}
+
+/// Splits the cost of a plan between the national programme, Nagano and the SME, explained
+/// step by step in `locale`.
 pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
-    let t = Texts { locale };
+    explain(&compute(input), locale, Explain::Steps)
+}
+
+/// The arithmetic of the cost split (NAT-1..5, NGN-2..4, AR-1..5): no sentence is made here.
+pub fn compute(input: &SimulationInput) -> Computation {
     let p = Params::in_force(input.as_of);
     let rate = input.rate;
     let hours = Ratio::from_decimal(input.hours);
     let min_self = p.min_self_pay_per_hour.value;
     let zero = Decimal::ZERO;
-    let mut steps = Vec::new();
-    let mut warnings = Vec::new();
+    let mut working = Vec::new();
+    let mut notices = Vec::new();
     // Which interpretation rules the result relies on (listed AR-2, NAT-5, NGN-2, NGN-3).
     let (mut uses_nat5, mut uses_ngn2_alone, mut uses_ngn3) = (false, false, false);
 
-    // AR-2: the total fee. (Figures shown more than once are formatted once.)
+    // AR-2: the total fee.
     let total_fee = hours.mul_decimal(rate).round_half_up();
-    let (rate_t, hours_t, min_self_t, total_t) = (
-        t.yen(rate),
-        t.h(input.hours),
-        t.yen(min_self),
-        t.yen(total_fee),
-    );
-    steps.push(Step {
-        rules: crate::ids(&["AR-1", "AR-2"]),
-        text: t.text(
-            [
-                "費用の総額 = 時間単価 {0} × {1} = {2}",
-                "Total fee = hourly rate {0} × {1} = {2}",
-            ],
-            &[&rate_t, &hours_t, &total_t],
-        ),
+    working.push(Working::TotalFee {
+        rate,
+        hours: input.hours,
+        total: total_fee,
     });
 
     // NAT-1/2: what subsidies may cover per hour.
     let margin = sub(rate, min_self).max(zero);
     if margin.is_zero() {
-        warnings.push(Warning {
-            code: WarningCode::NoBenefit,
-            rules: crate::ids(&["NAT-2"]),
-            message: t.text(
-                [
-                    "時間単価が{0}以下のため、補助はありません。中小企業は1時間あたり{0}以上を負担する決まりです（NAT-2）。時間単価が{0}を超えると補助の対象になります。",
-                    "At {0} an hour or less there is no subsidy: the SME must pay at least {0} per hour (NAT-2). Above {0} an hour the plan is subsidised.",
-                ],
-                &[&min_self_t],
-            ),
-        });
+        notices.push(Notice::NoBenefit { min_self });
     }
 
     // National honorarium per hour, and the hours it lasts (NAT-1, NAT-3/4/5).
@@ -440,86 +574,38 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     } else {
         zero
     };
-    let nat_t = t.yen(nat_per_hour);
     let mut nat_end = Ratio::ZERO;
     if input.schemes.national {
-        steps.push(Step {
-            rules: crate::ids(&["NAT-1", "NAT-2"]),
-            text: t.text(
-                [
-                    "国の謝金（1時間あたり）= 上限 {0} と（時間単価 {1} − 自己負担 {2}）の小さい方 = {3}",
-                    "National honorarium per hour = the lesser of {0} and (rate {1} − minimum self-pay {2}) = {3}",
-                ],
-                &[&t.yen(p.national_max_per_hour.value), &rate_t, &min_self_t, &nat_t],
-            ),
+        working.push(Working::NationalPerHour {
+            max: p.national_max_per_hour.value,
+            rate,
+            min_self,
+            per_hour: nat_per_hour,
         });
         let sme_left = sub(p.sme_cap.value, input.sme_prior_honorarium);
         let expert_left = sub(p.expert_cap.value, input.expert_prior_honorarium);
         let cap_left = sme_left.min(expert_left).max(zero);
-        let cap_left_t = t.yen(cap_left);
-        steps.push(Step {
-            rules: crate::ids(&["NAT-3", "NAT-4"]),
-            text: t.text(
-                [
-                    "国の謝金の残り枠 = 中小企業の枠 {0} − 受給済み {1} と、IT専門家の枠 {2} − 受給済み {3} の小さい方 = {4}",
-                    "National honorarium left = the lesser of the SME cap {0} − {1} received and the expert cap {2} − {3} received = {4}",
-                ],
-                &[&t.yen(p.sme_cap.value), &t.yen(input.sme_prior_honorarium), &t.yen(p.expert_cap.value), &t.yen(input.expert_prior_honorarium), &cap_left_t],
-            ),
+        working.push(Working::NationalLeft {
+            sme_cap: p.sme_cap.value,
+            sme_prior: input.sme_prior_honorarium,
+            expert_cap: p.expert_cap.value,
+            expert_prior: input.expert_prior_honorarium,
+            left: cap_left,
         });
         if !nat_per_hour.is_zero() {
             let cap_hours = Ratio::div(cap_left, nat_per_hour);
             nat_end = hours.min(cap_hours);
             if cap_left.is_zero() {
-                warnings.push(Warning {
-                    code: WarningCode::NationalCapExhausted,
-                    rules: crate::ids(&["NAT-3", "NAT-4"]),
-                    message: t.text(
-                        [
-                            "国の謝金の累積上限をすでに使い切っているため、国の謝金はありません（NAT-3, NAT-4）。",
-                            "The national honorarium cap is already used up, so there is no national honorarium (NAT-3, NAT-4).",
-                        ],
-                        &[],
-                    ),
-                });
+                notices.push(Notice::NationalCapExhausted);
             } else if cap_hours < hours {
                 uses_nat5 = true;
-                let at = crate::format::plain(cap_hours.to_decimal(2).0);
-                let (code, rule, who_ja, who_en) = if sme_left <= expert_left {
-                    (
-                        WarningCode::SmeCapReached,
-                        "NAT-3",
-                        "中小企業1社あたり",
-                        "per SME",
-                    )
-                } else {
-                    (
-                        WarningCode::ExpertCapReached,
-                        "NAT-4",
-                        "IT専門家1人あたり",
-                        "per expert",
-                    )
-                };
-                warnings.push(Warning {
-                    code,
-                    rules: crate::ids(&[rule, "NAT-5"]),
-                    message: t.text(
-                        [
-                            "{0}時間目で国の謝金が{1}の累積上限に達します。それ以降の時間は、国の謝金なしで計算しています（{2}, NAT-5）。",
-                            "The national honorarium reaches its cumulative cap {3} after {0} h; later hours get no national honorarium ({2}, NAT-5).",
-                        ],
-                        &[&at, who_ja, rule, who_en],
-                    ),
-                });
-                steps.push(Step {
-                    rules: crate::ids(&[rule, "NAT-5", "AR-3b"]),
-                    text: t.text(
-                        [
-                            "残り枠 {0} ÷ {1} = {2}時間（{3}）で上限に達します（見込み：時間は順に消化）",
-                            "The cap is reached after {0} ÷ {1} = {2} h ({3}) (estimate: hours are used in order)",
-                        ],
-                        &[&cap_left_t, &nat_t, &at, &cap_hours.fraction_text()],
-                    ),
+                let sme = sme_left <= expert_left;
+                notices.push(Notice::CapReached { sme, at: cap_hours });
+                working.push(Working::CapReached {
+                    rule: if sme { "NAT-3" } else { "NAT-4" },
+                    left: cap_left,
+                    per_hour: nat_per_hour,
+                    at: cap_hours,
                 });
             }
         }
@@ -531,7 +617,6 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
     let ngn_with_nat = ngn_max.min(sub(margin, nat_per_hour).max(zero));
     let ngn_without_nat = ngn_max.min(margin);
     if input.schemes.nagano {
-        let (ngn_max_t, ngn_hours_t) = (t.yen(ngn_max), t.h(p.nagano_max_hours.value));
         let hours_left = sub(p.nagano_max_hours.value, input.nagano_prior_hours).max(zero);
         ngn_end = hours.min(Ratio::from_decimal(hours_left));
         // Which hours get the top-up only matters when not all of them do.
@@ -545,122 +630,48 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
             // 0 for those hours. The leaflet does not show this case: an estimate.
             let without_nat = !nat_per_hour.is_zero() && nat_end < ngn_end;
             if nat_end != Ratio::ZERO {
-                steps.push(Step {
-                    rules: crate::ids(&["NGN-2", "NGN-4"]),
-                    text: t.text(
-                        [
-                            "長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}",
-                            "Nagano top-up per hour = the lesser of {0} and ({1} − {2} − national {3}) = {4}",
-                        ],
-                        &[&ngn_max_t, &rate_t, &min_self_t, &nat_t, &t.yen(ngn_with_nat)],
-                    ),
+                working.push(Working::NaganoWithNational {
+                    max: ngn_max,
+                    rate,
+                    min_self,
+                    national: nat_per_hour,
+                    per_hour: ngn_with_nat,
                 });
             }
             if without_nat || nat_end == Ratio::ZERO {
-                let from = if nat_end == Ratio::ZERO {
-                    String::new()
-                } else {
-                    let at = crate::format::plain(nat_end.to_decimal(2).0);
-                    t.text(
-                        [
-                            "国の謝金が上限に達した{0}時間目以降の",
-                            " after {0} h, once the national cap is reached",
-                        ],
-                        &[&at],
-                    )
-                };
-                let note = if without_nat {
+                if without_nat {
                     uses_ngn2_alone = true;
-                    t.text(
-                        [
-                            "（見込み：国の謝金がない時間も、県が同じ式で上乗せするものとして計算）",
-                            " (estimate: the prefecture is taken to top up hours without a national honorarium by the same formula)",
-                        ],
-                        &[],
-                    )
-                } else {
-                    String::new()
-                };
-                steps.push(Step {
-                    rules: crate::ids(&["NGN-2", "NGN-4"]),
-                    text: t.text(
-                        [
-                            "{5}長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}{6}",
-                            "Nagano top-up per hour{5} = the lesser of {0} and ({1} − {2} − national {3}) = {4}{6}",
-                        ],
-                        &[
-                            &ngn_max_t,
-                            &rate_t,
-                            &min_self_t,
-                            &t.yen(zero),
-                            &t.yen(ngn_without_nat),
-                            &from,
-                            &note,
-                        ],
-                    ),
+                }
+                working.push(Working::NaganoWithoutNational {
+                    max: ngn_max,
+                    rate,
+                    min_self,
+                    per_hour: ngn_without_nat,
+                    after: (nat_end != Ratio::ZERO).then_some(nat_end),
+                    estimate: without_nat,
                 });
             }
         } else {
-            steps.push(Step {
-                rules: crate::ids(&["NGN-4"]),
-                text: t.text(
-                    [
-                        "県補助のみ：長野県の補助（1時間あたり）= 上限 {0} と（{1} − {2}）の小さい方 = {3}",
-                        "Prefecture only: Nagano subsidy per hour = the lesser of {0} and ({1} − {2}) = {3}",
-                    ],
-                    &[&ngn_max_t, &rate_t, &min_self_t, &t.yen(ngn_without_nat)],
-                ),
+            working.push(Working::NaganoOnly {
+                max: ngn_max,
+                rate,
+                min_self,
+                per_hour: ngn_without_nat,
             });
         }
-        steps.push(Step {
-            rules: crate::ids(&["NGN-3"]),
-            text: t.text(
-                [
-                    "長野県の補助の対象時間 = {0} − 利用済み {1} と {2} の小さい方 = {3}{4}",
-                    "Hours Nagano subsidises = the lesser of {0} − {1} already used and {2} = {3}{5}",
-                ],
-                &[
-                    &ngn_hours_t,
-                    &t.h(input.nagano_prior_hours),
-                    &hours_t,
-                    &t.h(ngn_end.to_decimal(4).0),
-                    if allocation_matters {
-                        "（見込み：最初の時間から順に充当）"
-                    } else {
-                        ""
-                    },
-                    if allocation_matters {
-                        " (estimate: the first hours in order)"
-                    } else {
-                        ""
-                    },
-                ],
-            ),
+        working.push(Working::NaganoHours {
+            max_hours: p.nagano_max_hours.value,
+            prior: input.nagano_prior_hours,
+            hours: input.hours,
+            end: ngn_end,
+            estimate: allocation_matters,
         });
         if hours_left.is_zero() {
-            warnings.push(Warning {
-                code: WarningCode::NaganoHoursExhausted,
-                rules: crate::ids(&["NGN-3"]),
-                message: t.text(
-                    [
-                        "長野県の補助の対象{0}をすでに使い切っているため、県の補助はありません（NGN-3）。",
-                        "Nagano's {0} are already used up, so there is no prefecture subsidy (NGN-3).",
-                    ],
-                    &[&ngn_hours_t],
-                ),
+            notices.push(Notice::NaganoHoursExhausted {
+                max_hours: p.nagano_max_hours.value,
             });
         } else if ngn_end < hours && !ngn_without_nat.is_zero() {
-            warnings.push(Warning {
-                code: WarningCode::NaganoHoursCapped,
-                rules: crate::ids(&["NGN-3"]),
-                message: t.text(
-                    [
-                        "長野県の補助は{0}までです。それを超える時間は県の補助なしで計算しています（NGN-3）。",
-                        "Nagano subsidises at most {0}; later hours get no prefecture subsidy (NGN-3).",
-                    ],
-                    &[&t.h(hours_left)],
-                ),
-            });
+            notices.push(Notice::NaganoHoursCapped { left: hours_left });
         }
     }
 
@@ -744,69 +755,40 @@ pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
         nagano: input.schemes.nagano.then_some(nagano),
     };
     if input.schemes.national {
-        steps.push(Step {
-            rules: crate::ids(&["NAT-9", "AR-2"]),
-            text: t.text(
-                [
-                    "国の謝金の合計 = {0}（1円未満切り捨て）",
-                    "National honorarium in total = {0} (rounded down to the yen)",
-                ],
-                &[&t.yen(national)],
-            ),
-        });
+        working.push(Working::NationalTotal { total: national });
     }
     if input.schemes.nagano {
-        steps.push(Step {
-            rules: crate::ids(&[
-                if input.schemes.national {
-                    "NGN-2"
-                } else {
-                    "NGN-4"
-                },
-                "AR-2",
-            ]),
-            text: t.text(
-                [
-                    "長野県の補助の合計 = {0}（1円未満切り捨て）",
-                    "Nagano subsidy in total = {0} (rounded down to the yen)",
-                ],
-                &[&t.yen(nagano)],
-            ),
+        working.push(Working::NaganoTotal {
+            total: nagano,
+            with_national: input.schemes.national,
         });
     }
     let self_pay = sub(sub(total_fee, national), nagano);
-    steps.push(Step {
-        rules: crate::ids(&["AR-2", "NAT-2"]),
-        text: t.text(
-            [
-                "自己負担 = {0} − 補助 {1} = {2}",
-                "Self-pay = {0} − subsidies {1} = {2}",
-            ],
-            &[&total_t, &t.yen(add(national, nagano)), &t.yen(self_pay)],
-        ),
+    working.push(Working::SelfPay {
+        total: total_fee,
+        subsidies: add(national, nagano),
+        self_pay,
     });
 
     if let Some(d) = input.as_of {
-        date_warnings(input.schemes, d, &p, &t, &mut warnings);
+        date_notices(input.schemes, d, &p, &mut notices);
     }
 
-    Simulation {
+    Computation {
         total_fee,
         subsidies,
         self_pay,
-        schemes: input.schemes.list(),
+        schemes: input.schemes,
         segments,
-        explanation: steps,
-        warnings,
+        working,
+        notices,
         interpretations,
         as_of: input.as_of,
-        ruleset: STAMP,
     }
 }
 
 /// Whether each scheme used is open on `d`, and whether its figures were in force then.
-fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec<Warning>) {
-    let date_text = d.format(t.locale);
+fn date_notices(schemes: Schemes, d: Date, p: &Params, out: &mut Vec<Notice>) {
     let nagano = if schemes.national {
         ProgrammeId::NaganoCombined
     } else {
@@ -824,20 +806,15 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
         if !used {
             continue;
         }
-        let (rule, rules): (&str, &[&'static str]) = match id {
-            ProgrammeId::National => ("NAT-P1, NAT-P4", &["NAT-P1", "NAT-P4"]),
-            ProgrammeId::NaganoCombined => ("NGN-5", &["NGN-5"]),
-            ProgrammeId::NaganoOnly => ("NGN-6", &["NGN-6"]),
-        };
         // No warning while a phase is open. Otherwise the most relevant phase: the first
         // still finishing, else the first yet to open, else the last (closed).
-        let mut best: Option<(u8, WarningCode, Option<Phase>, Option<&DateParam>)> = None;
+        let mut best: Option<(u8, WarningCode, Option<Phase>, Option<&'static DateParam>)> = None;
         for ph in phases {
             let (state, next) = programme_state(id, *ph, d);
             let (rank, code) = match state {
                 ProgrammeState::Open => {
                     if *ph == Some(Phase::Two) {
-                        out.push(budget_caveat(t));
+                        out.push(Notice::BudgetMayCloseEarly);
                     }
                     continue 'programmes;
                 }
@@ -852,37 +829,16 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
         let Some((_, code, phase, next)) = best else {
             continue;
         };
-        // The next deadline: its label and date, as `programme_status` shows them.
-        let until = next
-            .map(|n| {
-                let date = n.current().value.format(t.locale);
-                t.text(["「{0}」の{1}", "{1} ({0})"], &[n.label(t.locale), &date])
-            })
-            .unwrap_or_default();
-        let templates = match code {
-            WarningCode::IntakeClosed => [
-                "{0}時点で{1}の新規の登録・申請は締め切られています。登録済みの方は{2}まで利用できます（{3}）。",
-                "On {0} {1} no longer accepts new registrations or applications; those already in can continue until {2} ({3}).",
-            ],
-            WarningCode::ProgrammeNotYetOpen => [
-                "{0}時点で{1}はまだ始まっていません（{3}）。",
-                "On {0} {1} has not opened yet ({3}).",
-            ],
-            _ => [
-                "{0}時点で{1}は終了しています。ここでは当時のルールで計算しています（{3}）。",
-                "On {0} {1} has ended. This result applies the rules as they were when it ran ({3}).",
-            ],
-        };
-        let name = programme_name(id, phase, t.locale);
-        let message = t.text(templates, &[&date_text, name, &until, rule]);
-        out.push(Warning {
+        out.push(Notice::Programme {
             code,
-            rules: crate::ids(rules),
-            message,
+            on: d,
+            programme: id,
+            phase,
+            next,
         });
         // Phase II dates shown: they may end sooner if the budget runs out (NAT-P5).
         if phase == Some(Phase::Two) && code != WarningCode::ProgrammeClosed {
-            out.push(budget_caveat(t));
+            out.push(Notice::BudgetMayCloseEarly);
         }
     }
     let used = [
@@ -892,36 +848,387 @@ fn date_warnings(schemes: Schemes, d: Date, p: &Params, t: &Texts, out: &mut Vec
         (true, &p.min_self_pay_per_hour),
     ];
     if let Some((_, f)) = used.iter().find(|(on, f)| *on && !f.valid_on_date) {
-        let until = f
-            .entry
-            .until
-            .map(|u| u.format(t.locale))
-            .unwrap_or_default();
-        out.push(Warning {
-            code: WarningCode::RulesNotInForce,
-            rules: crate::ids(&[f.param.rule]),
-            message: t.text(
-                [
-                    "{0}には有効な金額の定めがないため、最後に有効だったルール（{1}まで）で計算しています。",
-                    "No figures were in force on {0}; the rules last in force (until {1}) were used.",
-                ],
-                &[&date_text, &until],
-            ),
+        out.push(Notice::RulesNotInForce {
+            on: d,
+            until: f.entry.until,
+            rule: f.param.rule,
         });
     }
 }
 
-/// NAT-P5: always shown with Phase II dates.
-fn budget_caveat(t: &Texts) -> Warning {
-    Warning {
-        code: WarningCode::BudgetMayCloseEarly,
-        rules: crate::ids(&["NAT-P5"]),
-        message: t.text(
-            [
-                "第Ⅱ期は、予算がなくなる見込みになると、期限より前に登録・契約の受付が終わることがあります。早めの登録・契約をおすすめします（NAT-P5）。",
-                "In Phase II, registration and contracts may close before these dates if the budget is expected to run out; registering and contracting early is safer (NAT-P5).",
-            ],
-            &[],
+/// The sentences of a computation, in `locale`: every step of the working (unless `detail`
+/// is [`Explain::Off`]) and every warning. The one place the cost split is put into words.
+pub fn explain(c: &Computation, locale: Locale, detail: Explain) -> Simulation {
+    let t = Texts { locale };
+    let explanation = match detail {
+        Explain::Steps => c.working.iter().map(|w| step(w, &t)).collect(),
+        Explain::Off => Vec::new(),
+    };
+    Simulation {
+        total_fee: c.total_fee,
+        subsidies: c.subsidies,
+        self_pay: c.self_pay,
+        schemes: c.schemes.list(),
+        segments: c.segments.clone(),
+        explanation,
+        warnings: c.notices.iter().map(|n| warning(n, &t)).collect(),
+        interpretations: c.interpretations.clone(),
+        as_of: c.as_of,
+        ruleset: STAMP,
+    }
+}
+
+/// Hours as people read them (`2.86`).
+fn hours_plain(r: Ratio) -> String {
+    crate::format::plain(r.to_decimal(2).0)
+}
+
+fn step(w: &Working, t: &Texts) -> Step {
+    let (rules, text): (&[&'static str], String) = match *w {
+        Working::TotalFee { rate, hours, total } => (
+            &["AR-1", "AR-2"],
+            t.text(
+                [
+                    "費用の総額 = 時間単価 {0} × {1} = {2}",
+                    "Total fee = hourly rate {0} × {1} = {2}",
+                ],
+                &[&t.yen(rate), &t.h(hours), &t.yen(total)],
+            ),
         ),
+        Working::NationalPerHour {
+            max,
+            rate,
+            min_self,
+            per_hour,
+        } => (
+            &["NAT-1", "NAT-2"],
+            t.text(
+                [
+                    "国の謝金（1時間あたり）= 上限 {0} と（時間単価 {1} − 自己負担 {2}）の小さい方 = {3}",
+                    "National honorarium per hour = the lesser of {0} and (rate {1} − minimum self-pay {2}) = {3}",
+                ],
+                &[&t.yen(max), &t.yen(rate), &t.yen(min_self), &t.yen(per_hour)],
+            ),
+        ),
+        Working::NationalLeft {
+            sme_cap,
+            sme_prior,
+            expert_cap,
+            expert_prior,
+            left,
+        } => (
+            &["NAT-3", "NAT-4"],
+            t.text(
+                [
+                    "国の謝金の残り枠 = 中小企業の枠 {0} − 受給済み {1} と、IT専門家の枠 {2} − 受給済み {3} の小さい方 = {4}",
+                    "National honorarium left = the lesser of the SME cap {0} − {1} received and the expert cap {2} − {3} received = {4}",
+                ],
+                &[&t.yen(sme_cap), &t.yen(sme_prior), &t.yen(expert_cap), &t.yen(expert_prior), &t.yen(left)],
+            ),
+        ),
+        Working::CapReached {
+            rule,
+            left,
+            per_hour,
+            at,
+        } => (
+            if rule == "NAT-3" {
+                &["NAT-3", "NAT-5", "AR-3b"]
+            } else {
+                &["NAT-4", "NAT-5", "AR-3b"]
+            },
+            t.text(
+                [
+                    "残り枠 {0} ÷ {1} = {2}時間（{3}）で上限に達します（見込み：時間は順に消化）",
+                    "The cap is reached after {0} ÷ {1} = {2} h ({3}) (estimate: hours are used in order)",
+                ],
+                &[&t.yen(left), &t.yen(per_hour), &hours_plain(at), &at.fraction_text()],
+            ),
+        ),
+        Working::NaganoWithNational {
+            max,
+            rate,
+            min_self,
+            national,
+            per_hour,
+        } => (
+            &["NGN-2", "NGN-4"],
+            t.text(
+                [
+                    "長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}",
+                    "Nagano top-up per hour = the lesser of {0} and ({1} − {2} − national {3}) = {4}",
+                ],
+                &[&t.yen(max), &t.yen(rate), &t.yen(min_self), &t.yen(national), &t.yen(per_hour)],
+            ),
+        ),
+        Working::NaganoWithoutNational {
+            max,
+            rate,
+            min_self,
+            per_hour,
+            after,
+            estimate,
+        } => {
+            let from = match after {
+                None => String::new(),
+                Some(at) => t.text(
+                    [
+                        "国の謝金が上限に達した{0}時間目以降の",
+                        " after {0} h, once the national cap is reached",
+                    ],
+                    &[&hours_plain(at)],
+                ),
+            };
+            let note = if estimate {
+                t.text(
+                    [
+                        "（見込み：国の謝金がない時間も、県が同じ式で上乗せするものとして計算）",
+                        " (estimate: the prefecture is taken to top up hours without a national honorarium by the same formula)",
+                    ],
+                    &[],
+                )
+            } else {
+                String::new()
+            };
+            (
+                &["NGN-2", "NGN-4"],
+                t.text(
+                    [
+                        "{5}長野県の上乗せ（1時間あたり）= 上限 {0} と（{1} − {2} − 国の謝金 {3}）の小さい方 = {4}{6}",
+                        "Nagano top-up per hour{5} = the lesser of {0} and ({1} − {2} − national {3}) = {4}{6}",
+                    ],
+                    &[
+                        &t.yen(max),
+                        &t.yen(rate),
+                        &t.yen(min_self),
+                        &t.yen(Decimal::ZERO),
+                        &t.yen(per_hour),
+                        &from,
+                        &note,
+                    ],
+                ),
+            )
+        }
+        Working::NaganoOnly {
+            max,
+            rate,
+            min_self,
+            per_hour,
+        } => (
+            &["NGN-4"],
+            t.text(
+                [
+                    "県補助のみ：長野県の補助（1時間あたり）= 上限 {0} と（{1} − {2}）の小さい方 = {3}",
+                    "Prefecture only: Nagano subsidy per hour = the lesser of {0} and ({1} − {2}) = {3}",
+                ],
+                &[&t.yen(max), &t.yen(rate), &t.yen(min_self), &t.yen(per_hour)],
+            ),
+        ),
+        Working::NaganoHours {
+            max_hours,
+            prior,
+            hours,
+            end,
+            estimate,
+        } => (
+            &["NGN-3"],
+            t.text(
+                [
+                    "長野県の補助の対象時間 = {0} − 利用済み {1} と {2} の小さい方 = {3}{4}",
+                    "Hours Nagano subsidises = the lesser of {0} − {1} already used and {2} = {3}{5}",
+                ],
+                &[
+                    &t.h(max_hours),
+                    &t.h(prior),
+                    &t.h(hours),
+                    &t.h(end.to_decimal(4).0),
+                    if estimate {
+                        "（見込み：最初の時間から順に充当）"
+                    } else {
+                        ""
+                    },
+                    if estimate {
+                        " (estimate: the first hours in order)"
+                    } else {
+                        ""
+                    },
+                ],
+            ),
+        ),
+        Working::NationalTotal { total } => (
+            &["NAT-9", "AR-2"],
+            t.text(
+                [
+                    "国の謝金の合計 = {0}（1円未満切り捨て）",
+                    "National honorarium in total = {0} (rounded down to the yen)",
+                ],
+                &[&t.yen(total)],
+            ),
+        ),
+        Working::NaganoTotal {
+            total,
+            with_national,
+        } => (
+            if with_national {
+                &["NGN-2", "AR-2"]
+            } else {
+                &["NGN-4", "AR-2"]
+            },
+            t.text(
+                [
+                    "長野県の補助の合計 = {0}（1円未満切り捨て）",
+                    "Nagano subsidy in total = {0} (rounded down to the yen)",
+                ],
+                &[&t.yen(total)],
+            ),
+        ),
+        Working::SelfPay {
+            total,
+            subsidies,
+            self_pay,
+        } => (
+            &["AR-2", "NAT-2"],
+            t.text(
+                [
+                    "自己負担 = {0} − 補助 {1} = {2}",
+                    "Self-pay = {0} − subsidies {1} = {2}",
+                ],
+                &[&t.yen(total), &t.yen(subsidies), &t.yen(self_pay)],
+            ),
+        ),
+    };
+    Step {
+        rules: crate::ids(rules),
+        text,
+    }
+}
+
+fn warning(n: &Notice, t: &Texts) -> Warning {
+    let (rules, message): (&[&'static str], String) = match *n {
+        Notice::NoBenefit { min_self } => (
+            &["NAT-2"],
+            t.text(
+                [
+                    "時間単価が{0}以下のため、補助はありません。中小企業は1時間あたり{0}以上を負担する決まりです（NAT-2）。時間単価が{0}を超えると補助の対象になります。",
+                    "At {0} an hour or less there is no subsidy: the SME must pay at least {0} per hour (NAT-2). Above {0} an hour the plan is subsidised.",
+                ],
+                &[&t.yen(min_self)],
+            ),
+        ),
+        Notice::NationalCapExhausted => (
+            &["NAT-3", "NAT-4"],
+            t.text(
+                [
+                    "国の謝金の累積上限をすでに使い切っているため、国の謝金はありません（NAT-3, NAT-4）。",
+                    "The national honorarium cap is already used up, so there is no national honorarium (NAT-3, NAT-4).",
+                ],
+                &[],
+            ),
+        ),
+        Notice::CapReached { sme, at } => {
+            let (rules, rule, who_ja, who_en): (&[&'static str], _, _, _) = if sme {
+                (&["NAT-3", "NAT-5"], "NAT-3", "中小企業1社あたり", "per SME")
+            } else {
+                (&["NAT-4", "NAT-5"], "NAT-4", "IT専門家1人あたり", "per expert")
+            };
+            (
+                rules,
+                t.text(
+                    [
+                        "{0}時間目で国の謝金が{1}の累積上限に達します。それ以降の時間は、国の謝金なしで計算しています（{2}, NAT-5）。",
+                        "The national honorarium reaches its cumulative cap {3} after {0} h; later hours get no national honorarium ({2}, NAT-5).",
+                    ],
+                    &[&hours_plain(at), who_ja, rule, who_en],
+                ),
+            )
+        }
+        Notice::NaganoHoursExhausted { max_hours } => (
+            &["NGN-3"],
+            t.text(
+                [
+                    "長野県の補助の対象{0}をすでに使い切っているため、県の補助はありません（NGN-3）。",
+                    "Nagano's {0} are already used up, so there is no prefecture subsidy (NGN-3).",
+                ],
+                &[&t.h(max_hours)],
+            ),
+        ),
+        Notice::NaganoHoursCapped { left } => (
+            &["NGN-3"],
+            t.text(
+                [
+                    "長野県の補助は{0}までです。それを超える時間は県の補助なしで計算しています（NGN-3）。",
+                    "Nagano subsidises at most {0}; later hours get no prefecture subsidy (NGN-3).",
+                ],
+                &[&t.h(left)],
+            ),
+        ),
+        Notice::Programme {
+            code,
+            on,
+            programme,
+            phase,
+            next,
+        } => {
+            let (rule, rules): (&str, &[&'static str]) = match programme {
+                ProgrammeId::National => ("NAT-P1, NAT-P4", &["NAT-P1", "NAT-P4"]),
+                ProgrammeId::NaganoCombined => ("NGN-5", &["NGN-5"]),
+                ProgrammeId::NaganoOnly => ("NGN-6", &["NGN-6"]),
+            };
+            // The next deadline: its label and date, as `programme_status` shows them.
+            let until = next
+                .map(|n| {
+                    let date = n.current().value.format(t.locale);
+                    t.text(["「{0}」の{1}", "{1} ({0})"], &[n.label(t.locale), &date])
+                })
+                .unwrap_or_default();
+            let templates = match code {
+                WarningCode::IntakeClosed => [
+                    "{0}時点で{1}の新規の登録・申請は締め切られています。登録済みの方は{2}まで利用できます（{3}）。",
+                    "On {0} {1} no longer accepts new registrations or applications; those already in can continue until {2} ({3}).",
+                ],
+                WarningCode::ProgrammeNotYetOpen => [
+                    "{0}時点で{1}はまだ始まっていません（{3}）。",
+                    "On {0} {1} has not opened yet ({3}).",
+                ],
+                _ => [
+                    "{0}時点で{1}は終了しています。ここでは当時のルールで計算しています（{3}）。",
+                    "On {0} {1} has ended. This result applies the rules as they were when it ran ({3}).",
+                ],
+            };
+            let name = programme_name(programme, phase, t.locale);
+            (
+                rules,
+                t.text(templates, &[&on.format(t.locale), name, &until, rule]),
+            )
+        }
+        Notice::BudgetMayCloseEarly => (
+            &["NAT-P5"],
+            t.text(
+                [
+                    "第Ⅱ期は、予算がなくなる見込みになると、期限より前に登録・契約の受付が終わることがあります。早めの登録・契約をおすすめします（NAT-P5）。",
+                    "In Phase II, registration and contracts may close before these dates if the budget is expected to run out; registering and contracting early is safer (NAT-P5).",
+                ],
+                &[],
+            ),
+        ),
+        Notice::RulesNotInForce { on, until, rule } => {
+            let until = until.map(|u| u.format(t.locale)).unwrap_or_default();
+            return Warning {
+                code: WarningCode::RulesNotInForce,
+                rules: crate::ids(&[rule]),
+                message: t.text(
+                    [
+                        "{0}には有効な金額の定めがないため、最後に有効だったルール（{1}まで）で計算しています。",
+                        "No figures were in force on {0}; the rules last in force (until {1}) were used.",
+                    ],
+                    &[&on.format(t.locale), &until],
+                ),
+            };
+        }
+    };
+    Warning {
+        code: n.code(),
+        rules: crate::ids(rules),
+        message,
     }
 }

@@ -117,7 +117,17 @@ pub fn simulate_raw(
     raw: &RawSimulationInput,
     locale: Locale,
 ) -> Result<Simulation, Vec<InputError>> {
-    raw.validate().map(|input| simulate(&input, locale))
+    simulate_raw_with(raw, locale, cost::Explain::Steps)
+}
+
+/// [`simulate_raw`], writing the steps of the working only if `detail` asks for them.
+pub fn simulate_raw_with(
+    raw: &RawSimulationInput,
+    locale: Locale,
+    detail: cost::Explain,
+) -> Result<Simulation, Vec<InputError>> {
+    raw.validate()
+        .map(|input| cost::explain(&cost::compute(&input), locale, detail))
 }
 
 #[cfg(test)]

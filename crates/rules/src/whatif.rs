@@ -4,7 +4,9 @@
 //! Everything here is computed from [`Params`] and [`simulate`], so a UI can draw it without
 //! knowing a single rule.
 
-use crate::cost::{simulate, Schemes, Simulation, SimulationInput};
+#[cfg(test)]
+use crate::cost::simulate;
+use crate::cost::{compute, Schemes, Simulation, SimulationInput};
 use crate::params::Params;
 use crate::Date;
 use rust_decimal::Decimal;
@@ -25,7 +27,8 @@ pub fn rate_curve(schemes: Schemes, as_of: Option<Date>, rates: &[Decimal]) -> V
         .map(|&rate| {
             let mut input = SimulationInput::new(rate, Decimal::ONE, schemes);
             input.as_of = as_of;
-            let sim = simulate(&input, crate::Locale::Ja);
+            // Numbers only: no sentence is written for a point of a chart.
+            let sim = compute(&input);
             RatePoint {
                 rate,
                 // One hour, no prior use: the subsidised first hour (self-pay = the segment).

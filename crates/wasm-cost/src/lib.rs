@@ -17,7 +17,7 @@ extern crate alloc;
 
 use alloc::string::String;
 use js_sys::{Array, Object, Reflect};
-use ouen_rules::cost::{Segment, Step, Warning, WarningCode};
+use ouen_rules::cost::{Explain, Segment, Step, Warning, WarningCode};
 use ouen_rules::sme::{RawExclusions, RawSmeInput, Reason, SmeClassification};
 use ouen_rules::{
     Date, ErrorKind, InputError, Locale, RawSimulationInput, Scheme, Simulation, Stamp, Value,
@@ -296,26 +296,78 @@ fn classification(c: &SmeClassification) -> JsValue {
 
 // ---- exports --------------------------------------------------------------------------------
 
+/// `options.explain`: `false` leaves out the steps of the working; anything but a boolean
+/// (or nothing) is refused, naming the option.
+fn explain_of(options: &JsValue, locale: Locale) -> Result<Explain, JsValue> {
+    if !options.is_object() {
+        return Ok(Explain::Steps);
+    }
+    let v = Reflect::get(options, &JsValue::from_str("explain")).unwrap_or(JsValue::UNDEFINED);
+    match v.as_bool() {
+        Some(false) => Ok(Explain::Off),
+        Some(true) => Ok(Explain::Steps),
+        None if v.is_undefined() || v.is_null() => Ok(Explain::Steps),
+        None => Err(input_error(
+            &[InputError::new("explain", ErrorKind::NotABoolean)],
+            locale,
+        )),
+    }
+}
+
+/// One input, as the core reads it.
+fn raw_input(input: &JsValue, locale: Locale) -> Result<RawSimulationInput, JsValue> {
+    if !is_plain_object(input) {
+        return Err(not_an_object(locale));
+    }
+    Ok(RawSimulationInput {
+        rate: field(input, "rate"),
+        hours: field(input, "hours"),
+        schemes: field(input, "schemes"),
+        sme_prior_honorarium: field(input, "smePriorHonorarium"),
+        expert_prior_honorarium: field(input, "expertPriorHonorarium"),
+        nagano_prior_hours: field(input, "naganoPriorHours"),
+        as_of: field(input, "asOf"),
+    })
+}
+
 /// Splits the cost of a plan between the national programme, Nagano and the SME.
 #[wasm_bindgen(skip_typescript)]
 pub fn simulate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let locale = locale_of(&options)?;
-    if !is_plain_object(&input) {
-        return Err(not_an_object(locale));
-    }
-    let raw = RawSimulationInput {
-        rate: field(&input, "rate"),
-        hours: field(&input, "hours"),
-        schemes: field(&input, "schemes"),
-        sme_prior_honorarium: field(&input, "smePriorHonorarium"),
-        expert_prior_honorarium: field(&input, "expertPriorHonorarium"),
-        nagano_prior_hours: field(&input, "naganoPriorHours"),
-        as_of: field(&input, "asOf"),
-    };
-    match ouen_rules::simulate_raw(&raw, locale) {
+    let detail = explain_of(&options, locale)?;
+    let raw = raw_input(&input, locale)?;
+    match ouen_rules::simulate_raw_with(&raw, locale, detail) {
         Ok(sim) => Ok(simulation(&sim)),
         Err(errors) => Err(input_error(&errors, locale)),
     }
+}
+
+/// `simulate` for many inputs in one call: the results in order, or the first bad input's
+/// error with its `index`.
+#[wasm_bindgen(js_name = simulateMany, skip_typescript)]
+pub fn simulate_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    let detail = explain_of(&options, locale)?;
+    if !Array::is_array(&inputs) {
+        return Err(input_error(
+            &[InputError::new("inputs", ErrorKind::NotAList)],
+            locale,
+        ));
+    }
+    let inputs = Array::from(&inputs);
+    let out = Array::new_with_length(inputs.length());
+    for i in 0..inputs.length() {
+        let at = |e: JsValue| {
+            set(&e, "index", &i.into());
+            e
+        };
+        let raw = raw_input(&inputs.get(i), locale).map_err(at)?;
+        match ouen_rules::simulate_raw_with(&raw, locale, detail) {
+            Ok(sim) => out.set(i, simulation(&sim)),
+            Err(errors) => return Err(at(input_error(&errors, locale))),
+        }
+    }
+    Ok(out.into())
 }
 
 /// Whether an organisation is an SME (SME-1..7), and a small business (SME-5).

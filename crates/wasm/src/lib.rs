@@ -86,15 +86,66 @@ fn from_js<T: for<'de> Deserialize<'de>>(input: JsValue, locale: Locale) -> Resu
     serde_wasm_bindgen::from_value(input).map_err(|_| not_an_object(locale))
 }
 
+/// `options.explain`: `false` leaves out the steps of the working; anything but a boolean
+/// (or nothing) is refused, naming the option.
+fn explain_of(options: &JsValue, locale: Locale) -> Result<ouen_rules::cost::Explain, JsValue> {
+    use ouen_rules::cost::Explain;
+    if !options.is_object() {
+        return Ok(Explain::Steps);
+    }
+    let v = js_sys::Reflect::get(options, &"explain".into()).unwrap_or(JsValue::UNDEFINED);
+    match v.as_bool() {
+        Some(false) => Ok(Explain::Off),
+        Some(true) => Ok(Explain::Steps),
+        None if v.is_undefined() || v.is_null() => Ok(Explain::Steps),
+        None => Err(input_error(
+            &[InputError::new(
+                "explain",
+                ouen_rules::ErrorKind::NotABoolean,
+            )],
+            locale,
+        )),
+    }
+}
+
 /// Splits the cost of a plan between the national programme, Nagano and the SME.
 #[wasm_bindgen(skip_typescript)]
 pub fn simulate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let locale = locale_of(&options)?;
+    let detail = explain_of(&options, locale)?;
     let raw: ouen_rules::RawSimulationInput = from_js(input, locale)?;
-    match ouen_rules::simulate_raw(&raw, locale) {
+    match ouen_rules::simulate_raw_with(&raw, locale, detail) {
         Ok(sim) => to_js(&sim),
         Err(errors) => Err(input_error(&errors, locale)),
     }
+}
+
+/// `simulate` for many inputs in one call: the results in order, or the first bad input's
+/// error with its `index`.
+#[wasm_bindgen(js_name = simulateMany, skip_typescript)]
+pub fn simulate_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    let detail = explain_of(&options, locale)?;
+    if !js_sys::Array::is_array(&inputs) {
+        return Err(input_error(
+            &[InputError::new("inputs", ouen_rules::ErrorKind::NotAList)],
+            locale,
+        ));
+    }
+    let inputs = js_sys::Array::from(&inputs);
+    let out = js_sys::Array::new_with_length(inputs.length());
+    for (i, input) in inputs.iter().enumerate() {
+        let at = |e: JsValue| {
+            let _ = js_sys::Reflect::set(&e, &"index".into(), &(i as u32).into());
+            e
+        };
+        let raw: ouen_rules::RawSimulationInput = from_js(input, locale).map_err(at)?;
+        match ouen_rules::simulate_raw_with(&raw, locale, detail) {
+            Ok(sim) => out.set(i as u32, to_js(&sim)?),
+            Err(errors) => return Err(at(input_error(&errors, locale))),
+        }
+    }
+    Ok(out.into())
 }
 
 /// Whether an organisation is an SME (SME-1..7), and a small business (SME-5).
