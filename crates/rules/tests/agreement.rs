@@ -119,7 +119,7 @@ fn check_eligibility_counts_every_exclusion_as_classify_sme_does() {
                     cls.sme, !excludes,
                     "{org:?} {field} {answer}: the table itself"
                 );
-                let status_agrees = (national == EligibilityStatus::NotEligible) == !cls.sme;
+                let status_agrees = (national == EligibilityStatus::NotEligible) != cls.sme;
                 if by_elig != by_classify || !status_agrees {
                     disagreements.push(format!(
                         "{org:?} {field}={answer}: classifySme {by_classify:?}, checkEligibility {by_elig:?} ({national:?})"
