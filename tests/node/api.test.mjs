@@ -97,6 +97,15 @@ test('as-of date: closed programmes are reported, the split is still computed', 
   assert.ok(r.warnings.some((w) => w.code === 'programmeClosed'));
 });
 
+test('Phase II dates carry the NAT-P5 budget caveat, from both entry points', async () => {
+  const input = { rate: 6000, hours: 12, schemes: ['national'], asOf: '2021-06-01' };
+  const caveat = (r) => r.warnings.find((w) => w.code === 'budgetMayCloseEarly');
+  assert.deepEqual(caveat(ouen.simulate(input)).rules, ['NAT-P5']);
+  const cost = await import(pathToFileURL(join(npmDir, pkg.exports['./cost'].node)).href);
+  assert.deepEqual(caveat(cost.simulate(input)).rules, ['NAT-P5']);
+  assert.equal(caveat(ouen.simulate({ ...input, asOf: '2021-01-15' })), undefined);
+});
+
 test('programmesOn and rulesetInfo', () => {
   const p = ouen.programmesOn('2021-05-01');
   const phase2 = p.find((x) => x.programme === 'national' && x.phase === 'two');

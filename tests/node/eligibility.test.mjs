@@ -75,6 +75,26 @@ test('deemed large: the reason cites SME-6 in plain words', () => {
   assert.deepEqual(r.sme.deemedLarge, [1]);
 });
 
+test('the core chooses the schemes to simulate with, and says how to apply', () => {
+  assert.deepEqual(ouen.checkEligibility(naganoMaker).simulateWith, ['national', 'nagano']);
+  assert.deepEqual(ouen.checkEligibility({ ...naganoMaker, asOf: '2021-02-10' }).simulateWith, ['nagano']);
+  assert.deepEqual(ouen.checkEligibility({ ...naganoMaker, location: 'other' }).simulateWith, ['national']);
+  const r = ouen.checkEligibility(naganoMaker);
+  assert.deepEqual(r.nextSteps.map((s) => s.rules[0]), ['NAT-11', 'NAT-10', 'NAT-11', 'NAT-11', 'NGN-5']);
+  assert.ok(r.nextSteps.every((s) => s.text.length > 0 && s.sources.length > 0));
+  const sim = ouen.simulate({ rate: 6000, hours: 12, schemes: r.simulateWith });
+  assert.equal(sim.selfPay, 6000);
+});
+
+test('checkEligibility counts a deemed-large answer as classifySme does, for any kind', () => {
+  const sole = { orgType: 'soleProprietor', industry: 'retail', employees: 2, exclusions: { avgTaxableIncome: 1500000001 } };
+  assert.equal(ouen.classifySme(sole).sme, false);
+  const r = ouen.checkEligibility({ ...naganoMaker, ...sole });
+  assert.equal(r.sme.sme, false);
+  assert.deepEqual(r.sme.deemedLarge, [6]);
+  assert.equal(r.schemes[0].status, 'notEligible');
+});
+
 test('deadlines on the as-of date', () => {
   const r = ouen.checkEligibility(naganoMaker);
   assert.equal(r.asOf, '2021-01-15');

@@ -1050,11 +1050,8 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
     // Size test alone.
     let size_only = classify(&sme_input(capital, Exclusions::default()), locale);
     if !size_only.sme {
+        // Not asked: no answer can change the verdict now (one given still counts below).
         for q in excl_all {
-            if answered(input, q) {
-                statuses.push((q, QuestionStatus::Answered, None));
-                continue;
-            }
             statuses.push((
                 q,
                 QuestionStatus::Skipped,
