@@ -42,6 +42,14 @@ for (const c of golden.cases) {
 }
 
 const tOuen = time((i) => ouen.simulate(inputs[i % inputs.length]));
+const tQuiet = time((i) => ouen.simulate(inputs[i % inputs.length], { explain: false }));
+// One call for a batch of plans (the golden mix repeated to 280), per plan.
+const batch = Array.from({ length: 20 }, () => inputs).flat();
+const tMany = time(() => ouen.simulateMany(batch, { explain: false })) / batch.length;
+const tManySteps = time(() => ouen.simulateMany(batch)) / batch.length;
+const costEntry = await import(pathToFileURL(join(npm, 'cost/node.js')).href);
+const tCostQuiet = time((i) => costEntry.simulate(inputs[i % inputs.length], { explain: false }));
+const tCostMany = time(() => costEntry.simulateMany(batch, { explain: false })) / batch.length;
 const tPeer = time((i) => split(engine, inputs[i % inputs.length]));
 const tSme = time(() => ouen.classifySme({ orgType: 'company', industry: 'manufacturing', capital: 500000000, employees: 300 }));
 const tPeerInit = time(() => new Engine(rules)) ;
@@ -64,11 +72,16 @@ Peer: Publicodes ${JSON.parse(readFileSync(join(here, 'node_modules/publicodes/p
 | call (Node ${process.version}) | per call | calls/s |
 |---|---|---|
 | ouen simulate (JS object in → JS object out, golden mix) | ${us(tOuen)} | ${cps(tOuen)} |
+| ouen simulate, \`{ explain: false }\` | ${us(tQuiet)} | ${cps(tQuiet)} |
+| ouen simulateMany (${batch.length} plans per call), per plan | ${us(tManySteps)} | ${cps(tManySteps)} |
+| ouen simulateMany, \`{ explain: false }\`, per plan | ${us(tMany)} | ${cps(tMany)} |
+| ouen/cost simulate, \`{ explain: false }\` | ${us(tCostQuiet)} | ${cps(tCostQuiet)} |
+| ouen/cost simulateMany, \`{ explain: false }\`, per plan | ${us(tCostMany)} | ${cps(tCostMany)} |
 | Publicodes setSituation + evaluate (same inputs) | ${us(tPeer)} | ${cps(tPeer)} |
 | ouen classifySme | ${us(tSme)} | ${cps(tSme)} |
 | Publicodes: new Engine(rules) (parse once per page) | ${us(tPeerInit)} | ${cps(tPeerInit)} |
 
-ouen is **${(tPeer / tOuen).toFixed(1)}×** the peer's calls per second on this rule.
+ouen is **${(tPeer / tOuen).toFixed(1)}×** the peer's calls per second on this rule with the default output (target ≥ 30×), **${(tPeer / tQuiet).toFixed(1)}×** with \`{ explain: false }\`, and **${(tPeer / Math.min(tMany, tCostMany)).toFixed(1)}×** per plan with \`simulateMany\` and \`{ explain: false }\` (target ≥ 300×).
 
 | shipped to a browser | raw | gzip | brotli |
 |---|---|---|---|
