@@ -40,6 +40,8 @@ struct Data {
     #[allow(dead_code)]
     about: String,
     sources: Vec<Source>,
+    #[serde(rename = "smeLimits")]
+    sme_limits: SmeLimits,
     amounts: Vec<Amount>,
     dates: Vec<DateParam>,
 }
@@ -50,6 +52,142 @@ struct Source {
     id: String,
     file: String,
     title: String,
+}
+
+/// SME-1, SME-2 ⑨–⑪, SME-5 and SME-6 (6): the legal definition's figures.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SmeLimits {
+    #[allow(dead_code)]
+    about: String,
+    industries: Vec<SmeRow>,
+    organisations: Vec<SmeRow>,
+    #[serde(rename = "smallBusiness")]
+    small_business: SmallBusiness,
+    #[serde(rename = "deemedLarge")]
+    deemed_large: DeemedLarge,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SmeRow {
+    row: u8,
+    rule: String,
+    #[allow(dead_code)]
+    ja: String,
+    #[allow(dead_code)]
+    en: String,
+    capital: Option<String>,
+    employees: u32,
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SmallBusiness {
+    rule: String,
+    commerce: u32,
+    services: u32,
+    #[serde(rename = "lodgingEntertainment")]
+    lodging_entertainment: u32,
+    #[serde(rename = "manufacturingOther")]
+    manufacturing_other: u32,
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DeemedLarge {
+    rule: String,
+    #[serde(rename = "averageTaxableIncome")]
+    average_taxable_income: String,
+    source: String,
+}
+
+/// The SME limits as Rust constants, checked: rows ①–⑧ in order with a capital each, rows
+/// ⑨–⑪ in order without one, positive integers, known rules and sources.
+fn sme_limits(l: &SmeLimits, sources: &[String]) -> String {
+    let fail = |msg: String| -> ! { panic!("parameters.json: smeLimits: {msg}") };
+    let source_ok = |src: &str, ctx: &str| {
+        for part in src.split(';') {
+            let id: String = part
+                .trim()
+                .chars()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            if !sources.contains(&id) {
+                fail(format!("{ctx}: source '{}' names no document", part.trim()));
+            }
+        }
+    };
+    let yen = |v: &str, ctx: &str| -> i64 {
+        match v.parse::<i64>() {
+            Ok(n) if n > 0 => n,
+            _ => fail(format!(
+                "{ctx}: '{v}' is not a positive whole number of yen"
+            )),
+        }
+    };
+    let mut out = String::from("/// SME-1 rows ①–⑧: capital limit (yen) and employee limit, both inclusive.\npub static SME1_ROWS: [(i64, u32); 8] = [\n");
+    if l.industries.len() != 8 {
+        fail(format!(
+            "industries: rows ① to ⑧ are needed, {} given",
+            l.industries.len()
+        ));
+    }
+    for (i, r) in l.industries.iter().enumerate() {
+        let ctx = format!("industries row {}", r.row);
+        if usize::from(r.row) != i + 1 || r.rule != "SME-1" {
+            fail(format!("{ctx}: rows ① to ⑧ in order, rule SME-1"));
+        }
+        source_ok(&r.source, &ctx);
+        let Some(capital) = &r.capital else {
+            fail(format!("{ctx}: a capital limit is needed"));
+        };
+        if r.employees == 0 {
+            fail(format!("{ctx}: employees must be positive"));
+        }
+        out += &format!("    ({}, {}),\n", yen(capital, &ctx), r.employees);
+    }
+    out += "];\n/// SME-2 rows ⑨–⑪: employee limit (inclusive); these organisations have no capital test.\npub static SME2_EMPLOYEES: [u32; 3] = [";
+    if l.organisations.len() != 3 {
+        fail(format!(
+            "organisations: rows ⑨ to ⑪ are needed, {} given",
+            l.organisations.len()
+        ));
+    }
+    for (i, r) in l.organisations.iter().enumerate() {
+        let ctx = format!("organisations row {}", r.row);
+        if usize::from(r.row) != i + 9 || r.rule != "SME-2" || r.capital.is_some() {
+            fail(format!(
+                "{ctx}: rows ⑨ to ⑪ in order, rule SME-2, no capital"
+            ));
+        }
+        source_ok(&r.source, &ctx);
+        if r.employees == 0 {
+            fail(format!("{ctx}: employees must be positive"));
+        }
+        out += &format!("{}, ", r.employees);
+    }
+    let sb = &l.small_business;
+    source_ok(&sb.source, "smallBusiness");
+    if sb.rule != "SME-5" {
+        fail("smallBusiness: rule SME-5".into());
+    }
+    let dl = &l.deemed_large;
+    source_ok(&dl.source, "deemedLarge");
+    if dl.rule != "SME-6" {
+        fail("deemedLarge: rule SME-6".into());
+    }
+    out += &format!(
+        "];\n/// SME-5: small-business employee limits (inclusive): commerce, services, lodging and entertainment, manufacturing and others.\npub static SMALL_BUSINESS_EMPLOYEES: [u32; 4] = [{}, {}, {}, {}];\n/// SME-6 (6): the average taxable income over which a business is deemed large (yen).\npub const TAXABLE_INCOME_LIMIT: i64 = {};\n",
+        sb.commerce,
+        sb.services,
+        sb.lodging_entertainment,
+        sb.manufacturing_other,
+        yen(&dl.average_taxable_income, "deemedLarge")
+    );
+    out
 }
 
 #[derive(Deserialize)]
@@ -292,6 +430,7 @@ fn main() {
     }
     writeln!(out, "];").unwrap();
 
+    out += &sme_limits(&data.sme_limits, &source_ids);
     let out_dir = env::var("OUT_DIR").unwrap();
     fs::write(Path::new(&out_dir).join("parameters.rs"), out).unwrap();
 

@@ -43,8 +43,9 @@ pub const MAX_CAPITAL: i64 = 1_000_000_000_000_000;
 pub const MAX_EMPLOYEES: u32 = 10_000_000;
 /// The largest average taxable income accepted (10^15 yen).
 pub const MAX_TAXABLE_INCOME: i64 = 1_000_000_000_000_000;
-/// SME-6 (6): an average taxable income **above** this excludes (1.5 billion yen).
-pub const TAXABLE_INCOME_LIMIT: i64 = 1_500_000_000;
+/// SME-6 (6): an average taxable income **above** this excludes (from `parameters.json`).
+pub use crate::params::TAXABLE_INCOME_LIMIT;
+use crate::params::{SMALL_BUSINESS_EMPLOYEES, SME1_ROWS, SME2_EMPLOYEES};
 
 /// The kind of applicant (SME-1: companies and sole proprietors; SME-2: other organisations).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -200,18 +201,6 @@ pub enum Industry {
     Other,
 }
 
-/// Rows ① to ⑧ of SME-1: capital limit (yen) and employee limit, both inclusive.
-const SME1_ROWS: [(i64, u32); 8] = [
-    (300_000_000, 300), // ① manufacturing, construction, transport
-    (100_000_000, 100), // ② wholesale
-    (50_000_000, 100),  // ③ services
-    (50_000_000, 50),   // ④ retail
-    (300_000_000, 900), // ⑤ rubber products
-    (300_000_000, 300), // ⑥ software, information processing
-    (50_000_000, 200),  // ⑦ inns
-    (300_000_000, 300), // ⑧ other industries
-];
-
 /// The groups of SME-5, with their employee limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SmallGroup {
@@ -224,8 +213,10 @@ enum SmallGroup {
 impl SmallGroup {
     fn cap(self) -> u32 {
         match self {
-            SmallGroup::Commerce | SmallGroup::Services => 5,
-            SmallGroup::LodgingEntertainment | SmallGroup::ManufacturingOther => 20,
+            SmallGroup::Commerce => SMALL_BUSINESS_EMPLOYEES[0],
+            SmallGroup::Services => SMALL_BUSINESS_EMPLOYEES[1],
+            SmallGroup::LodgingEntertainment => SMALL_BUSINESS_EMPLOYEES[2],
+            SmallGroup::ManufacturingOther => SMALL_BUSINESS_EMPLOYEES[3],
         }
     }
 
@@ -1158,8 +1149,7 @@ pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     let mark = row_mark(row);
     let cite = fill("{0} {1}", &[rule, mark]);
     let employee_cap = match row {
-        9 | 10 => 300,
-        11 => 100,
+        9..=11 => SME2_EMPLOYEES[usize::from(row) - 9],
         _ => industry.employee_cap(),
     };
     let capital_cap = org.has_capital().then(|| industry.capital_cap());

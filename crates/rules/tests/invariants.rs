@@ -342,3 +342,88 @@ fn every_rule_id_written_in_the_code_is_a_rule() {
     );
     assert!(seen > 150, "only {seen} rule ids seen: the scan is broken");
 }
+
+/// No figure or date is written in rule code: the rules layer reads them from
+/// `data/parameters.json`. Checked on the modules of the rules layer outside their tests: no
+/// `YYYY-MM-DD` literal, and no number that is one of the data's figures (of at least 1,000
+/// and not a round unit like 10^8, which is also how 億 is written).
+#[test]
+fn no_figure_or_date_literal_in_rule_code() {
+    let data: serde_json::Value =
+        serde_json::from_str(include_str!("../data/parameters.json")).unwrap();
+    let mut figures = BTreeSet::new();
+    let mut add = |v: &serde_json::Value| {
+        let n = v
+            .as_i64()
+            .or_else(|| v.as_str().and_then(|s| s.parse::<i64>().ok()));
+        if let Some(n) = n.filter(|n| *n >= 1000) {
+            let mut m = n;
+            while m % 10 == 0 {
+                m /= 10;
+            }
+            if m != 1 {
+                figures.insert(n);
+            }
+        }
+    };
+    for a in data["amounts"].as_array().unwrap() {
+        for v in a["values"].as_array().unwrap() {
+            add(&v["value"]);
+        }
+    }
+    let sme = &data["smeLimits"];
+    for row in sme["industries"].as_array().unwrap() {
+        add(&row["capital"]);
+    }
+    add(&sme["deemedLarge"]["averageTaxableIncome"]);
+    assert!(
+        figures.contains(&3500)
+            && figures.contains(&300_000_000)
+            && figures.contains(&1_500_000_000)
+    );
+
+    let (_, rules_layer) = LAYERS.iter().find(|(name, _)| *name == "rules").unwrap();
+    let mut offences = Vec::new();
+    for (module, text) in modules() {
+        if !rules_layer.contains(&module.as_str()) || module == "rule_ids" {
+            continue;
+        }
+        // Code only: up to its tests, without comments.
+        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap();
+        for (n, line) in code.lines().enumerate() {
+            let line = line.split("//").next().unwrap();
+            let bytes = line.as_bytes();
+            for i in 0..bytes.len() {
+                let is_date = i + 10 <= bytes.len()
+                    && bytes[i..i + 10].iter().enumerate().all(|(j, b)| {
+                        if j == 4 || j == 7 {
+                            *b == b'-'
+                        } else {
+                            b.is_ascii_digit()
+                        }
+                    })
+                    && (i == 0 || !bytes[i - 1].is_ascii_digit());
+                if is_date {
+                    offences.push(format!(
+                        "src/{module}.rs:{}: date {}",
+                        n + 1,
+                        &line[i..i + 10]
+                    ));
+                }
+            }
+            for token in line.split(|c: char| !(c.is_ascii_digit() || c == '_')) {
+                let digits: String = token.chars().filter(|c| *c != '_').collect();
+                if let Ok(v) = digits.parse::<i64>() {
+                    if figures.contains(&v) {
+                        offences.push(format!("src/{module}.rs:{}: figure {token}", n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "figures and dates belong in data/parameters.json:\n{}",
+        offences.join("\n")
+    );
+}
