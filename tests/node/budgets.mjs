@@ -10,9 +10,9 @@ export const BUDGETS = {
    *  (flate2 at its best level; other deflate implementations differ by a few hundred bytes,
    *  so the test reads that figure from the package README's size table, written by the
    *  same build). */
-  smallWasmGzip: 40 * 1024,
+  smallWasmGzip: 43 * 1024, // 40 KiB before issue #15's caveats and simulateMany (see xtask size.rs)
   /** The same wasm in brotli: a looser bound that the test measures itself. */
-  smallWasmBrotli: 35 * 1024,
+  smallWasmBrotli: 37 * 1024,
   /** Everything a partner page with one `<ouen-simulator>` fetches from the package. */
   simulatorPageBrotli: 60 * 1024,
 };
