@@ -5,11 +5,14 @@
 //! 3. `cargo xtask dist`, then Node's test runner over the npm package (every golden case
 //!    through the JS API) and `tsc` over a TypeScript consumer of the declarations;
 //! 4. browser end-to-end tests (playwright-core driving Debian's chromium) against the
-//!    built app, served on a loopback port by this process.
+//!    built app, served on a loopback port by this process;
+//! 5. the core flows again in Firefox ESR and WebKitGTK (`tests/engines/`), each its own step.
 //!
 //! It ends with one line, `xtask test: N passed, M failed`, adding up every runner's counts.
 
-use crate::tools::{cargo, describe, ensure_chromium, ensure_npm, ensure_wasm_target};
+use crate::tools::{
+    cargo, describe, ensure_chromium, ensure_firefox, ensure_npm, ensure_wasm_target, ensure_webkit,
+};
 use crate::{dist, root, serve, Result};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -185,24 +188,43 @@ pub fn test_cmd(args: &[String]) -> Result {
     );
 
     if !quick {
+        let port = serve::spawn(built.www.clone())?;
+        let url = format!("http://127.0.0.1:{port}/");
         match ensure_chromium() {
-            Ok(chromium) => {
-                let port = serve::spawn(built.www.clone())?;
-                step(
-                    "browser e2e",
-                    run_counted(
-                        Command::new("node")
-                            .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
-                            .arg("e2e/")
-                            .current_dir(&tests)
-                            .env("OUEN_URL", format!("http://127.0.0.1:{port}/"))
-                            .env("OUEN_NPM", &built.npm)
-                            .env("CHROMIUM_PATH", chromium),
-                        &mut tally,
-                    ),
-                );
-            }
+            Ok(chromium) => step(
+                "browser e2e",
+                run_counted(
+                    Command::new("node")
+                        .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
+                        .arg("e2e/")
+                        .current_dir(&tests)
+                        .env("OUEN_URL", &url)
+                        .env("OUEN_NPM", &built.npm)
+                        .env("CHROMIUM_PATH", chromium),
+                    &mut tally,
+                ),
+            ),
             Err(e) => step("browser e2e", Err(e)),
+        }
+        // The core flows again in the other engines (tests/engines/): Firefox ESR over
+        // WebDriver BiDi, and WebKitGTK (Safari's engine) over WebDriver, under Xvfb.
+        for (engine, ensure) in [
+            ("firefox", ensure_firefox as fn() -> Result),
+            ("webkit", ensure_webkit),
+        ] {
+            let name = format!("browser e2e ({engine})");
+            let r = ensure().and_then(|()| {
+                run_counted(
+                    Command::new("node")
+                        .args(["--test", "--test-reporter=tap"])
+                        .arg(format!("engines/{engine}.test.mjs"))
+                        .current_dir(&tests)
+                        .env("OUEN_URL", &url)
+                        .env("OUEN_NPM", &built.npm),
+                    &mut tally,
+                )
+            });
+            step(&name, r);
         }
     }
     finish(&tally, &failures)

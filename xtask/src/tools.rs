@@ -81,21 +81,70 @@ pub fn ensure_chromium() -> Result<PathBuf> {
     let path = PathBuf::from(
         std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| "/usr/bin/chromium".into()),
     );
-    if path.exists() {
-        return Ok(path);
+    ensure_debian(
+        &[&path],
+        &["chromium", "chromium-driver"],
+        "or set CHROMIUM_PATH",
+    )?;
+    Ok(path)
+}
+
+/// Debian's Firefox ESR for the browser tests in Firefox (`tests/engines/`).
+pub fn ensure_firefox() -> Result {
+    ensure_debian(
+        &[Path::new("/usr/bin/firefox-esr")],
+        &["firefox-esr"],
+        "or run `cargo xtask test --no-browser`",
+    )
+}
+
+/// WebKitGTK's WebDriver (with its MiniBrowser) and Xvfb for the browser tests in WebKit.
+pub fn ensure_webkit() -> Result {
+    ensure_debian(
+        &[
+            Path::new("/usr/bin/WebKitWebDriver"),
+            Path::new("/usr/bin/Xvfb"),
+        ],
+        &["webkit2gtk-driver", "xvfb"],
+        "or run `cargo xtask test --no-browser`",
+    )
+}
+
+/// Succeeds when every path exists; otherwise installs the Debian `packages` with apt-get when
+/// we are root, and says what to install when we are not.
+fn ensure_debian(paths: &[&Path], packages: &[&str], otherwise: &str) -> Result {
+    if paths.iter().all(|p| p.exists()) {
+        return Ok(());
     }
     let is_root = Command::new("id")
         .arg("-u")
         .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
         .unwrap_or(false);
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| !p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
     if !is_root {
         return Err(format!(
-            "{} not found: install Debian's chromium (sudo apt-get install -y chromium chromium-driver) or set CHROMIUM_PATH",
-            path.display()
+            "{} not found: install Debian's {} (sudo apt-get install -y {}) {otherwise}",
+            missing.join(", "),
+            packages.join(", "),
+            packages.join(" ")
         ));
     }
     run(Command::new("apt-get").arg("update"))?;
-    run(Command::new("apt-get").args(["install", "-y", "chromium", "chromium-driver"]))?;
-    Ok(path)
+    run(Command::new("apt-get")
+        .args(["install", "-y"])
+        .args(packages)
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    match paths.iter().find(|p| !p.exists()) {
+        Some(p) => Err(format!(
+            "{} is still missing after apt-get install {}",
+            p.display(),
+            packages.join(" ")
+        )),
+        None => Ok(()),
+    }
 }
