@@ -86,6 +86,8 @@ pub enum Action {
     /// Show this question again (from the list of answers).
     Edit(QuestionId),
     Reset(Option<String>),
+    /// The answers as merged with another tab's (`crate::tabs`); the question shown stays.
+    Replace(Answers),
 }
 
 impl Wizard {
@@ -147,6 +149,10 @@ impl Wizard {
     pub fn apply(&self, action: Action) -> Wizard {
         let mut next = self.clone();
         match action {
+            Action::Replace(a) => {
+                next.answers = a;
+                next.outcome = check_eligibility_raw(&next.answers.to_raw(), crate::i18n::locale());
+            }
             Action::Answer(q, v) => {
                 next.answers.set(q, v);
                 next.outcome = check_eligibility_raw(&next.answers.to_raw(), crate::i18n::locale());
