@@ -109,3 +109,35 @@ test('a true conflict keeps both values as two drafts and says so', async () => 
   await a.close();
   await b.close();
 });
+
+test('two tabs on the checklist: answers given in each both survive, each tab stays on its area', async () => {
+  const a = await browser.context.newPage();
+  await a.goto(new URL('checklist', appUrl).href);
+  await a.evaluate(() => localStorage.clear());
+  await a.reload();
+  const b = await browser.context.newPage();
+  await b.goto(new URL('checklist', appUrl).href);
+  await a.locator('#checklist-kind input[value="retail"]').check();
+  // b picks up the industry chosen in a.
+  await b.waitForFunction(() => document.querySelector('#checklist-kind input[value="retail"]')?.checked);
+  await a.locator('fieldset.cl-item').nth(0).locator('input[value="done"]').check();
+  await b.locator('fieldset.cl-item').nth(1).locator('input[value="partial"]').check();
+  // Each sees the other's answer.
+  await a.waitForFunction(() => document.querySelectorAll('fieldset.cl-item')[1]?.querySelector('input[value="partial"]')?.checked);
+  await b.waitForFunction(() => document.querySelectorAll('fieldset.cl-item')[0]?.querySelector('input[value="done"]')?.checked);
+  // Moving to another area in one tab does not move the other.
+  const title = await b.locator('#cl-area-title').textContent();
+  await a.locator('#cl-next').click();
+  await a.locator('fieldset.cl-item').nth(0).locator('input[value="considering"]').check();
+  // b counts a's third answer, and still shows its own area.
+  await b.locator('.cl-progress label').filter({ hasText: /^回答 3 \/ \d+ 項目$/ }).waitFor();
+  assert.equal(await b.locator('#cl-area-title').textContent(), title);
+  for (const p of [a, b]) {
+    await p.reload();
+    const stored = await p.evaluate(() => JSON.parse(localStorage.getItem('ouen.checklist.draft')).data);
+    assert.equal(stored.kind, 'retail');
+    assert.deepEqual(Object.values(stored.answers).sort(), ['considering', 'done', 'partial']);
+  }
+  await a.close();
+  await b.close();
+});
