@@ -228,7 +228,7 @@ fn with_ids(mut s: Stored) -> Stored {
 /// Every draft must open: a book holding a draft from a newer app is left whole.
 pub fn readable(v: &Value) -> bool {
     v.get("drafts").is_some_and(Value::is_array)
-        && Stored::deserialize(v).is_ok_and(|s| {
+        && serde_json::from_value::<Stored>(v.clone()).is_ok_and(|s| {
             s.drafts
                 .iter()
                 .all(|d| PlanDraft::from_json(&d.draft.to_string()).is_ok())
@@ -257,7 +257,6 @@ pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> sync::Merged
         return sync::merge(base, mine, theirs);
     };
     let b = base.and_then(parse).unwrap_or_default();
-    let fields = |d: &StoredDraft| serde_json::json!({ "name": d.name, "draft": d.draft });
     let mut copies: Vec<(String, StoredDraft)> = Vec::new();
     let mut drafts = sync::merge_keyed(
         &b.drafts,
@@ -272,15 +271,21 @@ pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> sync::Merged
                 ..md.clone()
             };
             let bd = bd.cloned().unwrap_or_else(fresh);
-            let merged = sync::merge(Some(&fields(&bd)), &fields(md), &fields(td));
-            if !merged.conflicts.is_empty() {
+            let merged = sync::merge(Some(&bd.draft), &md.draft, &td.draft);
+            // The name as any other field: a rename in both tabs is a conflict too.
+            let name_conflict = md.name != td.name && md.name != bd.name && td.name != bd.name;
+            if name_conflict || !merged.conflicts.is_empty() {
                 copies.push((md.id.clone(), td.clone()));
             }
-            let get = |k: &str| merged.value.get(k).cloned().unwrap_or(Value::Null);
             StoredDraft {
                 id: md.id.clone(),
-                name: get("name").as_str().unwrap_or(&md.name).to_string(),
-                draft: get("draft"),
+                name: if md.name == bd.name {
+                    &td.name
+                } else {
+                    &md.name
+                }
+                .clone(),
+                draft: merged.value,
             }
         },
     );

@@ -148,11 +148,10 @@ pub fn decode<T: DeserializeOwned>(
     current: Option<&str>,
     legacy: Option<&str>,
 ) -> Option<T> {
-    let (schema, data) = match current {
-        Some(text) => unwrap_envelope(text, false)?,
-        None => unwrap_envelope(legacy?, true)?,
-    };
-    serde_json::from_value(migrate(doc, schema, data)?).ok()
+    match held(doc, current, legacy) {
+        Held::Data(data) => serde_json::from_value(data).ok(),
+        _ => None,
+    }
 }
 
 /// What the device holds for a document.
@@ -185,7 +184,7 @@ pub fn held(doc: Doc, current: Option<&str>, legacy: Option<&str>) -> Held {
 /// is never overwritten.
 pub fn plan_sync(
     held: Held,
-    readable: impl Fn(&Value) -> bool,
+    readable: fn(&Value) -> bool,
     base: Option<&Value>,
     mine: &Value,
     merge: MergeFn,
@@ -453,7 +452,7 @@ pub fn save_doc<T: Serialize>(doc: Doc, data: &T) -> Result<(), SaveError> {
 /// page adopts its prerendered HTML nothing is read or written.
 pub fn sync_doc(
     doc: Doc,
-    readable: impl Fn(&Value) -> bool,
+    readable: fn(&Value) -> bool,
     base: Option<&Value>,
     mine: &Value,
     merge: MergeFn,
@@ -685,7 +684,7 @@ mod tests {
     #[test]
     fn what_cannot_be_read_is_never_overwritten() {
         let doc = Doc::PlanDrafts;
-        let any = |_: &Value| true;
+        let any: fn(&Value) -> bool = |_| true;
         let mine = json!({"drafts": []});
         for garbage in [
             "{not json",
@@ -729,7 +728,7 @@ mod tests {
     #[test]
     fn a_save_merges_with_what_is_stored_and_writes_only_a_change() {
         let doc = Doc::Eligibility;
-        let any = |_: &Value| true;
+        let any: fn(&Value) -> bool = |_| true;
         // Nothing stored: this tab's value is written.
         let mine = json!({"values": {"location": "nagano"}});
         let (m, write) =
