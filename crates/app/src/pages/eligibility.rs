@@ -106,6 +106,10 @@ pub fn EligibilityPage() -> Html {
                     <p class="elig-storage-note" role="status" id="elig-storage-note">
                         {e.about(Doc::Eligibility)}
                     </p>
+                } else if !sync.conflicts.is_empty() {
+                    <p class="elig-storage-note" role="status" id="elig-storage-note">
+                        {t(m::STORAGE_CONFLICT)}
+                    </p>
                 }
                 <div class="elig-layout">
                     <div class="elig-main">

@@ -114,10 +114,13 @@ pub fn SimulatorPage() -> Html {
             })
         },
     );
-    let save_note = sync
-        .error
-        .as_ref()
-        .map(|e| AttrValue::from(e.about(Doc::Simulator)));
+    // A field another tab changed to something else meanwhile: this tab's value stays, and
+    // the note says so.
+    let save_note = match (&sync.error, sync.conflicts.is_empty()) {
+        (Some(e), _) => Some(AttrValue::from(e.about(Doc::Simulator))),
+        (None, false) => Some(AttrValue::from(t(m::STORAGE_CONFLICT))),
+        (None, true) => None,
+    };
     use_effect_with(state.form.clone(), move |form: &Form| write_fragment(form));
     use_effect_with(state.form != Form::default(), |&used| {
         crate::seminar::note_used(TOOL, used)
