@@ -272,6 +272,27 @@ mod tests {
     }
 
     #[test]
+    fn answers_merged_from_another_tab_keep_the_question_shown() {
+        use QuestionId::*;
+        let w = walk(
+            Wizard::new(Answers::default()),
+            &[(Location, "other"), (OrgType, "company")],
+        );
+        assert_eq!(w.shown(), Some(Industry));
+        let mut merged = w.answers.clone();
+        merged.set(Location, "nagano".into());
+        let after = w.apply(Action::Replace(merged.clone()));
+        assert_eq!(after.answers, merged);
+        assert_eq!(
+            after.shown(),
+            Some(Industry),
+            "the question being answered stays"
+        );
+        // The verdict follows the merged answers.
+        assert_ne!(after.outcome, w.outcome);
+    }
+
+    #[test]
     fn back_and_forward_keep_answers() {
         use QuestionId::*;
         let w = walk(
