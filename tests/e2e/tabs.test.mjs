@@ -1,9 +1,10 @@
-// Several tabs of one browser on the same documents (issue #16): what one tab types shows up in
+// Several tabs of one browser on the same documents (plan, checklist, wizard; issue #16): what one tab types shows up in
 // the other, edits to different fields both survive, and a true conflict (the same field
 // changed in two tabs) keeps both values and says so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, appUrl } from './browser.mjs';
+import { choose, expectQuestion } from './flows.mjs';
 
 const browser = useBrowser();
 const planUrl = new URL('plan', appUrl).href;
@@ -137,6 +138,28 @@ test('two tabs on the checklist: answers given in each both survive, each tab st
     const stored = await p.evaluate(() => JSON.parse(localStorage.getItem('ouen.checklist.draft')).data);
     assert.equal(stored.kind, 'retail');
     assert.deepEqual(Object.values(stored.answers).sort(), ['considering', 'done', 'partial']);
+  }
+  await a.close();
+  await b.close();
+});
+
+test('two tabs on the wizard: answers given in each both survive', async () => {
+  const a = await browser.context.newPage();
+  await a.goto(new URL('eligibility', appUrl).href);
+  await a.evaluate(() => localStorage.clear());
+  await a.reload();
+  const b = await browser.context.newPage();
+  await b.goto(new URL('eligibility', appUrl).href);
+  await expectQuestion(b, 'location');
+  await choose(a, 'location', 'nagano');
+  await choose(a, 'orgType', 'company');
+  // b picks up a's answers and asks what is still open; its answer reaches a in turn.
+  await choose(b, 'industry', 'manufacturing');
+  await expectQuestion(a, 'employees');
+  for (const p of [a, b]) {
+    await p.reload();
+    const stored = await p.evaluate(() => JSON.parse(localStorage.getItem('ouen.eligibility')).data.values);
+    assert.deepEqual(stored, { industry: 'manufacturing', location: 'nagano', orgType: 'company' });
   }
   await a.close();
   await b.close();
