@@ -21,10 +21,13 @@ export const FIRST_LOAD_BUDGET = {
   rules: 150 * KB,
   settings: 150 * KB,
   navigator: 166 * KB,
-  checklist: 196 * KB,
-  eligibility: 216 * KB,
-  plan: 223 * KB,
-  simulator: 223 * KB,
+  // The four routes that keep a document in step across tabs (issue #16: the three-way merge,
+  // the `storage` listener, the storage-fault notices) grew by about 4 to 5.5 KB brotli each;
+  // their budgets were raised to just above what they fetch now.
+  checklist: 200 * KB,
+  eligibility: 219 * KB,
+  plan: 226 * KB,
+  simulator: 226 * KB,
 };
 
 const browsers = [];

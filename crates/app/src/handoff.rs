@@ -323,6 +323,7 @@ pub fn apply_plan(p: &PlanPayload, stored: Option<Stored>) -> Stored {
         n += 1;
     }
     s.drafts.push(StoredDraft {
+        id: crate::plan_book::new_id(),
         name,
         draft: p.draft.clone(),
     });
@@ -680,6 +681,7 @@ mod tests {
         let p = plan();
         let mut stored = Stored::default();
         stored.drafts.push(StoredDraft {
+            id: String::new(),
             name: "計画書 1".into(),
             draft: serde_json::json!({"issue": "mine"}),
         });

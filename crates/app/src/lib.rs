@@ -31,6 +31,8 @@ mod seminar;
 mod share;
 mod state;
 mod storage;
+mod sync;
+mod tabs;
 mod view;
 mod wizard;
 

@@ -6,6 +6,7 @@
 //! version) still opens, migrated by the core.
 
 use crate::i18n::m;
+use crate::sync;
 use crate::tf;
 use ouen_rules::plan::PlanDraft;
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,9 @@ use serde_json::Value;
 /// One named draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
+    /// Identity across tabs (`crate::sync::merge_keyed`): the first draft of a new book is
+    /// `d0` in every tab, so two fresh tabs edit the same draft; later ones get a random id.
+    pub id: String,
     pub name: String,
     pub draft: PlanDraft,
 }
@@ -35,17 +39,39 @@ pub struct Stored {
     pub current: usize,
 }
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StoredDraft {
+    /// Empty in books stored before ids: read as `d<index>`, the same in every tab.
+    pub id: String,
     pub name: String,
     pub draft: Value,
+}
+
+/// The id of a new book's first draft.
+const FIRST_ID: &str = "d0";
+
+/// A fresh draft id, unlike any other tab's.
+#[cfg(target_arch = "wasm32")]
+pub fn new_id() -> String {
+    format!(
+        "x{:x}",
+        (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+    )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn new_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    format!("x{:x}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 impl Default for Book {
     fn default() -> Book {
         Book {
             drafts: vec![Named {
+                id: FIRST_ID.into(),
                 name: tf!(m::PLAN_DRAFT_NAME, n = 1),
                 draft: PlanDraft::default(),
             }],
@@ -94,7 +120,11 @@ impl Book {
     /// A new draft (with `draft` as its content), opened.
     pub fn add(&mut self, draft: PlanDraft) {
         let name = self.unique_name(&tf!(m::PLAN_DRAFT_NAME, n = self.drafts.len() + 1));
-        self.drafts.push(Named { name, draft });
+        self.drafts.push(Named {
+            id: new_id(),
+            name,
+            draft,
+        });
         self.current = self.drafts.len() - 1;
     }
 
@@ -105,6 +135,7 @@ impl Book {
         self.drafts.insert(
             self.current + 1,
             Named {
+                id: new_id(),
                 name,
                 draft: cur.draft,
             },
@@ -120,6 +151,7 @@ impl Book {
         self.deleted = Some((i, gone));
         if self.drafts.is_empty() {
             self.drafts.push(Named {
+                id: new_id(),
                 name: tf!(m::PLAN_DRAFT_NAME, n = 1),
                 draft: PlanDraft::default(),
             });
@@ -142,6 +174,7 @@ impl Book {
                 .drafts
                 .iter()
                 .map(|n| StoredDraft {
+                    id: n.id.clone(),
                     name: n.name.clone(),
                     draft: serde_json::to_value(&n.draft).unwrap_or(Value::Null),
                 })
@@ -155,9 +188,15 @@ impl Book {
         let drafts: Vec<Named> = s
             .drafts
             .into_iter()
-            .filter_map(|d| {
+            .enumerate()
+            .filter_map(|(i, d)| {
                 let draft = PlanDraft::from_json(&d.draft.to_string()).ok()?;
                 Some(Named {
+                    id: if d.id.is_empty() {
+                        format!("d{i}")
+                    } else {
+                        d.id
+                    },
                     name: d.name,
                     draft,
                 })
@@ -172,6 +211,122 @@ impl Book {
             current,
             deleted: None,
         }
+    }
+}
+
+/// Gives every draft stored without an id the one [`Book::from_stored`] reads it with.
+fn with_ids(mut s: Stored) -> Stored {
+    for (i, d) in s.drafts.iter_mut().enumerate() {
+        if d.id.is_empty() {
+            d.id = format!("d{i}");
+        }
+    }
+    s
+}
+
+/// Whether stored data is a plan book this app can open (else it is never overwritten).
+/// Every draft must open: a book holding a draft from a newer app is left whole.
+pub fn readable(v: &Value) -> bool {
+    v.get("drafts").is_some_and(Value::is_array)
+        && serde_json::from_value::<Stored>(v.clone()).is_ok_and(|s| {
+            s.drafts
+                .iter()
+                .all(|d| PlanDraft::from_json(&d.draft.to_string()).is_ok())
+        })
+}
+
+/// Three-way merge of two tabs' stored books (see `crate::sync`): drafts by id (added or
+/// removed in either tab), each draft's name and fields one by one. A draft whose same field
+/// was changed differently in both tabs keeps this tab's version, and the other tab's version
+/// is kept beside it as a conflict copy (「… （別のタブの内容）」): `conflicts` holds the
+/// copies' names.
+pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> sync::Merged {
+    if base == Some(mine) {
+        // Nothing changed here since: what the other tab stored, as it is.
+        return sync::Merged {
+            value: theirs.clone(),
+            conflicts: Vec::new(),
+        };
+    }
+    let parse = |v: &Value| {
+        serde_json::from_value::<Stored>(v.clone())
+            .ok()
+            .map(with_ids)
+    };
+    let (Some(m), Some(t)) = (parse(mine), parse(theirs)) else {
+        return sync::merge(base, mine, theirs);
+    };
+    let b = base.and_then(parse).unwrap_or_default();
+    let mut copies: Vec<(String, StoredDraft)> = Vec::new();
+    let mut drafts = sync::merge_keyed(
+        &b.drafts,
+        &m.drafts,
+        &t.drafts,
+        |d| d.id.clone(),
+        |bd, md, td| {
+            // The same draft in two tabs without a stored base is a new book's first draft,
+            // made empty in each: what was typed since is what differs from an empty draft.
+            let fresh = || StoredDraft {
+                draft: serde_json::to_value(PlanDraft::default()).unwrap_or(Value::Null),
+                ..md.clone()
+            };
+            let bd = bd.cloned().unwrap_or_else(fresh);
+            let merged = sync::merge(Some(&bd.draft), &md.draft, &td.draft);
+            // The name as any other field: a rename in both tabs is a conflict too.
+            let name_conflict = md.name != td.name && md.name != bd.name && td.name != bd.name;
+            if name_conflict || !merged.conflicts.is_empty() {
+                copies.push((md.id.clone(), td.clone()));
+            }
+            StoredDraft {
+                id: md.id.clone(),
+                name: if md.name == bd.name {
+                    &td.name
+                } else {
+                    &md.name
+                }
+                .clone(),
+                draft: merged.value,
+            }
+        },
+    );
+    let mut names = Vec::new();
+    for (of, theirs) in copies {
+        let base = tf!(m::PLAN_DRAFT_CONFLICT_COPY, name = theirs.name);
+        let mut name = base.clone();
+        let mut n = 2;
+        while drafts.iter().any(|d| d.name == name) {
+            name = format!("{base} ({n})");
+            n += 1;
+        }
+        let at = drafts
+            .iter()
+            .position(|d| d.id == of)
+            .map_or(drafts.len(), |i| i + 1);
+        names.push(name.clone());
+        drafts.insert(
+            at,
+            StoredDraft {
+                id: new_id(),
+                name,
+                draft: theirs.draft,
+            },
+        );
+    }
+    // The stored open draft (what a reload opens) is the last one a tab chose: this tab's
+    // if it chose since the base, else the other tab's. Each tab keeps its own on screen.
+    let open = |s: &Stored| s.drafts.get(s.current).map(|d| d.id.clone());
+    let (open_b, open_m, open_t) = (open(&b), open(&m), open(&t));
+    let chosen = if open_m == open_b {
+        open_t
+    } else {
+        open_m.clone()
+    };
+    let at = |id: &Option<String>| drafts.iter().position(|d| Some(&d.id) == id.as_ref());
+    let current = at(&chosen).or_else(|| at(&open_m)).unwrap_or(0);
+    let value = serde_json::to_value(Stored { drafts, current }).unwrap_or_else(|_| mine.clone());
+    sync::Merged {
+        value,
+        conflicts: names,
     }
 }
 
@@ -224,5 +379,91 @@ mod tests {
         assert_eq!(b.current, 0);
         assert_eq!(b.current().draft.steps[0].hours, "30");
         assert_eq!(b.current().draft.start, "2021-05-10");
+    }
+
+    fn stored(b: &Book) -> Value {
+        serde_json::to_value(b.to_stored()).unwrap()
+    }
+
+    fn book(v: &Value) -> Book {
+        Book::from_stored(serde_json::from_value(v.clone()).unwrap())
+    }
+
+    #[test]
+    fn two_tabs_editing_different_fields_of_a_new_book_share_one_draft() {
+        // Two fresh tabs: each made its own default book, so no base.
+        let mut a = Book::default();
+        let mut d = a.current().draft.clone();
+        d.sme.name = "信州精機".into();
+        a.set_current_draft(d);
+        let theirs = stored(&a);
+        let mut b = Book::default();
+        let mut d = b.current().draft.clone();
+        d.sme.address = "長野市".into();
+        b.set_current_draft(d);
+        let merged = merge(None, &stored(&b), &theirs);
+        assert!(merged.conflicts.is_empty());
+        let out = book(&merged.value);
+        assert_eq!(out.drafts.len(), 1);
+        assert_eq!(out.current().draft.sme.name, "信州精機");
+        assert_eq!(out.current().draft.sme.address, "長野市");
+    }
+
+    #[test]
+    fn a_true_conflict_keeps_both_versions_of_the_draft() {
+        let base = Book::default();
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        let mut d = PlanDraft::default();
+        d.sme.name = "Alpha".into();
+        theirs.set_current_draft(d);
+        theirs.add(example()); // a new draft in the other tab
+        let mut d = PlanDraft::default();
+        d.sme.name = "Beta".into();
+        d.sme.address = "松本市".into();
+        mine.set_current_draft(d);
+        let merged = merge(Some(&stored(&base)), &stored(&mine), &stored(&theirs));
+        assert_eq!(merged.conflicts, ["計画書 1（別のタブの内容）"]);
+        let out = book(&merged.value);
+        let names: Vec<_> = out.drafts.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["計画書 1", "計画書 1（別のタブの内容）", "計画書 2"]
+        );
+        assert_eq!(out.drafts[0].draft.sme.name, "Beta", "this tab's value");
+        assert_eq!(out.drafts[0].draft.sme.address, "松本市");
+        assert_eq!(
+            out.drafts[1].draft.sme.name, "Alpha",
+            "the other tab's, kept"
+        );
+        assert_eq!(out.drafts[2].draft, example());
+        assert_eq!(out.current, 2, "the draft the other tab opened since");
+        // The other tab, merging that result in, takes it as is: no second copy.
+        let again = merge(Some(&stored(&theirs)), &stored(&theirs), &merged.value);
+        assert!(again.conflicts.is_empty());
+        assert_eq!(book(&again.value).drafts, out.drafts);
+    }
+
+    #[test]
+    fn drafts_deleted_in_one_tab_and_added_in_another_both_take_effect() {
+        let mut base = Book::default();
+        base.add(example());
+        let mut mine = base.clone();
+        mine.select(1);
+        mine.delete();
+        let mut theirs = base.clone();
+        theirs.add(PlanDraft::default());
+        let merged = merge(Some(&stored(&base)), &stored(&mine), &stored(&theirs));
+        let out = book(&merged.value);
+        assert_eq!(out.drafts.len(), 2);
+        assert_eq!(out.drafts[0].id, "d0");
+        assert_eq!(out.drafts[1].id, theirs.drafts[2].id);
+        // Books stored before ids read the same ids in every tab.
+        let old = r#"{"drafts":[{"name":"a","draft":{}},{"name":"b","draft":{}}],"current":1}"#;
+        let b = Book::from_stored(serde_json::from_str(old).unwrap());
+        assert_eq!(
+            (b.drafts[0].id.as_str(), b.drafts[1].id.as_str()),
+            ("d0", "d1")
+        );
     }
 }

@@ -9,6 +9,7 @@
 //! nothing here panics, and a failed write is returned as a [`SaveError`] the page shows.
 
 use crate::form::Form;
+use crate::sync::{MergeFn, Merged};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -46,6 +47,20 @@ impl Doc {
         }
     }
 
+    /// The document's name in notices.
+    pub fn label(self) -> crate::i18n::Msg {
+        use crate::i18n::m;
+        match self {
+            Doc::Simulator => m::STORAGE_DOC_SIMULATOR,
+            Doc::ChecklistDraft => m::STORAGE_DOC_CHECKLIST_DRAFT,
+            Doc::ChecklistHistory => m::STORAGE_DOC_CHECKLIST_HISTORY,
+            Doc::PlanDrafts => m::STORAGE_DOC_PLAN,
+            Doc::Eligibility => m::STORAGE_DOC_ELIGIBILITY,
+            Doc::SeminarConfig => m::STORAGE_DOC_SEMINAR_CONFIG,
+            Doc::SeminarTally => m::STORAGE_DOC_SEMINAR_TALLY,
+        }
+    }
+
     /// Where schema 1 (before envelopes) kept the document, if it existed then.
     fn legacy_key(self) -> Option<&'static str> {
         match self {
@@ -66,6 +81,9 @@ pub enum SaveError {
     Refused,
     /// The document could not be written out (should not happen).
     Encode,
+    /// What the device holds under the key cannot be read (garbage, or a newer schema): it
+    /// is left as it is, never overwritten.
+    Unreadable,
 }
 
 impl SaveError {
@@ -75,7 +93,17 @@ impl SaveError {
             SaveError::Unavailable => m::STORAGE_UNAVAILABLE,
             SaveError::Refused => m::STORAGE_REFUSED,
             SaveError::Encode => m::STORAGE_ENCODE,
+            SaveError::Unreadable => m::STORAGE_UNREADABLE,
         })
+    }
+
+    /// The notice for `doc`: what could not be kept, why, and that the exports still work.
+    pub fn about(&self, doc: Doc) -> String {
+        crate::tf!(
+            crate::i18n::m::STORAGE_ABOUT,
+            what = crate::i18n::t(doc.label()),
+            why = self.message()
+        )
     }
 }
 
@@ -91,12 +119,14 @@ fn v1_to_v2(_: Doc, data: Value) -> Option<Value> {
     data.is_object().then_some(data)
 }
 
-/// Reads a stored text as `(schema, data)`: an envelope, or a bare schema-1 document.
-fn unwrap_envelope(text: &str) -> Option<(u32, Value)> {
+/// Reads a stored text as `(schema, data)`: an envelope, or (`bare`: under a legacy key
+/// only) a bare schema-1 document. Anything else under a current key is not ours to read.
+fn unwrap_envelope(text: &str, bare: bool) -> Option<(u32, Value)> {
     let v: Value = serde_json::from_str(text).ok()?;
     match (v.get("schema").and_then(Value::as_u64), v.get("data")) {
         (Some(n), Some(data)) => Some((u32::try_from(n).ok()?, data.clone())),
-        _ => Some((1, v)),
+        _ if bare => Some((1, v)),
+        _ => None,
     }
 }
 
@@ -118,9 +148,71 @@ pub fn decode<T: DeserializeOwned>(
     current: Option<&str>,
     legacy: Option<&str>,
 ) -> Option<T> {
-    let text = current.or(legacy)?;
-    let (schema, data) = unwrap_envelope(text)?;
-    serde_json::from_value(migrate(doc, schema, data)?).ok()
+    match held(doc, current, legacy) {
+        Held::Data(data) => serde_json::from_value(data).ok(),
+        _ => None,
+    }
+}
+
+/// What the device holds for a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Held {
+    /// Nothing (never saved, or removed).
+    Missing,
+    /// The document's data, migrated to the current schema.
+    Data(Value),
+    /// Something this app cannot read (not JSON, not an envelope it knows, a newer schema):
+    /// left untouched, never overwritten.
+    Unreadable,
+}
+
+/// Reads what the device holds under a document's key (else its legacy key). Pure. An
+/// unreadable legacy key counts as missing: writing the current key leaves it untouched.
+pub fn held(doc: Doc, current: Option<&str>, legacy: Option<&str>) -> Held {
+    let read =
+        |text: &str, bare| unwrap_envelope(text, bare).and_then(|(n, data)| migrate(doc, n, data));
+    match (current, legacy.and_then(|text| read(text, true))) {
+        (Some(text), _) => read(text, false).map_or(Held::Unreadable, Held::Data),
+        (None, Some(data)) => Held::Data(data),
+        (None, None) => Held::Missing,
+    }
+}
+
+/// What a save does with what the device holds (pure): merges this tab's value (`mine`)
+/// with the stored one against `base` (see `crate::sync`), and says whether to write the
+/// result. What cannot be read (`Unreadable`, or data the page cannot decode: `readable`)
+/// is never overwritten.
+pub fn plan_sync(
+    held: Held,
+    readable: fn(&Value) -> bool,
+    base: Option<&Value>,
+    mine: &Value,
+    merge: MergeFn,
+) -> Result<(Merged, bool), SaveError> {
+    match held {
+        Held::Unreadable => Err(SaveError::Unreadable),
+        Held::Data(theirs) if !readable(&theirs) => Err(SaveError::Unreadable),
+        Held::Missing => Ok((
+            Merged {
+                value: mine.clone(),
+                conflicts: Vec::new(),
+            },
+            true,
+        )),
+        // Nothing changed here since the base: take what is stored as it is.
+        Held::Data(theirs) if base == Some(mine) => Ok((
+            Merged {
+                value: theirs,
+                conflicts: Vec::new(),
+            },
+            false,
+        )),
+        Held::Data(theirs) => {
+            let merged = merge(base, mine, &theirs);
+            let write = merged.value != theirs;
+            Ok((merged, write))
+        }
+    }
 }
 
 /// The stored text of a document at the current schema.
@@ -202,6 +294,22 @@ impl History {
     }
 }
 
+/// Three-way merge of two tabs' histories (see `crate::sync`): the records both added are
+/// all kept, in date order; one removed in either tab goes.
+pub fn merge_history(base: Option<&Value>, mine: &Value, theirs: &Value) -> Merged {
+    let parse = |v: &Value| serde_json::from_value::<History>(v.clone()).ok();
+    let (Some(m), Some(t)) = (parse(mine), parse(theirs)) else {
+        return crate::sync::merge(base, mine, theirs);
+    };
+    let b = base.and_then(parse).unwrap_or_default();
+    let mut records = crate::sync::merge_list(&b.records, &m.records, &t.records);
+    records.sort_by(|a, b| a.date.cmp(&b.date));
+    Merged {
+        value: serde_json::to_value(History { records }).unwrap_or_else(|_| mine.clone()),
+        conflicts: Vec::new(),
+    }
+}
+
 // --- the device -------------------------------------------------------------------------
 
 /// The device's storage; none while the first render adopts the prerendered page (see
@@ -212,6 +320,17 @@ fn local_storage() -> Option<web_sys::Storage> {
         return None;
     }
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Whether this device lets the app use its storage at all.
+#[cfg(target_arch = "wasm32")]
+fn available() -> bool {
+    local_storage().is_some()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn available() -> bool {
+    false
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -308,9 +427,50 @@ pub fn load_doc<T: DeserializeOwned>(doc: Doc) -> Option<T> {
     decode(doc, current.as_deref(), legacy.as_deref())
 }
 
-/// Keeps a document on this device.
+/// What the device holds for `doc` now.
+pub fn held_now(doc: Doc) -> Held {
+    let current = read(doc.key());
+    let legacy = match (&current, doc.legacy_key()) {
+        (None, Some(k)) => read(k),
+        _ => None,
+    };
+    held(doc, current.as_deref(), legacy.as_deref())
+}
+
+/// Keeps a document on this device, over whatever is stored, unless that cannot be read
+/// (then it is left as it is: [`SaveError::Unreadable`]).
 pub fn save_doc<T: Serialize>(doc: Doc, data: &T) -> Result<(), SaveError> {
-    write(doc.key(), &encode(data)?)
+    let text = encode(data)?;
+    if held_now(doc) == Held::Unreadable {
+        return Err(SaveError::Unreadable);
+    }
+    write(doc.key(), &text)
+}
+
+/// Saves this tab's value of `doc` merged with what another tab may have stored since
+/// `base` (see [`plan_sync`]); returns what is now stored, which the tab shows. While the
+/// page adopts its prerendered HTML nothing is read or written.
+pub fn sync_doc(
+    doc: Doc,
+    readable: fn(&Value) -> bool,
+    base: Option<&Value>,
+    mine: &Value,
+    merge: MergeFn,
+) -> Result<Merged, SaveError> {
+    if crate::hydration::pristine() {
+        return Ok(Merged {
+            value: mine.clone(),
+            conflicts: Vec::new(),
+        });
+    }
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    let (merged, write_it) = plan_sync(held_now(doc), readable, base, mine, merge)?;
+    if write_it {
+        write(doc.key(), &encode(&merged.value)?)?;
+    }
+    Ok(merged)
 }
 
 /// The simulator's form saved earlier on this device, if there is a readable one (also from
@@ -328,18 +488,6 @@ pub fn load() -> Option<Form> {
 fn decode_form(current: Option<&str>, legacy: Option<&str>) -> Option<Form> {
     let data: Value = decode(Doc::Simulator, current, legacy)?;
     Form::from_json(&data.to_string())
-}
-
-/// Saves the simulator's form; `false` when this device would not keep it.
-pub fn save(form: &Form) -> bool {
-    save_form(form).is_ok()
-}
-
-/// Saves the simulator's form, saying why not when this device would not keep it.
-pub fn save_form(form: &Form) -> Result<(), SaveError> {
-    let json = form.to_json().map_err(|_| SaveError::Encode)?;
-    let data: Value = serde_json::from_str(&json).map_err(|_| SaveError::Encode)?;
-    save_doc(Doc::Simulator, &data)
 }
 
 #[cfg(test)]
@@ -521,9 +669,122 @@ mod tests {
             save_doc(Doc::ChecklistDraft, &Draft::default()),
             Err(SaveError::Unavailable)
         );
-        assert!(!save(&Form::default()));
         assert!(SaveError::Refused
             .message()
             .contains("保存できませんでした"));
+    }
+
+    fn keep_mine(_: Option<&Value>, mine: &Value, _: &Value) -> Merged {
+        Merged {
+            value: mine.clone(),
+            conflicts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn what_cannot_be_read_is_never_overwritten() {
+        let doc = Doc::PlanDrafts;
+        let any: fn(&Value) -> bool = |_| true;
+        let mine = json!({"drafts": []});
+        for garbage in [
+            "{not json",
+            "",
+            r#"{"version": 999}"#,
+            r#"{"schema": 999, "data": {"drafts": []}}"#,
+            r#"{"schema": 0, "data": {}}"#,
+            r#"[1, 2]"#,
+        ] {
+            let h = held(doc, Some(garbage), None);
+            assert_eq!(h, Held::Unreadable, "{garbage}");
+            assert_eq!(
+                plan_sync(h, any, None, &mine, keep_mine),
+                Err(SaveError::Unreadable),
+                "{garbage}"
+            );
+        }
+        // Data the page cannot decode is not written over either.
+        let h = held(doc, Some(r#"{"schema": 2, "data": {"drafts": "?"}}"#), None);
+        assert!(matches!(h, Held::Data(_)));
+        assert_eq!(
+            plan_sync(h, crate::plan_book::readable, None, &mine, keep_mine),
+            Err(SaveError::Unreadable)
+        );
+        // A plan book holding a draft from a newer app is kept whole, not saved without it.
+        let newer =
+            r#"{"schema": 2, "data": {"drafts": [{"name": "未来", "draft": {"version": 99}}]}}"#;
+        let h = held(doc, Some(newer), None);
+        assert_eq!(
+            plan_sync(h, crate::plan_book::readable, None, &mine, keep_mine),
+            Err(SaveError::Unreadable)
+        );
+        // The message names the document and says the exports still work.
+        let msg = SaveError::Unreadable.about(doc);
+        assert!(
+            msg.contains("計画書の下書き") && msg.contains("書き出し"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn a_save_merges_with_what_is_stored_and_writes_only_a_change() {
+        let doc = Doc::Eligibility;
+        let any: fn(&Value) -> bool = |_| true;
+        // Nothing stored: this tab's value is written.
+        let mine = json!({"values": {"location": "nagano"}});
+        let (m, write) =
+            plan_sync(held(doc, None, None), any, None, &mine, crate::sync::merge).unwrap();
+        assert_eq!((m.value, write), (mine.clone(), true));
+        // Another tab answered another question since: both kept, and written.
+        let base = json!({"values": {}});
+        let theirs = encode(&json!({"values": {"employees": "5"}})).unwrap();
+        let (m, write) = plan_sync(
+            held(doc, Some(&theirs), None),
+            any,
+            Some(&base),
+            &mine,
+            crate::sync::merge,
+        )
+        .unwrap();
+        assert_eq!(
+            m.value,
+            json!({"values": {"location": "nagano", "employees": "5"}})
+        );
+        assert!(write);
+        // What is stored already is what this tab has: nothing to write.
+        let same = encode(&mine).unwrap();
+        let (_, write) = plan_sync(
+            held(doc, Some(&same), None),
+            any,
+            Some(&base),
+            &mine,
+            crate::sync::merge,
+        )
+        .unwrap();
+        assert!(!write);
+        // A legacy key that cannot be read does not stop the current key being written.
+        assert_eq!(held(doc, None, Some("garbage")), Held::Missing);
+    }
+
+    #[test]
+    fn histories_from_two_tabs_add_up() {
+        let base = History {
+            records: vec![record("2025-01-10T09:00", "partial")],
+        };
+        let mut mine = base.clone();
+        mine.records.push(record("2025-02-01T09:00", "done"));
+        let mut theirs = base.clone();
+        theirs
+            .records
+            .push(record("2025-01-20T09:00", "notStarted"));
+        let v = |h: &History| serde_json::to_value(h).unwrap();
+        let m = merge_history(Some(&v(&base)), &v(&mine), &v(&theirs));
+        let h: History = serde_json::from_value(m.value).unwrap();
+        assert_eq!(
+            h.records
+                .iter()
+                .map(|r| r.date.as_str())
+                .collect::<Vec<_>>(),
+            ["2025-01-10T09:00", "2025-01-20T09:00", "2025-02-01T09:00"]
+        );
     }
 }

@@ -94,6 +94,8 @@ pub enum Action {
     /// Show this question again (from the list of answers).
     Edit(QuestionId),
     Reset(Option<String>),
+    /// The answers as merged with another tab's (`crate::tabs`); the question shown stays.
+    Replace(Answers),
 }
 
 impl Wizard {
@@ -155,6 +157,10 @@ impl Wizard {
     pub fn apply(&self, action: Action) -> Wizard {
         let mut next = self.clone();
         match action {
+            Action::Replace(a) => {
+                next.answers = a;
+                next.outcome = check_eligibility_raw(&next.answers.to_raw(), crate::i18n::locale());
+            }
             Action::Answer(q, v) => {
                 next.answers.set(q, v);
                 next.outcome = check_eligibility_raw(&next.answers.to_raw(), crate::i18n::locale());
@@ -312,6 +318,27 @@ mod tests {
             Wizard::new(a).simulator_href(),
             "/simulator#s=1&mode=national"
         );
+    }
+
+    #[test]
+    fn answers_merged_from_another_tab_keep_the_question_shown() {
+        use QuestionId::*;
+        let w = walk(
+            Wizard::new(Answers::default()),
+            &[(Location, "other"), (OrgType, "company")],
+        );
+        assert_eq!(w.shown(), Some(Industry));
+        let mut merged = w.answers.clone();
+        merged.set(Location, "nagano".into());
+        let after = w.apply(Action::Replace(merged.clone()));
+        assert_eq!(after.answers, merged);
+        assert_eq!(
+            after.shown(),
+            Some(Industry),
+            "the question being answered stays"
+        );
+        // The verdict follows the merged answers.
+        assert_ne!(after.outcome, w.outcome);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use crate::i18n::{locale, m, t};
 use crate::route::Route;
-use crate::storage::{self, Doc, Draft, History, Record, SaveError};
+use crate::storage::{self, Doc, Draft, History, Record};
 use crate::tf;
 use crate::view::chrome::Footer;
 use ouen_rules::checklist::{
@@ -247,18 +247,58 @@ pub fn ChecklistPage() -> Html {
     let save_error = use_state(|| None::<&'static str>);
     let notice = use_state(|| None::<String>);
 
-    // Every change to the draft is kept; a refused write is shown, never silent.
-    {
-        let save_error = save_error.clone();
-        use_effect_with((*draft).clone(), move |d: &Draft| {
-            save_error.set(
-                storage::save_doc(Doc::ChecklistDraft, d)
-                    .err()
-                    .map(|e| e.message()),
-            );
-            crate::seminar::note_checklist();
-        });
-    }
+    // Every change to the draft and the history is kept, merged with what other tabs saved
+    // (`crate::tabs`); a refused write is shown, never silent.
+    let draft_sync = crate::tabs::use_doc_sync(
+        Doc::ChecklistDraft,
+        serde_json::to_value(&*draft).unwrap_or_default(),
+        |v| serde_json::from_value::<Draft>(v.clone()).is_ok(),
+        crate::sync::merge,
+        {
+            let draft = draft.clone();
+            Callback::from(move |v| {
+                if let Ok(mut d) = serde_json::from_value::<Draft>(v) {
+                    d.step = draft.step; // this tab stays on the area it shows
+                    draft.set(d);
+                }
+            })
+        },
+    );
+    let history_sync = crate::tabs::use_doc_sync(
+        Doc::ChecklistHistory,
+        serde_json::to_value(&*history).unwrap_or_default(),
+        |v| serde_json::from_value::<History>(v.clone()).is_ok(),
+        storage::merge_history,
+        {
+            let history = history.clone();
+            Callback::from(move |v| {
+                if let Ok(h) = serde_json::from_value::<History>(v) {
+                    history.set(h);
+                }
+            })
+        },
+    );
+    use_effect_with((*draft).clone(), |_| crate::seminar::note_checklist());
+    use_effect_with((*history).clone(), |_| crate::seminar::note_checklist());
+    let storage_notes: Vec<String> = [
+        draft_sync
+            .error
+            .as_ref()
+            .map(|e| e.about(Doc::ChecklistDraft)),
+        history_sync
+            .error
+            .as_ref()
+            .map(|e| e.about(Doc::ChecklistHistory)),
+        // Which area is shown is this tab's own business: not a conflict worth a word.
+        draft_sync
+            .conflicts
+            .iter()
+            .any(|c| c != "step")
+            .then(|| t(m::STORAGE_CONFLICT).to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
 
     let kind = BusinessKind::parse(&draft.kind);
     let step = draft.step.min(Area::ALL.len() - 1);
@@ -297,7 +337,6 @@ pub fn ChecklistPage() -> Html {
         let draft = draft.clone();
         let history = history.clone();
         let view = view.clone();
-        let save_error = save_error.clone();
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(a) = assessment(&draft.kind, &draft.answers) else {
@@ -320,12 +359,6 @@ pub fn ChecklistPage() -> Html {
                 kind: a.kind.id().to_string(),
                 answers: draft.answers.clone(),
             });
-            save_error.set(
-                storage::save_doc(Doc::ChecklistHistory, &h)
-                    .err()
-                    .map(|e: SaveError| e.message()),
-            );
-            crate::seminar::note_checklist();
             view.set(View::Result(h.records.len() - 1));
             history.set(h);
             scroll_to_top();
@@ -467,15 +500,13 @@ pub fn ChecklistPage() -> Html {
                 if let Some(msg) = *save_error {
                     <p class="error cl-save-error" role="alert" id="cl-save-error">{msg}</p>
                 }
+                { for storage_notes.into_iter().map(|msg| html! {
+                    <p class="error cl-save-error cl-storage-note" role="status">{msg}</p>
+                }) }
                 {body}
                 <HistoryPanel history={(*history).clone()} view={view.clone()} on_history={{
                     let history = history.clone();
-                    let save_error = save_error.clone();
-                    Callback::from(move |h: History| {
-                        save_error.set(storage::save_doc(Doc::ChecklistHistory, &h).err().map(|e| e.message()));
-                        crate::seminar::note_checklist();
-                        history.set(h);
-                    })
+                    Callback::from(move |h: History| history.set(h))
                 }} />
             </main>
             <Footer as_of={None} />

@@ -24,11 +24,10 @@ fn load() -> Result<Option<Answers>, ()> {
     Ok(storage::load_doc::<Answers>(Doc::Eligibility))
 }
 
-/// Saves the answers; `false` when this device would not keep them.
-fn save(answers: &Answers) -> bool {
+/// Notes the answers' part of a seminar attendee's summary.
+fn note(answers: &Answers) {
     let tool = crate::seminar::TOOLS[1];
     crate::seminar::note(tool, &crate::seminar::eligibility_part(Some(answers)));
-    storage::save_doc(Doc::Eligibility, answers).is_ok()
 }
 
 struct State(Wizard);
@@ -47,13 +46,22 @@ pub fn EligibilityPage() -> Html {
         let answers = loaded.as_ref().clone().ok().flatten().unwrap_or_default();
         State(Wizard::new(answers))
     });
-    let saved = use_state_eq(|| loaded.is_ok());
-    {
-        let saved = saved.setter();
-        use_effect_with(state.0.answers.clone(), move |a: &Answers| {
-            saved.set(save(a));
-        });
-    }
+    // Every answer is saved, merged with what other tabs saved (`crate::tabs`).
+    let sync = crate::tabs::use_doc_sync(
+        Doc::Eligibility,
+        serde_json::to_value(&state.0.answers).unwrap_or_default(),
+        |v| serde_json::from_value::<Answers>(v.clone()).is_ok(),
+        crate::sync::merge,
+        {
+            let dispatch = state.dispatcher();
+            Callback::from(move |v: serde_json::Value| {
+                if let Ok(a) = serde_json::from_value::<Answers>(v) {
+                    dispatch.dispatch(Action::Replace(a));
+                }
+            })
+        },
+    );
+    use_effect_with(state.0.answers.clone(), note);
     let w = &state.0;
     let dispatch = state.dispatcher();
     let as_of = w.outcome.as_ref().ok().and_then(|e| e.as_of);
@@ -94,9 +102,13 @@ pub fn EligibilityPage() -> Html {
             <main class="page eligibility">
                 <h1 class="page-title">{t(m::ELIG_TITLE)}</h1>
                 <p class="lead">{t(m::ELIG_LEAD)}</p>
-                if !*saved {
+                if let Some(e) = &sync.error {
                     <p class="elig-storage-note" role="status" id="elig-storage-note">
-                        {t(m::ELIG_STORAGE_NOTE)}
+                        {e.about(Doc::Eligibility)}
+                    </p>
+                } else if !sync.conflicts.is_empty() {
+                    <p class="elig-storage-note" role="status" id="elig-storage-note">
+                        {t(m::STORAGE_CONFLICT)}
                     </p>
                 }
                 <div class="elig-layout">

@@ -130,17 +130,37 @@ pub fn PlanPage() -> Html {
         }
         b
     });
-    let save_error = use_state(|| None::<&'static str>);
     let notice = use_state(|| None::<String>);
 
-    // Autosave on every change.
-    {
-        let save_error = save_error.clone();
-        use_effect_with((*book).clone(), move |b| {
-            let r = storage::save_doc(Doc::PlanDrafts, &b.to_stored());
-            save_error.set(r.err().map(|e| e.message()));
-        });
-    }
+    // Autosave on every change, merged with what other tabs saved (`crate::tabs`).
+    let sync = crate::tabs::use_doc_sync(
+        Doc::PlanDrafts,
+        serde_json::to_value(book.to_stored()).unwrap_or_default(),
+        crate::plan_book::readable,
+        crate::plan_book::merge,
+        {
+            let book = book.clone();
+            Callback::from(move |v: serde_json::Value| {
+                if let Ok(s) = serde_json::from_value::<Stored>(v) {
+                    let mut b = Book::from_stored(s);
+                    b.deleted = book.deleted.clone();
+                    // This tab stays on the draft it shows.
+                    let open = &book.current().id;
+                    if let Some(i) = b.drafts.iter().position(|d| &d.id == open) {
+                        b.current = i;
+                    }
+                    book.set(b);
+                }
+            })
+        },
+    );
+    let save_error = sync.error.as_ref().map(|e| e.about(Doc::PlanDrafts));
+    let conflict = (!sync.conflicts.is_empty()).then(|| {
+        tf!(
+            m::PLAN_CONFLICT_NOTICE,
+            name = sync.conflicts.join(crate::chart::list_sep())
+        )
+    });
     let used = book.drafts.iter().any(|d| d.draft != PlanDraft::default());
     use_effect_with(used, |&used| {
         crate::seminar::note_used(crate::seminar::TOOLS[3], used)
@@ -488,7 +508,8 @@ pub fn PlanPage() -> Html {
                 <p class="lead no-print" id="plan-documents-language">{t(m::PLAN_DOCUMENTS_LANGUAGE)}</p>
             }
             { drafts_bar }
-            { for save_error.map(|m| html! { <p class="error no-print" role="alert">{m}</p> }) }
+            { for save_error.map(|m| html! { <p class="error no-print" role="alert" id="plan-save-error">{m}</p> }) }
+            { for conflict.map(|m| html! { <p class="plan-notice no-print" role="status" id="plan-conflict">{m}</p> }) }
             <form class="plan-form no-print" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="plan-section">
                     <legend>{t(m::PLAN_MODE_LEGEND)}</legend>

@@ -9,7 +9,7 @@ use crate::form::{Field, Form, Mode};
 use crate::i18n::{locale, m, t};
 use crate::share::{self, ShareError};
 use crate::state::State;
-use crate::storage;
+use crate::storage::{self, Doc};
 use crate::view::chrome::Footer;
 use crate::view::form::{error_for, SimulatorForm};
 use crate::view::presets::Presets;
@@ -66,7 +66,6 @@ pub fn SimulatorPage() -> Html {
     let start = use_memo((), |_| initial());
     let state = use_reducer(|| State::on(start.0.clone(), clock::today()));
     let link_note = use_state_eq(|| start.1.clone());
-    let saved = use_state_eq(|| true);
     // A link opened in this same tab only changes the fragment: follow it.
     #[cfg(target_arch = "wasm32")]
     {
@@ -100,13 +99,29 @@ pub fn SimulatorPage() -> Html {
             }
         });
     }
-    {
-        let saved = saved.setter();
-        use_effect_with(state.form.clone(), move |form: &Form| {
-            saved.set(storage::save(form));
-            write_fragment(form);
-        });
-    }
+    // Every change is saved, merged with what other tabs saved (`crate::tabs`).
+    let sync = crate::tabs::use_doc_sync(
+        Doc::Simulator,
+        serde_json::to_value(&state.form).unwrap_or_default(),
+        |v| Form::from_json(&v.to_string()).is_some(),
+        crate::sync::merge,
+        {
+            let dispatch = state.dispatcher();
+            Callback::from(move |v: serde_json::Value| {
+                if let Some(form) = Form::from_json(&v.to_string()) {
+                    dispatch.dispatch(crate::state::Action::Load(form));
+                }
+            })
+        },
+    );
+    // A field another tab changed to something else meanwhile: this tab's value stays, and
+    // the note says so.
+    let save_note = match (&sync.error, sync.conflicts.is_empty()) {
+        (Some(e), _) => Some(AttrValue::from(e.about(Doc::Simulator))),
+        (None, false) => Some(AttrValue::from(t(m::STORAGE_CONFLICT))),
+        (None, true) => None,
+    };
+    use_effect_with(state.form.clone(), move |form: &Form| write_fragment(form));
     use_effect_with(state.form != Form::default(), |&used| {
         crate::seminar::note_used(TOOL, used)
     });
@@ -158,7 +173,7 @@ pub fn SimulatorPage() -> Html {
                     <SimulatorForm
                         form={state.form.clone()}
                         errors={state.errors().to_vec()}
-                        saved={*saved}
+                        save_note={save_note}
                         on_action={on_action.clone()}
                     />
                     <ResultPanel

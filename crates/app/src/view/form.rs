@@ -62,8 +62,8 @@ pub fn error_for(errors: &[InputError], field: &str) -> Option<AttrValue> {
 pub struct SimulatorFormProps {
     pub form: Form,
     pub errors: Vec<InputError>,
-    /// Whether the form could be kept on this device.
-    pub saved: bool,
+    /// Why the form could not be kept on this device, if it could not.
+    pub save_note: Option<AttrValue>,
     pub on_action: Callback<Action>,
 }
 
@@ -93,8 +93,8 @@ pub fn SimulatorForm(props: &SimulatorFormProps) -> Html {
     html! {
         <section class="panel sim-form" aria-labelledby="form-title">
             <h2 id="form-title">{t(m::SIM_FORM_TITLE)}</h2>
-            if !props.saved {
-                <p class="save-note" id="save-note">{t(m::SIM_SAVE_NOTE)}</p>
+            if let Some(note) = &props.save_note {
+                <p class="save-note" id="save-note" role="status">{note.clone()}</p>
             }
             <form {onsubmit} novalidate=true>
                 {text_field(Field::Rate)}
