@@ -4,6 +4,7 @@
 
 mod bench;
 mod dist;
+mod fuzz;
 mod serve;
 mod size;
 mod test;
@@ -25,6 +26,8 @@ Tasks:
   bench [--no-browser]  size and speed report against budgets and a peer engine
   test               every test: Rust, the npm package in Node, the app in Chromium
   types              print the generated TypeScript declarations
+  fuzz [--secs N] [--only TARGET] [--require-afl]
+                     replay the fuzz corpus; with cargo-afl, fuzz each target N s (AFL++)
 ";
 
 pub type Result<T = ()> = std::result::Result<T, String>;
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         "serve" => serve::serve_cmd(rest),
         "size" => size::size_cmd(),
         "test" => test::test_cmd(rest),
+        "fuzz" => fuzz::fuzz_cmd(rest),
         "types" => {
             print!("{}", types::declarations());
             Ok(())
