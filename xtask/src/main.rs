@@ -22,6 +22,7 @@ Tasks:
   dist               release build: dist/www (the app) and dist/npm (the npm package)
   dist-cost          rebuild only dist/npm/cost (the small wasm) and print its size
   dist-page NAME     rebuild only one route's wasm in dist/www/app and print its size
+  dist-npm           rebuild only the npm package's full wasm (dist/npm/node, web)
   size               raw / gzip / brotli bytes of every shipped file, and totals
   bench [--no-browser]  size and speed report against budgets and a peer engine
   test               every test: Rust, the npm package in Node, the app in Chromium
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
     let result = match task {
         "dist" => dist::dist().map(|_| ()),
         "dist-cost" => dist::dist_cost(),
+        "dist-npm" => dist::dist_npm(),
         "dist-page" => dist::dist_page(args.get(1).map(String::as_str).unwrap_or("")),
         "bench" => bench::bench_cmd(rest),
         "bench-native" => bench::native_cmd(),
