@@ -104,6 +104,45 @@ pub fn check_answers(
     Ok(())
 }
 
+/// An id as the app writes them (`retail`, `cs-quotes`, `done`): short ASCII letters, digits
+/// and `-`.
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 40
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The shape of checklist answers without the item table (the settings page's import: the
+/// table's texts would double that page's weight; the checklist page checks the items
+/// themselves when it reads them): a kind and answers that are ids.
+pub fn check_answer_ids(
+    field: &str,
+    kind: &str,
+    answers: &BTreeMap<String, String>,
+    complete: bool,
+) -> Result<(), ImportError> {
+    if !(is_id(kind) || (!complete && kind.is_empty())) {
+        return Err(invalid(format!("{field}.kind")));
+    }
+    match answers.iter().find(|(k, v)| !is_id(k) || !is_id(v)) {
+        Some((k, _)) => Err(invalid(format!("{field}.answers.{k}"))),
+        None => Ok(()),
+    }
+}
+
+/// A history's shape (dates, kinds, answer ids), without the item table.
+pub fn check_history_ids(h: &History) -> Result<(), ImportError> {
+    for (i, r) in h.records.iter().enumerate() {
+        let field = format!("records[{}]", i + 1);
+        if !is_record_date(&r.date) {
+            return Err(invalid(format!("{field}.date")));
+        }
+        check_answer_ids(&field, &r.kind, &r.answers, true)?;
+    }
+    Ok(())
+}
+
 /// A checklist history export file, read and validated record by record.
 pub fn parse_history(text: &str) -> Result<History, ImportError> {
     check_size("", text.len())?;
@@ -297,6 +336,32 @@ mod tests {
         a.values.remove("employees");
         a.values.insert("__proto__".into(), "x".into());
         assert_eq!(check_eligibility(&a), Err(invalid("values.__proto__")));
+    }
+
+    #[test]
+    fn the_shape_check_takes_ids_only() {
+        let ok: BTreeMap<String, String> = [("cs-quotes".to_string(), "done".to_string())].into();
+        assert_eq!(check_answer_ids("d", "retail", &ok, true), Ok(()));
+        assert_eq!(check_answer_ids("d", "", &ok, false), Ok(()));
+        assert_eq!(check_answer_ids("d", "", &ok, true), Err(invalid("d.kind")));
+        let bad: BTreeMap<String, String> = [("<script>".to_string(), "done".to_string())].into();
+        assert_eq!(
+            check_answer_ids("d", "retail", &bad, true),
+            Err(invalid("d.answers.<script>"))
+        );
+        let long: BTreeMap<String, String> = [("a".to_string(), "x".repeat(41))].into();
+        assert_eq!(
+            check_answer_ids("d", "retail", &long, true),
+            Err(invalid("d.answers.a"))
+        );
+        let h = History {
+            records: vec![crate::storage::Record {
+                date: "2025-01-10 09:00".into(),
+                kind: "retail".into(),
+                answers: ok,
+            }],
+        };
+        assert_eq!(check_history_ids(&h), Err(invalid("records[1].date")));
     }
 
     #[test]
