@@ -75,6 +75,9 @@ pub fn fuzz_cmd(args: &[String]) -> Result {
     {
         let out = dir.join("target/afl").join(target);
         let _ = std::fs::remove_dir_all(&out);
+        // AFL++ makes its output folder but not the folders above it.
+        std::fs::create_dir_all(dir.join("target/afl"))
+            .map_err(|e| format!("create fuzz/target/afl: {e}"))?;
         println!("fuzz: {target} for {secs} s");
         let status = Command::new("cargo")
             .args(["afl", "fuzz", "-i"])
@@ -87,7 +90,6 @@ pub fn fuzz_cmd(args: &[String]) -> Result {
             .env("AFL_SKIP_CPUFREQ", "1")
             .env("AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES", "1")
             .env("AFL_NO_UI", "1")
-            .env("AFL_QUIET", "1")
             .stdout(std::process::Stdio::null())
             .status()
             .map_err(|e| format!("cargo afl fuzz: {e}"))?;
