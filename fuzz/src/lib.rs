@@ -8,8 +8,11 @@ use ouen_rules::input::parse_decimal;
 use ouen_rules::plan::PlanDraft;
 use ouen_rules::{Locale, RawSimulationInput, Value};
 
+/// A target's check.
+pub type Check = fn(&[u8]);
+
 /// Every target, by name (the folder of its corpus and the name of its binary).
-pub const TARGETS: [(&str, fn(&[u8])); 6] = [
+pub const TARGETS: [(&str, Check); 6] = [
     ("number", number),
     ("simulate", simulate),
     ("plan_import", plan_import),

@@ -81,7 +81,7 @@ impl Everything {
     }
 
     /// How many documents and settings it holds.
-    pub fn len(&self) -> usize {
+    pub fn count(&self) -> usize {
         self.documents.len() + self.settings.len()
     }
 }
@@ -351,7 +351,8 @@ mod tests {
     #[test]
     fn any_bad_part_refuses_the_whole_file_naming_it() {
         let good = sample();
-        let cases: Vec<(Box<dyn Fn(&mut Everything)>, &str)> = vec![
+        type Spoil = Box<dyn Fn(&mut Everything)>;
+        let cases: Vec<(Spoil, &str)> = vec![
             (
                 Box::new(|e| {
                     e.documents.insert("ouen.other".into(), json!({}));

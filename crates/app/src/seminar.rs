@@ -969,7 +969,7 @@ mod tests {
         assert_eq!(v["data"]["iterations"], PBKDF2_ITERATIONS);
         assert_eq!(v["data"]["salt"].as_str().unwrap().len(), SALT_BYTES * 2);
         assert_eq!(v["data"]["idleMinutes"], 5);
-        assert!(PBKDF2_ITERATIONS >= 100_000);
+        const { assert!(PBKDF2_ITERATIONS >= 100_000 && PBKDF2_MIN_ITERATIONS >= 100_000) };
         assert_eq!(
             decode::<Config>(Doc::SeminarConfig, Some(&text), None),
             Some(new)

@@ -174,7 +174,7 @@ fn MoveSection() -> Html {
                 let done = parsed.and_then(|file| {
                     let next = everything::merge(&everything::collect(), &file);
                     everything::apply(&next).map_err(|e| e.message().to_string())?;
-                    Ok(file.len())
+                    Ok(file.count())
                 });
                 match done {
                     Ok(count) => {
