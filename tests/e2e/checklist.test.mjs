@@ -86,7 +86,8 @@ test('the checklist in English: questions, result, exports and history', async (
   await page.locator('#cl-import').setInputFiles({ name: 'h.json', mimeType: 'application/json', buffer: jaHistory });
   await page.locator('#cl-import-message').filter({ hasText: 'Imported 2 record(s).' }).waitFor();
   await page.locator('#cl-import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
-  await page.locator('#cl-import-message').filter({ hasText: 'This file could not be read.' }).waitFor();
+  // The message names the file and what could not be read; nothing was imported.
+  await page.locator('#cl-import-message').filter({ hasText: 'The file "x.json" was not imported: its "format" could not be read.' }).waitFor();
   await page.evaluate(() => localStorage.setItem('ouen.lang', 'ja'));
   await page.close();
 });

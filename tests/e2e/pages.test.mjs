@@ -19,7 +19,11 @@ const KB = 1024;
 export const FIRST_LOAD_BUDGET = {
   '': 150 * KB,
   rules: 150 * KB,
-  settings: 150 * KB,
+  // Issue #16 added here the PBKDF2 PIN with its wait, and "export / import everything"
+  // (a whole-file validation and merge of every document): about 27 KB brotli over the
+  // 150 KB the page had. The checklist items and the plan importer are deliberately not
+  // linked (their own pages check those when they read them).
+  settings: 180 * KB,
   navigator: 166 * KB,
   // The four routes that keep a document in step across tabs (issue #16: the three-way merge,
   // the `storage` listener, the storage-fault notices) grew by about 4 to 5.5 KB brotli each;

@@ -212,7 +212,7 @@ test('the plan page in English: form, checks and drafts in English, documents in
   await page.locator('#plan-undo').click();
   assert.equal(await page.locator('#plan-draft-name').inputValue(), 'Copy of Plan 1');
   await page.locator('#plan-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{bad') });
-  await page.locator('#plan-notice').filter({ hasText: 'This is not a plan JSON file saved by ouen.' }).waitFor();
+  await page.locator('#plan-notice').filter({ hasText: 'The file "bad.json" was not imported: its "JSON" could not be read.' }).waitFor();
   await page.evaluate(() => localStorage.setItem('ouen.lang', 'ja'));
   await page.close();
 });

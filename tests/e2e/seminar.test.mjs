@@ -12,6 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createHash, pbkdf2Sync } from 'node:crypto';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -109,7 +110,7 @@ test('seminar mode: attendees leave no trace, the tally counts consenting ones, 
     return v;
   });
   assert.ok(!values.includes(PIN), `only a salted hash is stored: ${config}`);
-  assert.ok(values.some((v) => /^[0-9a-f]{64}$/.test(v)), `a SHA-256 hash: ${config}`);
+  assertPbkdf2(JSON.parse(config).data, PIN);
 
   // Attendee 1 uses every tool, with larger text and English.
   await page.goto(at('settings?lang=en'));
@@ -220,6 +221,83 @@ test('seminar mode: attendees leave no trace, the tally counts consenting ones, 
   await page.locator('#tally-clear').click();
   await page.locator('#tally-clear-yes').click();
   assert.match(await page.locator('#tally-count').textContent(), /0 人/);
+  await page.close();
+});
+
+/** The stored config is a PBKDF2-SHA-256 one (random salt, ≥ 100,000 iterations) whose hash
+ *  is exactly what Node's own PBKDF2 derives from `pin`. */
+function assertPbkdf2(config, pin) {
+  assert.equal(config.version, 2, JSON.stringify(config));
+  assert.ok(config.iterations >= 100000, `iterations: ${config.iterations}`);
+  assert.match(config.salt, /^[0-9a-f]{32}$/, 'a 16-byte random salt');
+  const expected = pbkdf2Sync(pin, Buffer.from(config.salt, 'hex'), config.iterations, 32, 'sha256').toString('hex');
+  assert.equal(config.hash, expected);
+}
+
+/** What the first format stored: SHA-256 of "ouen-seminar:<salt>:<pin>", 5,000 rounds, hex. */
+function legacyHash(salt, pin) {
+  let h = createHash('sha256').update(`ouen-seminar:${salt}:${pin}`).digest();
+  for (let i = 1; i < 5000; i++) h = createHash('sha256').update(h).digest();
+  return h.toString('hex');
+}
+
+test('seminar PIN: an old hash becomes PBKDF2 at the next right entry; wrong PINs wait longer', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(at('settings'));
+  const old = { salt: 'f00dcafe', hash: legacyHash('f00dcafe', PIN), idleMinutes: 3 };
+  await page.evaluate((data) => {
+    localStorage.clear();
+    localStorage.setItem('ouen.seminar.config', JSON.stringify({ schema: 2, data }));
+  }, old);
+  await page.reload();
+  await page.locator('#seminar-bar').waitFor();
+  const stored = async () => page.evaluate(() => JSON.parse(localStorage.getItem('ouen.seminar.config')).data);
+
+  // A wrong PIN: refused, the wait stated, the buttons held back, the old config untouched.
+  await page.locator('#seminar-pin').fill('1111');
+  await page.locator('#seminar-unlock').click();
+  await page.locator('#seminar-wait').waitFor();
+  assert.match(await page.locator('#seminar-message').textContent(), /PINが違います/);
+  assert.match(await page.locator('#seminar-wait').textContent(), /あと \d+ 秒で、もう一度入力できます/);
+  assert.deepEqual(await stored(), old);
+  assert.equal(await page.locator('#organiser').count(), 0);
+  // A second wrong PIN (once the first wait is over) doubles the wait.
+  await page.locator('#seminar-pin').fill('2222');
+  await page.locator('#seminar-unlock').click(); // waits until the button is enabled again
+  await page.locator('#seminar-wait').waitFor();
+  const attempts = await page.evaluate(() => JSON.parse(localStorage.getItem('ouen.seminar.attempts')));
+  assert.equal(attempts.failures, 2);
+
+  // The right PIN unlocks, and the old hash is replaced by a PBKDF2 one (idle choice kept).
+  await page.locator('#seminar-pin').fill('２４６８');
+  await page.locator('#seminar-unlock').click();
+  await page.locator('#organiser').waitFor();
+  const upgraded = await stored();
+  assertPbkdf2(upgraded, PIN);
+  assert.equal(upgraded.idleMinutes, 3);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ouen.seminar.attempts')), null, 'the count starts again');
+
+  // The new config still unlocks after a reload, and a wrong PIN still does not.
+  await page.reload();
+  await page.locator('#seminar-pin').fill('0000');
+  await page.locator('#seminar-unlock').click();
+  await page.locator('#seminar-wait').waitFor();
+  assert.equal(await page.locator('#organiser').count(), 0);
+  await page.locator('#seminar-pin').fill(PIN);
+  await page.locator('#seminar-unlock').click();
+  await page.locator('#organiser').waitFor();
+  assert.deepEqual(await stored(), upgraded, 'a PBKDF2 config is kept as it is');
+
+  // A reload does not skip a wait: after many wrong PINs (60 s), the form says so at once,
+  // even in English.
+  await page.evaluate(() => localStorage.setItem('ouen.seminar.attempts', JSON.stringify({ failures: 7, until: Date.now() + 60000 })));
+  await page.goto(at('settings?lang=en'));
+  await page.locator('#seminar-wait').waitFor();
+  assert.match(await page.locator('#seminar-wait').textContent(), /You can try again in \d+ s\./);
+  assert.ok(await page.locator('#seminar-unlock').isDisabled());
+  assert.ok(await page.locator('#seminar-stop').isDisabled());
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(at('settings?lang=ja'));
   await page.close();
 });
 

@@ -203,6 +203,28 @@ pub fn dist_cost() -> Result {
     print_size(&wasm)
 }
 
+/// `cargo xtask dist-npm`: rebuild only the npm package's full wasm (`dist/npm/node` and
+/// `web`) in an existing dist, e.g. after a change to `crates/wasm`.
+pub fn dist_npm() -> Result {
+    ensure_wasm_target()?;
+    // The same cargo run as `dist` (features unify the same way); the app's wasm is cached.
+    build_wasm(&["-p", "ouen-app", "-p", "ouen-wasm", "--lib", "--bins"])?;
+    let npm = dist_dir().join("npm");
+    let opt = wasm_opt()?;
+    let rules_wasm = wasm_target_dir().join("ouen_wasm.wasm");
+    for (sub, t) in [("node", Target::Node), ("web", Target::Web)] {
+        let dir = npm.join(sub);
+        for f in ["ouen.js", "ouen_bg.wasm"] {
+            let _ = fs::remove_file(dir.join(f));
+        }
+        bindgen(&rules_wasm, &dir, "ouen", t, true)?;
+        optimize(&opt, &dir.join("ouen_bg.wasm"))?;
+        let _ = fs::remove_file(dir.join("ouen.d.ts"));
+        let _ = fs::remove_file(dir.join("ouen_bg.wasm.d.ts"));
+    }
+    print_size(&npm.join("web/ouen_bg.wasm"))
+}
+
 /// Prints a built wasm's raw, gzip and brotli bytes (the quick size loops).
 fn print_size(wasm: &Path) -> Result {
     let bytes = fs::read(wasm).map_err(|e| format!("read {}: {e}", wasm.display()))?;

@@ -4,6 +4,7 @@
 
 mod bench;
 mod dist;
+mod fuzz;
 mod serve;
 mod size;
 mod test;
@@ -21,10 +22,13 @@ Tasks:
   dist               release build: dist/www (the app) and dist/npm (the npm package)
   dist-cost          rebuild only dist/npm/cost (the small wasm) and print its size
   dist-page NAME     rebuild only one route's wasm in dist/www/app and print its size
+  dist-npm           rebuild only the npm package's full wasm (dist/npm/node, web)
   size               raw / gzip / brotli bytes of every shipped file, and totals
   bench [--no-browser]  size and speed report against budgets and a peer engine
   test               every test: Rust, the npm package in Node, the app in Chromium
   types              print the generated TypeScript declarations
+  fuzz [--secs N] [--only TARGET] [--require-afl]
+                     replay the fuzz corpus; with cargo-afl, fuzz each target N s (AFL++)
 ";
 
 pub type Result<T = ()> = std::result::Result<T, String>;
@@ -44,12 +48,14 @@ fn main() -> ExitCode {
     let result = match task {
         "dist" => dist::dist().map(|_| ()),
         "dist-cost" => dist::dist_cost(),
+        "dist-npm" => dist::dist_npm(),
         "dist-page" => dist::dist_page(args.get(1).map(String::as_str).unwrap_or("")),
         "bench" => bench::bench_cmd(rest),
         "bench-native" => bench::native_cmd(),
         "serve" => serve::serve_cmd(rest),
         "size" => size::size_cmd(),
         "test" => test::test_cmd(rest),
+        "fuzz" => fuzz::fuzz_cmd(rest),
         "types" => {
             print!("{}", types::declarations());
             Ok(())

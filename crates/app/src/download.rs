@@ -37,22 +37,46 @@ pub fn save_file(_: &[u8], _: &str, _: &str) -> bool {
     false
 }
 
-/// Reads the text of the file picked in `input` (then clears it), and hands it to `done`.
+/// A file picked for import: its name and text.
+pub struct Picked {
+    pub name: String,
+    pub text: String,
+}
+
+/// Reads the text of the file picked in `input` (then clears it), and hands it to `done`; a
+/// file over [`crate::import::MAX_IMPORT_BYTES`] is refused unread, with a message naming it.
 #[cfg(target_arch = "wasm32")]
-pub fn read_file(input: web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
+pub fn read_file(
+    input: web_sys::HtmlInputElement,
+    done: impl FnOnce(Result<Picked, String>) + 'static,
+) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
     input.set_value("");
+    let name = match file.name() {
+        n if n.is_empty() => crate::import::unnamed().to_string(),
+        n => n,
+    };
+    if let Err(e) = crate::import::check_size(&name, file.size() as usize) {
+        done(Err(e.message()));
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-        done(text.ok().and_then(|t| t.as_string()));
+        done(match text.ok().and_then(|t| t.as_string()) {
+            Some(text) => Ok(Picked { name, text }),
+            None => Err(crate::import::unreadable(&name)),
+        });
     });
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn read_file(_: web_sys::HtmlInputElement, done: impl FnOnce(Option<String>) + 'static) {
-    done(None);
+pub fn read_file(
+    _: web_sys::HtmlInputElement,
+    done: impl FnOnce(Result<Picked, String>) + 'static,
+) {
+    done(Err(crate::import::unreadable("")));
 }
 
 /// Opens the browser's print dialog (the page's print stylesheet does the layout).

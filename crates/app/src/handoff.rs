@@ -133,12 +133,27 @@ impl Payload {
     }
 }
 
+/// Wizard answers whose every key is a question (see `import::check_eligibility`).
 fn decode_eligibility(bytes: &[u8]) -> Result<Answers, HandoffError> {
-    serde_json::from_slice(bytes).map_err(|_| HandoffError::Garbled)
+    let a: Answers = serde_json::from_slice(bytes).map_err(|_| HandoffError::Garbled)?;
+    crate::import::check_eligibility(&a).map_err(|_| HandoffError::Garbled)?;
+    Ok(a)
 }
 
+/// Checklist answers that are items and their choices; with a date (a completed assessment),
+/// a kind and a date of the history's shape.
 fn decode_checklist(bytes: &[u8]) -> Result<ChecklistPayload, HandoffError> {
-    serde_json::from_slice(bytes).map_err(|_| HandoffError::Garbled)
+    let c: ChecklistPayload = serde_json::from_slice(bytes).map_err(|_| HandoffError::Garbled)?;
+    let complete = c.date.is_some();
+    crate::import::check_answers("checklist", &c.kind, &c.answers, complete)
+        .map_err(|_| HandoffError::Garbled)?;
+    if c.date
+        .as_deref()
+        .is_some_and(|d| !crate::import::is_record_date(d))
+    {
+        return Err(HandoffError::Garbled);
+    }
+    Ok(c)
 }
 
 /// A plan payload whose draft the plan importer accepts.
@@ -587,6 +602,47 @@ mod tests {
         assert_eq!(base64url_decode("TWFu+"), None, "not base64url");
         assert_eq!(base64url_decode("TWFuT"), None, "impossible length");
         assert_eq!(base64url_decode("TW=="), None, "no padding");
+    }
+
+    #[test]
+    fn payloads_are_validated_before_anything_is_kept() {
+        let ok = br#"{"values":{"location":"nagano","employees":"45"}}"#;
+        assert!(Payload::from_json(Kind::Eligibility, ok).is_ok());
+        for bad in [
+            &br#"{"values":{"nope":"x"}}"#[..],
+            br#"{"values":{"location":1}}"#,
+            br#"{"values":[]}"#,
+            b"",
+            b"\xff\xfe",
+        ] {
+            assert_eq!(
+                Payload::from_json(Kind::Eligibility, bad),
+                Err(HandoffError::Garbled),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+        let item = ouen_rules::checklist::ITEMS[0].id;
+        let partial = format!(r#"{{"kind":"retail","answers":{{"{item}":"done"}}}}"#);
+        assert!(Payload::from_json(Kind::Checklist, partial.as_bytes()).is_ok());
+        for bad in [
+            r#"{"kind":"retail","answers":{"no-such-item":"done"}}"#.to_string(),
+            format!(r#"{{"kind":"retail","answers":{{"{item}":"perfect"}}}}"#),
+            format!(r#"{{"kind":"bakery","answers":{{"{item}":"done"}}}}"#),
+            // A completed assessment (with a date) has a kind and a date.
+            format!(r#"{{"kind":"","answers":{{"{item}":"done"}},"date":"2025-01-10T09:00"}}"#),
+            format!(r#"{{"kind":"retail","answers":{{"{item}":"done"}},"date":"today"}}"#),
+        ] {
+            assert_eq!(
+                Payload::from_json(Kind::Checklist, bad.as_bytes()),
+                Err(HandoffError::Garbled),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            Payload::from_json(Kind::Plan, br#"{"name":"x","draft":{"steps":7}}"#),
+            Err(HandoffError::Garbled)
+        );
     }
 
     fn plan() -> PlanPayload {

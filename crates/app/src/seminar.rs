@@ -42,8 +42,20 @@ pub const DOWNLOADS_KEY: &str = "ouen.downloads";
 pub const IDLE_CHOICES: [u32; 5] = [0, 3, 5, 10, 15];
 /// The countdown banner shows for the last this many seconds.
 pub const COUNTDOWN_SECONDS: u32 = 60;
-/// Rounds of SHA-256 over the salted PIN.
-const PIN_ROUNDS: u32 = 5_000;
+/// Rounds of SHA-256 over the salted PIN in the first config format (kept only to recognise
+/// an old config and replace it at the next correct entry).
+const LEGACY_PIN_ROUNDS: u32 = 5_000;
+/// The config format this build writes: 1 = the iterated SHA-256 above (no `version` field),
+/// 2 = PBKDF2-SHA-256 through the browser's Web Crypto.
+pub const CONFIG_VERSION: u32 = 2;
+/// PBKDF2-SHA-256 iterations for a new PIN hash.
+pub const PBKDF2_ITERATIONS: u32 = 310_000;
+/// The fewest iterations a stored PBKDF2 config may claim (a tampered or truncated config
+/// with fewer is not trusted, and never matches).
+pub const PBKDF2_MIN_ITERATIONS: u32 = 100_000;
+/// Bytes of random salt, and of the derived hash.
+pub const SALT_BYTES: usize = 16;
+pub const HASH_BYTES: usize = 32;
 
 // --- the PIN ------------------------------------------------------------------------------
 
@@ -60,38 +72,158 @@ pub fn normalize_pin(typed: &str) -> Option<String> {
     (pin.chars().all(|c| c.is_ascii_digit()) && (4..=8).contains(&pin.len())).then_some(pin)
 }
 
-/// The salted, iterated hash of a PIN, as hex.
-pub fn hash_pin(salt: &str, pin: &str) -> String {
+/// The first format's salted, iterated SHA-256 of a PIN, as hex.
+pub fn legacy_hash_pin(salt: &str, pin: &str) -> String {
     let mut h = sha256(format!("ouen-seminar:{salt}:{pin}").as_bytes());
-    for _ in 1..PIN_ROUNDS {
+    for _ in 1..LEGACY_PIN_ROUNDS {
         h = sha256(&h);
     }
-    h.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&h)
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Lower- or upper-case hex → bytes; `None` if it is not hex.
+pub fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// Compares two hashes without stopping at the first difference.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |d, (x, y)| d | (x ^ y)) == 0
+}
+
+fn legacy_version() -> u32 {
+    1
 }
 
 /// Seminar mode's settings; it is on while this is stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Config {
+    /// The hash's format ([`CONFIG_VERSION`]); configs from before PBKDF2 have none: 1.
+    #[serde(default = "legacy_version")]
+    pub version: u32,
+    /// Version 1: any text; version 2: hex of [`SALT_BYTES`] random bytes.
     pub salt: String,
+    /// Hex.
     pub hash: String,
+    /// PBKDF2 iterations (version 2).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub iterations: u32,
     /// 0 = no idle reset.
     #[serde(default)]
     pub idle_minutes: u32,
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// How a stored config's hash is to be derived from a typed PIN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kdf {
+    /// Version 1: [`legacy_hash_pin`] (replaced at the next correct entry).
+    Legacy,
+    /// Version 2: PBKDF2-SHA-256 over the PIN's digits.
+    Pbkdf2 { salt: Vec<u8>, iterations: u32 },
+}
+
 impl Config {
-    pub fn new(pin: &str, salt: String, idle_minutes: u32) -> Config {
+    /// A version-2 config from the PBKDF2 hash of its PIN.
+    pub fn pbkdf2(salt: &[u8], derived: &[u8], iterations: u32, idle_minutes: u32) -> Config {
         Config {
-            hash: hash_pin(&salt, pin),
-            salt,
+            version: CONFIG_VERSION,
+            salt: hex(salt),
+            hash: hex(derived),
+            iterations,
             idle_minutes,
         }
     }
 
-    /// Whether `typed` is the PIN.
-    pub fn check(&self, typed: &str) -> bool {
-        normalize_pin(typed).is_some_and(|p| hash_pin(&self.salt, &p) == self.hash)
+    /// How to check a PIN against this config; `None` when it cannot be trusted or read (a
+    /// newer format, a salt that is not hex, too few iterations): then no PIN matches.
+    pub fn kdf(&self) -> Option<Kdf> {
+        match self.version {
+            1 => Some(Kdf::Legacy),
+            2 if self.iterations >= PBKDF2_MIN_ITERATIONS && self.hash.len() == HASH_BYTES * 2 => {
+                let salt = unhex(&self.salt).filter(|s| !s.is_empty())?;
+                Some(Kdf::Pbkdf2 {
+                    salt,
+                    iterations: self.iterations,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a correct entry should replace this config's hash with a new one.
+    pub fn needs_upgrade(&self) -> bool {
+        self.kdf() == Some(Kdf::Legacy)
+    }
+
+    /// Whether `derived_hex` (the hash of a typed PIN by [`Config::kdf`]) is this config's.
+    pub fn matches(&self, derived_hex: &str) -> bool {
+        same(&self.hash.to_ascii_lowercase(), derived_hex)
+    }
+
+    /// Whether `typed` is the PIN of a version-1 config (`false` for any other version).
+    pub fn check_legacy(&self, typed: &str) -> bool {
+        self.kdf() == Some(Kdf::Legacy)
+            && normalize_pin(typed).is_some_and(|p| self.matches(&legacy_hash_pin(&self.salt, &p)))
+    }
+}
+
+/// After `failures` wrong PINs in a row, the wait before the next try, in seconds: 1, 2, 4, …
+/// doubling up to [`MAX_WAIT_SECONDS`].
+pub fn wait_after(failures: u32) -> u32 {
+    match failures {
+        0 => 0,
+        n => (1u32 << (n - 1).min(16)).min(MAX_WAIT_SECONDS),
+    }
+}
+
+/// The longest wait between PIN tries.
+pub const MAX_WAIT_SECONDS: u32 = 60;
+/// Where the wrong tries are counted (survives a reset and a reload, so neither skips the
+/// wait).
+pub const ATTEMPTS_KEY: &str = "ouen.seminar.attempts";
+
+/// Wrong PIN entries in a row, and when the next try is allowed (ms since the epoch).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Attempts {
+    pub failures: u32,
+    pub until: f64,
+}
+
+impl Attempts {
+    /// Counts one more wrong PIN at `now`.
+    pub fn failed(self, now: f64) -> Attempts {
+        let failures = self.failures.saturating_add(1);
+        Attempts {
+            failures,
+            until: now + f64::from(wait_after(failures)) * 1000.0,
+        }
+    }
+
+    /// Whole seconds still to wait at `now` (rounded up; never more than the longest wait,
+    /// whatever the stored time says).
+    pub fn seconds_left(&self, now: f64) -> u32 {
+        let left = ((self.until - now) / 1000.0).ceil();
+        if left.is_nan() || left <= 0.0 {
+            0
+        } else {
+            (left.min(f64::from(MAX_WAIT_SECONDS))) as u32
+        }
     }
 }
 
@@ -566,17 +698,142 @@ pub fn load_tally() -> Tally {
     crate::storage::load_doc(crate::storage::Doc::SeminarTally).unwrap_or_default()
 }
 
-/// A fresh random salt.
+/// The wrong PIN entries counted on this device.
+pub fn load_attempts() -> Attempts {
+    crate::storage::read_raw(ATTEMPTS_KEY)
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_attempts(a: &Attempts) {
+    if a.failures == 0 {
+        crate::storage::remove_raw(ATTEMPTS_KEY);
+    } else if let Ok(text) = serde_json::to_string(a) {
+        crate::storage::write_raw(ATTEMPTS_KEY, &text);
+    }
+}
+
+/// Milliseconds since the epoch (0 off the web: native tests pass their own times).
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
+}
+
+/// The PIN's outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verified {
+    /// The right PIN; `Some` holds the config to store instead (an old hash replaced).
+    Right(Option<Config>),
+    Wrong,
+    /// This browser cannot hash (no Web Crypto, e.g. a page not served over HTTPS).
+    NoCrypto,
+}
+
+/// Web Crypto PBKDF2-SHA-256 (`importKey` + `deriveBits`), at the edge.
 #[cfg(target_arch = "wasm32")]
-pub fn new_salt() -> String {
-    (0..4)
-        .map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u32))
-        .collect()
+mod kdf {
+    use super::{HASH_BYTES, SALT_BYTES};
+    use js_sys::{Array, Object, Reflect, Uint8Array};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    fn subtle() -> Option<web_sys::SubtleCrypto> {
+        let crypto = web_sys::window()?.crypto().ok()?;
+        // `subtle` is undefined outside secure contexts.
+        let subtle = Reflect::get(&crypto, &"subtle".into()).ok()?;
+        (!subtle.is_undefined()).then(|| crypto.subtle())
+    }
+
+    /// Fresh random salt bytes.
+    pub fn salt() -> Option<Vec<u8>> {
+        let mut salt = vec![0u8; SALT_BYTES];
+        web_sys::window()?
+            .crypto()
+            .ok()?
+            .get_random_values_with_u8_array(&mut salt)
+            .ok()?;
+        Some(salt)
+    }
+
+    pub async fn derive(pin: &str, salt: &[u8], iterations: u32) -> Option<Vec<u8>> {
+        let subtle = subtle()?;
+        let usages = Array::of1(&"deriveBits".into());
+        let key = subtle
+            .import_key_with_object(
+                "raw",
+                &Uint8Array::from(pin.as_bytes()),
+                &Object::from(JsValue::from("PBKDF2")),
+                false,
+                &usages,
+            )
+            .ok()?;
+        let key: web_sys::CryptoKey = JsFuture::from(key).await.ok()?.dyn_into().ok()?;
+        let params = web_sys::Pbkdf2Params::new(
+            "PBKDF2",
+            &"SHA-256".into(),
+            iterations,
+            &Uint8Array::from(salt),
+        );
+        let bits = subtle
+            .derive_bits_with_object(&params, &key, (HASH_BYTES * 8) as u32)
+            .ok()?;
+        let bits = JsFuture::from(bits).await.ok()?;
+        Some(Uint8Array::new(&bits).to_vec())
+    }
+}
+
+/// A new config (version 2) for a PIN already checked by [`new_pin`]; `None` when this
+/// browser cannot hash.
+#[cfg(target_arch = "wasm32")]
+pub async fn create(pin: &str, idle_minutes: u32) -> Option<Config> {
+    let salt = kdf::salt()?;
+    let derived = kdf::derive(pin, &salt, PBKDF2_ITERATIONS).await?;
+    Some(Config::pbkdf2(
+        &salt,
+        &derived,
+        PBKDF2_ITERATIONS,
+        idle_minutes,
+    ))
+}
+
+/// Whether `typed` is the PIN; an old (version-1) config is answered by its own hash and,
+/// when right, replaced by a PBKDF2 one.
+#[cfg(target_arch = "wasm32")]
+pub async fn verify(config: &Config, typed: &str) -> Verified {
+    let Some(pin) = normalize_pin(typed) else {
+        return Verified::Wrong;
+    };
+    if config.needs_upgrade() {
+        if !config.check_legacy(&pin) {
+            return Verified::Wrong;
+        }
+        return match create(&pin, config.idle_minutes).await {
+            Some(new) => Verified::Right(Some(new)),
+            // Still right; the old hash stays until this browser can hash.
+            None => Verified::Right(None),
+        };
+    }
+    let Some(Kdf::Pbkdf2 { salt, iterations }) = config.kdf() else {
+        return Verified::Wrong;
+    };
+    match kdf::derive(&pin, &salt, iterations).await {
+        Some(d) if config.matches(&hex(&d)) => Verified::Right(None),
+        Some(_) => Verified::Wrong,
+        None => Verified::NoCrypto,
+    }
+}
+
+/// Off the web there is no Web Crypto: nothing can be hashed.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn create(_: &str, _: u32) -> Option<Config> {
+    None
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn new_salt() -> String {
-    "00000000".into()
+pub async fn verify(_: &Config, _: &str) -> Verified {
+    Verified::NoCrypto
 }
 
 /// Ends the attendee's session: the summary (the parts the tools noted, see [`note`]) added
@@ -644,7 +901,7 @@ mod tests {
     }
 
     #[test]
-    fn pins_are_checked_by_their_salted_hash() {
+    fn pins_are_normalized_and_new_ones_confirmed() {
         assert_eq!(normalize_pin("1234"), Some("1234".into()));
         assert_eq!(normalize_pin("１２３４５"), Some("12345".into()));
         assert_eq!(normalize_pin("12 34"), Some("1234".into()));
@@ -654,17 +911,125 @@ mod tests {
         assert_eq!(new_pin("2468", "２４６８"), Ok("2468".into()));
         assert_eq!(new_pin("2468", "2469"), Err(PinError::Mismatch));
         assert_eq!(new_pin("24", "24"), Err(PinError::Format));
-        let c = Config::new("2468", "abcd".into(), 5);
-        assert!(!c.hash.contains("2468"), "the PIN itself is not stored");
-        assert_eq!(c.hash.len(), 64);
-        assert!(c.check("2468"));
-        assert!(c.check("２４６８"));
-        assert!(!c.check("2469"));
-        assert!(!c.check(""));
+        assert_eq!(unhex("00ff7A"), Some(vec![0, 255, 122]));
+        assert_eq!(unhex("0"), None);
+        assert_eq!(unhex("zz"), None);
+        assert_eq!(
+            unhex("é1"),
+            None,
+            "not hex, and no panic on a char boundary"
+        );
+        assert_eq!(hex(&[0, 255, 122]), "00ff7a");
+    }
+
+    /// A config exactly as the first format stored it (before PBKDF2): no version.
+    fn legacy_stored() -> String {
+        let hash = legacy_hash_pin("abcd", "2468");
+        format!(r#"{{"schema":2,"data":{{"salt":"abcd","hash":"{hash}","idleMinutes":5}}}}"#)
+    }
+
+    #[test]
+    fn an_old_config_still_loads_and_asks_to_be_replaced() {
+        use crate::storage::{decode, encode, Doc};
+        let old: Config = decode(Doc::SeminarConfig, Some(&legacy_stored()), None)
+            .expect("an old config still loads: seminar mode stays on");
+        assert_eq!(old.version, 1);
+        assert_eq!(old.idle_minutes, 5);
+        assert_eq!(old.kdf(), Some(Kdf::Legacy));
+        assert!(old.needs_upgrade());
+        assert!(old.check_legacy("2468"));
+        assert!(old.check_legacy("２４６８"));
+        assert!(!old.check_legacy("2469"));
+        assert!(!old.check_legacy(""));
+        assert!(!old.hash.contains("2468") && old.hash.len() == 64);
         // Another salt, another hash.
-        assert_ne!(Config::new("2468", "other".into(), 5).hash, c.hash);
-        let json = serde_json::to_string(&c).unwrap();
-        assert!(!json.contains("2468"));
+        assert_ne!(legacy_hash_pin("other", "2468"), old.hash);
+
+        // Its replacement: version 2, hex salt, the iterations, the idle choice kept.
+        let salt = [7u8; SALT_BYTES];
+        let derived = [9u8; HASH_BYTES];
+        let new = Config::pbkdf2(&salt, &derived, PBKDF2_ITERATIONS, old.idle_minutes);
+        assert!(!new.needs_upgrade());
+        assert_eq!(
+            new.kdf(),
+            Some(Kdf::Pbkdf2 {
+                salt: salt.to_vec(),
+                iterations: PBKDF2_ITERATIONS
+            })
+        );
+        assert!(new.matches(&hex(&derived)));
+        assert!(!new.matches(&hex(&[8u8; HASH_BYTES])));
+        assert!(
+            !new.check_legacy("2468"),
+            "a new config is never read as an old one"
+        );
+        let text = encode(&new).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["data"]["version"], CONFIG_VERSION);
+        assert_eq!(v["data"]["iterations"], PBKDF2_ITERATIONS);
+        assert_eq!(v["data"]["salt"].as_str().unwrap().len(), SALT_BYTES * 2);
+        assert_eq!(v["data"]["idleMinutes"], 5);
+        const { assert!(PBKDF2_ITERATIONS >= 100_000 && PBKDF2_MIN_ITERATIONS >= 100_000) };
+        assert_eq!(
+            decode::<Config>(Doc::SeminarConfig, Some(&text), None),
+            Some(new)
+        );
+    }
+
+    #[test]
+    fn configs_that_cannot_be_trusted_match_no_pin() {
+        let good = Config::pbkdf2(&[1; SALT_BYTES], &[2; HASH_BYTES], PBKDF2_ITERATIONS, 0);
+        let weak = Config {
+            iterations: 1_000,
+            ..good.clone()
+        };
+        assert_eq!(weak.kdf(), None, "too few iterations");
+        let newer = Config {
+            version: CONFIG_VERSION + 1,
+            ..good.clone()
+        };
+        assert_eq!(newer.kdf(), None, "a format from a newer app");
+        assert!(!newer.needs_upgrade());
+        let garbled = Config {
+            salt: "not hex".into(),
+            ..good.clone()
+        };
+        assert_eq!(garbled.kdf(), None);
+        let short = Config {
+            hash: "abcd".into(),
+            ..good
+        };
+        assert_eq!(short.kdf(), None);
+    }
+
+    #[test]
+    fn wrong_pins_make_the_wait_grow_up_to_a_cap() {
+        let waits: Vec<u32> = (0..10).map(wait_after).collect();
+        assert_eq!(waits, [0, 1, 2, 4, 8, 16, 32, 60, 60, 60]);
+        assert_eq!(wait_after(u32::MAX), MAX_WAIT_SECONDS);
+        let t0 = 1_000_000.0;
+        let a = Attempts::default().failed(t0);
+        assert_eq!(a.failures, 1);
+        assert_eq!(a.seconds_left(t0), 1);
+        assert_eq!(a.seconds_left(t0 + 999.0), 1);
+        assert_eq!(a.seconds_left(t0 + 1_000.0), 0);
+        let b = a.failed(t0 + 5_000.0).failed(t0 + 10_000.0);
+        assert_eq!(b.failures, 3);
+        assert_eq!(b.seconds_left(t0 + 10_000.0), 4);
+        assert_eq!(b.seconds_left(t0 + 11_500.0), 3, "counted down, rounded up");
+        // A stored time far ahead (a changed clock, a tampered key) never means a longer wait.
+        let odd = Attempts {
+            failures: 2,
+            until: 1e300,
+        };
+        assert_eq!(odd.seconds_left(t0), MAX_WAIT_SECONDS);
+        let nan = Attempts {
+            failures: 2,
+            until: f64::NAN,
+        };
+        assert_eq!(nan.seconds_left(t0), 0);
+        let text = serde_json::to_string(&b).unwrap();
+        assert_eq!(serde_json::from_str::<Attempts>(&text).unwrap(), b);
     }
 
     fn entry(stage: Option<u8>, strategy: Option<u32>, national: Verdict) -> Entry {
@@ -797,7 +1162,7 @@ mod tests {
 
     #[test]
     fn idle_timeout_prefers_the_test_override() {
-        let c = Config::new("1234", "s".into(), 5);
+        let c = Config::pbkdf2(&[1; SALT_BYTES], &[2; HASH_BYTES], PBKDF2_ITERATIONS, 5);
         assert_eq!(idle_seconds(&c, None), Some(300));
         assert_eq!(idle_seconds(&c, Some("8")), Some(8));
         assert_eq!(idle_seconds(&c, Some("x")), Some(300));

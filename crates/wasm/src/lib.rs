@@ -23,17 +23,18 @@ fn locale_of(options: &JsValue) -> Result<Locale, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Locale::Ja);
     }
-    let opts: Options = serde_wasm_bindgen::from_value(options.clone()).map_err(|_| {
-        input_error(
-            &[InputError::new(
-                "locale",
-                ouen_rules::ErrorKind::UnknownChoice {
-                    got: "options".into(),
-                },
-            )],
-            Locale::Ja,
-        )
-    })?;
+    let opts: Options =
+        serde_wasm_bindgen::from_value(plain(options, Locale::Ja)?).map_err(|_| {
+            input_error(
+                &[InputError::new(
+                    "locale",
+                    ouen_rules::ErrorKind::UnknownChoice {
+                        got: "options".into(),
+                    },
+                )],
+                Locale::Ja,
+            )
+        })?;
     match opts.locale.as_deref() {
         None => Ok(Locale::Ja),
         Some(s) => Locale::parse(s).ok_or_else(|| {
@@ -83,6 +84,7 @@ fn from_js<T: for<'de> Deserialize<'de>>(input: JsValue, locale: Locale) -> Resu
     if !input.is_object() || js_sys::Array::is_array(&input) {
         return Err(not_an_object(locale));
     }
+    let input = plain(&input, locale)?;
     serde_wasm_bindgen::from_value(input).map_err(|_| not_an_object(locale))
 }
 
@@ -106,6 +108,71 @@ fn explain_of(options: &JsValue, locale: Locale) -> Result<ouen_rules::cost::Exp
             locale,
         )),
     }
+}
+
+/// How deep a caller's object may nest (no input of ours nests more than a few levels).
+const MAX_DEPTH: u32 = 16;
+/// How many values one input may hold in all.
+const MAX_VALUES: u32 = 100_000;
+
+/// A plain copy of a caller's value — own string-keyed properties, arrays as arrays — made
+/// before serde reads it, through calls that catch JS exceptions: a getter or proxy that
+/// throws, a cycle, or absurd nesting becomes an `OuenInputError` naming the property, never
+/// a JS exception unwinding through the wasm or a stack overflow inside it.
+fn plain(v: &JsValue, locale: Locale) -> Result<JsValue, JsValue> {
+    let mut budget = MAX_VALUES;
+    copy(v, 0, &mut budget).map_err(|path| {
+        let err = not_an_object(locale);
+        let field = if path.is_empty() {
+            "input".into()
+        } else {
+            path
+        };
+        let _ = js_sys::Reflect::set(&err, &"field".into(), &field.into());
+        err
+    })
+}
+
+fn copy(v: &JsValue, depth: u32, budget: &mut u32) -> Result<JsValue, String> {
+    use js_sys::{Array, Object, Reflect};
+    *budget = budget.checked_sub(1).ok_or_else(String::new)?;
+    if !v.is_object() {
+        return Ok(v.clone());
+    }
+    if depth >= MAX_DEPTH {
+        return Err(String::new());
+    }
+    let at = |key: &str, rest: String| {
+        if rest.is_empty() {
+            key.to_string()
+        } else {
+            format!("{key}.{rest}")
+        }
+    };
+    let keys = Reflect::own_keys(v).map_err(|_| String::new())?;
+    let array = Array::is_array(v);
+    let out: Object = if array {
+        Array::new().unchecked_into()
+    } else {
+        Object::new()
+    };
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else {
+            continue; // symbols
+        };
+        if array && name == "length" {
+            continue;
+        }
+        let value = Reflect::get(v, &key).map_err(|_| name.clone())?;
+        let value = copy(&value, depth + 1, budget).map_err(|rest| at(&name, rest))?;
+        let desc = Object::new();
+        let _ = Reflect::set(&desc, &"value".into(), &value);
+        for flag in ["enumerable", "writable", "configurable"] {
+            let _ = Reflect::set(&desc, &flag.into(), &JsValue::TRUE);
+        }
+        Reflect::define_property(&out, &key, &desc).map_err(|_| name.clone())?;
+    }
+    Ok(out.into())
 }
 
 /// Splits the cost of a plan between the national programme, Nagano and the SME.
@@ -257,7 +324,10 @@ pub fn generate_plan(
     let opts: PlanOptions = if options.is_undefined() || options.is_null() {
         PlanOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(options).unwrap_or_default()
+        plain(&options, Locale::Ja)
+            .ok()
+            .and_then(|o| serde_wasm_bindgen::from_value(o).ok())
+            .unwrap_or_default()
     };
     let locale = opts
         .locale

@@ -541,15 +541,18 @@ fn HistoryPanel(props: &HistoryProps) -> Html {
             let history = history.clone();
             let on_history = on_history.clone();
             let message = message.clone();
-            crate::download::read_file(input, move |text| {
-                match text.as_deref().and_then(History::parse_export) {
-                    Some(imported) => {
+            crate::download::read_file(input, move |picked| {
+                let parsed = picked.and_then(|f| {
+                    crate::import::parse_history(&f.text).map_err(|e| e.in_file(&f.name).message())
+                });
+                match parsed {
+                    Ok(imported) => {
                         let mut h = history.clone();
                         let added = h.merge(imported);
                         message.set(Some((true, tf!(m::CHECK_IMPORTED, n = added))));
                         on_history.emit(h);
                     }
-                    None => message.set(Some((false, t(m::CHECK_IMPORT_FAILED).into()))),
+                    Err(msg) => message.set(Some((false, msg))),
                 }
             });
         })

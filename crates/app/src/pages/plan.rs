@@ -461,14 +461,13 @@ pub fn PlanPage() -> Html {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let update = update.clone();
             let notice = notice.clone();
-            crate::download::read_file(input, move |text| {
-                match text.as_deref().map(PlanDraft::from_json) {
-                    Some(Ok(d)) => {
+            crate::download::read_file(input, move |picked| {
+                match picked.map(|f| crate::import::parse_plan(&f.name, &f.text)) {
+                    Ok(Ok(d)) => {
                         update.emit(Box::new(move |x: &mut PlanDraft| *x = d.clone()));
                         notice.set(Some(t(m::PLAN_IMPORTED).into()));
                     }
-                    Some(Err(e)) => notice.set(Some(e.message(locale()))),
-                    None => notice.set(Some(t(m::PLAN_IMPORT_FAILED).into())),
+                    Ok(Err(msg)) | Err(msg) => notice.set(Some(msg)),
                 }
             });
         })

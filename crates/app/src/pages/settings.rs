@@ -2,7 +2,7 @@
 //! seminar mode (PIN, idle reset, the organiser's view of the host tally).
 
 use crate::i18n::{self, locale, m, t};
-use crate::seminar::{self, Config, PinError, Tally, Verdict, IDLE_CHOICES, TOOLS};
+use crate::seminar::{self, PinError, Tally, Verdict, Verified, IDLE_CHOICES, TOOLS};
 use crate::storage::{self, Doc};
 use crate::tf;
 use ouen_rules::checklist::Area;
@@ -71,9 +71,159 @@ pub fn SettingsPage() -> Html {
                     })}
                 </ul>
             </section>
+            <MoveSection />
             <SeminarSection />
             <DeleteSection />
         </main>
+    }
+}
+
+/// Whether the browser keeps this device's data (`navigator.storage.persisted()`).
+#[derive(Clone, Copy, PartialEq)]
+enum Kept {
+    Checking,
+    Yes,
+    No,
+    /// Asked with `persist()`, and refused.
+    Denied,
+    Unsupported,
+}
+
+/// `navigator.storage.persist()` (`ask`) or `persisted()`; `None` where there is neither.
+#[cfg(target_arch = "wasm32")]
+async fn storage_kept(ask: bool) -> Option<bool> {
+    use wasm_bindgen::JsCast;
+    let nav = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&nav, &"storage".into()).ok()?;
+    let has =
+        |name: &str| js_sys::Reflect::get(&manager, &name.into()).is_ok_and(|f| f.is_function());
+    if !has("persist") || !has("persisted") {
+        return None;
+    }
+    let manager: web_sys::StorageManager = manager.unchecked_into();
+    let promise = if ask {
+        manager.persist()
+    } else {
+        manager.persisted()
+    }
+    .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn storage_kept(_: bool) -> Option<bool> {
+    None
+}
+
+/// Export everything / import everything, and whether the browser keeps the data.
+#[component]
+fn MoveSection() -> Html {
+    let message = use_state(|| None::<(bool, String)>);
+    let kept = use_state(|| Kept::Checking);
+    {
+        let kept = kept.clone();
+        use_effect_with((), move |_| {
+            if !crate::hydration::pristine() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    kept.set(match storage_kept(false).await {
+                        Some(true) => Kept::Yes,
+                        Some(false) => Kept::No,
+                        None => Kept::Unsupported,
+                    });
+                });
+            }
+        });
+    }
+    let ask = {
+        let kept = kept.clone();
+        Callback::from(move |_: MouseEvent| {
+            let kept = kept.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                kept.set(match storage_kept(true).await {
+                    Some(true) => Kept::Yes,
+                    Some(false) => Kept::Denied,
+                    None => Kept::Unsupported,
+                });
+            });
+        })
+    };
+    let export = {
+        let message = message.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = crate::everything::collect().to_json();
+            if crate::download::save_file(text.as_bytes(), "ouen-all.json", "application/json") {
+                message.set(None);
+            } else {
+                message.set(Some((false, t(m::SETTINGS_MOVE_EXPORT_FAILED).into())));
+            }
+        })
+    };
+    let import = {
+        let message = message.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let message = message.clone();
+            crate::download::read_file(input, move |picked| {
+                use crate::everything;
+                let parsed = picked.and_then(|f| {
+                    everything::parse(&f.text).map_err(|e| e.in_file(&f.name).message())
+                });
+                let done = parsed.and_then(|file| {
+                    let next = everything::merge(&everything::collect(), &file);
+                    everything::apply(&next).map_err(|e| e.message().to_string())?;
+                    Ok(file.count())
+                });
+                match done {
+                    Ok(count) => {
+                        set_large(
+                            storage::read_raw(seminar::TEXT_SIZE_KEY).as_deref() == Some("large"),
+                        );
+                        message.set(Some((true, tf!(m::SETTINGS_MOVE_IMPORTED, count = count))));
+                    }
+                    Err(msg) => message.set(Some((false, msg))),
+                }
+            });
+        })
+    };
+    let kept_text = match *kept {
+        Kept::Checking => m::SETTINGS_PERSIST_CHECKING,
+        Kept::Yes => m::SETTINGS_PERSIST_YES,
+        Kept::No => m::SETTINGS_PERSIST_NO,
+        Kept::Denied => m::SETTINGS_PERSIST_DENIED,
+        Kept::Unsupported => m::SETTINGS_PERSIST_UNSUPPORTED,
+    };
+    let state = match *kept {
+        Kept::Checking => "checking",
+        Kept::Yes => "yes",
+        Kept::No => "no",
+        Kept::Denied => "denied",
+        Kept::Unsupported => "unsupported",
+    };
+    html! {
+        <section class="panel settings-section" aria-labelledby="settings-move-h">
+            <h2 id="settings-move-h">{t(m::SETTINGS_MOVE_HEADING)}</h2>
+            <p>{t(m::SETTINGS_MOVE_INTRO)}</p>
+            <div class="button-row">
+                <button type="button" class="primary" id="settings-export" onclick={export}>
+                    {t(m::SETTINGS_MOVE_EXPORT)}
+                </button>
+                <label for="settings-import" class="button secondary">{t(m::SETTINGS_MOVE_IMPORT)}</label>
+                <input type="file" id="settings-import" class="visually-hidden" accept=".json,application/json" onchange={import} />
+            </div>
+            if let Some((ok, text)) = &*message {
+                <p class={if *ok { "settings-result" } else { "settings-error" }} id="settings-move-message"
+                    role={if *ok { "status" } else { "alert" }}>{text.clone()}</p>
+            }
+            <p id="settings-persist" data-state={state} role="status">{t(kept_text)}</p>
+            if *kept == Kept::No {
+                <button type="button" class="secondary" id="settings-persist-ask" onclick={ask}>
+                    {t(m::SETTINGS_PERSIST_ASK)}
+                </button>
+            }
+        </section>
     }
 }
 
@@ -133,42 +283,80 @@ fn DeleteSection() -> Html {
     }
 }
 
+/// What a correct PIN is for.
+#[derive(Clone, Copy)]
+enum PinFor {
+    Unlock,
+    Stop,
+}
+
 #[component]
 fn SeminarSection() -> Html {
     let config = use_state(seminar::load_config);
     let unlocked = use_state(|| false);
     let message = use_state(|| None::<(bool, String)>);
+    // Seconds before the next PIN try (after wrong ones), and whether a PIN is being hashed.
+    let wait = use_state(|| seminar::load_attempts().seconds_left(seminar::now_ms()));
+    let busy = use_state(|| false);
     let pin1 = use_node_ref();
     let pin2 = use_node_ref();
     let idle = use_node_ref();
     let pin = use_node_ref();
 
+    // The wait counts down once a second.
+    {
+        let wait = wait.clone();
+        use_effect_with(*wait, move |&left| {
+            let timer = (left > 0).then(|| {
+                gloo_timers::callback::Timeout::new(1_000, move || {
+                    let now = seminar::load_attempts().seconds_left(seminar::now_ms());
+                    wait.set(now.min(left - 1));
+                })
+            });
+            move || drop(timer)
+        });
+    }
+
     let start = {
-        let (config, message) = (config.clone(), message.clone());
+        let (config, message, busy) = (config.clone(), message.clone(), busy.clone());
         let (pin1, pin2, idle) = (pin1.clone(), pin2.clone(), idle.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if *busy {
+                return;
+            }
             match seminar::new_pin(&input_value(&pin1), &input_value(&pin2)) {
                 Ok(p) => {
                     let minutes = idle
                         .cast::<HtmlSelectElement>()
                         .and_then(|s| s.value().parse().ok())
                         .unwrap_or(0);
-                    let c = Config::new(&p, seminar::new_salt(), minutes);
-                    match storage::save_doc(Doc::SeminarConfig, &c) {
-                        Ok(()) => {
-                            clear_input(&pin1);
-                            clear_input(&pin2);
-                            message.set(Some((true, t(m::SETTINGS_SEMINAR_STARTED).into())));
-                            config.set(Some(c));
-                            // The bar appears on every page from the next load on.
-                            #[cfg(target_arch = "wasm32")]
-                            if let Some(w) = web_sys::window() {
-                                let _ = w.location().replace("/settings");
+                    let (config, message, busy) = (config.clone(), message.clone(), busy.clone());
+                    let (pin1, pin2) = (pin1.clone(), pin2.clone());
+                    busy.set(true);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let made = seminar::create(&p, minutes).await;
+                        busy.set(false);
+                        let Some(c) = made else {
+                            message.set(Some((false, t(m::SETTINGS_PIN_NO_CRYPTO).into())));
+                            return;
+                        };
+                        match storage::save_doc(Doc::SeminarConfig, &c) {
+                            Ok(()) => {
+                                clear_input(&pin1);
+                                clear_input(&pin2);
+                                seminar::save_attempts(&seminar::Attempts::default());
+                                message.set(Some((true, t(m::SETTINGS_SEMINAR_STARTED).into())));
+                                config.set(Some(c));
+                                // The bar appears on every page from the next load on.
+                                #[cfg(target_arch = "wasm32")]
+                                if let Some(w) = web_sys::window() {
+                                    let _ = w.location().replace("/settings");
+                                }
                             }
+                            Err(e) => message.set(Some((false, e.message().into()))),
                         }
-                        Err(e) => message.set(Some((false, e.message().into()))),
-                    }
+                    });
                 }
                 Err(PinError::Format) => {
                     message.set(Some((false, t(m::SETTINGS_PIN_FORMAT).into())))
@@ -179,47 +367,80 @@ fn SeminarSection() -> Html {
             }
         })
     };
-    let check_pin = {
+    // Checks the typed PIN (after any wait), then does what it was for. Wrong tries make the
+    // next wait longer; a right one on an old config replaces its hash (PBKDF2).
+    let with_pin = {
         let (config, message, pin) = (config.clone(), message.clone(), pin.clone());
-        move || -> bool {
-            let ok = config.as_ref().is_some_and(|c| c.check(&input_value(&pin)));
-            clear_input(&pin);
-            if !ok {
-                message.set(Some((false, t(m::SETTINGS_PIN_WRONG).into())));
+        let (wait, busy, unlocked) = (wait.clone(), busy.clone(), unlocked.clone());
+        move |what: PinFor| {
+            if *busy {
+                return;
             }
-            ok
+            let left = seminar::load_attempts().seconds_left(seminar::now_ms());
+            if left > 0 {
+                wait.set(left);
+                message.set(Some((false, t(m::SETTINGS_PIN_WAIT).into())));
+                return;
+            }
+            let typed = input_value(&pin);
+            clear_input(&pin);
+            let Some(c) = (*config).clone() else {
+                return;
+            };
+            let (config, message) = (config.clone(), message.clone());
+            let (wait, busy, unlocked) = (wait.clone(), busy.clone(), unlocked.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = seminar::verify(&c, &typed).await;
+                busy.set(false);
+                match outcome {
+                    Verified::Right(replaced) => {
+                        seminar::save_attempts(&seminar::Attempts::default());
+                        wait.set(0);
+                        if let Some(new) = replaced {
+                            if storage::save_doc(Doc::SeminarConfig, &new).is_ok() {
+                                config.set(Some(new));
+                            }
+                        }
+                        match what {
+                            PinFor::Unlock => {
+                                message.set(None);
+                                unlocked.set(true);
+                            }
+                            PinFor::Stop => {
+                                storage::remove_raw(Doc::SeminarConfig.key());
+                                config.set(None);
+                                unlocked.set(false);
+                                message.set(Some((true, t(m::SETTINGS_SEMINAR_STOPPED).into())));
+                                #[cfg(target_arch = "wasm32")]
+                                if let Some(w) = web_sys::window() {
+                                    let _ = w.location().replace("/settings");
+                                }
+                            }
+                        }
+                    }
+                    Verified::Wrong => {
+                        let now = seminar::now_ms();
+                        let a = seminar::load_attempts().failed(now);
+                        seminar::save_attempts(&a);
+                        wait.set(a.seconds_left(now));
+                        message.set(Some((false, t(m::SETTINGS_PIN_WRONG).into())));
+                    }
+                    Verified::NoCrypto => {
+                        message.set(Some((false, t(m::SETTINGS_PIN_NO_CRYPTO).into())))
+                    }
+                }
+            });
         }
     };
     let unlock = {
-        let (check_pin, unlocked, message) = (check_pin.clone(), unlocked.clone(), message.clone());
+        let with_pin = with_pin.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if check_pin() {
-                message.set(None);
-                unlocked.set(true);
-            }
+            with_pin(PinFor::Unlock);
         })
     };
-    let stop = {
-        let (check_pin, config, message, unlocked) = (
-            check_pin.clone(),
-            config.clone(),
-            message.clone(),
-            unlocked.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            if check_pin() {
-                storage::remove_raw(Doc::SeminarConfig.key());
-                config.set(None);
-                unlocked.set(false);
-                message.set(Some((true, t(m::SETTINGS_SEMINAR_STOPPED).into())));
-                #[cfg(target_arch = "wasm32")]
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().replace("/settings");
-                }
-            }
-        })
-    };
+    let stop = Callback::from(move |_: MouseEvent| with_pin(PinFor::Stop));
     let set_idle = {
         let config = config.clone();
         Callback::from(move |e: Event| {
@@ -253,6 +474,7 @@ fn SeminarSection() -> Html {
                 role={if *ok { "status" } else { "alert" }}>{text.clone()}</p>
         }
     });
+    let locked = *busy || *wait > 0;
     let body = match &*config {
         None => html! {
             <>
@@ -264,7 +486,7 @@ fn SeminarSection() -> Html {
                     <input id="seminar-pin2" type="password" inputmode="numeric" autocomplete="off" ref={pin2} />
                     <label for="seminar-idle-new">{t(m::SETTINGS_IDLE_LABEL)}</label>
                     <select id="seminar-idle-new" ref={idle}>{idle_options(0)}</select>
-                    <button type="submit" class="primary" id="seminar-start">{t(m::SETTINGS_SEMINAR_START)}</button>
+                    <button type="submit" class="primary" id="seminar-start" disabled={*busy}>{t(m::SETTINGS_SEMINAR_START)}</button>
                 </form>
                 {for note}
                 if !seminar::load_tally().entries.is_empty() {
@@ -284,11 +506,14 @@ fn SeminarSection() -> Html {
                     <form class="settings-form" onsubmit={unlock}>
                         <label for="seminar-pin">{t(m::SETTINGS_PIN)}</label>
                         <input id="seminar-pin" type="password" inputmode="numeric" autocomplete="off" ref={pin} />
-                        <button type="submit" class="primary" id="seminar-unlock">{t(m::SETTINGS_UNLOCK)}</button>
-                        <button type="button" class="secondary" id="seminar-stop" onclick={stop}>{t(m::SETTINGS_SEMINAR_STOP)}</button>
+                        <button type="submit" class="primary" id="seminar-unlock" disabled={locked}>{t(m::SETTINGS_UNLOCK)}</button>
+                        <button type="button" class="secondary" id="seminar-stop" onclick={stop} disabled={locked}>{t(m::SETTINGS_SEMINAR_STOP)}</button>
                     </form>
                 }
                 {for note}
+                if *wait > 0 {
+                    <p class="settings-wait" id="seminar-wait" role="timer">{tf!(m::SETTINGS_PIN_WAIT_SECONDS, seconds = *wait)}</p>
+                }
             </>
         },
     };

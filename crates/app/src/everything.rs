@@ -1,0 +1,474 @@
+//! "Export everything / import everything" (settings): one versioned JSON file with every
+//! document and setting this app keeps on the device, to move to a new tablet.
+//!
+//! ```text
+//! {"format": "ouen.everything", "version": 1,
+//!  "documents": {"ouen.simulator": <data>, "ouen.plan.drafts": <data>, …},
+//!  "settings": {"ouen.lang": "en", "ouen.text-size": "large"}}
+//! ```
+//!
+//! Each document is its data at the storage schema of the app that wrote it (`schema`), so an
+//! older file migrates like an older key. What an attendee leaves in seminar mode (the parts
+//! of the tally, the download count, the wait after wrong PINs) is not in it.
+//!
+//! Importing reads and validates the whole file first (size cap, format, every document as
+//! its own type, with the same checks as the other imports), then merges it into what the
+//! device holds so that nothing is lost: plan drafts and completed checklists are added
+//! (never duplicated), tally entries are added unless the device's are already in the file,
+//! and the other documents and settings are taken from the file. Only then is anything
+//! written; a write that fails puts back every key written before it.
+
+use crate::import::{self, ImportError};
+use crate::plan_book::{Stored, StoredDraft};
+use crate::seminar::{Config, Tally};
+use crate::storage::{self, Doc, Draft, History, SCHEMA};
+use crate::wizard::Answers;
+use ouen_rules::plan::DRAFT_VERSION;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub const FORMAT: &str = "ouen.everything";
+/// The file's own version.
+pub const VERSION: u32 = 1;
+/// Every document in the file, in this order.
+pub const DOCS: [Doc; 7] = [
+    Doc::Simulator,
+    Doc::Eligibility,
+    Doc::ChecklistDraft,
+    Doc::ChecklistHistory,
+    Doc::PlanDrafts,
+    Doc::SeminarConfig,
+    Doc::SeminarTally,
+];
+/// The language chosen with the header's switch (`www/main.js`).
+pub const LANG_KEY: &str = "ouen.lang";
+/// Plain settings, and the values each may hold.
+pub const SETTINGS: [(&str, &[&str]); 2] = [
+    (LANG_KEY, &["ja", "en"]),
+    (crate::seminar::TEXT_SIZE_KEY, &["large"]),
+];
+
+/// What the device holds (or the file carries): document key → data at [`SCHEMA`], and
+/// setting key → value.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Everything {
+    pub format: String,
+    pub version: u32,
+    /// The storage schema of the documents' data.
+    pub schema: u32,
+    #[serde(default)]
+    pub documents: BTreeMap<String, Value>,
+    #[serde(default)]
+    pub settings: BTreeMap<String, String>,
+}
+
+impl Everything {
+    pub fn new() -> Everything {
+        Everything {
+            format: FORMAT.into(),
+            version: VERSION,
+            schema: SCHEMA,
+            ..Everything::default()
+        }
+    }
+
+    /// The file's text.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+
+    /// How many documents and settings it holds.
+    pub fn count(&self) -> usize {
+        self.documents.len() + self.settings.len()
+    }
+}
+
+fn invalid(field: impl Into<String>) -> ImportError {
+    ImportError::Invalid {
+        file: String::new(),
+        field: field.into(),
+    }
+}
+
+fn typed<T: serde::de::DeserializeOwned>(key: &str, v: &Value) -> Result<T, ImportError> {
+    serde_json::from_value(v.clone()).map_err(|_| invalid(key))
+}
+
+/// Checks one document's data as its own type (and the checks its own import makes).
+fn check_doc(doc: Doc, v: &Value) -> Result<(), ImportError> {
+    let key = doc.key();
+    match doc {
+        Doc::Simulator => crate::form::Form::from_json(&v.to_string())
+            .map(|_| ())
+            .ok_or_else(|| invalid(key)),
+        Doc::Eligibility => {
+            import::check_eligibility(&typed::<Answers>(key, v)?).map_err(|e| prefix(e, key))
+        }
+        // Ids only: the checklist page checks items and choices when it reads them.
+        Doc::ChecklistDraft => {
+            let d: Draft = typed(key, v)?;
+            import::check_answer_ids("draft", &d.kind, &d.answers, false)
+                .map_err(|e| prefix(e, key))
+        }
+        Doc::ChecklistHistory => {
+            import::check_history_ids(&typed::<History>(key, v)?).map_err(|e| prefix(e, key))
+        }
+        // Each draft an object of a draft version this app reads (the plan page migrates and
+        // reads its fields; the plan importer itself is not linked into the settings page).
+        Doc::PlanDrafts => {
+            let s: Stored = typed(key, v)?;
+            for (i, d) in s.drafts.iter().enumerate() {
+                let version = d.draft.get("version").map(Value::as_u64);
+                let readable = d.draft.is_object()
+                    && match version {
+                        None => true,
+                        Some(v) => v.is_some_and(|v| v <= u64::from(DRAFT_VERSION)),
+                    };
+                if !readable {
+                    return Err(invalid(format!("{key}.drafts[{}]", i + 1)));
+                }
+            }
+            Ok(())
+        }
+        Doc::SeminarConfig => typed::<Config>(key, v)?
+            .kdf()
+            .map(|_| ())
+            .ok_or_else(|| invalid(key)),
+        Doc::SeminarTally => typed::<Tally>(key, v).map(|_| ()),
+    }
+}
+
+fn prefix(e: ImportError, key: &str) -> ImportError {
+    match e {
+        ImportError::Invalid { file, field } => ImportError::Invalid {
+            file,
+            field: format!("{key}.{field}"),
+        },
+        e => e,
+    }
+}
+
+/// Reads and validates an export-everything file as a whole; its documents come out at the
+/// current schema.
+pub fn parse(text: &str) -> Result<Everything, ImportError> {
+    import::check_size("", text.len())?;
+    let v: Value = serde_json::from_str(text).map_err(|_| invalid("JSON"))?;
+    if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(invalid("format"));
+    }
+    let mut file: Everything = serde_json::from_value(v).map_err(|_| invalid("format"))?;
+    if file.version == 0 || file.version > VERSION {
+        return Err(invalid("version"));
+    }
+    let mut documents = BTreeMap::new();
+    for (key, data) in std::mem::take(&mut file.documents) {
+        let doc = DOCS
+            .into_iter()
+            .find(|d| d.key() == key)
+            .ok_or_else(|| invalid(format!("documents.{key}")))?;
+        let data = storage::migrate(doc, file.schema, data)
+            .ok_or_else(|| invalid(format!("documents.{key}")))?;
+        check_doc(doc, &data)?;
+        documents.insert(key, data);
+    }
+    for (key, value) in &file.settings {
+        let ok = SETTINGS
+            .iter()
+            .any(|(k, allowed)| k == key && allowed.contains(&value.as_str()));
+        if !ok {
+            return Err(invalid(format!("settings.{key}")));
+        }
+    }
+    file.documents = documents;
+    file.schema = SCHEMA;
+    Ok(file)
+}
+
+/// What the device should hold after importing `file` over `device` (both validated, at the
+/// current schema): nothing the device held is lost.
+pub fn merge(device: &Everything, file: &Everything) -> Everything {
+    let mut out = device.clone();
+    out.settings.extend(file.settings.clone());
+    for (key, data) in &file.documents {
+        let merged = match (key.as_str(), device.documents.get(key)) {
+            (_, None) => data.clone(),
+            (k, Some(mine)) if k == Doc::PlanDrafts.key() => merge_plans(mine, data),
+            (k, Some(mine)) if k == Doc::ChecklistHistory.key() => {
+                let mut h: History = serde_json::from_value(mine.clone()).unwrap_or_default();
+                h.merge(serde_json::from_value(data.clone()).unwrap_or_default());
+                serde_json::to_value(h).unwrap_or_else(|_| data.clone())
+            }
+            (k, Some(mine)) if k == Doc::SeminarTally.key() => merge_tally(mine, data),
+            _ => data.clone(),
+        };
+        out.documents.insert(key.clone(), merged);
+    }
+    out
+}
+
+/// The device's drafts, then the file's whose content is not already there (a name taken by another
+/// draft gets " (2)", " (3)", …). The device's open draft stays open.
+fn merge_plans(mine: &Value, theirs: &Value) -> Value {
+    let mut s: Stored = serde_json::from_value(mine.clone()).unwrap_or_default();
+    let t: Stored = serde_json::from_value(theirs.clone()).unwrap_or_default();
+    for d in t.drafts {
+        if s.drafts.iter().any(|x| x.draft == d.draft) {
+            continue;
+        }
+        let mut name = d.name.clone();
+        let mut n = 2;
+        while s.drafts.iter().any(|x| x.name == name) {
+            name = format!("{} ({n})", d.name);
+            n += 1;
+        }
+        s.drafts.push(StoredDraft {
+            name,
+            draft: d.draft,
+        });
+    }
+    serde_json::to_value(s).unwrap_or_else(|_| mine.clone())
+}
+
+/// The file's tally when it already holds the device's entries (the same tally, exported
+/// later), else the device's entries followed by the file's.
+fn merge_tally(mine: &Value, theirs: &Value) -> Value {
+    let mut m: Tally = serde_json::from_value(mine.clone()).unwrap_or_default();
+    let t: Tally = serde_json::from_value(theirs.clone()).unwrap_or_default();
+    if t.entries.starts_with(&m.entries) {
+        return theirs.clone();
+    }
+    let held = t.entries.is_empty()
+        || m.entries
+            .windows(t.entries.len())
+            .any(|w| w == t.entries.as_slice());
+    if !held {
+        m.entries.extend(t.entries);
+    }
+    serde_json::to_value(m).unwrap_or_else(|_| mine.clone())
+}
+
+/// Everything this device holds (documents read through their migrations).
+pub fn collect() -> Everything {
+    let mut all = Everything::new();
+    for doc in DOCS {
+        if let Some(v) = storage::load_doc::<Value>(doc) {
+            all.documents.insert(doc.key().into(), v);
+        }
+    }
+    for (key, allowed) in SETTINGS {
+        if let Some(v) = storage::read_raw(key).filter(|v| allowed.contains(&v.as_str())) {
+            all.settings.insert(key.into(), v);
+        }
+    }
+    all
+}
+
+/// Writes what [`merge`] made; on a failed write, puts every key back as it was.
+pub fn apply(next: &Everything) -> Result<(), storage::SaveError> {
+    let mut before: Vec<(&str, Option<String>)> = Vec::new();
+    let mut result = Ok(());
+    for doc in DOCS {
+        let Some(data) = next.documents.get(doc.key()) else {
+            continue;
+        };
+        before.push((doc.key(), storage::read_raw(doc.key())));
+        if let Err(e) = storage::save_doc(doc, data) {
+            result = Err(e);
+            break;
+        }
+    }
+    if result.is_ok() {
+        for (key, _) in SETTINGS {
+            if let Some(v) = next.settings.get(key) {
+                storage::write_raw(key, v);
+            }
+        }
+    } else {
+        for (key, old) in before {
+            match old {
+                Some(text) => storage::write_raw(key, &text),
+                None => storage::remove_raw(key),
+            }
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn plan(name: &str, company: &str) -> StoredDraft {
+        let mut d = ouen_rules::plan::PlanDraft::default();
+        d.sme.name = company.into();
+        StoredDraft {
+            name: name.into(),
+            draft: serde_json::to_value(d).unwrap(),
+        }
+    }
+
+    fn sample() -> Everything {
+        let mut e = Everything::new();
+        e.documents.insert(
+            "ouen.simulator".into(),
+            json!({"rate": "6000", "hours": "12", "mode": "combined"}),
+        );
+        e.documents.insert(
+            "ouen.eligibility".into(),
+            json!({"values": {"location": "nagano"}}),
+        );
+        e.documents.insert(
+            "ouen.plan.drafts".into(),
+            serde_json::to_value(Stored {
+                drafts: vec![plan("計画書 1", "信州商店")],
+                current: 0,
+            })
+            .unwrap(),
+        );
+        e.documents.insert(
+            "ouen.seminar.tally".into(),
+            json!({"entries": [{"stage": 2, "tools": ["checklist"]}]}),
+        );
+        e.settings.insert("ouen.lang".into(), "en".into());
+        e.settings.insert("ouen.text-size".into(), "large".into());
+        e
+    }
+
+    #[test]
+    fn a_file_round_trips() {
+        let e = sample();
+        let text = e.to_json();
+        assert!(text.contains(r#""format": "ouen.everything""#), "{text}");
+        assert_eq!(parse(&text), Ok(e.clone()));
+        // Onto an empty device, the file is what the device gets.
+        assert_eq!(merge(&Everything::new(), &e), e);
+    }
+
+    #[test]
+    fn any_bad_part_refuses_the_whole_file_naming_it() {
+        let good = sample();
+        type Spoil = Box<dyn Fn(&mut Everything)>;
+        let cases: Vec<(Spoil, &str)> = vec![
+            (
+                Box::new(|e| {
+                    e.documents.insert("ouen.other".into(), json!({}));
+                }),
+                "documents.ouen.other",
+            ),
+            (
+                Box::new(|e| {
+                    e.documents
+                        .insert("ouen.simulator".into(), json!({"mode": "tokyo"}));
+                }),
+                "ouen.simulator",
+            ),
+            (
+                Box::new(|e| {
+                    e.documents.insert(
+                        "ouen.eligibility".into(),
+                        json!({"values": {"constructor": "x"}}),
+                    );
+                }),
+                "ouen.eligibility.values.constructor",
+            ),
+            (
+                Box::new(|e| {
+                    e.documents.insert(
+                        "ouen.plan.drafts".into(),
+                        json!({"drafts": [{"name": "a", "draft": {"version": 99}}]}),
+                    );
+                }),
+                "ouen.plan.drafts.drafts[1]",
+            ),
+            (
+                Box::new(|e| {
+                    e.documents.insert(
+                        "ouen.seminar.config".into(),
+                        json!({"version": 2, "salt": "zz", "hash": "00", "iterations": 5}),
+                    );
+                }),
+                "ouen.seminar.config",
+            ),
+            (
+                Box::new(|e| {
+                    e.settings.insert("ouen.lang".into(), "fr".into());
+                }),
+                "settings.ouen.lang",
+            ),
+            (Box::new(|e| e.version = VERSION + 1), "version"),
+            (Box::new(|e| e.format = "other".into()), "format"),
+        ];
+        for (spoil, field) in cases {
+            let mut bad = good.clone();
+            spoil(&mut bad);
+            assert_eq!(parse(&bad.to_json()), Err(invalid(field)), "{field}");
+        }
+        assert_eq!(parse("{"), Err(invalid("JSON")));
+        assert_eq!(parse("[]"), Err(invalid("format")));
+        let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(import::MAX_IMPORT_BYTES));
+        assert!(matches!(parse(&huge), Err(ImportError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn an_older_schema_migrates_and_a_newer_one_is_refused() {
+        let mut e = sample();
+        e.schema = 1;
+        let parsed = parse(&e.to_json()).unwrap();
+        assert_eq!(parsed.schema, SCHEMA);
+        assert_eq!(parsed.documents, sample().documents);
+        e.schema = SCHEMA + 1;
+        assert_eq!(
+            parse(&e.to_json()),
+            Err(invalid("documents.ouen.eligibility"))
+        );
+    }
+
+    #[test]
+    fn importing_loses_nothing_the_device_held() {
+        let mut device = Everything::new();
+        device.documents.insert(
+            "ouen.plan.drafts".into(),
+            serde_json::to_value(Stored {
+                drafts: vec![plan("計画書 1", "端末の会社"), plan("共通", "同じ")],
+                current: 1,
+            })
+            .unwrap(),
+        );
+        device.documents.insert(
+            "ouen.seminar.tally".into(),
+            json!({"entries": [{"stage": 1}]}),
+        );
+        device.settings.insert("ouen.lang".into(), "ja".into());
+        let mut file = sample();
+        let mut book: Stored =
+            serde_json::from_value(file.documents["ouen.plan.drafts"].clone()).unwrap();
+        book.drafts.push(plan("共通", "同じ"));
+        file.documents.insert(
+            "ouen.plan.drafts".into(),
+            serde_json::to_value(book).unwrap(),
+        );
+        let merged = merge(&device, &file);
+        let s: Stored =
+            serde_json::from_value(merged.documents["ouen.plan.drafts"].clone()).unwrap();
+        let names: Vec<&str> = s.drafts.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["計画書 1", "共通", "計画書 1 (2)"],
+            "added, renamed, not duplicated"
+        );
+        assert_eq!(s.current, 1, "the device's open draft stays open");
+        let t: Tally =
+            serde_json::from_value(merged.documents["ouen.seminar.tally"].clone()).unwrap();
+        assert_eq!(t.entries.len(), 2, "both tallies add up");
+        assert_eq!(
+            merged.settings["ouen.lang"], "en",
+            "settings come from the file"
+        );
+        // Importing the same file again changes nothing more.
+        assert_eq!(merge(&merged, &file), merged);
+    }
+}
