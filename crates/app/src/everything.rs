@@ -224,7 +224,15 @@ fn merge_plans(mine: &Value, theirs: &Value) -> Value {
             name = format!("{} ({n})", d.name);
             n += 1;
         }
+        // Its own id, unless the device already has a draft by that id (tabs tell drafts
+        // apart by id: two drafts must never share one).
+        let id = if !d.id.is_empty() && !s.drafts.iter().any(|x| x.id == d.id) {
+            d.id
+        } else {
+            crate::plan_book::new_id()
+        };
         s.drafts.push(StoredDraft {
+            id,
             name,
             draft: d.draft,
         });
@@ -306,6 +314,7 @@ mod tests {
         let mut d = ouen_rules::plan::PlanDraft::default();
         d.sme.name = company.into();
         StoredDraft {
+            id: format!("test-{name}"),
             name: name.into(),
             draft: serde_json::to_value(d).unwrap(),
         }
