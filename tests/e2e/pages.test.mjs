@@ -28,7 +28,9 @@ export const FIRST_LOAD_BUDGET = {
   // The four routes that keep a document in step across tabs (issue #16: the three-way merge,
   // the `storage` listener, the storage-fault notices) grew by about 4 to 5.5 KB brotli each;
   // their budgets were raised to just above what they fetch now.
-  checklist: 200 * KB,
+  // With the tab sync, the import checks of #16 and the stage's "estimate" note of #15
+  // together: 202.4 KB measured.
+  checklist: 203 * KB,
   eligibility: 219 * KB,
   plan: 226 * KB,
   simulator: 226 * KB,

@@ -184,7 +184,7 @@ test('seminar mode: attendees leave no trace, the tally counts consenting ones, 
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
   const rows = bytes.toString('utf8').slice(1).trim().split('\r\n').map((r) => r.split(','));
   assert.equal(rows.length, 2, 'a header and one attendee');
-  assert.deepEqual(rows[0].slice(0, 3), ['番号', '段階', '経営戦略']);
+  assert.deepEqual(rows[0].slice(0, 3), ['番号', '段階（目安）', '経営戦略']);
   const [n, stage, ...rest] = rows[1];
   assert.equal(n, '1');
   assert.match(stage, /^[1-4]$/);
