@@ -411,9 +411,10 @@ pub enum Working {
         expert_prior: Decimal,
         left: Decimal,
     },
-    /// NAT-3 or NAT-4, NAT-5, AR-3b: the hour at which the cap is reached.
+    /// NAT-3 (`sme`: the SME's cap) or NAT-4, NAT-5, AR-3b: the hour at which the cap is
+    /// reached.
     CapReached {
-        rule: &'static str,
+        sme: bool,
         left: Decimal,
         per_hour: Decimal,
         at: Ratio,
@@ -602,7 +603,7 @@ pub fn compute(input: &SimulationInput) -> Computation {
                 let sme = sme_left <= expert_left;
                 notices.push(Notice::CapReached { sme, at: cap_hours });
                 working.push(Working::CapReached {
-                    rule: if sme { "NAT-3" } else { "NAT-4" },
+                    sme,
                     left: cap_left,
                     per_hour: nat_per_hour,
                     at: cap_hours,
@@ -927,12 +928,12 @@ fn step(w: &Working, t: &Texts) -> Step {
             ),
         ),
         Working::CapReached {
-            rule,
+            sme,
             left,
             per_hour,
             at,
         } => (
-            if rule == "NAT-3" {
+            if sme {
                 &["NAT-3", "NAT-5", "AR-3b"]
             } else {
                 &["NAT-4", "NAT-5", "AR-3b"]
