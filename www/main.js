@@ -9,23 +9,48 @@ const text = (name) => document.body.dataset[name] ?? '';
 
 rememberLanguageSwitch();
 offlineIndicator();
+window.ouenIsland = island;
 import(`/app/${page}.js`)
   .then((app) => app.default())
-  .catch((err) => {
-    document.documentElement.classList.add('app-failed');
-    const bar = document.createElement('p');
-    bar.id = 'app-failed';
-    bar.className = 'app-failed';
-    bar.setAttribute('role', 'alert');
-    bar.textContent = text('failed');
-    document.body.prepend(bar);
-    console.error(err);
-  });
+  .catch(failed);
 if (document.readyState === 'complete') {
   registerServiceWorker();
 } else {
   // After the page has loaded, so caching every page for offline use never competes with it.
   window.addEventListener('load', registerServiceWorker, { once: true });
+}
+
+/** Islands (see the app's `island.rs`): a part of the page in a wasm of its own, fetched the
+ *  first time it is opened and mounted into `#<name>-slot`; opened again, its host gets an
+ *  `ouen-open` event instead. */
+const islands = new Map();
+function island(name) {
+  if (!/^[a-z_]+$/.test(name)) return;
+  const loaded = islands.get(name);
+  if (loaded) {
+    loaded.then(() => document.getElementById(`${name}-slot`)?.dispatchEvent(new Event('ouen-open')));
+    return;
+  }
+  const loading = import(`/app/${name}.js`)
+    .then((m) => m.default())
+    .catch((err) => {
+      islands.delete(name);
+      failed(err);
+    });
+  islands.set(name, loading);
+}
+
+/** The app (or one of its islands) could not be loaded: a line that says so, once. */
+function failed(err) {
+  console.error(err);
+  if (document.getElementById('app-failed')) return;
+  document.documentElement.classList.add('app-failed');
+  const bar = document.createElement('p');
+  bar.id = 'app-failed';
+  bar.className = 'app-failed';
+  bar.setAttribute('role', 'alert');
+  bar.textContent = text('failed');
+  document.body.prepend(bar);
 }
 
 /** The language switch's links (hreflang) remember the choice before they navigate, so a

@@ -59,7 +59,7 @@ pub fn dist() -> Result<Dist> {
     let opt = wasm_opt()?;
 
     // The app: each route's wasm in `app/`, the static shell, and every page prerendered.
-    for page in PAGES {
+    for page in PAGES.iter().chain(&ISLANDS) {
         app_wasm(&target, &www, &opt, page)?;
     }
     copy_dir(&root.join("www"), &www)?;
@@ -94,7 +94,11 @@ pub const PAGES: [&str; 8] = [
     "settings",
 ];
 
-/// Bindgen and `wasm-opt` for one route's wasm, into `www/app/`.
+/// The islands: parts of a page in a wasm of their own, fetched only when first wanted
+/// (`crates/app/src/island.rs`), never in a route's first load.
+pub const ISLANDS: [&str; 2] = ["handoff_dialog", "seminar_bar"];
+
+/// Bindgen and `wasm-opt` for one route's (or island's) wasm, into `www/app/`.
 fn app_wasm(target: &Path, www: &Path, opt: &Path, page: &str) -> Result {
     let app = www.join("app");
     bindgen(
@@ -110,13 +114,36 @@ fn app_wasm(target: &Path, www: &Path, opt: &Path, page: &str) -> Result {
 /// `cargo xtask dist-page NAME`: rebuilds one route's wasm in an existing `dist/www` and
 /// prints its size (a quick loop for size work on one page).
 pub fn dist_page(page: &str) -> Result {
-    if !PAGES.contains(&page) {
-        return Err(format!("dist-page: name one of {}", PAGES.join(", ")));
+    if !PAGES.contains(&page) && !ISLANDS.contains(&page) {
+        return Err(format!(
+            "dist-page: name one of {}, {}",
+            PAGES.join(", "),
+            ISLANDS.join(", ")
+        ));
     }
     ensure_wasm_target()?;
     build_wasm(&["-p", "ouen-app", "--bin", page])?;
     let www = dist_dir().join("www");
-    app_wasm(&wasm_target_dir(), &www, &wasm_opt()?, page)?;
+    let opt = wasm_opt()?;
+    app_wasm(&wasm_target_dir(), &www, &opt, page)?;
+    // With names kept (`-g`, `OUEN_PAGE_PROFILE=1`): `target/.../page-profile/<page>_named.wasm`
+    // for `twiggy`, optimized as the shipped one is.
+    if std::env::var_os("OUEN_PAGE_PROFILE").is_some() {
+        let dir = wasm_target_dir().join("page-profile");
+        bindgen(
+            &wasm_target_dir().join(format!("{page}.wasm")),
+            &dir,
+            page,
+            Target::Web,
+            false,
+        )?;
+        run(Command::new(&opt)
+            .args(["-Oz", "-g"])
+            .arg(dir.join(format!("{page}_bg.wasm")))
+            .arg("-o")
+            .arg(dir.join(format!("{page}_named.wasm")))
+            .args(OPT_FEATURES))?;
+    }
     let wasm = www.join("app").join(format!("{page}_bg.wasm"));
     print_size(&wasm)
 }

@@ -9,7 +9,7 @@ use crate::handoff::Handoff;
 use crate::i18n::{m, t};
 use crate::route::{Link, Route};
 use crate::view::chrome::{Footer, Header};
-use crate::view::seminar_bar::SeminarBar;
+use crate::view::seminar_bar::SeminarSlot;
 use yew::prelude::*;
 
 /// A route's page, as functions its wasm links: what draws it, and what it hands over by QR
@@ -117,7 +117,7 @@ fn Body(props: &BodyProps) -> Html {
     };
     html! {
         <fieldset class="app-frame" disabled={!props.ready}>
-            <SeminarBar />
+            <SeminarSlot ready={props.ready} />
             <Header />
             {notice}
             if page_ready {

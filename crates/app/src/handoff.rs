@@ -346,15 +346,56 @@ pub fn apply_plan(p: &PlanPayload, stored: Option<Stored>) -> Stored {
     s
 }
 
-/// What a page hands over by QR code and accepts from a hand-off link. Functions, not a
-/// match on the route, so that each page's wasm links only its own document's code: the
-/// page's entry (`src/bin/<route>.rs`) names its table (see `crate::Page`).
+/// What a page accepts from a hand-off link. A function, not a match on the route, so that
+/// each page's wasm links only its own document's code: the page's entry
+/// (`src/bin/<route>.rs`) names its table (see `crate::Page`).
 #[derive(Clone, Copy)]
 pub struct Handoff {
-    /// What travels: the page's document as this device holds it, if there is one.
-    pub export: fn() -> Option<Carry>,
     /// Keeps a document decoded from a link opened on this page.
     pub import: fn(Kind, &[u8]) -> Result<(), HandoffError>,
+}
+
+impl Handoff {
+    /// A page that keeps no document: a hand-off link for another page's document is
+    /// refused.
+    pub const NONE: Handoff = Handoff {
+        import: |_, _| Err(HandoffError::Garbled),
+    };
+    /// The simulator reads its own link (`share.rs`), never `#h=`.
+    pub const SIMULATOR: Handoff = Handoff::NONE;
+    pub const ELIGIBILITY: Handoff = Handoff {
+        import: |kind, bytes| {
+            let a = decode_eligibility(expect(kind, Kind::Eligibility, bytes)?)?;
+            crate::storage::save_doc(Doc::Eligibility, &a).map_err(HandoffError::NotSaved)
+        },
+    };
+    pub const CHECKLIST: Handoff = Handoff {
+        import: |kind, bytes| {
+            let c = decode_checklist(expect(kind, Kind::Checklist, bytes)?)?;
+            let (draft, history) =
+                apply_checklist(&c, crate::storage::load_doc(Doc::ChecklistHistory));
+            if let Some(h) = history {
+                crate::storage::save_doc(Doc::ChecklistHistory, &h)
+                    .map_err(HandoffError::NotSaved)?;
+            }
+            crate::storage::save_doc(Doc::ChecklistDraft, &draft).map_err(HandoffError::NotSaved)
+        },
+    };
+    pub const PLAN: Handoff = Handoff {
+        import: |kind, bytes| {
+            let p = decode_plan(expect(kind, Kind::Plan, bytes)?)?;
+            let s = apply_plan(&p, crate::storage::load_doc(Doc::PlanDrafts));
+            crate::storage::save_doc(Doc::PlanDrafts, &s).map_err(HandoffError::NotSaved)
+        },
+    };
+}
+
+/// What a page hands over by QR code: used by the hand-off dialog (`crate::island`), which is
+/// a wasm of its own and serves every page, so no page's first load carries it.
+#[derive(Clone, Copy)]
+pub struct Carrier {
+    /// What travels: the page's document as this device holds it, if there is one.
+    pub export: fn() -> Option<Carry>,
     /// The page's own file export, offered when the link is too long for a QR code.
     pub download: Option<fn()>,
 }
@@ -367,54 +408,38 @@ pub enum Carry {
     Document(Kind, Vec<u8>),
 }
 
-impl Handoff {
-    /// A page with nothing to hand over: its link is its address, and a hand-off link for
-    /// another page's document is refused.
-    pub const NONE: Handoff = Handoff {
+impl Carrier {
+    /// A page with nothing to hand over: its link is its address.
+    pub const NONE: Carrier = Carrier {
         export: || None,
-        import: |_, _| Err(HandoffError::Garbled),
         download: None,
     };
-    /// The simulator: its own link (`share.rs`), which it reads itself.
-    pub const SIMULATOR: Handoff = Handoff {
+    /// The simulator: its own link (`share.rs`).
+    pub const SIMULATOR: Carrier = Carrier {
         export: || {
             let form = crate::storage::load()?;
             Some(Carry::Fragment(crate::share::encode(&form)))
         },
-        ..Handoff::NONE
+        download: None,
     };
-    pub const ELIGIBILITY: Handoff = Handoff {
+    pub const ELIGIBILITY: Carrier = Carrier {
         export: || {
             let a: Answers = crate::storage::load_doc(Doc::Eligibility)?;
             let json = serde_json::to_vec(&a).ok()?;
             (!a.values.is_empty()).then_some(Carry::Document(Kind::Eligibility, json))
         },
-        import: |kind, bytes| {
-            let a = decode_eligibility(expect(kind, Kind::Eligibility, bytes)?)?;
-            crate::storage::save_doc(Doc::Eligibility, &a).map_err(HandoffError::NotSaved)
-        },
         download: None,
     };
-    pub const CHECKLIST: Handoff = Handoff {
+    pub const CHECKLIST: Carrier = Carrier {
         export: || {
             let draft = crate::storage::load_doc::<Draft>(Doc::ChecklistDraft);
             let history = crate::storage::load_doc::<History>(Doc::ChecklistHistory);
             let p = checklist_payload(draft.as_ref(), history.as_ref())?;
             Some(Carry::Document(Kind::Checklist, p.to_json()))
         },
-        import: |kind, bytes| {
-            let c = decode_checklist(expect(kind, Kind::Checklist, bytes)?)?;
-            let (draft, history) =
-                apply_checklist(&c, crate::storage::load_doc(Doc::ChecklistHistory));
-            if let Some(h) = history {
-                crate::storage::save_doc(Doc::ChecklistHistory, &h)
-                    .map_err(HandoffError::NotSaved)?;
-            }
-            crate::storage::save_doc(Doc::ChecklistDraft, &draft).map_err(HandoffError::NotSaved)
-        },
         download: None,
     };
-    pub const PLAN: Handoff = Handoff {
+    pub const PLAN: Carrier = Carrier {
         export: || {
             let stored: Stored = crate::storage::load_doc(Doc::PlanDrafts)?;
             let cur = stored
@@ -425,11 +450,6 @@ impl Handoff {
                 draft: cur.draft.clone(),
             });
             Some(Carry::Document(Kind::Plan, p.to_json()))
-        },
-        import: |kind, bytes| {
-            let p = decode_plan(expect(kind, Kind::Plan, bytes)?)?;
-            let s = apply_plan(&p, crate::storage::load_doc(Doc::PlanDrafts));
-            crate::storage::save_doc(Doc::PlanDrafts, &s).map_err(HandoffError::NotSaved)
         },
         download: Some(download_plan),
     };
@@ -525,11 +545,11 @@ pub mod web {
             .unwrap_or_default()
     }
 
-    /// The page's hand-off link: its address at `route`, with what `handoff` finds to carry
+    /// The page's hand-off link: its address at `route`, with what `carrier` finds to carry
     /// (deflated when that is shorter). `true` when state travels.
-    pub async fn link_for(route: Route, handoff: Handoff) -> (String, bool) {
+    pub async fn link_for(route: Route, carrier: Carrier) -> (String, bool) {
         let base = format!("{}{}", origin(), route.href(crate::i18n::locale()));
-        match (handoff.export)() {
+        match (carrier.export)() {
             None => (base, false),
             Some(Carry::Fragment(f)) => (format!("{base}#{f}"), true),
             Some(Carry::Document(kind, json)) => {

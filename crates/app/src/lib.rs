@@ -13,6 +13,8 @@
 //! - `storage`: `localStorage`, at the edge.
 //! - `i18n`: the message catalogue (ja/en) and the interface language.
 //! - `pages`, `view`: the components.
+//! - `island`: parts of a page in a wasm of their own, fetched when first wanted (the
+//!   hand-off dialog, the seminar bar).
 
 mod app;
 mod chart;
@@ -25,6 +27,7 @@ pub mod handoff;
 mod hydration;
 pub mod i18n;
 pub mod import;
+pub mod island;
 pub mod pages;
 mod plan_book;
 mod qr;

@@ -1,11 +1,35 @@
-//! The header's tool: "スマホに持ち帰る" (a QR code of the page's
-//! state, see `crate::handoff`).
+//! The header's tool: "スマホに持ち帰る" (a QR code of the page's state, see
+//! `crate::handoff`).
+//!
+//! The page itself renders only the button ([`HeaderTools`]); the dialog, the QR code and the
+//! packing of the document ([`HandoffDialog`]) are an island (`crate::island`), fetched at
+//! the first press.
 
-use crate::handoff;
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+use crate::handoff::{self, Carrier};
 use crate::i18n::{m, t};
+use crate::island;
 use crate::qr;
-use crate::route::use_route;
+use crate::route::Route;
 use yew::prelude::*;
+
+/// The island's name (`src/bin/handoff_dialog.rs`).
+pub const ISLAND: &str = "handoff_dialog";
+
+/// The button, and the empty host its dialog is mounted into.
+#[component]
+pub fn HeaderTools() -> Html {
+    let open = Callback::from(|_: MouseEvent| island::open(ISLAND));
+    html! {
+        <div class="header-tools">
+            <button type="button" class="header-tool" id="handoff-open" aria-haspopup="dialog" onclick={open}>
+                {t(m::HANDOFF_OPEN)}
+            </button>
+            <div id={island::slot_id(ISLAND)}></div>
+        </div>
+    }
+}
 
 /// What the dialog shows.
 #[derive(Clone, PartialEq)]
@@ -16,17 +40,30 @@ enum Shown {
     Ready(String, bool),
 }
 
+#[derive(Properties, Clone)]
+pub struct DialogProps {
+    pub route: Route,
+    /// What the page hands over.
+    pub carrier: Carrier,
+}
+
+/// Mounted once per page: the props never change.
+impl PartialEq for DialogProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.route == other.route
+    }
+}
+
+/// The dialog, opened as soon as it is mounted and again at each press of the button.
 #[component]
-pub fn HeaderTools() -> Html {
-    #[cfg_attr(not(target_arch = "wasm32"), allow(unused_variables))]
-    let route = use_route();
-    let handoff = use_context::<crate::Page>().map_or(crate::handoff::Handoff::NONE, |p| p.handoff);
+pub fn HandoffDialog(props: &DialogProps) -> Html {
     let dialog = use_node_ref();
     let shown = use_state(|| Shown::Preparing);
     let open = {
         let dialog = dialog.clone();
         let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| {
+        let (route, carrier) = (props.route, props.carrier);
+        move || {
             shown.set(Shown::Preparing);
             if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
                 let _ = d.show_modal();
@@ -35,12 +72,22 @@ pub fn HeaderTools() -> Html {
             {
                 let shown = shown.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let (url, carried) = handoff::web::link_for(route, handoff).await;
+                    let (url, carried) = handoff::web::link_for(route, carrier).await;
                     shown.set(Shown::Ready(url, carried));
                 });
             }
-        })
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (route, carrier);
+        }
     };
+    use_effect_with((), move |_| {
+        open();
+        #[cfg(target_arch = "wasm32")]
+        let stop = island::on_open(ISLAND, open);
+        #[cfg(not(target_arch = "wasm32"))]
+        let stop = || ();
+        stop
+    });
     let close = {
         let dialog = dialog.clone();
         Callback::from(move |_: MouseEvent| {
@@ -73,7 +120,7 @@ pub fn HeaderTools() -> Html {
                     <div class="handoff-too-long" id="handoff-too-long" role="alert">
                         <p>{crate::tf!(m::HANDOFF_TOO_LONG, bytes = url.len(), limit = handoff::MAX_URL_BYTES)}</p>
                         <p>{t(m::HANDOFF_USE_FILE)}</p>
-                        if let Some(download) = handoff.download {
+                        if let Some(download) = props.carrier.download {
                             <button type="button" class="primary" id="handoff-download" onclick={Callback::from(move |_: MouseEvent| download())}>
                                 {t(m::HANDOFF_DOWNLOAD)}
                             </button>
@@ -84,18 +131,13 @@ pub fn HeaderTools() -> Html {
         }
     };
     html! {
-        <div class="header-tools">
-            <button type="button" class="header-tool" id="handoff-open" onclick={open}>
-                {t(m::HANDOFF_OPEN)}
+        <dialog class="handoff-dialog" id="handoff-dialog" ref={dialog}
+            aria-labelledby="handoff-title">
+            <h2 id="handoff-title">{t(m::HANDOFF_TITLE)}</h2>
+            {body}
+            <button type="button" class="secondary" id="handoff-close" onclick={close}>
+                {t(m::HANDOFF_CLOSE)}
             </button>
-            <dialog class="handoff-dialog" id="handoff-dialog" ref={dialog}
-                aria-labelledby="handoff-title">
-                <h2 id="handoff-title">{t(m::HANDOFF_TITLE)}</h2>
-                {body}
-                <button type="button" class="secondary" id="handoff-close" onclick={close}>
-                    {t(m::HANDOFF_CLOSE)}
-                </button>
-            </dialog>
-        </div>
+        </dialog>
     }
 }

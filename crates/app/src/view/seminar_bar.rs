@@ -1,9 +1,40 @@
 //! The seminar bar (seminar mode only): "次の方へ" with the consent dialog, and the idle
 //! reset with its countdown banner. See `crate::seminar`.
+//!
+//! The bar is an island (`crate::island`): a page renders only [`SeminarSlot`], which on a
+//! device in seminar mode fetches the bar's own wasm and mounts [`SeminarBar`] into it. A
+//! first visit (never in seminar mode) does not load it.
 
 use crate::i18n::{m, t};
+use crate::island;
 use crate::seminar;
 use yew::prelude::*;
+
+/// The island's name (`src/bin/seminar_bar.rs`).
+pub const ISLAND: &str = "seminar_bar";
+
+#[derive(Properties, PartialEq)]
+pub struct SlotProps {
+    /// The page has read this device's data (see `crate::hydration`): before that, a page
+    /// is drawn as prerendered, without the bar.
+    pub ready: bool,
+}
+
+/// The bar's host, on a device in seminar mode.
+#[component]
+pub fn SeminarSlot(props: &SlotProps) -> Html {
+    let on = *use_memo(props.ready, |&ready| ready && seminar::active());
+    use_effect_with(on, |&on| {
+        if on {
+            island::open(ISLAND);
+        }
+    });
+    if on {
+        html! { <div id={island::slot_id(ISLAND)}></div> }
+    } else {
+        html! {}
+    }
+}
 
 #[component]
 pub fn SeminarBar() -> Html {

@@ -1,0 +1,108 @@
+//! Islands: parts of a page that are not needed to read or use it at first, each in a wasm of
+//! its own that is fetched only when it is wanted, so that no route's first load pays for it.
+//!
+//! - `seminar_bar` (`src/bin/seminar_bar.rs`): the seminar bar, its consent dialog and the
+//!   idle reset, loaded only on a device in seminar mode.
+//! - `handoff_dialog` (`src/bin/handoff_dialog.rs`): the "スマホに持ち帰る" dialog, the QR code
+//!   and the packing of the page's document, loaded at the first press of the header button.
+//!
+//! The page renders an empty host element, `<div id="<name>-slot">`, and calls [`open`].
+//! `main.js` (`window.ouenIsland`) imports `/app/<name>.js` once; its `main` mounts a Yew
+//! component of its own into the host ([`mount`]). Opened again, the island is not loaded
+//! again: the host gets an `ouen-open` event, which the island's component answers (the
+//! hand-off dialog opens again). The service worker keeps every island for offline use, like
+//! the pages.
+//!
+//! The page's own Yew tree never renders children into a host, so the two never touch the
+//! same nodes.
+
+/// The event a host gets when its island, already loaded, is opened again.
+pub const OPEN_EVENT: &str = "ouen-open";
+
+/// The host element's id for an island.
+pub fn slot_id(name: &str) -> String {
+    format!("{name}-slot")
+}
+
+/// Loads the island `name` (once) and opens it. A failed load is reported by `main.js` in
+/// the page's language; the page itself keeps working.
+#[cfg(target_arch = "wasm32")]
+pub fn open(name: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let loader = js_sys::Reflect::get(&window, &JsValue::from_str("ouenIsland"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(loader) = loader {
+        let _ = loader.call1(&JsValue::NULL, &JsValue::from_str(name));
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn open(_: &str) {}
+
+/// An island's entry (its `main`): mounts `C` into the host of `name`, in the page's
+/// language. Nothing happens without a host (the page was left meanwhile).
+#[cfg(target_arch = "wasm32")]
+pub fn mount<C: yew::BaseComponent>(name: &str, props: C::Properties) {
+    crate::i18n::init();
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&slot_id(name)));
+    if let Some(host) = host {
+        yew::Renderer::<C>::with_root_and_props(host, props).render();
+    }
+}
+
+/// Calls `f` each time the island's host gets [`OPEN_EVENT`] (the island opened again), until
+/// the returned guard is dropped.
+#[cfg(target_arch = "wasm32")]
+pub fn on_open(name: &str, f: impl Fn() + 'static) -> impl FnOnce() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&slot_id(name)));
+    let listener = Closure::<dyn Fn()>::new(f);
+    if let Some(h) = &host {
+        let _ = h.add_event_listener_with_callback(OPEN_EVENT, listener.as_ref().unchecked_ref());
+    }
+    move || {
+        if let Some(h) = &host {
+            let _ = h
+                .remove_event_listener_with_callback(OPEN_EVENT, listener.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// The hand-off dialog's entry (`src/bin/handoff_dialog.rs`). It serves every page, so here,
+/// in the island only, the route picks what travels.
+#[cfg(target_arch = "wasm32")]
+pub fn handoff_dialog() {
+    use crate::handoff::Carrier;
+    use crate::route::Route;
+    use crate::view::handoff::{DialogProps, HandoffDialog, ISLAND};
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let route = Route::from_path(&path);
+    let carrier = match route {
+        Route::Simulator => Carrier::SIMULATOR,
+        Route::Eligibility => Carrier::ELIGIBILITY,
+        Route::Checklist => Carrier::CHECKLIST,
+        Route::Plan => Carrier::PLAN,
+        Route::Home | Route::Rules | Route::Navigator | Route::Settings | Route::NotFound => {
+            Carrier::NONE
+        }
+    };
+    mount::<HandoffDialog>(ISLAND, DialogProps { route, carrier });
+}
+
+/// The seminar bar's entry (`src/bin/seminar_bar.rs`).
+#[cfg(target_arch = "wasm32")]
+pub fn seminar_bar() {
+    use crate::view::seminar_bar::{SeminarBar, ISLAND};
+    mount::<SeminarBar>(ISLAND, ());
+}
