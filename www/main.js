@@ -24,8 +24,19 @@ if (document.readyState === 'complete') {
  *  first time it is opened and mounted into `#<name>-slot`; opened again, its host gets an
  *  `ouen-open` event instead. */
 const islands = new Map();
-function island(name) {
+function island(name, whenVisible) {
   if (!/^[a-z_]+$/.test(name)) return;
+  const host = document.getElementById(`${name}-slot`);
+  if (whenVisible && host && 'IntersectionObserver' in window && !islands.has(name)) {
+    // Below the fold: fetched when its place comes within a screen's height of the view.
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      island(name);
+    }, { rootMargin: '100% 0px' });
+    seen.observe(host);
+    return;
+  }
   const loaded = islands.get(name);
   if (loaded) {
     loaded.then(() => document.getElementById(`${name}-slot`)?.dispatchEvent(new Event('ouen-open')));

@@ -2,10 +2,25 @@
 //! Pure arithmetic on screen coordinates (no rule logic, no web APIs), tested natively; plus
 //! the joints of the text alternatives (list separators, short axis labels) per language.
 
+// Drawn in the browser only, by the `whatif` island (`crate::island`).
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
 use crate::i18n::{locale, m};
 use ouen_rules::Locale;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+
+/// `v` with one decimal (`12.5`, `-3.0`), as `format!("{v:.1}")` writes a screen coordinate,
+/// without linking the float formatter (about 10 KB of wasm). Halves round away from zero.
+pub fn n1(v: f64) -> String {
+    if !v.is_finite() {
+        return "0.0".to_string();
+    }
+    let tenths = (v * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let a = tenths.unsigned_abs();
+    format!("{sign}{}.{}", a / 10, a % 10)
+}
 
 /// Decimal money or hours as a screen quantity (0 if it does not fit).
 pub fn f(d: Decimal) -> f64 {
@@ -132,6 +147,36 @@ pub fn space() -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_decimal_without_the_float_formatter() {
+        for v in [
+            0.0,
+            1.0,
+            12.34,
+            12.36,
+            399.96,
+            -0.04,
+            -3.0,
+            -12.5,
+            1e6 + 0.26,
+            56.0,
+        ] {
+            let want = format!("{v:.1}");
+            // Ties may differ from `{:.1}` (away from zero here): not at these values.
+            assert_eq!(
+                n1(v),
+                if want == "-0.0" {
+                    "0.0".to_string()
+                } else {
+                    want
+                },
+                "{v}"
+            );
+        }
+        assert_eq!(n1(f64::NAN), "0.0");
+        assert_eq!(n1(f64::INFINITY), "0.0");
+    }
+
     use super::*;
 
     #[test]

@@ -5,6 +5,9 @@
 //!   idle reset, loaded only on a device in seminar mode.
 //! - `handoff_dialog` (`src/bin/handoff_dialog.rs`): the "スマホに持ち帰る" dialog, the QR code
 //!   and the packing of the page's document, loaded at the first press of the header button.
+//! - `whatif` (`src/bin/whatif.rs`): the simulator's what-if charts (every mode side by side,
+//!   self-pay across rates), loaded when their place comes near the screen; they follow the
+//!   form through their host's `data-input` attribute.
 //!
 //! The page renders an empty host element, `<div id="<name>-slot">`, and calls [`open`].
 //! `main.js` (`window.ouenIsland`) imports `/app/<name>.js` once; its `main` mounts a Yew
@@ -15,6 +18,45 @@
 //!
 //! The page's own Yew tree never renders children into a host, so the two never touch the
 //! same nodes.
+
+/// What the prerenderer drew for an island with the page's starting state (raw HTML, put into
+/// the host by the page so that the island's content reads without JavaScript). Empty in the
+/// browser: hydration adopts raw HTML as it is, without comparing it.
+pub fn prerendered(name: &str) -> yew::AttrValue {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        PRERENDERED.with(|p| {
+            p.borrow()
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, html)| yew::AttrValue::from(html.clone()))
+                .unwrap_or_default()
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = name;
+        yew::AttrValue::default()
+    }
+}
+
+/// For the prerenderer: the island `name`'s HTML for the page about to be rendered.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_prerendered(name: &str, html: String) {
+    PRERENDERED.with(|p| {
+        let mut p = p.borrow_mut();
+        p.retain(|(n, _)| n != name);
+        p.push((name.to_string(), html));
+    });
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static PRERENDERED: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The what-if charts' island.
+pub const WHATIF: &str = crate::view::whatif::ISLAND;
 
 /// The event a host gets when its island, already loaded, is opened again.
 pub const OPEN_EVENT: &str = "ouen-open";
@@ -42,6 +84,25 @@ pub fn open(name: &str) {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn open(_: &str) {}
+
+/// Loads the island `name` once its host comes near the screen (content below the fold: it
+/// is not part of the first load unless it is in view).
+#[cfg(target_arch = "wasm32")]
+pub fn open_when_visible(name: &str) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let loader = js_sys::Reflect::get(&window, &JsValue::from_str("ouenIsland"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(loader) = loader {
+        let _ = loader.call2(&JsValue::NULL, &JsValue::from_str(name), &JsValue::TRUE);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn open_when_visible(_: &str) {}
 
 /// An island's entry (its `main`): mounts `C` into the host of `name`, in the page's
 /// language. Nothing happens without a host (the page was left meanwhile).
@@ -105,4 +166,21 @@ pub fn handoff_dialog() {
 pub fn seminar_bar() {
     use crate::view::seminar_bar::{SeminarBar, ISLAND};
     mount::<SeminarBar>(ISLAND, ());
+}
+
+/// The what-if charts' entry (`src/bin/whatif.rs`).
+#[cfg(target_arch = "wasm32")]
+pub fn whatif() {
+    use crate::view::whatif::{WhatIf, ISLAND};
+    mount::<WhatIf>(ISLAND, ());
+}
+
+/// The what-if charts as the prerenderer draws them (the simulator's starting form), for
+/// [`set_prerendered`].
+#[cfg(feature = "ssr")]
+pub async fn render_whatif() -> String {
+    yew::LocalServerRenderer::<crate::view::whatif::WhatIf>::new()
+        .hydratable(false)
+        .render()
+        .await
 }

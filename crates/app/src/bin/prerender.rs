@@ -6,6 +6,7 @@
 //! `en/index.html`, `en/simulator/index.html`, …, and `404.html`, `en/404.html`.
 
 use ouen_app::i18n::{self, m, t};
+use ouen_app::island::{self, WHATIF};
 use ouen_app::{pages, App, AppProps, Route};
 use ouen_rules::Locale;
 use std::path::{Path, PathBuf};
@@ -25,6 +26,12 @@ fn main() {
     for locale in [Locale::Ja, Locale::En] {
         for route in Route::ALL.into_iter().chain([Route::NotFound]) {
             i18n::set_locale(locale);
+            // The simulator's what-if charts are an island: drawn here into the page too.
+            let charts = match route {
+                Route::Simulator => local.block_on(&runtime, island::render_whatif()),
+                _ => String::new(),
+            };
+            island::set_prerendered(WHATIF, charts);
             let app = local.block_on(&runtime, render(route));
             let html = page(&template, route, locale, &app);
             let file = file_for(Path::new(out), route, locale);

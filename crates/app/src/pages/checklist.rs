@@ -5,6 +5,7 @@
 //! Every score, stage and next step comes from `ouen_rules::checklist`; this page gathers the
 //! answers, keeps them on the device (`storage`) and shows the result.
 
+use crate::chart::n1;
 use crate::i18n::{locale, m, t};
 use crate::route::Route;
 use crate::storage::{self, Doc, Draft, History, Record};
@@ -63,7 +64,7 @@ pub fn radar_point(i: usize, n: usize, percent: u32, r: f64, (cx, cy): (f64, f64
 fn polygon(points: &[(f64, f64)]) -> String {
     points
         .iter()
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|(x, y)| format!("{},{}", n1(*x), n1(*y)))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -104,7 +105,7 @@ fn radar(result: &ChecklistResult) -> Html {
             }) }
             { for (0..n).map(|i| {
                 let (x, y) = radar_point(i, n, 100, r, c);
-                html! { <line x1="200" y1="170" x2={format!("{x:.1}")} y2={format!("{y:.1}")} stroke="#c9d1d9" stroke-width="1" /> }
+                html! { <line x1="200" y1="170" x2={n1(x)} y2={n1(y)} stroke="#c9d1d9" stroke-width="1" /> }
             }) }
             <polygon points={data} fill="#1f5f8b" fill-opacity="0.25" stroke="#1f5f8b" stroke-width="3" />
             { for axes.iter().enumerate().map(|(i, (label, p))| {
@@ -112,8 +113,8 @@ fn radar(result: &ChecklistResult) -> Html {
                 let anchor = if (x - 200.0).abs() < 1.0 { "middle" } else if x > 200.0 { "start" } else { "end" };
                 let (dx, dy) = radar_point(i, n, *p, r, c);
                 html! { <>
-                    <circle cx={format!("{dx:.1}")} cy={format!("{dy:.1}")} r="5" fill="#1f5f8b" />
-                    <text x={format!("{x:.1}")} y={format!("{:.1}", y + 5.0)} text-anchor={anchor} font-size="16" fill="#1a1a1a">
+                    <circle cx={n1(dx)} cy={n1(dy)} r="5" fill="#1f5f8b" />
+                    <text x={n1(x)} y={n1(y + 5.0)} text-anchor={anchor} font-size="16" fill="#1a1a1a">
                         {format!("{label} {p}%")}
                     </text>
                 </> }

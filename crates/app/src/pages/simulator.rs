@@ -5,7 +5,7 @@
 //! written back into the fragment, so the address bar always reproduces the result.
 
 use crate::clock;
-use crate::form::{Field, Form, Mode};
+use crate::form::{Field, Form};
 use crate::i18n::{locale, m, t};
 use crate::share::{self, ShareError};
 use crate::state::State;
@@ -16,8 +16,7 @@ use crate::view::presets::Presets;
 use crate::view::result::ResultPanel;
 use crate::view::share::SharePanel;
 use crate::view::status::StatusPanel;
-use crate::view::whatif::{CompareChart, RateChart};
-use ouen_rules::simulate_raw;
+use crate::view::whatif::WhatIfSlot;
 use ouen_rules::whatif::usage;
 use yew::prelude::*;
 
@@ -133,23 +132,10 @@ pub fn SimulatorPage() -> Html {
         (Some(i), Ok(sim)) => Some(usage(i, sim)),
         _ => None,
     };
-    // The what-if charts follow the form a moment later: a keystroke paints its result first.
-    let later = crate::defer::use_deferred((state.form.clone(), today));
-    let compare = use_memo(later.clone(), |(form, today)| {
-        Mode::ALL
-            .iter()
-            .map(|&m| {
-                (
-                    m,
-                    simulate_raw(&form.with_mode(m).to_raw_on(*today), locale()),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    let later_input = later.0.to_raw_on(later.1).validate().ok();
-    let later_as_of = later_input.as_ref().map(|i| i.as_of);
+    // The what-if charts are an island (`view::whatif::WhatIf`): they follow the form, a
+    // moment later, through their host's attribute.
+    let whatif_input = use_memo(state.form.clone(), share::encode);
     let url = link_to(&state.pinned_form());
-    let valid = state.outcome.is_ok();
     // A result with many warnings leaves no room on one A4 page for the comparison.
     let long = state
         .outcome
@@ -189,10 +175,7 @@ pub fn SimulatorPage() -> Html {
                     error={error_for(state.errors(), Field::AsOf.api_name())}
                     on_action={on_action.clone()}
                 />
-                if valid && later_input.is_some() {
-                    <CompareChart rows={(*compare).clone()} current={later.0.mode} />
-                    <RateChart as_of={later_as_of.flatten()} rate={later_input.as_ref().map(|i| i.rate)} current={later.0.mode} />
-                }
+                <WhatIfSlot input={AttrValue::from((*whatif_input).clone())} />
                 <SharePanel url={AttrValue::from(url)} />
                 // On a phone the result sits under the fields: its self-pay stays in view at
                 // the bottom of the screen while the fields are edited (a copy for the eye;

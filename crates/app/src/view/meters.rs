@@ -1,7 +1,7 @@
 //! How much of each cap the plan uses (NAT-3, NAT-4, NGN-3), and the hours as a timeline of
 //! segments. Figures from `ouen_rules::whatif::usage` and the simulation's segments.
 
-use crate::chart::{f, list_sep, stack};
+use crate::chart::{f, list_sep, n1, stack};
 use crate::i18n::{locale, m, t};
 use crate::tf;
 use ouen_rules::format::{hours, yen};
@@ -28,8 +28,8 @@ fn meter(id: &str, title: &str, m: &Meter, fmt: fn(Decimal) -> String) -> Html {
             </p>
             <svg class="meter-bar" viewBox="0 0 300 18" preserveAspectRatio="none" role="img" aria-label={text.clone()}>
                 <rect x="0" y="0" width="300" height="18" class="meter-track" />
-                <rect x={format!("{:.1}", parts[0].0)} y="0" width={format!("{:.1}", parts[0].1)} height="18" class="fill-before" />
-                <rect x={format!("{:.1}", parts[1].0)} y="0" width={format!("{:.1}", parts[1].1)} height="18" class="fill-plan" />
+                <rect x={n1(parts[0].0)} y="0" width={n1(parts[0].1)} height="18" class="fill-before" />
+                <rect x={n1(parts[1].0)} y="0" width={n1(parts[1].1)} height="18" class="fill-plan" />
             </svg>
             <p class="meter-text">
                 <span class="key key-before" aria-hidden="true"></span>{tf!(m::SIM_METER_BEFORE, v = fmt(m.before))}
@@ -124,11 +124,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         let (x, w) = parts[i];
                         html! {
                             <g>
-                                <rect x={format!("{x:.1}")} y="0" width={format!("{w:.1}")} height="30" class={class} />
+                                <rect x={n1(x)} y="0" width={n1(w)} height="30" class={class} />
                                 if w > 70.0 {
-                                    <text x={format!("{:.1}", x + 4.0)} y="20" class="bar-label">{kind}</text>
+                                    <text x={n1(x + 4.0)} y="20" class="bar-label">{kind}</text>
                                 }
-                                <text x={format!("{x:.1}")} y="50" class="axis-label">{hrs(s.from)}</text>
+                                <text x={n1(x)} y="50" class="axis-label">{hrs(s.from)}</text>
                             </g>
                         }
                     }}

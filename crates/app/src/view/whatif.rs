@@ -2,6 +2,9 @@
 //! self-pay per hour across hourly rates with the bends marked. Both are SVG drawn here, each
 //! with a table beside it; every figure comes from `ouen_rules`.
 
+// Drawn in the browser only, by the `whatif` island (`crate::island`).
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
 use crate::chart::{f, list_sep, nice_step, polyline, short_yen, space, stack, ticks, Scale};
 use crate::form::Mode;
 use crate::i18n::{locale, m, t};
@@ -303,5 +306,118 @@ pub fn RateChart(props: &RateChartProps) -> Html {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// The island's name (`src/bin/whatif.rs`, see `crate::island`).
+pub const ISLAND: &str = "whatif";
+/// The host's attribute that carries the simulator's form (as its link fragment,
+/// `crate::share`); the page rewrites it at every change.
+pub const INPUT_ATTR: &str = "data-input";
+
+/// The host the simulator page renders for the charts: empty (the charts are an island,
+/// fetched when the host comes near the screen), with the form in [`INPUT_ATTR`].
+#[derive(Properties, PartialEq)]
+pub struct SlotProps {
+    /// The form, as `share::encode` writes it.
+    pub input: AttrValue,
+}
+
+///
+/// The prerendered page holds the charts of the form it starts with (see
+/// `crate::island::prerendered`), so they read without JavaScript; hydration adopts them
+/// without looking inside (raw HTML). The page's second mount, with the device's data, leaves
+/// the host empty for the island.
+#[component]
+pub fn WhatIfSlot(props: &SlotProps) -> Html {
+    use_effect_with((), |_| {
+        // Not in the adopting pass: its host is replaced by the second mount.
+        if !crate::hydration::pristine() {
+            crate::island::open_when_visible(ISLAND);
+        }
+    });
+    let prerendered = crate::island::prerendered(ISLAND);
+    html! {
+        <div id={crate::island::slot_id(ISLAND)} class="whatif-slot" data-input={props.input.clone()}>
+            {Html::from_html_unchecked(prerendered)}
+        </div>
+    }
+}
+
+/// The charts (the island's root): they follow the host's [`INPUT_ATTR`] a moment after it
+/// changes, so a keystroke paints its result before the charts redraw.
+#[component]
+pub fn WhatIf() -> Html {
+    let input = use_state_eq(host_input);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let input = input.setter();
+        use_effect_with((), move |_| watch_host(move |v| input.set(v)));
+    }
+    let today = crate::clock::today();
+    let later = crate::defer::use_deferred(((*input).clone(), today));
+    let form = use_memo(later.clone(), |(s, _)| {
+        crate::share::decode(s).ok().flatten().unwrap_or_default()
+    });
+    let compare = use_memo(later.clone(), |(_, today)| {
+        Mode::ALL
+            .iter()
+            .map(|&m| {
+                (
+                    m,
+                    ouen_rules::simulate_raw(&form.with_mode(m).to_raw_on(*today), locale()),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let input = form.to_raw_on(later.1).validate().ok();
+    let valid = compare.iter().any(|(m, o)| *m == form.mode && o.is_ok());
+    match input {
+        Some(i) if valid => html! {
+            <>
+                <CompareChart rows={(*compare).clone()} current={form.mode} />
+                <RateChart as_of={i.as_of} rate={Some(i.rate)} current={form.mode} />
+            </>
+        },
+        _ => Html::default(),
+    }
+}
+
+/// The host's form as it is now.
+fn host_input() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        host()
+            .and_then(|h| h.get_attribute(INPUT_ATTR))
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    String::new()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn host() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&crate::island::slot_id(ISLAND)))
+}
+
+/// Calls `f` with the host's form each time the page rewrites it, until the guard is dropped.
+#[cfg(target_arch = "wasm32")]
+fn watch_host(f: impl Fn(String) + 'static) -> impl FnOnce() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let callback = Closure::<dyn Fn()>::new(move || f(host_input()));
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
+    if let (Some(o), Some(h)) = (&observer, host()) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_attribute_filter(&js_sys::Array::of1(&INPUT_ATTR.into()));
+        let _ = o.observe_with_options(&h, &options);
+    }
+    move || {
+        if let Some(o) = observer {
+            o.disconnect();
+        }
+        drop(callback);
     }
 }
