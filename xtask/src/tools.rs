@@ -76,6 +76,18 @@ pub fn wasm_opt() -> Result<PathBuf> {
     }
 }
 
+/// terser's command-line script, from the npm registry like `wasm-opt` (pure JavaScript).
+pub fn terser() -> Result<PathBuf> {
+    let dir = root().join("xtask");
+    ensure_npm(&dir)?;
+    let bin = dir.join("node_modules/terser/bin/terser");
+    if bin.exists() {
+        Ok(bin)
+    } else {
+        Err(format!("{} is missing after npm ci", bin.display()))
+    }
+}
+
 /// Debian's chromium for the browser tests: installed with apt-get when we are root.
 pub fn ensure_chromium() -> Result<PathBuf> {
     let path = PathBuf::from(
