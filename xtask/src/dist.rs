@@ -108,7 +108,8 @@ fn app_wasm(target: &Path, www: &Path, opt: &Path, page: &str) -> Result {
         Target::Web,
         false,
     )?;
-    optimize(opt, &app.join(format!("{page}_bg.wasm")))?;
+    // The small wasm's extra passes: about 1.4 KB brotli off the simulator's wasm.
+    optimize_with(opt, &app.join(format!("{page}_bg.wasm")), &COST_OPT)?;
     minify(&app.join(format!("{page}.js")))
 }
 
@@ -155,7 +156,8 @@ pub fn dist_page(page: &str) -> Result {
             .arg(dir.join(format!("{page}_bg.wasm")))
             .arg("-o")
             .arg(dir.join(format!("{page}_named.wasm")))
-            .args(OPT_FEATURES))?;
+            .args(OPT_FEATURES)
+            .args(COST_OPT))?;
     }
     let wasm = www.join("app").join(format!("{page}_bg.wasm"));
     print_size(&wasm)
@@ -312,7 +314,8 @@ fn optimize_with(wasm_opt: &Path, wasm: &Path, extra: &[&str]) -> Result {
         .args(extra))
 }
 
-/// The small wasm's extra `wasm-opt` flags (measured: a few hundred bytes): repeat the passes
+/// The extra `wasm-opt` flags of the small wasm and the app's (measured: a few hundred bytes on
+/// the small wasm, 1.4 KB brotli on the simulator's): repeat the passes
 /// until nothing shrinks, drop the tool-only `producers` and `target_features` sections, and
 /// let loads and stores fold constant address offsets (`--low-memory-unused`: rustc's wasm
 /// layout puts the 1 MB stack at the bottom of memory, so the first 1 KB is touched only by a
