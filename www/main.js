@@ -39,7 +39,8 @@ function island(name, whenVisible) {
   }
   const loaded = islands.get(name);
   if (loaded) {
-    loaded.then(() => document.getElementById(`${name}-slot`)?.dispatchEvent(new Event('ouen-open')));
+    // Bubbles: an island mounts itself again into a new, empty host (see `island::mount`).
+    loaded.then(() => document.getElementById(`${name}-slot`)?.dispatchEvent(new Event('ouen-open', { bubbles: true })));
     return;
   }
   const loading = import(`/app/${name}.js`)

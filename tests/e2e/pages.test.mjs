@@ -175,6 +175,15 @@ test('after one visit, every route opens offline, in both languages', async () =
     await page.locator('#rate').fill('5000');
     await page.locator('#hours').fill('10');
     await page.waitForFunction(() => /円/.test(document.querySelector('#self-pay')?.textContent ?? ''));
+    // The islands come from the same cache: the what-if charts follow the form, and the
+    // hand-off dialog opens with its QR code.
+    const selfPay = (await page.locator('#self-pay').textContent()).match(/[\d,]+円/)[0];
+    await page.locator('.whatif-slot').scrollIntoViewIfNeeded();
+    await page.locator('#compare-combined').filter({ hasText: selfPay }).waitFor();
+    await page.locator('#handoff-open').click();
+    await page.locator('#handoff-qr svg').waitFor();
+    assert.match(await page.locator('#handoff-url').textContent(), /#s=1&mode=\w+&rate=5000&hours=10/);
+    await page.locator('#handoff-close').click();
     // An unknown address offline gets the not-found page.
     await page.goto(new URL('no-such-page', appUrl).href);
     assert.match(await page.locator('h1').textContent(), /見つかりません/);

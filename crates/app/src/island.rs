@@ -5,6 +5,8 @@
 //!   idle reset, loaded only on a device in seminar mode.
 //! - `handoff_dialog` (`src/bin/handoff_dialog.rs`): the "スマホに持ち帰る" dialog, the QR code
 //!   and the packing of the page's document, loaded at the first press of the header button.
+//! - `organiser` (`src/bin/organiser.rs`): the settings page's view of the seminar tally
+//!   (totals, CSV, clearing), shown only once a tally exists or seminar mode is unlocked.
 //! - `whatif` (`src/bin/whatif.rs`): the simulator's what-if charts (every mode side by side,
 //!   self-pay across rates), loaded when their place comes near the screen; they follow the
 //!   form through their host's `data-input` attribute.
@@ -13,7 +15,8 @@
 //! `main.js` (`window.ouenIsland`) imports `/app/<name>.js` once; its `main` mounts a Yew
 //! component of its own into the host ([`mount`]). Opened again, the island is not loaded
 //! again: the host gets an `ouen-open` event, which the island's component answers (the
-//! hand-off dialog opens again). The service worker keeps every island for offline use, like
+//! hand-off dialog opens again); a new, empty host (the page redrew that part) gets a new
+//! mount of the island's component. The service worker keeps every island for offline use, like
 //! the pages.
 //!
 //! The page's own Yew tree never renders children into a host, so the two never touch the
@@ -106,15 +109,36 @@ pub fn open_when_visible(_: &str) {}
 
 /// An island's entry (its `main`): mounts `C` into the host of `name`, in the page's
 /// language. Nothing happens without a host (the page was left meanwhile).
+///
+/// Later `ouen-open` events that reach the document from an empty host of `name` (the page
+/// drew a new one) mount the component there too.
 #[cfg(target_arch = "wasm32")]
-pub fn mount<C: yew::BaseComponent>(name: &str, props: C::Properties) {
+pub fn mount<C>(name: &str, props: C::Properties)
+where
+    C: yew::BaseComponent,
+    C::Properties: Clone,
+{
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
     crate::i18n::init();
-    let host = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&slot_id(name)));
-    if let Some(host) = host {
-        yew::Renderer::<C>::with_root_and_props(host, props).render();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(host) = document.get_element_by_id(&slot_id(name)) {
+        yew::Renderer::<C>::with_root_and_props(host, props.clone()).render();
     }
+    let id = slot_id(name);
+    let remount = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let host = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(host) = host.filter(|h| h.id() == id && h.child_element_count() == 0) {
+            yew::Renderer::<C>::with_root_and_props(host, props.clone()).render();
+        }
+    });
+    let _ = document.add_event_listener_with_callback(OPEN_EVENT, remount.as_ref().unchecked_ref());
+    // For the page's lifetime, as the island is.
+    remount.forget();
 }
 
 /// Calls `f` each time the island's host gets [`OPEN_EVENT`] (the island opened again), until
@@ -183,4 +207,11 @@ pub async fn render_whatif() -> String {
         .hydratable(false)
         .render()
         .await
+}
+
+/// The organiser's view's entry (`src/bin/organiser.rs`).
+#[cfg(target_arch = "wasm32")]
+pub fn organiser() {
+    use crate::pages::settings::{Organiser, ORGANISER};
+    mount::<Organiser>(ORGANISER, ());
 }

@@ -490,7 +490,7 @@ fn SeminarSection() -> Html {
                 </form>
                 {for note}
                 if !seminar::load_tally().entries.is_empty() {
-                    <Organiser />
+                    <OrganiserSlot />
                 }
             </>
         },
@@ -500,7 +500,7 @@ fn SeminarSection() -> Html {
                 if *unlocked {
                     <label for="seminar-idle">{t(m::SETTINGS_IDLE_LABEL)}</label>
                     <select id="seminar-idle" onchange={set_idle}>{idle_options(c.idle_minutes)}</select>
-                    <Organiser />
+                    <OrganiserSlot />
                     <button type="button" class="secondary" id="seminar-lock" onclick={lock}>{t(m::SETTINGS_LOCK)}</button>
                 } else {
                     <form class="settings-form" onsubmit={unlock}>
@@ -525,9 +525,24 @@ fn SeminarSection() -> Html {
     }
 }
 
+/// The island of the organiser's view (`src/bin/organiser.rs`, see `crate::island`): shown
+/// only once a tally exists or seminar mode is unlocked, never on a first visit.
+pub const ORGANISER: &str = "organiser";
+
+/// The host of [`Organiser`].
+#[component]
+fn OrganiserSlot() -> Html {
+    use_effect_with((), |_| {
+        if !crate::hydration::pristine() {
+            crate::island::open(ORGANISER);
+        }
+    });
+    html! { <div id={crate::island::slot_id(ORGANISER)}></div> }
+}
+
 /// The organiser's view of the host tally.
 #[component]
-fn Organiser() -> Html {
+pub fn Organiser() -> Html {
     let tally = use_state(seminar::load_tally);
     let confirming = use_state(|| false);
     let totals = seminar::totals(&tally);
