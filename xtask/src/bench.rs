@@ -18,7 +18,8 @@ use std::process::Command;
 use std::time::Instant;
 
 /// Budgets from the benchmark issue: each route's first load, brotli bytes.
-const ROUTE_FIRST_LOAD_BROTLI: usize = 150 * 1024;
+/// In KB of 1,000 bytes, as the issue counts them (and `tests/e2e/pages.test.mjs`).
+const ROUTE_FIRST_LOAD_BROTLI: usize = 150 * 1000;
 const RULES_WASM_GZIP: usize = size::RULES_WASM_GZIP_BUDGET;
 /// How many route wasms get a table of their largest contributors (the largest ones).
 const ROUTES_WITH_CONTRIBUTORS: usize = 3;
