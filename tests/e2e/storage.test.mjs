@@ -1,6 +1,6 @@
 // Storage faults (issue #16), injected into Chromium before the app runs: a key holding
 // garbage or a newer schema, a full quota, and no storage at all. Each time the page still
-// hydrates and works, says politely what it could not keep (and that the exports still work),
+// starts and works, says politely what it could not keep (and that the exports still work),
 // and never overwrites what it could not read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -71,7 +71,7 @@ export function flows(name, engine, { probe = false } = {}) {
     errors.splice(0, errors.length, ...errors.filter((e) => !e.includes('engine-harness-check')));
   });
 
-  test(`${name}: every page renders and hydrates in Japanese and English, without a page error`, async () => {
+  test(`${name}: every page renders and starts in Japanese and English, without a page error`, async () => {
     for (const lang of ['ja', 'en']) {
       for (const route of ROUTES) {
         await b.goto(at(lang, route));

@@ -1,9 +1,8 @@
 //! The root component: the seminar bar, the header and one page.
 //!
 //! Every route is a page of its own (see `route`): `App` gets the route and the function that
-//! draws its page, so a route's wasm links only that page. In the browser `App` first adopts
-//! the prerendered HTML (see `hydration`), then mounts the page again with what this device
-//! holds: `Body` carries a key that changes once, after that first render.
+//! draws its page, so a route's wasm links only that page. In the browser `App` draws the page
+//! once, with what this device holds, in place of the prerendered HTML (see `crate::start`).
 
 use crate::handoff::Handoff;
 use crate::i18n::{m, t};
@@ -45,38 +44,22 @@ struct BodyProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    // 0 while adopting the prerendered page, 1 once the device's data has been read.
-    let generation = use_state_eq(|| 0u8);
-    {
-        let generation = generation.setter();
-        use_effect_with((), move |_| {
-            let settle = move || {
-                if crate::hydration::pristine() {
-                    crate::hydration::set_pristine(false);
-                    generation.set(1);
-                }
-            };
-            // In a task of its own, after the adopting render: two shorter tasks, not one
-            // long one, so the page answers input sooner. Until then the page stays pristine
-            // (and its controls disabled), so nothing is read or written in between.
-            #[cfg(target_arch = "wasm32")]
-            gloo_timers::callback::Timeout::new(0, settle).forget();
-            #[cfg(not(target_arch = "wasm32"))]
-            settle();
-        });
-    }
+    // The prerenderer draws the page as it is before this device's data is read, its controls
+    // disabled; in the browser the page is drawn once, with the device's data (see
+    // `crate::start`), and can be used at once.
+    let ready = cfg!(target_arch = "wasm32");
     html! {
         <ContextProvider<Route> context={props.route}>
             <ContextProvider<Page> context={props.page}>
-                <Body key={*generation} route={props.route} page={props.page} ready={*generation == 1} />
+                <Body route={props.route} page={props.page} {ready} />
             </ContextProvider<Page>>
         </ContextProvider<Route>>
     }
 }
 
-/// The page in a `<fieldset>` that is disabled until the page is ready, so nothing typed or
-/// pressed before then (prerendered HTML, or the adopting first render) is silently lost;
-/// links work all along, as plain links. Once ready, `<html data-ready>` says so.
+/// The page in a `<fieldset>` that is disabled in the prerendered HTML, so nothing typed or
+/// pressed before the page's wasm runs is silently lost; links work all along, as plain
+/// links. Once the page is drawn in the browser, `<html data-ready>` says so.
 #[component]
 fn Body(props: &BodyProps) -> Html {
     {

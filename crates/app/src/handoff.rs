@@ -564,9 +564,6 @@ pub mod web {
 
     /// The current fragment, without `#`.
     pub fn current_fragment() -> String {
-        if crate::hydration::pristine() {
-            return String::new();
-        }
         web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .map(|h| h.trim_start_matches('#').to_string())

@@ -24,7 +24,7 @@
 
 /// What the prerenderer drew for an island with the page's starting state (raw HTML, put into
 /// the host by the page so that the island's content reads without JavaScript). Empty in the
-/// browser: hydration adopts raw HTML as it is, without comparing it.
+/// browser, where the island itself draws into the host.
 pub fn prerendered(name: &str) -> yew::AttrValue {
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -124,6 +124,14 @@ where
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    // Yew numbers its roots from 1 in every wasm and brands the elements it draws with that
+    // number. The page's root is 1 in the page's wasm; were the island's root 1 in its own,
+    // the page would take events inside the island for its own and call its own handlers on
+    // them (a focus in the hand-off dialog ran the simulator's "select the link"). A root made
+    // and dropped first makes the island's root 2.
+    if let Ok(spare) = document.create_element("div") {
+        yew::Renderer::<Spare>::with_root(spare).render().destroy();
+    }
     if let Some(host) = document.get_element_by_id(&slot_id(name)) {
         yew::Renderer::<C>::with_root_and_props(host, props.clone()).render();
     }
@@ -139,6 +147,13 @@ where
     let _ = document.add_event_listener_with_callback(OPEN_EVENT, remount.as_ref().unchecked_ref());
     // For the page's lifetime, as the island is.
     remount.forget();
+}
+
+/// Draws nothing: see [`mount`].
+#[cfg(target_arch = "wasm32")]
+#[yew::component]
+fn Spare() -> yew::Html {
+    yew::Html::default()
 }
 
 /// Calls `f` each time the island's host gets [`OPEN_EVENT`] (the island opened again), until

@@ -2,12 +2,12 @@
 //!
 //! ouen's web app (Yew). Every route is a page of its own: prerendered at build time in
 //! Japanese and English (`src/bin/prerender.rs`, feature `ssr`) and made interactive in the
-//! browser by that route's own wasm (`src/bin/<route>.rs` → [`hydrate`]). Every number comes
+//! browser by that route's own wasm (`src/bin/<route>.rs` → [`start`]). Every number comes
 //! from `ouen_rules`; the app gathers the input, shows the result, and keeps drafts on this
 //! device.
 //!
-//! - `app`: the root (`App`, a route's `Page`), adopting the prerendered page, then the
-//!   device's data (`hydration`).
+//! - `app`: the root (`App`, a route's `Page`), drawn once in the browser, with the device's
+//!   data, in place of the prerendered page.
 //! - `route`: routes as real URLs (`/en/…` for English), links between pages.
 //! - `form`, `state`: the simulator's form as typed and its pure reducer.
 //! - `storage`: `localStorage`, at the edge.
@@ -24,7 +24,6 @@ mod download;
 pub mod everything;
 mod form;
 pub mod handoff;
-mod hydration;
 pub mod i18n;
 pub mod import;
 pub mod island;
@@ -44,12 +43,16 @@ mod wizard;
 pub use app::{App, AppProps, Page};
 pub use route::Route;
 
-/// Starts a route's page in the browser (called by `src/bin/<route>.rs`): adopts the
-/// prerendered HTML in `<div id="app">` (`Renderer::hydrate`), then reads this device's data
-/// (see `hydration`). The route comes from the address, so the not-found page (served for
-/// any unknown path) hydrates too.
+/// Starts a route's page in the browser (called by `src/bin/<route>.rs`): draws the page
+/// once, with what this device holds, in place of the prerendered HTML in `<div id="app">`.
+///
+/// The prerendered page is emptied and the app mounted in the same task; Yew renders in a
+/// microtask right after, before the browser paints again, so the page never shows empty.
+/// One render, not an adopting one (`Renderer::hydrate`) followed by a second with the
+/// device's data: half the work on the main thread, and no hydration to mismatch. The route
+/// comes from the address, so the not-found page (served for any unknown path) starts too.
 #[cfg(target_arch = "wasm32")]
-pub fn hydrate(page: Page) {
+pub fn start(page: Page) {
     i18n::init();
     let Some(window) = web_sys::window() else {
         return;
@@ -58,10 +61,10 @@ pub fn hydrate(page: Page) {
     let Some(root) = window.document().and_then(|d| d.get_element_by_id("app")) else {
         return;
     };
-    hydration::set_pristine(true);
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { route, page }).hydrate();
+    root.set_text_content(None);
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { route, page }).render();
 }
 
-/// Natively there is no page to hydrate (the prerenderer renders `App` itself).
+/// Natively there is no page to draw (the prerenderer renders `App` itself).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn hydrate(_: Page) {}
+pub fn start(_: Page) {}

@@ -263,9 +263,6 @@ pub mod web {
 
     /// The current fragment, without `#`.
     pub fn fragment() -> String {
-        if crate::hydration::pristine() {
-            return String::new();
-        }
         web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .map(|h| h.trim_start_matches('#').to_string())
@@ -274,7 +271,7 @@ pub mod web {
 
     /// Replaces the fragment without adding a history entry (or firing `hashchange`).
     pub fn replace_fragment(fragment: &str) {
-        if !crate::seminar::url_writes_allowed() || crate::hydration::pristine() {
+        if !crate::seminar::url_writes_allowed() {
             return;
         }
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {

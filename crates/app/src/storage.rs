@@ -312,13 +312,9 @@ pub fn merge_history(base: Option<&Value>, mine: &Value, theirs: &Value) -> Merg
 
 // --- the device -------------------------------------------------------------------------
 
-/// The device's storage; none while the first render adopts the prerendered page (see
-/// `crate::hydration`): it reads nothing and writes nothing then.
+/// The device's storage.
 #[cfg(target_arch = "wasm32")]
 fn local_storage() -> Option<web_sys::Storage> {
-    if crate::hydration::pristine() {
-        return None;
-    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 
@@ -345,9 +341,6 @@ fn read(_: &str) -> Option<String> {
 
 #[cfg(target_arch = "wasm32")]
 fn write(key: &str, text: &str) -> Result<(), SaveError> {
-    if crate::hydration::pristine() {
-        return Ok(()); // nothing has changed yet: the page is as prerendered
-    }
     let storage = local_storage().ok_or(SaveError::Unavailable)?;
     storage.set_item(key, text).map_err(|_| SaveError::Refused)
 }
@@ -393,9 +386,6 @@ pub fn wiped(key: &str, keep_seminar: bool) -> bool {
 /// `keep_seminar`), and the session storage. Returns how many keys were removed.
 #[cfg(target_arch = "wasm32")]
 pub fn wipe(keep_seminar: bool) -> usize {
-    if crate::hydration::pristine() {
-        return 0;
-    }
     let mut removed = 0;
     if let Some(s) = local_storage() {
         let n = s.length().unwrap_or(0);
@@ -457,12 +447,6 @@ pub fn sync_doc(
     mine: &Value,
     merge: MergeFn,
 ) -> Result<Merged, SaveError> {
-    if crate::hydration::pristine() {
-        return Ok(Merged {
-            value: mine.clone(),
-            conflicts: Vec::new(),
-        });
-    }
     if !available() {
         return Err(SaveError::Unavailable);
     }

@@ -1,5 +1,5 @@
 //! The wasm of the `eligibility` page: it links that page and nothing of the others.
 
 fn main() {
-    ouen_app::hydrate(ouen_app::pages::eligibility::PAGE);
+    ouen_app::start(ouen_app::pages::eligibility::PAGE);
 }

@@ -1,6 +1,6 @@
 //! Writes every route's page in both languages, rendered by Yew's server renderer, so the HTML
-//! as served already holds the page's heading, text and form; the route's wasm then hydrates
-//! it (`ouen_app::hydrate`). Run by `cargo xtask dist`:
+//! as served already holds the page's heading, text and form; the route's wasm then draws
+//! it anew with the device's data (`ouen_app::start`). Run by `cargo xtask dist`:
 //!
 //! `prerender <template.html> <out dir>` writes `index.html`, `simulator/index.html`, …,
 //! `en/index.html`, `en/simulator/index.html`, …, and `404.html`, `en/404.html`.
@@ -55,7 +55,9 @@ async fn render(route: Route) -> String {
         route,
         page: pages::page(route),
     };
+    // Plain HTML: the browser draws the page anew (`ouen_app::start`), adopting nothing.
     yew::LocalServerRenderer::<App>::with_props(props)
+        .hydratable(false)
         .render()
         .await
 }

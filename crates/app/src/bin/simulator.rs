@@ -1,5 +1,5 @@
 //! The wasm of the `simulator` page: it links that page and nothing of the others.
 
 fn main() {
-    ouen_app::hydrate(ouen_app::pages::simulator::PAGE);
+    ouen_app::start(ouen_app::pages::simulator::PAGE);
 }

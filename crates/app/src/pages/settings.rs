@@ -126,15 +126,13 @@ fn MoveSection() -> Html {
     {
         let kept = kept.clone();
         use_effect_with((), move |_| {
-            if !crate::hydration::pristine() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    kept.set(match storage_kept(false).await {
-                        Some(true) => Kept::Yes,
-                        Some(false) => Kept::No,
-                        None => Kept::Unsupported,
-                    });
+            wasm_bindgen_futures::spawn_local(async move {
+                kept.set(match storage_kept(false).await {
+                    Some(true) => Kept::Yes,
+                    Some(false) => Kept::No,
+                    None => Kept::Unsupported,
                 });
-            }
+            });
         });
     }
     let ask = {
@@ -532,11 +530,7 @@ pub const ORGANISER: &str = "organiser";
 /// The host of [`Organiser`].
 #[component]
 fn OrganiserSlot() -> Html {
-    use_effect_with((), |_| {
-        if !crate::hydration::pristine() {
-            crate::island::open(ORGANISER);
-        }
-    });
+    use_effect_with((), |_| crate::island::open(ORGANISER));
     html! { <div id={crate::island::slot_id(ORGANISER)}></div> }
 }
 

@@ -15,8 +15,8 @@ pub const ISLAND: &str = "seminar_bar";
 
 #[derive(Properties, PartialEq)]
 pub struct SlotProps {
-    /// The page has read this device's data (see `crate::hydration`): before that, a page
-    /// is drawn as prerendered, without the bar.
+    /// The page is drawn in the browser with this device's data (see `crate::start`); the
+    /// prerendered page has no bar.
     pub ready: bool,
 }
 

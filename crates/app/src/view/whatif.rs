@@ -325,17 +325,11 @@ pub struct SlotProps {
 
 ///
 /// The prerendered page holds the charts of the form it starts with (see
-/// `crate::island::prerendered`), so they read without JavaScript; hydration adopts them
-/// without looking inside (raw HTML). The page's second mount, with the device's data, leaves
-/// the host empty for the island.
+/// `crate::island::prerendered`), so they read without JavaScript; the page drawn in the
+/// browser leaves the host empty for the island.
 #[component]
 pub fn WhatIfSlot(props: &SlotProps) -> Html {
-    use_effect_with((), |_| {
-        // Not in the adopting pass: its host is replaced by the second mount.
-        if !crate::hydration::pristine() {
-            crate::island::open_when_visible(ISLAND);
-        }
-    });
+    use_effect_with((), |_| crate::island::open_when_visible(ISLAND));
     let prerendered = crate::island::prerendered(ISLAND);
     html! {
         <div id={crate::island::slot_id(ISLAND)} class="whatif-slot" data-input={props.input.clone()}>
