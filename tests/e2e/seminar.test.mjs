@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createHash, pbkdf2Sync } from 'node:crypto';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { useBrowser, launch, appUrl, artifacts } from './browser.mjs';
@@ -419,6 +420,20 @@ test('take it home: the QR code of each page opens the same state on another dev
     // (The wizard saves its own empty answers on load; nothing from the link is there.)
     const stored = await p.evaluate(() => JSON.parse(localStorage.getItem('ouen.eligibility') ?? 'null'));
     assert.deepEqual(stored?.data?.values ?? {}, {});
+  });
+
+  // A zip bomb: 40 MB of answers packed into a 40 KB link. Unpacking stops at the 64 KB the
+  // link may hold (`handoff::Capped`): reported like any garbled link, nothing written, and
+  // the page works.
+  const bomb = deflateRawSync(Buffer.from(`{"v":1,"values":{"location":"${'a'.repeat(40_000_000)}"}}`), { level: 9 });
+  assert.ok(bomb.length < 48 * 1024, `${bomb.length} bytes packed`);
+  await onPhone(at(`eligibility#h=1.e.z.${bomb.toString('base64url')}`), async (p) => {
+    await p.locator('#handoff-error').waitFor();
+    assert.match(await p.locator('#handoff-error').textContent(), /読み取れませんでした/);
+    const stored = await p.evaluate(() => JSON.parse(localStorage.getItem('ouen.eligibility') ?? 'null'));
+    assert.deepEqual(stored?.data?.values ?? {}, {});
+    await p.locator('[data-question="location"] button[data-value="nagano"]').click();
+    await p.waitForFunction(() => localStorage.getItem('ouen.eligibility')?.includes('nagano'));
   });
 
   // Too much for a QR code: explained, with the file offered instead.

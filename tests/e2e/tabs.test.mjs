@@ -164,3 +164,27 @@ test('two tabs on the wizard: answers given in each both survive', async () => {
   await a.close();
   await b.close();
 });
+
+test('"delete all data" in one tab empties the others: nothing deleted comes back', async () => {
+  const [a, b] = await freshPlanTabs();
+  await field(a, 'plan-sme.name').fill('株式会社信州精機');
+  await shows(b, 'plan-sme.name', '株式会社信州精機');
+  const checklist = await browser.context.newPage();
+  await checklist.goto(new URL('checklist', appUrl).href);
+  await checklist.locator('#checklist-kind input[value="retail"]').check();
+  await checklist.waitForFunction(() => localStorage.getItem('ouen.checklist.draft')?.includes('retail'));
+  await b.goto(new URL('settings', appUrl).href);
+  await b.locator('#settings-delete').click();
+  await b.locator('#settings-delete-yes').click();
+  await b.locator('#settings-delete-result').waitFor();
+  // The other tabs start again from what is stored: nothing.
+  await shows(a, 'plan-sme.name', '');
+  await checklist.waitForFunction(() => !document.querySelector('#checklist-kind input[value="retail"]')?.checked);
+  // Typing on in the emptied tab saves what is typed now, not what was deleted.
+  await field(a, 'plan-sme.address').fill('長野県松本市');
+  await a.waitForFunction(() => localStorage.getItem('ouen.plan.drafts')?.includes('松本市'));
+  const stored = await a.evaluate(() => Object.keys(localStorage).map((k) => localStorage.getItem(k)).join('\n'));
+  assert.doesNotMatch(stored, /信州精機/, 'the deleted company name is not written back');
+  assert.doesNotMatch(stored, /retail/, 'the deleted checklist is not written back');
+  for (const p of [a, b, checklist]) await p.close();
+});

@@ -273,6 +273,39 @@ pub fn parse(fragment: &str) -> Result<Option<(Kind, Codec, Vec<u8>)>, HandoffEr
     Ok(Some((kind, codec, bytes)))
 }
 
+/// Bytes gathered up to a limit: what [`web::inflate`] unpacks a link into.
+#[derive(Debug)]
+pub struct Capped {
+    bytes: Vec<u8>,
+    limit: usize,
+}
+
+/// More bytes than a [`Capped`] takes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TooLarge;
+
+impl Capped {
+    pub fn new(limit: usize) -> Capped {
+        Capped {
+            bytes: Vec::new(),
+            limit,
+        }
+    }
+
+    /// Adds `chunk`, or refuses it whole when the total would pass the limit.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), TooLarge> {
+        if chunk.len() > self.limit - self.bytes.len() {
+            return Err(TooLarge);
+        }
+        self.bytes.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    pub fn into_inner(self) -> Vec<u8> {
+        self.bytes
+    }
+}
+
 /// Whether a link is short enough to offer as a QR code.
 pub fn fits(url: &str) -> bool {
     url.len() <= MAX_URL_BYTES
@@ -503,6 +536,14 @@ pub mod web {
         type Piped;
         #[wasm_bindgen(method, catch, js_name = pipeThrough)]
         fn pipe_through(this: &Piped, pair: &JsValue) -> Result<Piped, JsValue>;
+        #[wasm_bindgen(method, catch, js_name = getReader)]
+        fn get_reader(this: &Piped) -> Result<Reader, JsValue>;
+
+        type Reader;
+        #[wasm_bindgen(method)]
+        fn read(this: &Reader) -> js_sys::Promise;
+        #[wasm_bindgen(method)]
+        fn cancel(this: &Reader) -> js_sys::Promise;
 
         #[wasm_bindgen(js_name = Response)]
         type Resp;
@@ -528,15 +569,33 @@ pub mod web {
         through(bytes, c.unchecked_ref()).await
     }
 
+    /// Unpacks deflate-raw a chunk at a time, and stops (cancelling the stream) as soon as the
+    /// output would pass [`MAX_PAYLOAD_BYTES`]: a zip bomb in a link never fills the memory.
     pub async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, HandoffError> {
         let d = Decompressor::new("deflate-raw").map_err(|_| HandoffError::NoDecompression)?;
-        let out = through(bytes, d.unchecked_ref())
-            .await
-            .ok_or(HandoffError::Garbled)?;
-        if out.len() > MAX_PAYLOAD_BYTES {
-            return Err(HandoffError::Garbled);
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let reader = Bytes::new(&parts)
+            .and_then(|b| b.stream().pipe_through(d.unchecked_ref()))
+            .and_then(|p| p.get_reader())
+            .map_err(|_| HandoffError::Garbled)?;
+        let mut out = Capped::new(MAX_PAYLOAD_BYTES);
+        loop {
+            let step = wasm_bindgen_futures::JsFuture::from(reader.read())
+                .await
+                .map_err(|_| HandoffError::Garbled)?;
+            let field = |name: &str| js_sys::Reflect::get(&step, &JsValue::from_str(name));
+            if field("done").ok().and_then(|d| d.as_bool()) != Some(false) {
+                return Ok(out.into_inner());
+            }
+            let chunk: js_sys::Uint8Array = field("value")
+                .ok()
+                .and_then(|v| v.dyn_into().ok())
+                .ok_or(HandoffError::Garbled)?;
+            if out.push(&chunk.to_vec()).is_err() {
+                let _ = reader.cancel();
+                return Err(HandoffError::Garbled);
+            }
         }
-        Ok(out)
     }
 
     fn origin() -> String {
@@ -600,6 +659,23 @@ pub mod web {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unpacking_stops_at_the_limit() {
+        let mut c = Capped::new(10);
+        assert_eq!(c.push(b"hello"), Ok(()));
+        assert_eq!(c.push(b""), Ok(()));
+        assert_eq!(c.push(b"world!"), Err(TooLarge), "11 bytes pass the limit");
+        assert_eq!(
+            c.push(b"world"),
+            Ok(()),
+            "a refused chunk leaves nothing behind"
+        );
+        assert_eq!(c.push(b"!"), Err(TooLarge));
+        assert_eq!(c.into_inner(), b"helloworld");
+        let mut big = Capped::new(MAX_PAYLOAD_BYTES);
+        assert_eq!(big.push(&vec![0; MAX_PAYLOAD_BYTES + 1]), Err(TooLarge));
+    }
 
     #[test]
     fn base64url_round_trips_and_refuses_junk() {

@@ -4,7 +4,8 @@
 //! which fires in the *other* tabs of the origin), the hook merges this tab's value with the
 //! stored one against the base it last loaded or saved (`storage::sync_doc`), writes the
 //! result, and gives it back to the page (`apply`) when it differs from what the page shows.
-//! A field the other tab did not touch keeps what is being typed here.
+//! A field the other tab did not touch keeps what is being typed here. A document deleted in
+//! another tab is deleted here too: the page starts again from what is stored.
 
 use crate::storage::{self, Doc, Held, SaveError};
 use crate::sync::MergeFn;
@@ -127,9 +128,13 @@ fn listen(shared: Rc<Shared>) -> impl FnOnce() {
                 Some(_) => return,
             }
             if e.new_value().is_none() {
-                // Removed there (e.g. "delete all data"): this tab keeps what it shows, and
-                // saves it again only when it changes.
+                // Deleted there ("delete all data", or 「次の方へ」 at a seminar): the document
+                // is gone here too. The page starts again from what is stored, so that this
+                // tab neither shows nor writes back what was deleted.
                 *shared.base.borrow_mut() = None;
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
                 return;
             }
             shared.sync();
