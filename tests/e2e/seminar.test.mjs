@@ -447,3 +447,32 @@ test('take it home: the QR code of each page opens the same state on another dev
   assert.match(file.suggestedFilename(), /\.json$/);
   await page.close();
 });
+
+test('seminar tally: attendees handed over in two tabs of one tablet both count', async () => {
+  const a = await browser.context.newPage();
+  await a.goto(at('settings'));
+  await a.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+  await a.reload();
+  await a.locator('#seminar-pin1').fill(PIN);
+  await a.locator('#seminar-pin2').fill(PIN);
+  await a.locator('#seminar-start').click();
+  await a.locator('#seminar-bar').waitFor();
+  // A second tab, open since before anyone was counted, hands the next attendee over without
+  // being reloaded by hand: it adds to the tally the first tab wrote, never over it.
+  const b = await browser.context.newPage();
+  await b.goto(at(''));
+  await b.locator('#seminar-bar').waitFor();
+  await simulator(a, RATE);
+  await nextPerson(a, true);
+  await nextPerson(b, true);
+  const tally = await a.evaluate(() => JSON.parse(localStorage.getItem('ouen.seminar.tally')));
+  assert.equal(tally.data.entries.length, 2, JSON.stringify(tally));
+  assert.notDeepEqual(tally.data.entries[0], tally.data.entries[1], 'the first attendee used the simulator, the second nothing');
+  // Stop seminar mode again for the tests that follow.
+  await a.goto(at('settings'));
+  await a.locator('#seminar-pin').fill(PIN);
+  await a.locator('#seminar-stop').click();
+  await a.locator('#seminar-pin1').waitFor();
+  await a.close();
+  await b.close();
+});
