@@ -436,10 +436,10 @@ pub fn checklist_part(draft: Option<&Draft>, history: Option<&History>) -> Entry
         .chain(from_draft)
         .find_map(|(kind, ans)| {
             let kind = BusinessKind::parse(&kind)?;
-            let raw: RawAnswers = ans
-                .iter()
-                .map(|(k, v)| (k.clone(), ouen_rules::Value::from(v.as_str())))
-                .collect();
+            let mut raw = RawAnswers::new();
+            for (k, v) in &ans {
+                raw.insert(k.clone(), ouen_rules::Value::from(v.as_str()));
+            }
             validate(kind, &raw).ok()
         });
     if let Some(a) = assessed {
@@ -499,9 +499,7 @@ pub fn merge(parts: impl IntoIterator<Item = Entry>) -> Entry {
         }
         entry.tools.extend(part.tools);
     }
-    entry
-        .tools
-        .sort_by_key(|t| TOOLS.iter().position(|x| x == t));
+    ouen_rules::order::sort_by_key(&mut entry.tools, |t| TOOLS.iter().position(|x| x == t));
     entry.tools.dedup();
     entry
 }

@@ -289,7 +289,7 @@ impl History {
                 self.records.push(r);
             }
         }
-        self.records.sort_by(|a, b| a.date.cmp(&b.date));
+        ouen_rules::order::sort_by(&mut self.records, |a, b| a.date.cmp(&b.date));
         self.records.len() - before
     }
 }
@@ -303,7 +303,7 @@ pub fn merge_history(base: Option<&Value>, mine: &Value, theirs: &Value) -> Merg
     };
     let b = base.and_then(parse).unwrap_or_default();
     let mut records = crate::sync::merge_list(&b.records, &m.records, &t.records);
-    records.sort_by(|a, b| a.date.cmp(&b.date));
+    ouen_rules::order::sort_by(&mut records, |a, b| a.date.cmp(&b.date));
     Merged {
         value: serde_json::to_value(History { records }).unwrap_or_else(|_| mine.clone()),
         conflicts: Vec::new(),

@@ -813,7 +813,7 @@ fn gaps(a: &Assessment, pred: impl Fn(&Item) -> bool) -> Vec<&'static Item> {
             (p < MAX_POINTS).then_some((p, i, it))
         })
         .collect();
-    v.sort_by_key(|(p, i, _)| (*p, *i));
+    crate::order::sort_by_key(&mut v, |(p, i, _)| (*p, *i));
     v.into_iter().map(|(_, _, it)| it).collect()
 }
 
@@ -949,7 +949,7 @@ fn next_steps(a: &Assessment, areas: &[AreaScore], locale: Locale) -> Vec<NextSt
         .enumerate()
         .filter_map(|(i, s)| Some((s.score.percent?, i, s)))
         .collect();
-    ranked.sort_by_key(|(p, i, _)| (*p, *i));
+    crate::order::sort_by_key(&mut ranked, |(p, i, _)| (*p, *i));
     ranked
         .into_iter()
         .take(3)

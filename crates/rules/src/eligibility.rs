@@ -624,7 +624,7 @@ impl RawEligibilityInput {
                     .position(|q| q.field() == f)
                     .unwrap_or(usize::MAX)
             };
-            errors.sort_by_key(|e| order(e.field));
+            crate::order::sort_by_key(&mut errors, |e| order(e.field));
             return Err(errors);
         }
         Ok(EligibilityInput {
@@ -1392,7 +1392,7 @@ fn date_part(scheme: Scheme, on: Date, locale: Locale) -> DatePart {
             }
         }
     }
-    deadlines.sort_by_key(|d| d.date);
+    crate::order::sort_by_key(&mut deadlines, |d| d.date);
     deadlines.dedup_by_key(|d| d.id);
     let ended = (best.state == ProgrammeState::Closed).then(|| {
         statuses

@@ -40,6 +40,7 @@ pub mod format;
 pub mod input;
 #[cfg(feature = "full")]
 pub mod navigator;
+pub mod order;
 pub mod params;
 #[cfg(feature = "full")]
 pub mod plan;

@@ -347,7 +347,9 @@ pub fn navigator(needs: &[NeedId], as_of: Option<Date>, locale: Locale) -> Navig
         })
         .collect();
     // Best fit first; ended ones last; otherwise catalogue order (stable sort).
-    supports.sort_by_key(|s| (s.ended, std::cmp::Reverse(s.needs.len())));
+    crate::order::sort_by_key(&mut supports, |s| {
+        (s.ended, std::cmp::Reverse(s.needs.len()))
+    });
     let need_views = NEEDS
         .iter()
         .map(|n| NeedView {

@@ -108,7 +108,7 @@ fn rules_sources_do_no_io() {
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "primitives",
-        &["dec", "text", "format", "ratio", "date", "input"],
+        &["dec", "order", "text", "format", "ratio", "date", "input"],
     ),
     (
         "rules",

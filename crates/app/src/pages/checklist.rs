@@ -24,10 +24,11 @@ fn assessment(
     answers: &std::collections::BTreeMap<String, String>,
 ) -> Option<Assessment> {
     let kind = BusinessKind::parse(kind)?;
-    let raw: RawAnswers = answers
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::from(v.as_str())))
-        .collect();
+    // Inserted one by one: collecting into a map would link a sort for its pairs.
+    let mut raw = RawAnswers::new();
+    for (k, v) in answers {
+        raw.insert(k.clone(), Value::from(v.as_str()));
+    }
     validate(kind, &raw).ok()
 }
 

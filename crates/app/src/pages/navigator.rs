@@ -24,7 +24,7 @@ pub fn NavigatorPage() -> Html {
                 v.push(id);
             }
             // Keep the catalogue's order.
-            v.sort_by_key(|n| NEEDS.iter().position(|x| x.id == *n));
+            ouen_rules::order::sort_by_key(&mut v, |n| NEEDS.iter().position(|x| x.id == *n));
             selected.set(v);
         })
     };
