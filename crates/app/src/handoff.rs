@@ -133,9 +133,16 @@ impl Payload {
     }
 }
 
+/// A payload's JSON. Read as text (it must be UTF-8): the pages read every other JSON as
+/// text, and a second reader for bytes would be several KB more of each page's wasm.
+fn json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, HandoffError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| HandoffError::Garbled)?;
+    serde_json::from_str(text).map_err(|_| HandoffError::Garbled)
+}
+
 /// Wizard answers whose every key is a question (see `import::check_eligibility`).
 fn decode_eligibility(bytes: &[u8]) -> Result<Answers, HandoffError> {
-    let a: Answers = serde_json::from_slice(bytes).map_err(|_| HandoffError::Garbled)?;
+    let a: Answers = json(bytes)?;
     crate::import::check_eligibility(&a).map_err(|_| HandoffError::Garbled)?;
     Ok(a)
 }
@@ -143,7 +150,7 @@ fn decode_eligibility(bytes: &[u8]) -> Result<Answers, HandoffError> {
 /// Checklist answers that are items and their choices; with a date (a completed assessment),
 /// a kind and a date of the history's shape.
 fn decode_checklist(bytes: &[u8]) -> Result<ChecklistPayload, HandoffError> {
-    let c: ChecklistPayload = serde_json::from_slice(bytes).map_err(|_| HandoffError::Garbled)?;
+    let c: ChecklistPayload = json(bytes)?;
     let complete = c.date.is_some();
     crate::import::check_answers("checklist", &c.kind, &c.answers, complete)
         .map_err(|_| HandoffError::Garbled)?;
@@ -158,7 +165,7 @@ fn decode_checklist(bytes: &[u8]) -> Result<ChecklistPayload, HandoffError> {
 
 /// A plan payload whose draft the plan importer accepts.
 fn decode_plan(bytes: &[u8]) -> Result<PlanPayload, HandoffError> {
-    let p: PlanPayload = serde_json::from_slice(bytes).map_err(|_| HandoffError::Garbled)?;
+    let p: PlanPayload = json(bytes)?;
     ouen_rules::plan::PlanDraft::from_json(&p.draft.to_string()).map_err(|e| match e {
         ouen_rules::plan::ImportError::TooNew(v) => HandoffError::Newer(v),
         _ => HandoffError::Garbled,

@@ -422,7 +422,10 @@ fn blank(v: Option<&Value>) -> bool {
 fn echo(v: &Value) -> String {
     let s = match v {
         Value::Text(s) => s.trim().to_string(),
-        Value::Number(n) => format!("{n}"),
+        // As `format!("{n}")` prints it, without core::fmt's float code (several KB of wasm).
+        Value::Number(n) if n.is_finite() => crate::format::shortest(*n),
+        Value::Number(n) if n.is_nan() => "NaN".to_string(),
+        Value::Number(n) => if *n > 0.0 { "inf" } else { "-inf" }.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::List(_) | Value::Other(_) => "?".to_string(),
     };
@@ -1798,4 +1801,31 @@ fn next_steps(simulate_with: &[Scheme], input: &EligibilityInput, locale: Locale
         steps.push(reason(rules, text));
     }
     steps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_number_is_echoed_as_rust_prints_it() {
+        for n in [
+            0.0,
+            -0.0,
+            6000.0,
+            1.1,
+            1e21,
+            0.000001,
+            -2.5e-8,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert_eq!(echo(&Value::Number(n)), format!("{n}"), "{n}");
+        }
+        assert_eq!(
+            echo(&Value::Text(format!(" {} ", "あ".repeat(50)))),
+            "あ".repeat(40)
+        );
+    }
 }

@@ -59,7 +59,20 @@ fn list_sep() -> &'static str {
 pub fn radar_point(i: usize, n: usize, percent: u32, r: f64, (cx, cy): (f64, f64)) -> (f64, f64) {
     let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n.max(1) as f64;
     let len = r * f64::from(percent.min(100)) / 100.0;
-    (cx + len * angle.cos(), cy + len * angle.sin())
+    let (cos, sin) = cos_sin(angle);
+    (cx + len * cos, cy + len * sin)
+}
+
+/// In the browser, its own `Math.cos` and `Math.sin`: Rust's are several KB of wasm.
+fn cos_sin(angle: f64) -> (f64, f64) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (js_sys::Math::cos(angle), js_sys::Math::sin(angle))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        (angle.cos(), angle.sin())
+    }
 }
 
 fn polygon(points: &[(f64, f64)]) -> String {
