@@ -471,7 +471,7 @@ pub fn load() -> Option<Form> {
 /// The simulator's form from its stored text (the form's own JSON, inside the envelope).
 fn decode_form(current: Option<&str>, legacy: Option<&str>) -> Option<Form> {
     let data: Value = decode(Doc::Simulator, current, legacy)?;
-    Form::from_json(&data.to_string())
+    Form::from_value(data)
 }
 
 #[cfg(test)]

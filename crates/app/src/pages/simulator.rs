@@ -102,12 +102,12 @@ pub fn SimulatorPage() -> Html {
     let sync = crate::tabs::use_doc_sync(
         Doc::Simulator,
         serde_json::to_value(&state.form).unwrap_or_default(),
-        |v| Form::from_json(&v.to_string()).is_some(),
+        |v| Form::from_value(v.clone()).is_some(),
         crate::sync::merge,
         {
             let dispatch = state.dispatcher();
             Callback::from(move |v: serde_json::Value| {
-                if let Some(form) = Form::from_json(&v.to_string()) {
+                if let Some(form) = Form::from_value(v) {
                     dispatch.dispatch(crate::state::Action::Load(form));
                 }
             })
