@@ -14,7 +14,8 @@ use crate::storage::{self, Doc};
 use crate::tf;
 use ouen_rules::format::{hours as fmt_hours, yen};
 use ouen_rules::plan::{
-    check_in, example, generate, Format, Output, PlanDraft, PlanStep, RenderOptions, TEMPLATE_STEPS,
+    check_in, example, generate, Format, Output, PlanCheck, PlanDraft, PlanStep, RenderOptions,
+    TEMPLATE_STEPS,
 };
 use ouen_rules::{Date, Locale};
 use yew::prelude::*;
@@ -27,6 +28,48 @@ enum Widget {
     Text,
     Date,
     Area,
+}
+
+/// One labelled field of the draft: its hint, the control, and the error state. A function of
+/// its own, not a closure in the page: drawn 23 times, it is one copy in the wasm.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn draft_field(
+    update: &Callback<Box<dyn Fn(&mut PlanDraft)>>,
+    checked: &PlanCheck,
+    autofill: Option<&'static str>,
+    widget: Widget,
+    id: &'static str,
+    label: Msg,
+    value: &str,
+    set: Setter,
+    hint: Option<Msg>,
+) -> Html {
+    let update = update.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let v = event_value(&e);
+        update.emit(Box::new(move |d: &mut PlanDraft| set(d, v.clone())));
+    });
+    let invalid = checked.errors.iter().any(|e| e.field == id);
+    let control_id = format!("plan-{id}");
+    let control = match widget {
+        Widget::Area => html! {
+            <textarea id={control_id.clone()} rows="3" value={value.to_string()} {oninput}
+                autocomplete={autofill} aria-invalid={invalid.to_string()} />
+        },
+        Widget::Text | Widget::Date => html! {
+            <input type={if widget == Widget::Date { "date" } else { "text" }}
+                id={control_id.clone()} value={value.to_string()} {oninput}
+                autocomplete={autofill} aria-invalid={invalid.to_string()} />
+        },
+    };
+    html! {
+        <div class={classes!("field", invalid.then_some("field-invalid"))}>
+            <label for={control_id}>{t(label)}</label>
+            { for hint.map(|h| html! { <p class="hint">{t(h)}</p> }) }
+            { control }
+        </div>
+    }
 }
 
 /// The value of the input or textarea an `input` event came from.
@@ -195,37 +238,10 @@ pub fn PlanPage() -> Html {
     };
 
     // One labelled field of the draft: its hint, the control, and the error state.
-    let field = |widget: Widget,
-                 id: &'static str,
-                 label: Msg,
-                 value: &str,
-                 set: Setter,
-                 hint: Option<Msg>| {
-        let update = update.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let v = event_value(&e);
-            update.emit(Box::new(move |d: &mut PlanDraft| set(d, v.clone())));
-        });
-        let invalid = checked.errors.iter().any(|e| e.field == id);
-        let control_id = format!("plan-{id}");
-        let control = match widget {
-            Widget::Area => html! {
-                <textarea id={control_id.clone()} rows="3" value={value.to_string()} {oninput}
-                    autocomplete={autofill} aria-invalid={invalid.to_string()} />
-            },
-            Widget::Text | Widget::Date => html! {
-                <input type={if widget == Widget::Date { "date" } else { "text" }}
-                    id={control_id.clone()} value={value.to_string()} {oninput}
-                    autocomplete={autofill} aria-invalid={invalid.to_string()} />
-            },
-        };
-        html! {
-            <div class={classes!("field", invalid.then_some("field-invalid"))}>
-                <label for={control_id}>{t(label)}</label>
-                { for hint.map(|h| html! { <p class="hint">{t(h)}</p> }) }
-                { control }
-            </div>
-        }
+    let field = |widget, id, label, value: &str, set, hint| {
+        draft_field(
+            &update, &checked, autofill, widget, id, label, value, set, hint,
+        )
     };
     let text = |id, label, value: &str, set, hint| field(Widget::Text, id, label, value, set, hint);
     let date =
