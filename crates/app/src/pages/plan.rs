@@ -21,6 +21,8 @@ use ouen_rules::{Date, Locale};
 use yew::prelude::*;
 
 type Setter = fn(&mut PlanDraft, String);
+/// What a control sends to change the draft.
+type Update = Callback<Box<dyn Fn(&mut PlanDraft)>>;
 
 /// The kind of control a draft field is typed into.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -35,7 +37,7 @@ enum Widget {
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
 fn draft_field(
-    update: &Callback<Box<dyn Fn(&mut PlanDraft)>>,
+    update: &Update,
     checked: &PlanCheck,
     autofill: Option<&'static str>,
     widget: Widget,
