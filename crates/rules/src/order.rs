@@ -3,7 +3,7 @@
 //! elements. The standard library's stable sort is several KB of wasm for each element type
 //! it is used with; this insertion sort is a few hundred bytes, and as stable.
 
-use std::cmp::Ordering;
+use core::cmp::Ordering;
 
 /// Sorts `v` by `compare`, keeping equal elements in their order.
 pub fn sort_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
