@@ -57,6 +57,15 @@ async function plan(page, name, issue = '') {
   await page.waitForTimeout(200);
 }
 
+/** A new tab on settings with nothing stored (local and session storage cleared, reloaded). */
+async function freshSettings() {
+  const page = await browser.context.newPage();
+  await page.goto(at('settings'));
+  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+  await page.reload();
+  return page;
+}
+
 async function appKeys(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ouen.')).sort());
 }
@@ -85,10 +94,7 @@ async function assertNoTrace(page) {
 }
 
 test('seminar mode: attendees leave no trace, the tally counts consenting ones, idle reset', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(at('settings'));
-  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
-  await page.reload();
+  const page = await freshSettings();
 
   // Turning it on: two different PINs are refused with a clear message.
   await page.locator('#seminar-pin1').fill(PIN);
@@ -449,10 +455,7 @@ test('take it home: the QR code of each page opens the same state on another dev
 });
 
 test('seminar tally: attendees handed over in two tabs of one tablet both count', async () => {
-  const a = await browser.context.newPage();
-  await a.goto(at('settings'));
-  await a.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
-  await a.reload();
+  const a = await freshSettings();
   await a.locator('#seminar-pin1').fill(PIN);
   await a.locator('#seminar-pin2').fill(PIN);
   await a.locator('#seminar-start').click();

@@ -5,7 +5,6 @@ use ouen_rules::Date;
 /// Today's date in the device's time zone.
 #[cfg(target_arch = "wasm32")]
 pub fn today() -> Option<Date> {
-    // The prerendered page was made without a date; the first render must match it.
     let now = js_sys::Date::new_0();
     Date::from_ymd(
         now.get_full_year() as i32,

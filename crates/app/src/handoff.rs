@@ -560,10 +560,14 @@ pub mod web {
         fn array_buffer(this: &Resp) -> Result<js_sys::Promise, JsValue>;
     }
 
-    async fn through(bytes: &[u8], pair: &JsValue) -> Option<Vec<u8>> {
+    /// `bytes` as a stream through a (de)compressor.
+    fn piped(bytes: &[u8], pair: &JsValue) -> Result<Piped, JsValue> {
         let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-        let piped = Bytes::new(&parts).ok()?.stream().pipe_through(pair).ok()?;
-        let resp = Resp::new(&piped).ok()?;
+        Bytes::new(&parts)?.stream().pipe_through(pair)
+    }
+
+    async fn through(bytes: &[u8], pair: &JsValue) -> Option<Vec<u8>> {
+        let resp = Resp::new(&piped(bytes, pair).ok()?).ok()?;
         let buf = wasm_bindgen_futures::JsFuture::from(resp.array_buffer().ok()?)
             .await
             .ok()?;
@@ -580,9 +584,7 @@ pub mod web {
     /// output would pass [`MAX_PAYLOAD_BYTES`]: a zip bomb in a link never fills the memory.
     pub async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, HandoffError> {
         let d = Decompressor::new("deflate-raw").map_err(|_| HandoffError::NoDecompression)?;
-        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-        let reader = Bytes::new(&parts)
-            .and_then(|b| b.stream().pipe_through(d.unchecked_ref()))
+        let reader = piped(bytes, d.unchecked_ref())
             .and_then(|p| p.get_reader())
             .map_err(|_| HandoffError::Garbled)?;
         let mut out = Capped::new(MAX_PAYLOAD_BYTES);

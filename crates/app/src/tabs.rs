@@ -33,10 +33,16 @@ struct Shared {
     apply: RefCell<Callback<Value>>,
     status: RefCell<Status>,
     show: UseStateHandle<Status>,
+    /// Another tab deleted the document and this page is reloading: nothing is saved any
+    /// more, so what was deleted is never written back.
+    left: std::cell::Cell<bool>,
 }
 
 impl Shared {
     fn sync(&self) {
+        if self.left.get() {
+            return;
+        }
         let mine = self.mine.borrow().clone();
         let r = {
             let base = self.base.borrow();
@@ -98,6 +104,7 @@ pub fn use_doc_sync(
                 apply: RefCell::new(apply),
                 status: RefCell::new(Status::default()),
                 show,
+                left: std::cell::Cell::new(false),
             })
         })
     };
@@ -131,7 +138,7 @@ fn listen(shared: Rc<Shared>) -> impl FnOnce() {
                 // Deleted there ("delete all data", or 「次の方へ」 at a seminar): the document
                 // is gone here too. The page starts again from what is stored, so that this
                 // tab neither shows nor writes back what was deleted.
-                *shared.base.borrow_mut() = None;
+                shared.left.set(true);
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().reload();
                 }

@@ -239,7 +239,7 @@ pub fn PlanPage() -> Html {
         })
     };
 
-    // One labelled field of the draft: its hint, the control, and the error state.
+    // The page's own arguments to `draft_field`, given once.
     let field = |widget, id, label, value: &str, set, hint| {
         draft_field(
             &update, &checked, autofill, widget, id, label, value, set, hint,
