@@ -741,7 +741,9 @@ it in Chromium.
   page has loaded and rendered, so `element.result` holds its latest result.
 - Content-Security-Policy: the one directive needed beyond serving the files from your own
   origin is `script-src 'self' 'wasm-unsafe-eval'`. Styles are constructable stylesheets, so
-  `style-src 'self'` needs no `'unsafe-inline'`.
+  `style-src 'self'` needs no `'unsafe-inline'`. The elements build their content from DOM
+  nodes and text, never HTML strings, so a page that requires Trusted Types
+  (`require-trusted-types-for 'script'; trusted-types 'none'`) needs no policy for them.
 
 ## Which entry do I import?
 

@@ -492,10 +492,8 @@ pub fn PlanPage() -> Html {
     };
 
     let preview = match ouen_rules::plan::documents(&draft, opts) {
-        Ok(docs) => {
-            // The core's renderer escapes every user string (tested with hostile input).
-            Html::from_html_unchecked(AttrValue::from(ouen_rules::plan::render_html(&docs)))
-        }
+        // Text nodes only: nothing typed is parsed as HTML, and no `innerHTML` (Trusted Types).
+        Ok(docs) => crate::view::document::documents(&docs),
         Err(_) => html! {
             <p class="hint" id="plan-preview-blocked">{t(m::PLAN_PREVIEW_BLOCKED)}</p>
         },

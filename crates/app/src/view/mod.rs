@@ -1,6 +1,7 @@
-//! The components of the simulator page.
+//! The components of the pages (the simulator's, and the plan's preview).
 
 pub mod chrome;
+pub mod document;
 pub mod form;
 pub mod handoff;
 pub mod meters;

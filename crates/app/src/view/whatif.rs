@@ -333,7 +333,11 @@ pub fn WhatIfSlot(props: &SlotProps) -> Html {
     let prerendered = crate::island::prerendered(ISLAND);
     html! {
         <div id={crate::island::slot_id(ISLAND)} class="whatif-slot" data-input={props.input.clone()}>
-            {Html::from_html_unchecked(prerendered)}
+            // Raw HTML only in the prerendered page: in the browser the host is empty, and
+            // nothing is set through `innerHTML` (the CSP requires Trusted Types).
+            if !prerendered.is_empty() {
+                {Html::from_html_unchecked(prerendered)}
+            }
         </div>
     }
 }
