@@ -118,7 +118,6 @@ where
     C: yew::BaseComponent,
     C::Properties: Clone,
 {
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     crate::i18n::init();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -136,7 +135,7 @@ where
         yew::Renderer::<C>::with_root_and_props(host, props.clone()).render();
     }
     let id = slot_id(name);
-    let remount = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+    let remount = gloo_events::EventListener::new(&document, OPEN_EVENT, move |e| {
         let host = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
@@ -144,7 +143,6 @@ where
             yew::Renderer::<C>::with_root_and_props(host, props.clone()).render();
         }
     });
-    let _ = document.add_event_listener_with_callback(OPEN_EVENT, remount.as_ref().unchecked_ref());
     // For the page's lifetime, as the island is.
     remount.forget();
 }
@@ -160,21 +158,11 @@ fn Spare() -> yew::Html {
 /// the returned guard is dropped.
 #[cfg(target_arch = "wasm32")]
 pub fn on_open(name: &str, f: impl Fn() + 'static) -> impl FnOnce() {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let host = web_sys::window()
+    let listener = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&slot_id(name)));
-    let listener = Closure::<dyn Fn()>::new(f);
-    if let Some(h) = &host {
-        let _ = h.add_event_listener_with_callback(OPEN_EVENT, listener.as_ref().unchecked_ref());
-    }
-    move || {
-        if let Some(h) = &host {
-            let _ = h
-                .remove_event_listener_with_callback(OPEN_EVENT, listener.as_ref().unchecked_ref());
-        }
-    }
+        .and_then(|d| d.get_element_by_id(&slot_id(name)))
+        .map(|host| gloo_events::EventListener::new(&host, OPEN_EVENT, move |_| f()));
+    move || drop(listener)
 }
 
 /// The hand-off dialog's entry (`src/bin/handoff_dialog.rs`). It serves every page, so here,

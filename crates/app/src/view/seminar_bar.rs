@@ -129,10 +129,10 @@ pub fn SeminarBar() -> Html {
 #[cfg(target_arch = "wasm32")]
 mod idle {
     use crate::seminar::{self, Config};
+    use gloo_events::{EventListener, EventListenerOptions};
+    use gloo_timers::callback::Interval;
     use std::cell::Cell;
     use std::rc::Rc;
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
 
     // `click` too: a button activated without a pointer or key (by assistive technology)
     // is activity as well, so "続ける" always restarts the timer.
@@ -149,9 +149,11 @@ mod idle {
         config: Option<Config>,
         remaining: yew::UseStateSetter<Option<u32>>,
     ) -> impl FnOnce() {
-        let window = web_sys::window();
+        let Some(window) = web_sys::window() else {
+            return Box::new(|| ()) as Box<dyn FnOnce()>;
+        };
         let epoch = seminar::current_epoch();
-        let on_show = Closure::<dyn Fn()>::new(move || {
+        let on_show = EventListener::new(&window, "pageshow", move |_| {
             if seminar::current_epoch() != epoch {
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().replace("/");
@@ -164,68 +166,41 @@ mod idle {
         });
         let last = Rc::new(Cell::new(js_sys::Date::now()));
         let armed = Rc::new(Cell::new(false));
-        let on_activity = {
-            let (last, armed, remaining) = (last.clone(), armed.clone(), remaining.clone());
-            Closure::<dyn Fn()>::new(move || {
-                last.set(js_sys::Date::now());
-                armed.set(true);
-                remaining.set(None);
-            })
-        };
-        let tick = Closure::<dyn Fn()>::new(move || {
-            let Some(limit) = limit else { return };
-            if !armed.get() {
-                return;
-            }
-            let idle = ((js_sys::Date::now() - last.get()) / 1000.0) as u32;
-            let left = limit.saturating_sub(idle);
-            if left == 0 {
-                armed.set(false);
-                seminar::reset();
-            } else if left <= seminar::COUNTDOWN_SECONDS {
-                remaining.set(Some(left));
-            } else {
-                remaining.set(None);
-            }
-        });
-        let mut interval = None;
-        if let Some(w) = &window {
-            let _ =
-                w.add_event_listener_with_callback("pageshow", on_show.as_ref().unchecked_ref());
-            for e in EVENTS {
-                let _ = w.add_event_listener_with_callback_and_bool(
+        let on_activity: Vec<EventListener> = EVENTS
+            .iter()
+            .map(|&e| {
+                let (last, armed, remaining) = (last.clone(), armed.clone(), remaining.clone());
+                // In the capture phase: a control that stops the event still counts.
+                EventListener::new_with_options(
+                    &window,
                     e,
-                    on_activity.as_ref().unchecked_ref(),
-                    true,
-                );
-            }
-            if limit.is_some() {
-                interval = w
-                    .set_interval_with_callback_and_timeout_and_arguments_0(
-                        tick.as_ref().unchecked_ref(),
-                        1000,
-                    )
-                    .ok();
-            }
-        }
-        move || {
-            if let Some(w) = &window {
-                let _ = w.remove_event_listener_with_callback(
-                    "pageshow",
-                    on_show.as_ref().unchecked_ref(),
-                );
-                for e in EVENTS {
-                    let _ = w.remove_event_listener_with_callback_and_bool(
-                        e,
-                        on_activity.as_ref().unchecked_ref(),
-                        true,
-                    );
+                    EventListenerOptions::run_in_capture_phase(),
+                    move |_| {
+                        last.set(js_sys::Date::now());
+                        armed.set(true);
+                        remaining.set(None);
+                    },
+                )
+            })
+            .collect();
+        let tick = limit.map(|limit| {
+            Interval::new(1_000, move || {
+                if !armed.get() {
+                    return;
                 }
-                if let Some(id) = interval {
-                    w.clear_interval_with_handle(id);
+                let idle = ((js_sys::Date::now() - last.get()) / 1000.0) as u32;
+                let left = limit.saturating_sub(idle);
+                if left == 0 {
+                    armed.set(false);
+                    seminar::reset();
+                } else if left <= seminar::COUNTDOWN_SECONDS {
+                    remaining.set(Some(left));
+                } else {
+                    remaining.set(None);
                 }
-            }
-            drop(tick);
-        }
+            })
+        });
+        // Dropping the listeners and the interval removes and cancels them.
+        Box::new(move || drop((on_show, on_activity, tick)))
     }
 }
