@@ -143,6 +143,82 @@ test('two tabs on the checklist: answers given in each both survive, each tab st
   await b.close();
 });
 
+/** Two fresh tabs on `route` whose `storage` events can be held back (`window.__holdStorage`). */
+async function heldTabs(route) {
+  const url = new URL(route, appUrl).href;
+  const a = await browser.context.newPage();
+  await a.goto(url);
+  await a.evaluate(() => localStorage.clear());
+  const b = await browser.context.newPage();
+  for (const p of [a, b]) {
+    await p.addInitScript(() => {
+      window.addEventListener('storage', (e) => {
+        if (window.__holdStorage) e.stopImmediatePropagation();
+      }, true);
+    });
+  }
+  await a.reload();
+  await b.goto(url);
+  return [a, b];
+}
+
+test('a true conflict on the checklist keeps the other tab\'s answers as a copy, which can be switched to or deleted', async () => {
+  const [a, b] = await heldTabs('checklist');
+  await a.locator('#checklist-kind input[value="retail"]').check();
+  await b.waitForFunction(() => document.querySelector('#checklist-kind input[value="retail"]')?.checked);
+  for (const p of [a, b]) await p.evaluate(() => { window.__holdStorage = true; });
+  const first = (p) => p.locator('fieldset.cl-item').nth(0);
+  await first(a).locator('input[value="done"]').check();
+  await first(b).locator('input[value="considering"]').check();
+  // b saved over a's answer to the same item: its own stays, a's is kept as a copy, and the
+  // notice says so and offers both ways out.
+  const notice = b.locator('#checklist-conflict');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /別のタブ.*控え/);
+  assert.ok(await first(b).locator('input[value="considering"]').isChecked());
+  // The copy is on the device: it survives a reload, notice and all.
+  for (const p of [a, b]) await p.evaluate(() => { window.__holdStorage = false; });
+  await b.reload();
+  await notice.waitFor();
+  const copy = await b.evaluate(() => JSON.parse(localStorage.getItem('ouen.checklist.draft.other')).data);
+  assert.deepEqual(Object.values(copy.answers), ['done']);
+  // Switching shows (and saves) the other tab's answer; this tab's becomes the copy.
+  await notice.locator('button.conflict-switch').click();
+  await b.waitForFunction(() => document.querySelectorAll('fieldset.cl-item')[0]?.querySelector('input[value="done"]')?.checked);
+  const swapped = await b.evaluate(() => [
+    JSON.parse(localStorage.getItem('ouen.checklist.draft')).data.answers,
+    JSON.parse(localStorage.getItem('ouen.checklist.draft.other')).data.answers,
+  ]);
+  assert.deepEqual(swapped.map((x) => Object.values(x)), [['done'], ['considering']]);
+  // The other tab is told as well: a copy is kept, and it offers the same choice.
+  await a.locator('#checklist-conflict').waitFor();
+  // Deleting the copy ends it.
+  await notice.locator('button.conflict-delete').click();
+  await notice.waitFor({ state: 'detached' });
+  assert.equal(await b.evaluate(() => localStorage.getItem('ouen.checklist.draft.other')), null);
+  await a.locator('#checklist-conflict').waitFor({ state: 'detached' });
+  await a.close();
+  await b.close();
+});
+
+test('a true conflict in the simulator keeps both rates: the other as a copy, in English too', async () => {
+  const [a, b] = await heldTabs('en/simulator');
+  for (const p of [a, b]) await p.locator('#rate').waitFor();
+  for (const p of [a, b]) await p.evaluate(() => { window.__holdStorage = true; });
+  await a.locator('#rate').fill('6500'); // the form starts at 6,000
+  await b.locator('#rate').fill('7000');
+  const notice = b.locator('#simulator-conflict');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /another tab.*copy/);
+  assert.equal(await b.locator('#rate').inputValue(), '7000');
+  await notice.locator('button.conflict-switch').click();
+  await b.waitForFunction(() => document.getElementById('rate')?.value === '6500');
+  await notice.locator('button.conflict-switch').click();
+  await b.waitForFunction(() => document.getElementById('rate')?.value === '7000');
+  await a.close();
+  await b.close();
+});
+
 test('two tabs on the wizard: answers given in each both survive', async () => {
   const a = await browser.context.newPage();
   await a.goto(new URL('eligibility', appUrl).href);

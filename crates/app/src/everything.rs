@@ -15,7 +15,9 @@
 //! its own type, with the same checks as the other imports), then merges it into what the
 //! device holds so that nothing is lost: plan drafts and completed checklists are added
 //! (never duplicated), tally entries are added unless the device's are already in the file,
-//! and the other documents and settings are taken from the file. Only then is anything
+//! and the other documents and settings are taken from the file; where the device held a
+//! different version of such a document, it is kept as the document's conflict copy
+//! (`storage::keep_other`), which its page offers to switch back to. Only then is anything
 //! written; a write that fails puts back every key written before it.
 
 use crate::import::{self, ImportError};
@@ -61,6 +63,11 @@ pub struct Everything {
     pub documents: BTreeMap<String, Value>,
     #[serde(default)]
     pub settings: BTreeMap<String, String>,
+    /// Kept beside the documents after an import (never read from a file): document key →
+    /// the device's version that the file's replaced, as a conflict copy (`storage::keep_other`)
+    /// that the document's page offers to switch back to.
+    #[serde(skip)]
+    pub copies: BTreeMap<String, Value>,
 }
 
 impl Everything {
@@ -202,7 +209,15 @@ pub fn merge(device: &Everything, file: &Everything) -> Everything {
                 serde_json::to_value(h).unwrap_or_else(|_| data.clone())
             }
             (k, Some(mine)) if k == Doc::SeminarTally.key() => merge_tally(mine, data),
-            _ => data.clone(),
+            (k, Some(mine)) => {
+                let copyable = [Doc::Simulator, Doc::Eligibility, Doc::ChecklistDraft]
+                    .iter()
+                    .any(|d| d.key() == k);
+                if copyable && mine != data {
+                    out.copies.insert(key.clone(), mine.clone());
+                }
+                data.clone()
+            }
         };
         out.documents.insert(key.clone(), merged);
     }
@@ -286,6 +301,13 @@ pub fn apply(next: &Everything) -> Result<(), storage::SaveError> {
         if let Err(e) = storage::save_doc(doc, data) {
             result = Err(e);
             break;
+        }
+        if let Some(copy) = next.copies.get(doc.key()) {
+            before.push((doc.other_key(), storage::read_raw(doc.other_key())));
+            if let Err(e) = storage::keep_other(doc, Some(copy)) {
+                result = Err(e);
+                break;
+            }
         }
     }
     if result.is_ok() {
@@ -434,6 +456,31 @@ mod tests {
             parse(&e.to_json()),
             Err(invalid("documents.ouen.eligibility"))
         );
+    }
+
+    #[test]
+    fn a_form_the_file_replaces_is_kept_as_its_conflict_copy() {
+        let mut device = Everything::new();
+        let mine = json!({"rate": "7000", "hours": "12", "mode": "combined"});
+        device
+            .documents
+            .insert("ouen.simulator".into(), mine.clone());
+        device.documents.insert(
+            "ouen.eligibility".into(),
+            sample().documents["ouen.eligibility"].clone(),
+        );
+        let file = sample();
+        let next = merge(&device, &file);
+        assert_eq!(
+            next.documents["ouen.simulator"],
+            file.documents["ouen.simulator"]
+        );
+        // The device's different form is kept; the same wizard answers leave no copy.
+        assert_eq!(next.copies.len(), 1);
+        assert_eq!(next.copies["ouen.simulator"], mine);
+        // Never read from a file, never written into one.
+        assert!(!next.to_json().contains("copies"));
+        assert!(parse(&next.to_json()).unwrap().copies.is_empty());
     }
 
     #[test]

@@ -246,6 +246,7 @@ pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> sync::Merged
         return sync::Merged {
             value: theirs.clone(),
             conflicts: Vec::new(),
+            other: None,
         };
     }
     let parse = |v: &Value| {
@@ -327,6 +328,7 @@ pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> sync::Merged
     sync::Merged {
         value,
         conflicts: names,
+        other: None,
     }
 }
 

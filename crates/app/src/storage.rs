@@ -61,6 +61,20 @@ impl Doc {
         }
     }
 
+    /// Where the other tab's version is kept after a true conflict (see `crate::tabs`),
+    /// until the person switches to it or deletes it. A wipe removes it with the rest.
+    pub fn other_key(self) -> &'static str {
+        match self {
+            Doc::Simulator => "ouen.simulator.other",
+            Doc::ChecklistDraft => "ouen.checklist.draft.other",
+            Doc::ChecklistHistory => "ouen.checklist.history.other",
+            Doc::PlanDrafts => "ouen.plan.drafts.other",
+            Doc::Eligibility => "ouen.eligibility.other",
+            Doc::SeminarConfig => "ouen.seminar.config.other",
+            Doc::SeminarTally => "ouen.seminar.tally.other",
+        }
+    }
+
     /// Where schema 1 (before envelopes) kept the document, if it existed then.
     fn legacy_key(self) -> Option<&'static str> {
         match self {
@@ -196,6 +210,7 @@ pub fn plan_sync(
             Merged {
                 value: mine.clone(),
                 conflicts: Vec::new(),
+                other: None,
             },
             true,
         )),
@@ -204,6 +219,7 @@ pub fn plan_sync(
             Merged {
                 value: theirs,
                 conflicts: Vec::new(),
+                other: None,
             },
             false,
         )),
@@ -307,6 +323,7 @@ pub fn merge_history(base: Option<&Value>, mine: &Value, theirs: &Value) -> Merg
     Merged {
         value: serde_json::to_value(History { records }).unwrap_or_else(|_| mine.clone()),
         conflicts: Vec::new(),
+        other: None,
     }
 }
 
@@ -435,6 +452,24 @@ pub fn save_doc<T: Serialize>(doc: Doc, data: &T) -> Result<(), SaveError> {
         return Err(SaveError::Unreadable);
     }
     write(doc.key(), &text)
+}
+
+/// The copy of `doc` kept after a conflict ([`Doc::other_key`]), if there is a readable one.
+pub fn other_copy(doc: Doc) -> Option<Value> {
+    let text = read(doc.other_key())?;
+    let (schema, data) = unwrap_envelope(&text, false)?;
+    migrate(doc, schema, data)
+}
+
+/// Keeps `copy` as the conflict copy of `doc` (over any earlier one), or deletes the copy.
+pub fn keep_other(doc: Doc, copy: Option<&Value>) -> Result<(), SaveError> {
+    match copy {
+        Some(v) => write(doc.other_key(), &encode(v)?),
+        None => {
+            remove_raw(doc.other_key());
+            Ok(())
+        }
+    }
 }
 
 /// Saves this tab's value of `doc` merged with what another tab may have stored since
@@ -662,6 +697,7 @@ mod tests {
         Merged {
             value: mine.clone(),
             conflicts: Vec::new(),
+            other: None,
         }
     }
 

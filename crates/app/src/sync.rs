@@ -4,8 +4,9 @@
 //! what is stored now (*theirs*: maybe written by another tab since), merges it field by field
 //! with its own value (*mine*) against the base, and writes the result. A field only one side
 //! changed takes that side's value; a field both changed to different values is a *conflict*:
-//! the merge keeps this tab's value and names the field, so the caller keeps the other side
-//! too (the plan book as a conflict copy of the draft) and says so. Natively tested; the
+//! the merge keeps this tab's value and names the field, and gives the document with the
+//! other side's values too, so the caller keeps both (the plan book as a conflict draft, the
+//! other documents as a copy beside them: `storage::keep_other`) and says so. Natively tested; the
 //! browser side (`storage::sync_doc`, `tabs::use_doc_sync`) only reads, writes and listens.
 
 use serde_json::{Map, Value};
@@ -17,6 +18,11 @@ pub struct Merged {
     /// Paths (`sme.name`, `steps.1.hours`) of the fields both sides changed differently;
     /// `value` holds this tab's side for them.
     pub conflicts: Vec<String>,
+    /// After a conflict that `value` settles on this tab's side: the same merge settled on
+    /// the other tab's side (what it typed in every conflicting field, everything else as in
+    /// `value`), for the caller to keep as a copy. `None` when nothing conflicted, or when the
+    /// merge keeps both sides itself (the plan book's conflict drafts).
+    pub other: Option<Value>,
 }
 
 /// A merge of one document type: `(base, mine, theirs)` → what to keep. No base: nothing
@@ -29,7 +35,15 @@ pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> Merged {
     let mut conflicts = Vec::new();
     let value = merge_at("", base, Some(mine), Some(theirs), &mut conflicts)
         .unwrap_or_else(|| mine.clone());
-    Merged { value, conflicts }
+    let other = (!conflicts.is_empty()).then(|| {
+        merge_at("", base, Some(theirs), Some(mine), &mut Vec::new())
+            .unwrap_or_else(|| theirs.clone())
+    });
+    Merged {
+        value,
+        conflicts,
+        other,
+    }
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -213,9 +227,32 @@ mod tests {
             m.value,
             json!({"sme": {"name": "A"}, "steps": [{"hours": "5"}, {"hours": "3"}]})
         );
-        // The same change on both sides is no conflict.
+        // The other side is kept too: its values where they conflict, the merge elsewhere.
+        assert_eq!(
+            m.other,
+            Some(json!({"sme": {"name": "B"}, "steps": [{"hours": "6"}, {"hours": "3"}]}))
+        );
+        // The same change on both sides is no conflict, and leaves no copy.
         let m = merge(Some(&base), &mine, &mine.clone());
-        assert_eq!((m.value, m.conflicts.len()), (mine, 0));
+        assert_eq!((m.value, m.conflicts.len(), m.other), (mine, 0, None));
+    }
+
+    #[test]
+    fn a_copy_of_the_other_side_holds_this_sides_changes_elsewhere() {
+        let base = json!({"rate": "5000", "hours": "10", "asOf": ""});
+        let mine = json!({"rate": "7000", "hours": "12", "asOf": ""});
+        let theirs = json!({"rate": "6000", "hours": "10", "asOf": "2021-02-05"});
+        let m = merge(Some(&base), &mine, &theirs);
+        assert_eq!(m.conflicts, ["rate"]);
+        assert_eq!(
+            m.value,
+            json!({"rate": "7000", "hours": "12", "asOf": "2021-02-05"})
+        );
+        // Switching to the copy loses only this side's conflicting value, which becomes the copy.
+        assert_eq!(
+            m.other,
+            Some(json!({"rate": "6000", "hours": "12", "asOf": "2021-02-05"}))
+        );
     }
 
     #[test]

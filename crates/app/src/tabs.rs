@@ -22,6 +22,52 @@ pub struct Status {
     /// Every conflict met since the page opened (field paths; for the plan book, the
     /// conflict copies' names): shown until the page is left.
     pub conflicts: Vec<String>,
+    /// A copy of the other version is kept on the device after a true conflict
+    /// (`storage::keep_other`): the page offers to switch to it or to delete it
+    /// ([`conflict_notice`]). Also true after a reload, until one of the two is chosen.
+    pub other: bool,
+}
+
+/// What the person does about a kept conflict copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// Show and keep the copy; what was shown becomes the copy (so switching back is one click).
+    Switch,
+    /// Delete the copy: what is shown stays.
+    Delete,
+}
+
+/// What [`use_doc_sync`] gives the page: the [`Status`] (also through `Deref`), and what to
+/// call with the person's [`Choice`] about a conflict copy.
+#[derive(Clone, PartialEq)]
+pub struct Synced {
+    pub status: Status,
+    pub choose: Callback<Choice>,
+}
+
+impl std::ops::Deref for Synced {
+    type Target = Status;
+    fn deref(&self) -> &Status {
+        &self.status
+    }
+}
+
+/// After a true conflict: what happened (nothing was lost), and the two ways out. Nothing
+/// while no copy is kept. `id` names the notice in the page.
+pub fn conflict_notice(sync: &Synced, id: &'static str) -> Html {
+    use crate::i18n::{m, t};
+    if !sync.other {
+        return Html::default();
+    }
+    let switch = sync.choose.reform(|_: MouseEvent| Choice::Switch);
+    let delete = sync.choose.reform(|_: MouseEvent| Choice::Delete);
+    html! {
+        <div class="conflict-notice no-print" role="status" id={id}>
+            <p>{t(m::STORAGE_CONFLICT)}</p>
+            <button type="button" class="conflict-switch" onclick={switch}>{t(m::STORAGE_CONFLICT_SWITCH)}</button>
+            <button type="button" class="conflict-delete" onclick={delete}>{t(m::STORAGE_CONFLICT_DELETE)}</button>
+        </div>
+    }
 }
 
 struct Shared {
@@ -39,6 +85,54 @@ struct Shared {
 }
 
 impl Shared {
+    /// Another tab kept (or deleted) a conflict copy of the document: this tab says so too.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    fn copy_changed(&self, kept: bool) {
+        let status = {
+            let mut status = self.status.borrow_mut();
+            status.other = kept;
+            if !kept {
+                status.conflicts.clear();
+            }
+            status.clone()
+        };
+        self.show.set(status);
+    }
+
+    /// Carries out the person's choice about the conflict copy.
+    fn choose(&self, choice: Choice) {
+        let (apply, status) = {
+            let mut status = self.status.borrow_mut();
+            let apply = match (choice, storage::other_copy(self.doc)) {
+                (Choice::Switch, Some(copy)) => {
+                    let shown = self.mine.borrow().clone();
+                    match storage::keep_other(self.doc, Some(&shown)) {
+                        Ok(()) => Some(copy),
+                        Err(e) => {
+                            status.error = Some(e);
+                            None
+                        }
+                    }
+                }
+                (Choice::Delete, _) | (Choice::Switch, None) => {
+                    if let Err(e) = storage::keep_other(self.doc, None) {
+                        status.error = Some(e);
+                    }
+                    status.other = false;
+                    status.conflicts.clear();
+                    None
+                }
+            };
+            (apply, status.clone())
+        };
+        self.show.set(status);
+        if let Some(v) = apply {
+            // Shown, then saved by the page's next sync (over a base that is what is stored).
+            let apply = self.apply.borrow().clone();
+            apply.emit(v);
+        }
+    }
+
     fn sync(&self) {
         if self.left.get() {
             return;
@@ -54,6 +148,13 @@ impl Shared {
             let apply = match r {
                 Ok(m) => {
                     status.error = None;
+                    // Both sides of a true conflict are kept: the other as a copy.
+                    if let Some(other) = &m.other {
+                        match storage::keep_other(self.doc, Some(other)) {
+                            Ok(()) => status.other = true,
+                            Err(e) => status.error = Some(e),
+                        }
+                    }
                     status.conflicts.extend(m.conflicts);
                     *self.base.borrow_mut() = Some(m.value.clone());
                     (m.value != mine).then_some(m.value)
@@ -84,8 +185,12 @@ pub fn use_doc_sync(
     readable: fn(&Value) -> bool,
     merge: MergeFn,
     apply: Callback<Value>,
-) -> Status {
-    let show = use_state_eq(Status::default);
+) -> Synced {
+    // A copy kept by an earlier conflict is offered again after a reload.
+    let show = use_state_eq(|| Status {
+        other: storage::other_copy(doc).is_some(),
+        ..Status::default()
+    });
     let shared = {
         let show = show.clone();
         let mine = mine.clone();
@@ -102,7 +207,7 @@ pub fn use_doc_sync(
                 base: RefCell::new(base),
                 mine: RefCell::new(mine),
                 apply: RefCell::new(apply),
-                status: RefCell::new(Status::default()),
+                status: RefCell::new((*show).clone()),
                 show,
                 left: std::cell::Cell::new(false),
             })
@@ -118,19 +223,33 @@ pub fn use_doc_sync(
         let shared = (*shared).clone();
         use_effect_with((), move |_| listen(shared));
     }
-    (*show).clone()
+    let choose = {
+        let shared = (*shared).clone();
+        use_callback((), move |c: Choice, _| shared.choose(c))
+    };
+    Synced {
+        status: (*show).clone(),
+        choose,
+    }
 }
 
-/// Follows what other tabs write to the document's key.
+/// Follows what other tabs write to the document's key, until the returned guard is dropped.
 #[cfg(target_arch = "wasm32")]
 fn listen(shared: Rc<Shared>) -> impl FnOnce() {
-    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let key = shared.doc.key();
-    let on_storage =
-        Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+    let other_key = shared.doc.other_key();
+    let listener = web_sys::window().map(|w| {
+        gloo_events::EventListener::new(&w, "storage", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
             match e.key() {
                 Some(k) if k == key => {}
+                Some(k) if k == other_key => {
+                    shared.copy_changed(e.new_value().is_some());
+                    return;
+                }
                 None => {} // the other tab cleared everything
                 Some(_) => return,
             }
@@ -145,20 +264,9 @@ fn listen(shared: Rc<Shared>) -> impl FnOnce() {
                 return;
             }
             shared.sync();
-        });
-    let window = web_sys::window();
-    if let Some(w) = &window {
-        let _ = w.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-    }
-    move || {
-        if let Some(w) = window {
-            let _ = w.remove_event_listener_with_callback(
-                "storage",
-                on_storage.as_ref().unchecked_ref(),
-            );
-        }
-        drop(on_storage);
-    }
+        })
+    });
+    move || drop(listener)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -253,6 +253,24 @@ enum View {
     Result(usize),
 }
 
+/// The draft's merge across tabs (`crate::sync::merge`), but which area a tab shows is its own
+/// business: never a conflict, and each tab keeps its own.
+fn merge_draft(
+    base: Option<&serde_json::Value>,
+    mine: &serde_json::Value,
+    theirs: &serde_json::Value,
+) -> crate::sync::Merged {
+    let step = mine.get("step").cloned().unwrap_or_default();
+    let on_my_step = |v: &serde_json::Value| {
+        let mut v = v.clone();
+        if let Some(o) = v.as_object_mut() {
+            o.insert("step".into(), step.clone());
+        }
+        v
+    };
+    crate::sync::merge(base.map(on_my_step).as_ref(), mine, &on_my_step(theirs))
+}
+
 #[component]
 pub fn ChecklistPage() -> Html {
     let draft = use_state(|| storage::load_doc::<Draft>(Doc::ChecklistDraft).unwrap_or_default());
@@ -268,7 +286,7 @@ pub fn ChecklistPage() -> Html {
         Doc::ChecklistDraft,
         serde_json::to_value(&*draft).unwrap_or_default(),
         |v| serde_json::from_value::<Draft>(v.clone()).is_ok(),
-        crate::sync::merge,
+        merge_draft,
         {
             let draft = draft.clone();
             Callback::from(move |v| {
@@ -304,12 +322,6 @@ pub fn ChecklistPage() -> Html {
             .error
             .as_ref()
             .map(|e| e.about(Doc::ChecklistHistory)),
-        // Which area is shown is this tab's own business: not a conflict worth a word.
-        draft_sync
-            .conflicts
-            .iter()
-            .any(|c| c != "step")
-            .then(|| t(m::STORAGE_CONFLICT).to_string()),
     ]
     .into_iter()
     .flatten()
@@ -518,6 +530,7 @@ pub fn ChecklistPage() -> Html {
                 { for storage_notes.into_iter().map(|msg| html! {
                     <p class="error cl-save-error cl-storage-note" role="status">{msg}</p>
                 }) }
+                {crate::tabs::conflict_notice(&draft_sync, "checklist-conflict")}
                 {body}
                 <HistoryPanel history={(*history).clone()} view={view.clone()} on_history={{
                     let history = history.clone();
@@ -664,6 +677,30 @@ pub const PAGE: crate::Page = crate::Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_area_a_tab_shows_is_never_a_conflict_but_answers_are() {
+        use serde_json::json;
+        let base = json!({"kind": "retail", "answers": {}, "step": 0});
+        let mine = json!({"kind": "retail", "answers": {"a1": "considering"}, "step": 2});
+        let theirs = json!({"kind": "retail", "answers": {"a1": "done"}, "step": 1});
+        let m = merge_draft(Some(&base), &mine, &theirs);
+        assert_eq!(m.conflicts, ["answers.a1"]);
+        assert_eq!(m.value["step"], json!(2));
+        // The copy holds the other tab's answer, on this tab's area.
+        let other = m.other.unwrap();
+        assert_eq!(
+            (&other["answers"]["a1"], &other["step"]),
+            (&json!("done"), &json!(2))
+        );
+        // Only the areas differ: nothing to report, no copy.
+        let theirs = json!({"kind": "retail", "answers": {"a1": "considering"}, "step": 3});
+        let m = merge_draft(Some(&base), &mine, &theirs);
+        assert_eq!(
+            (m.conflicts.len(), m.other, &m.value["step"]),
+            (0, None, &json!(2))
+        );
+    }
 
     #[test]
     fn dates_read_in_japanese() {

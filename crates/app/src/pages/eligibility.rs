@@ -106,11 +106,8 @@ pub fn EligibilityPage() -> Html {
                     <p class="elig-storage-note" role="status" id="elig-storage-note">
                         {e.about(Doc::Eligibility)}
                     </p>
-                } else if !sync.conflicts.is_empty() {
-                    <p class="elig-storage-note" role="status" id="elig-storage-note">
-                        {t(m::STORAGE_CONFLICT)}
-                    </p>
                 }
+                {crate::tabs::conflict_notice(&sync, "elig-conflict")}
                 <div class="elig-layout">
                     <div class="elig-main">
                         {body}

@@ -71,31 +71,19 @@ pub fn SimulatorPage() -> Html {
         let dispatch = state.dispatcher();
         let note = link_note.setter();
         use_effect_with((), move |_| {
-            use wasm_bindgen::closure::Closure;
-            use wasm_bindgen::JsCast;
-            let listener = Closure::<dyn Fn()>::new(move || match share::decode(&fragment()) {
-                Ok(Some(form)) => {
-                    note.set(None);
-                    dispatch.dispatch(crate::state::Action::Load(form));
-                }
-                Ok(None) => {}
-                Err(e) => note.set(Some(e)),
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    match share::decode(&fragment()) {
+                        Ok(Some(form)) => {
+                            note.set(None);
+                            dispatch.dispatch(crate::state::Action::Load(form));
+                        }
+                        Ok(None) => {}
+                        Err(e) => note.set(Some(e)),
+                    }
+                })
             });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback(
-                    "hashchange",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-            move || {
-                if let Some(w) = &window {
-                    let _ = w.remove_event_listener_with_callback(
-                        "hashchange",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            move || drop(listener)
         });
     }
     // Every change is saved, merged with what other tabs saved (`crate::tabs`).
@@ -113,13 +101,12 @@ pub fn SimulatorPage() -> Html {
             })
         },
     );
-    // A field another tab changed to something else meanwhile: this tab's value stays, and
-    // the note says so.
-    let save_note = match (&sync.error, sync.conflicts.is_empty()) {
-        (Some(e), _) => Some(AttrValue::from(e.about(Doc::Simulator))),
-        (None, false) => Some(AttrValue::from(t(m::STORAGE_CONFLICT))),
-        (None, true) => None,
-    };
+    // A field another tab changed to something else meanwhile: this tab's value stays, the
+    // other is kept as a copy, and the notice above the form offers it (`tabs::conflict_notice`).
+    let save_note = sync
+        .error
+        .as_ref()
+        .map(|e| AttrValue::from(e.about(Doc::Simulator)));
     use_effect_with(state.form.clone(), move |form: &Form| write_fragment(form));
     use_effect_with(state.form != Form::default(), |&used| {
         crate::seminar::note_used(TOOL, used)
@@ -153,6 +140,7 @@ pub fn SimulatorPage() -> Html {
                     <p class="link-note" id="link-note" role="status">{note.message()}</p>
                 }
                 {print_summary(&state.form, as_of)}
+                {crate::tabs::conflict_notice(&sync, "simulator-conflict")}
                 // The fields and the result first; the leaflets' examples and the programme
                 // calendar below them.
                 <div class="columns">
