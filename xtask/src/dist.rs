@@ -96,7 +96,13 @@ pub const PAGES: [&str; 8] = [
 
 /// The islands: parts of a page in a wasm of their own, fetched only when first wanted
 /// (`crates/app/src/island.rs`), never in a route's first load.
-pub const ISLANDS: [&str; 4] = ["handoff_dialog", "organiser", "seminar_bar", "whatif"];
+pub const ISLANDS: [&str; 5] = [
+    "handoff_dialog",
+    "handoff_import",
+    "organiser",
+    "seminar_bar",
+    "whatif",
+];
 
 /// Bindgen and `wasm-opt` for one route's (or island's) wasm, into `www/app/`.
 fn app_wasm(target: &Path, www: &Path, opt: &Path, page: &str) -> Result {

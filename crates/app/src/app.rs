@@ -4,20 +4,19 @@
 //! draws its page, so a route's wasm links only that page. In the browser `App` draws the page
 //! once, with what this device holds, in place of the prerendered HTML (see `crate::start`).
 
-use crate::handoff::Handoff;
 use crate::i18n::{m, t};
 use crate::route::{Link, Route};
 use crate::view::chrome::{Footer, Header};
 use crate::view::seminar_bar::SeminarSlot;
 use yew::prelude::*;
 
-/// A route's page, as functions its wasm links: what draws it, and what it hands over by QR
-/// code (`crate::handoff`). A lower layer never matches on the route to reach a page's code,
-/// so a page's wasm holds no other page's.
+/// A route's page, as a function its wasm links: what draws it. A lower layer never matches
+/// on the route to reach a page's code, so a page's wasm holds no other page's. (What a
+/// hand-off link carries is unpacked and kept by the `handoff_import` island, fetched only
+/// when such a link is opened: `crate::island::handoff_import`.)
 #[derive(Clone, Copy)]
 pub struct Page {
     pub view: fn() -> Html,
-    pub handoff: Handoff,
 }
 
 /// One wasm has one page: pages are never compared (function pointers have no meaningful
@@ -78,7 +77,7 @@ fn Body(props: &BodyProps) -> Html {
             let _ = ready;
         });
     }
-    let import = use_handoff_import(props.page.handoff);
+    let import = use_handoff_import();
     let (notice, page_ready) = match &*import {
         Import::None => (html! {}, true),
         Import::Pending => (html! {}, false),
@@ -132,13 +131,13 @@ enum Import {
     Failed(String),
 }
 
+/// A hand-off link (`#h=…`) opened on this page: the `handoff_import` island unpacks and
+/// keeps its document (`crate::island::handoff_import`), then says how it went with an
+/// [`crate::island::HANDOFF_EVENT`]; the page is drawn after that, from what is then stored.
 #[hook]
-#[cfg_attr(not(target_arch = "wasm32"), allow(unused_variables))]
-fn use_handoff_import(handoff: Handoff) -> UseStateHandle<Import> {
+fn use_handoff_import() -> UseStateHandle<Import> {
     #[cfg(target_arch = "wasm32")]
-    let fragment = use_memo((), |_| crate::handoff::web::current_fragment());
-    #[cfg(target_arch = "wasm32")]
-    let start = if fragment.starts_with("h=") {
+    let start = if crate::handoff::web::current_fragment().starts_with("h=") {
         Import::Pending
     } else {
         Import::None
@@ -150,17 +149,24 @@ fn use_handoff_import(handoff: Handoff) -> UseStateHandle<Import> {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            if *state == Import::Pending {
-                let fragment = (*fragment).clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let r = crate::handoff::web::import(&fragment, handoff).await;
-                    crate::handoff::web::clear_fragment();
-                    state.set(match r {
-                        Ok(_) => Import::Done,
-                        Err(msg) => Import::Failed(msg),
-                    });
+            let listener = (*state == Import::Pending)
+                .then(web_sys::window)
+                .flatten()
+                .map(|w| {
+                    let listener = gloo_events::EventListener::once(
+                        &w,
+                        crate::island::HANDOFF_EVENT,
+                        move |_| {
+                            state.set(match crate::island::handoff_outcome() {
+                                None => Import::Done,
+                                Some(msg) => Import::Failed(msg),
+                            })
+                        },
+                    );
+                    crate::island::open(crate::island::HANDOFF_IMPORT);
+                    listener
                 });
-            }
+            move || drop(listener)
         });
     }
     state

@@ -386,9 +386,9 @@ pub fn apply_plan(p: &PlanPayload, stored: Option<Stored>) -> Stored {
     s
 }
 
-/// What a page accepts from a hand-off link. A function, not a match on the route, so that
-/// each page's wasm links only its own document's code: the page's entry
-/// (`src/bin/<route>.rs`) names its table (see `crate::Page`).
+/// What a page accepts from a hand-off link: how its document is decoded and kept. Only the
+/// `handoff_import` island (`crate::island::handoff_import`) links these, picking the table by
+/// route: no page's own wasm carries the unpacking.
 #[derive(Clone, Copy)]
 pub struct Handoff {
     /// Keeps a document decoded from a link opened on this page.

@@ -5,6 +5,10 @@
 //!   idle reset, loaded only on a device in seminar mode.
 //! - `handoff_dialog` (`src/bin/handoff_dialog.rs`): the "スマホに持ち帰る" dialog, the QR code
 //!   and the packing of the page's document, loaded at the first press of the header button.
+//! - `handoff_import` (`src/bin/handoff_import.rs`): unpacking and keeping the document a
+//!   hand-off link carries (inflating it with the browser's DecompressionStream, its checks),
+//!   loaded only when a page is opened from such a link ([`handoff_import`]). It draws
+//!   nothing: it reports back with [`HANDOFF_EVENT`].
 //! - `organiser` (`src/bin/organiser.rs`): the settings page's view of the seminar tally
 //!   (totals, CSV, clearing), shown only once a tally exists or seminar mode is unlocked.
 //! - `whatif` (`src/bin/whatif.rs`): the simulator's what-if charts (every mode side by side,
@@ -186,6 +190,68 @@ pub fn handoff_dialog() {
         }
     };
     mount::<HandoffDialog>(ISLAND, DialogProps { route, carrier });
+}
+
+/// The hand-off import island's name.
+pub const HANDOFF_IMPORT: &str = "handoff_import";
+/// Sent to `window` when the hand-off import island is done; [`handoff_outcome`] tells how.
+pub const HANDOFF_EVENT: &str = "ouen-handoff";
+/// Where the island leaves its outcome for the page: `""` kept, else the message to show.
+#[cfg(target_arch = "wasm32")]
+const HANDOFF_OUTCOME: &str = "ouenHandoff";
+
+/// How the hand-off import went: `None` kept, `Some(message)` not.
+#[cfg(target_arch = "wasm32")]
+pub fn handoff_outcome() -> Option<String> {
+    let window = web_sys::window()?;
+    let v = js_sys::Reflect::get(&window, &wasm_bindgen::JsValue::from_str(HANDOFF_OUTCOME))
+        .ok()?
+        .as_string()?;
+    (!v.is_empty()).then_some(v)
+}
+
+/// The hand-off import island's entry (`src/bin/handoff_import.rs`): keeps the document of
+/// the `#h=…` link this page was opened with, as the route's page would keep it, removes the
+/// fragment from the address, and reports with [`HANDOFF_EVENT`].
+#[cfg(target_arch = "wasm32")]
+pub fn handoff_import() {
+    use crate::handoff::{web, Handoff};
+    use crate::route::Route;
+    use wasm_bindgen::JsValue;
+    crate::i18n::init();
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let handoff = match Route::from_path(&path) {
+        Route::Eligibility => Handoff::ELIGIBILITY,
+        Route::Checklist => Handoff::CHECKLIST,
+        Route::Plan => Handoff::PLAN,
+        Route::Simulator
+        | Route::Home
+        | Route::Rules
+        | Route::Navigator
+        | Route::Settings
+        | Route::NotFound => Handoff::NONE,
+    };
+    let fragment = web::current_fragment();
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome = match web::import(&fragment, handoff).await {
+            Ok(_) => String::new(),
+            Err(msg) => msg,
+        };
+        web::clear_fragment();
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let _ = js_sys::Reflect::set(
+            &window,
+            &JsValue::from_str(HANDOFF_OUTCOME),
+            &JsValue::from_str(&outcome),
+        );
+        if let Ok(e) = web_sys::Event::new(HANDOFF_EVENT) {
+            let _ = window.dispatch_event(&e);
+        }
+    });
 }
 
 /// The seminar bar's entry (`src/bin/seminar_bar.rs`).

@@ -671,7 +671,6 @@ fn now() -> String {
 /// The page, for its wasm (`src/bin/checklist.rs`) and the prerenderer.
 pub const PAGE: crate::Page = crate::Page {
     view: || yew::html! { <ChecklistPage /> },
-    handoff: crate::handoff::Handoff::CHECKLIST,
 };
 
 #[cfg(test)]

@@ -715,5 +715,4 @@ fn VerdictPanel(props: &VerdictProps) -> Html {
 /// The page, for its wasm (`src/bin/eligibility.rs`) and the prerenderer.
 pub const PAGE: crate::Page = crate::Page {
     view: || yew::html! { <EligibilityPage /> },
-    handoff: crate::handoff::Handoff::ELIGIBILITY,
 };

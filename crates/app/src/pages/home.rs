@@ -45,5 +45,4 @@ pub fn HomePage() -> Html {
 /// The page, for its wasm (`src/bin/home.rs`) and the prerenderer.
 pub const PAGE: crate::Page = crate::Page {
     view: || yew::html! { <HomePage /> },
-    handoff: crate::handoff::Handoff::NONE,
 };

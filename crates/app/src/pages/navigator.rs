@@ -137,5 +137,4 @@ fn support_card(s: &SupportView) -> Html {
 /// The page, for its wasm (`src/bin/navigator.rs`) and the prerenderer.
 pub const PAGE: crate::Page = crate::Page {
     view: || yew::html! { <NavigatorPage /> },
-    handoff: crate::handoff::Handoff::NONE,
 };

@@ -653,7 +653,6 @@ fn load_answers() -> Option<crate::wizard::Answers> {
 /// The page, for its wasm (`src/bin/plan.rs`) and the prerenderer.
 pub const PAGE: crate::Page = crate::Page {
     view: || yew::html! { <PlanPage /> },
-    handoff: crate::handoff::Handoff::PLAN,
 };
 
 #[cfg(test)]

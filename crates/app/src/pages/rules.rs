@@ -174,5 +174,4 @@ fn section_id(s: Section) -> &'static str {
 /// The page, for its wasm (`src/bin/rules.rs`) and the prerenderer.
 pub const PAGE: crate::Page = crate::Page {
     view: || yew::html! { <RulesPage /> },
-    handoff: crate::handoff::Handoff::NONE,
 };

@@ -641,5 +641,4 @@ pub fn Organiser() -> Html {
 /// The page, for its wasm (`src/bin/settings.rs`) and the prerenderer.
 pub const PAGE: crate::Page = crate::Page {
     view: || yew::html! { <SettingsPage /> },
-    handoff: crate::handoff::Handoff::NONE,
 };

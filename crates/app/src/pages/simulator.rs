@@ -209,5 +209,4 @@ fn print_summary(form: &Form, as_of: Option<ouen_rules::Date>) -> Html {
 /// The page, for its wasm (`src/bin/simulator.rs`) and the prerenderer.
 pub const PAGE: crate::Page = crate::Page {
     view: || yew::html! { <SimulatorPage /> },
-    handoff: crate::handoff::Handoff::SIMULATOR,
 };
