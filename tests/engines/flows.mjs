@@ -214,6 +214,51 @@ export function flows(name, engine, { probe = false } = {}) {
     await b.screenshot(join(artifacts, `${name}-plan.png`));
   });
 
+  test(`${name}: storage faults: no storage, a full quota, a garbage key; every page still runs and says so`, async () => {
+    const notice = (selector) => b.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
+    try {
+      // No storage at all (cookies blocked, some private windows): the getter throws.
+      proxy.setFault(`Object.defineProperty(window, 'localStorage', {
+        get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });`);
+      for (const [route, note] of [['plan', '#plan-save-error'], ['simulator', '#save-note'], ['checklist', '.cl-storage-note'], ['eligibility', '#elig-storage-note']]) {
+        await b.goto(at('ja', route));
+        await b.waitFor(note);
+        const text = await notice(note);
+        assert.ok(text.includes('保存が使えません') && text.includes('書き出し'), `${route}: ${text}`);
+      }
+      // What is typed without storage is still there and used.
+      await b.goto(at('ja', 'simulator'));
+      await b.click('input[name="mode"][value="combined"]');
+      await b.type('#rate', '6000');
+      await b.type('#hours', '12');
+      await b.waitFor(() => document.querySelector('#self-pay')?.textContent.trim() === '6,000円');
+
+      // A full quota: every write refused.
+      proxy.setFault(`Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };`);
+      await b.goto(at('ja', 'plan'));
+      await b.type('[id="plan-sme.name"]', '株式会社信州精機');
+      await b.waitFor('#plan-save-error');
+      assert.match(await notice('#plan-save-error'), /計画書の下書き.*空き容量.*書き出し/);
+      assert.equal(await b.evaluate(() => document.getElementById('plan-sme.name').value), '株式会社信州精機');
+
+      // A key holding garbage: said, and never overwritten.
+      proxy.setFault('');
+      await b.goto(at('ja', 'checklist'));
+      await b.evaluate(() => { localStorage.clear(); localStorage.setItem('ouen.checklist.draft', 'garbage{'); });
+      await b.reload();
+      await b.waitFor('.cl-storage-note');
+      assert.match(await notice('.cl-storage-note'), /チェックリストの回答.*書き出し/);
+      await b.click('#checklist-kind input[value="service"]');
+      await b.reload();
+      assert.equal(await b.evaluate(() => localStorage.getItem('ouen.checklist.draft')), 'garbage{');
+    } finally {
+      proxy.setFault('');
+      await b.goto(at('ja', ''));
+      await b.evaluate(() => localStorage.clear());
+    }
+  });
+
   test(`${name}: after one visit, the app reloads offline`, async (t) => {
     // A fresh origin (its own proxy): nothing from the tests above is cached for it.
     const fresh = await startProxy({ probe });

@@ -89,6 +89,7 @@ export function startProcess(cmd, args, options = {}) {
 /** The error probe: records uncaught errors, unhandled rejections and console.error and
  *  console.warn calls in `window.__ouenProbe.errors`. */
 export const PROBE_PATH = '/__engine-probe.js';
+export const FAULT_PATH = '/__engine-fault.js';
 const PROBE = `(() => {
   const probe = (window.__ouenProbe = { errors: [] });
   const describe = (x) => String(x) + (x && x.stack ? ' ' + x.stack : '');
@@ -128,9 +129,18 @@ export async function downloaded(dir, before, what) {
 export async function startProxy({ probe = false } = {}) {
   const target = new URL(appUrl);
   let offline = false;
+  // A script of the test's own (`setFault`) that every page runs first, before the app's:
+  // storage faults injected where the driver has no init scripts. Every page links it (also
+  // the pages the service worker caches); it is fetched afresh each time, empty by default.
+  let fault = '';
   const offlineHits = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
+    if (path === FAULT_PATH) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(fault);
+      return;
+    }
     if (probe && path === PROBE_PATH) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
       res.end(PROBE);
@@ -151,7 +161,7 @@ export async function startProxy({ probe = false } = {}) {
       },
       (up) => {
         const type = String(up.headers['content-type'] ?? '');
-        if (!probe || !type.startsWith('text/html')) {
+        if (!type.startsWith('text/html')) {
           res.writeHead(up.statusCode, up.headers);
           up.pipe(res);
           return;
@@ -160,7 +170,7 @@ export async function startProxy({ probe = false } = {}) {
         up.on('data', (c) => chunks.push(c));
         up.on('end', () => {
           const html = Buffer.concat(chunks).toString('utf8')
-            .replace(/<head>/i, `<head><script src="${PROBE_PATH}"></script>`);
+            .replace(/<head>/i, `<head><script src="${FAULT_PATH}"></script>${probe ? `<script src="${PROBE_PATH}"></script>` : ''}`);
           const headers = { ...up.headers };
           delete headers['content-length'];
           res.writeHead(up.statusCode, headers);
@@ -180,6 +190,10 @@ export async function startProxy({ probe = false } = {}) {
   return {
     origin: `http://127.0.0.1:${server.address().port}`,
     offlineHits,
+    /** `source` runs first on every page from now on ('' for none). */
+    setFault(source) {
+      fault = source;
+    },
     setOffline(on) {
       offline = on;
       // Connections kept alive from before must not carry requests past the switch.
