@@ -19,22 +19,25 @@ async function shows(page, id, value) {
   );
 }
 
+/** Lets the test hold back the `storage` events `page` gets (`window.__holdStorage = true`),
+ *  as when a tab is busy or frozen while the other saves, so both tabs edit the same field
+ *  from the same base. Registered before the app's own listener, in the capture phase, so it
+ *  runs first; from the next load on. */
+async function holdableStorageEvents(page) {
+  await page.addInitScript(() => {
+    window.addEventListener('storage', (e) => {
+      if (window.__holdStorage) e.stopImmediatePropagation();
+    }, true);
+  });
+}
+
 async function freshPlanTabs(holdEvents = false) {
   const a = await browser.context.newPage();
   await a.goto(planUrl);
   await a.evaluate(() => localStorage.clear());
   const b = await browser.context.newPage();
   if (holdEvents) {
-    // Holds back the `storage` events this tab would get (as when a tab is busy or frozen
-    // while the other saves), so both tabs edit the same field from the same base. Registered
-    // before the app's own listener, in the capture phase, so it runs first.
-    for (const p of [a, b]) {
-      await p.addInitScript(() => {
-        window.addEventListener('storage', (e) => {
-          if (window.__holdStorage) e.stopImmediatePropagation();
-        }, true);
-      });
-    }
+    for (const p of [a, b]) await holdableStorageEvents(p);
   }
   await a.reload();
   await b.goto(planUrl);
@@ -150,13 +153,7 @@ async function heldTabs(route) {
   await a.goto(url);
   await a.evaluate(() => localStorage.clear());
   const b = await browser.context.newPage();
-  for (const p of [a, b]) {
-    await p.addInitScript(() => {
-      window.addEventListener('storage', (e) => {
-        if (window.__holdStorage) e.stopImmediatePropagation();
-      }, true);
-    });
-  }
+  for (const p of [a, b]) await holdableStorageEvents(p);
   await a.reload();
   await b.goto(url);
   return [a, b];

@@ -125,9 +125,16 @@ impl Shared {
             };
             (apply, status.clone())
         };
+        // Shown, then saved by the page's next sync (over a base that is what is stored).
+        self.show_and_apply(status, apply);
+    }
+
+    /// Shows `status`, and `apply` (a value for the page) in the page. No borrow is held
+    /// across `set` and `emit`: Yew may render (and sync again) at once.
+    fn show_and_apply(&self, status: Status, apply: Option<Value>) {
         self.show.set(status);
         if let Some(v) = apply {
-            // Shown, then saved by the page's next sync (over a base that is what is stored).
+            *self.mine.borrow_mut() = v.clone();
             let apply = self.apply.borrow().clone();
             apply.emit(v);
         }
@@ -142,7 +149,6 @@ impl Shared {
             let base = self.base.borrow();
             storage::sync_doc(self.doc, self.readable, base.as_ref(), &mine, self.merge)
         };
-        // No borrow is held across `set` and `emit`: Yew may render (and run this again) at once.
         let (apply, status) = {
             let mut status = self.status.borrow_mut();
             let apply = match r {
@@ -166,12 +172,7 @@ impl Shared {
             };
             (apply, status.clone())
         };
-        self.show.set(status);
-        if let Some(v) = apply {
-            *self.mine.borrow_mut() = v.clone();
-            let apply = self.apply.borrow().clone();
-            apply.emit(v);
-        }
+        self.show_and_apply(status, apply);
     }
 }
 
