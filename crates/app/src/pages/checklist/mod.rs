@@ -12,25 +12,13 @@ use crate::storage::{self, Doc, Draft, History, Record};
 use crate::tf;
 use crate::view::chrome::Footer;
 use ouen_rules::checklist::{
-    self as cl, items_in, score, validate, Answer, Area, Assessment, BusinessKind, ChecklistResult,
-    RawAnswers,
+    self as cl, items_in, score, Answer, Area, BusinessKind, ChecklistResult,
 };
-use ouen_rules::{Date, Locale, Value};
+use ouen_rules::{Date, Locale};
+use state::{assessment, Action, Notice, State};
 use yew::prelude::*;
 
-/// Validates a stored set of answers.
-fn assessment(
-    kind: &str,
-    answers: &std::collections::BTreeMap<String, String>,
-) -> Option<Assessment> {
-    let kind = BusinessKind::parse(kind)?;
-    // Inserted one by one: collecting into a map would link a sort for its pairs.
-    let mut raw = RawAnswers::new();
-    for (k, v) in answers {
-        raw.insert(k.clone(), Value::from(v.as_str()));
-    }
-    validate(kind, &raw).ok()
-}
+pub mod state;
 
 /// `2025-11-22T10:30` → `2025年11月22日 10:30` (`22 November 2025 10:30` in English).
 pub fn show_date(date: &str) -> String {
@@ -246,13 +234,6 @@ fn result_view(record: &Record, previous: Option<&Record>) -> Html {
     }
 }
 
-#[derive(Clone, PartialEq)]
-enum View {
-    Filling,
-    /// Showing the record at this index of the history.
-    Result(usize),
-}
-
 /// The draft's merge across tabs (`crate::sync::merge`), but which area a tab shows is its own
 /// business: never a conflict, and each tab keeps its own.
 fn merge_draft(
@@ -273,46 +254,47 @@ fn merge_draft(
 
 #[component]
 pub fn ChecklistPage() -> Html {
-    let draft = use_state(|| storage::load_doc::<Draft>(Doc::ChecklistDraft).unwrap_or_default());
-    let history =
-        use_state(|| storage::load_doc::<History>(Doc::ChecklistHistory).unwrap_or_default());
-    let view = use_state(|| View::Filling);
+    let state = use_reducer(|| {
+        State::new(
+            storage::load_doc::<Draft>(Doc::ChecklistDraft).unwrap_or_default(),
+            storage::load_doc::<History>(Doc::ChecklistHistory).unwrap_or_default(),
+        )
+    });
     let save_error = use_state(|| None::<&'static str>);
-    let notice = use_state(|| None::<String>);
+    let dispatch = state.dispatcher();
 
     // Every change to the draft and the history is kept, merged with what other tabs saved
     // (`crate::tabs`); a refused write is shown, never silent.
     let draft_sync = crate::tabs::use_doc_sync(
         Doc::ChecklistDraft,
-        serde_json::to_value(&*draft).unwrap_or_default(),
+        serde_json::to_value(&state.draft).unwrap_or_default(),
         |v| serde_json::from_value::<Draft>(v.clone()).is_ok(),
         merge_draft,
         {
-            let draft = draft.clone();
+            let dispatch = dispatch.clone();
             Callback::from(move |v| {
-                if let Ok(mut d) = serde_json::from_value::<Draft>(v) {
-                    d.step = draft.step; // this tab stays on the area it shows
-                    draft.set(d);
+                if let Ok(d) = serde_json::from_value::<Draft>(v) {
+                    dispatch.dispatch(Action::Synced(d));
                 }
             })
         },
     );
     let history_sync = crate::tabs::use_doc_sync(
         Doc::ChecklistHistory,
-        serde_json::to_value(&*history).unwrap_or_default(),
+        serde_json::to_value(&state.history).unwrap_or_default(),
         |v| serde_json::from_value::<History>(v.clone()).is_ok(),
         storage::merge_history,
         {
-            let history = history.clone();
+            let dispatch = dispatch.clone();
             Callback::from(move |v| {
                 if let Ok(h) = serde_json::from_value::<History>(v) {
-                    history.set(h);
+                    dispatch.dispatch(Action::SetHistory(h));
                 }
             })
         },
     );
-    use_effect_with((*draft).clone(), |_| crate::seminar::note_checklist());
-    use_effect_with((*history).clone(), |_| crate::seminar::note_checklist());
+    use_effect_with(state.draft.clone(), |_| crate::seminar::note_checklist());
+    use_effect_with(state.history.clone(), |_| crate::seminar::note_checklist());
     let storage_notes: Vec<String> = [
         draft_sync
             .error
@@ -327,93 +309,52 @@ pub fn ChecklistPage() -> Html {
     .flatten()
     .collect();
 
+    let draft = &state.draft;
+    let history = &state.history;
     let kind = BusinessKind::parse(&draft.kind);
-    let step = draft.step.min(Area::ALL.len() - 1);
+    let step = state.step();
     let area = Area::ALL[step];
     let (answered, total) = cl::progress(kind.unwrap_or_default(), &draft.answers);
 
-    let update = {
-        let draft = draft.clone();
-        move |f: &dyn Fn(&mut Draft)| {
-            let mut d = (*draft).clone();
-            f(&mut d);
-            draft.set(d);
-        }
-    };
-
-    let set_kind = |k: BusinessKind| {
-        let update = update.clone();
-        Callback::from(move |_: Event| {
-            update(&|d: &mut Draft| {
-                d.kind = k.id().to_string();
-                // 対象外 may no longer be a choice for the new kind.
-                d.answers
-                    .retain(|id, a| a != "na" || cl::item(id).is_some_and(|it| it.may_skip(k)));
-            })
+    // An action, and to the top of the page when it brings another screen.
+    let on = |action: fn() -> Action, scroll: bool| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(action());
+            if scroll {
+                scroll_to_top();
+            }
         })
     };
+    let act = dispatch.to_callback();
+    let set_kind = |k: BusinessKind| act.reform(move |_: Event| Action::SetKind(k));
     let go = |to: usize| {
-        let update = update.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            update(&|d: &mut Draft| d.step = to);
+            dispatch.dispatch(Action::Go(to));
             scroll_to_top();
         })
     };
-
     let finish = {
-        let draft = draft.clone();
-        let history = history.clone();
-        let view = view.clone();
-        let notice = notice.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(a) = assessment(&draft.kind, &draft.answers) else {
-                let missing: Vec<&str> = Area::ALL
-                    .into_iter()
-                    .filter(|area| items_in(*area).any(|it| !draft.answers.contains_key(it.id)))
-                    .map(|area| area.label(locale()))
-                    .collect();
-                notice.set(Some(if BusinessKind::parse(&draft.kind).is_none() {
-                    t(m::CHECK_NEED_KIND).to_string()
-                } else {
-                    tf!(m::CHECK_MISSING, areas = missing.join(list_sep()))
-                }));
-                return;
-            };
-            notice.set(None);
-            let mut h = (*history).clone();
-            h.records.push(Record {
-                date: now(),
-                kind: a.kind.id().to_string(),
-                answers: draft.answers.clone(),
-            });
-            view.set(View::Result(h.records.len() - 1));
-            history.set(h);
+            dispatch.dispatch(Action::Finish { date: now() });
             scroll_to_top();
         })
     };
+    let restart = on(|| Action::Restart, true);
+    let clear = on(|| Action::Clear, false);
+    let notice = state.notice.as_ref().map(|n| match n {
+        Notice::NeedKind => t(m::CHECK_NEED_KIND).to_string(),
+        Notice::Missing(areas) => {
+            let names: Vec<&str> = areas.iter().map(|a| a.label(locale())).collect();
+            tf!(m::CHECK_MISSING, areas = names.join(list_sep()))
+        }
+    });
 
-    let restart = {
-        let update = update.clone();
-        let view = view.clone();
-        Callback::from(move |_: MouseEvent| {
-            // Start the next assessment from these answers: change only what has moved.
-            update(&|d: &mut Draft| d.step = 0);
-            view.set(View::Filling);
-            scroll_to_top();
-        })
-    };
-    let clear = {
-        let draft = draft.clone();
-        let view = view.clone();
-        Callback::from(move |_: MouseEvent| {
-            draft.set(Draft::default());
-            view.set(View::Filling);
-        })
-    };
-
-    let body = match &*view {
-        View::Result(i) if *i < history.records.len() => {
-            let record = &history.records[*i];
+    let body = match state.shown() {
+        Some(i) => {
+            let record = &history.records[i];
             let previous = i.checked_sub(1).map(|p| &history.records[p]);
             let csv =
                 assessment(&record.kind, &record.answers).map(|a| cl::answers_csv(&a, locale()));
@@ -481,11 +422,8 @@ pub fn ChecklistPage() -> Html {
                                 <p class="hint">{tf!(m::CHECK_DONE_LOOKS_LIKE, text = it.done_looks_like(locale()))}</p>
                                 <div class="cl-choices">
                                     { for it.choices(kind.unwrap_or_default()).into_iter().map(|ans| {
-                                        let update = update.clone();
                                         let id = it.id;
-                                        let onchange = Callback::from(move |_: Event| update(&|d: &mut Draft| {
-                                            d.answers.insert(id.to_string(), ans.id().to_string());
-                                        }));
+                                        let onchange = act.reform(move |_: Event| Action::Answer(id, ans));
                                         html! {
                                             <label class={classes!("cl-choice", format!("ans-{}", ans.id()))}>
                                                 <input type="radio" name={it.id} value={ans.id()}
@@ -499,7 +437,7 @@ pub fn ChecklistPage() -> Html {
                         }
                     }) }
                 </section>
-                if let Some(n) = &*notice {
+                if let Some(n) = &notice {
                     <p class="error" role="alert" id="cl-notice">{n}</p>
                 }
                 <div class="cl-actions-bar">
@@ -532,10 +470,7 @@ pub fn ChecklistPage() -> Html {
                 }) }
                 {crate::tabs::conflict_notice(&draft_sync, "checklist-conflict")}
                 {body}
-                <HistoryPanel history={(*history).clone()} view={view.clone()} on_history={{
-                    let history = history.clone();
-                    Callback::from(move |h: History| history.set(h))
-                }} />
+                <HistoryPanel history={history.clone()} on_action={act.clone()} />
             </main>
             <Footer as_of={None} />
         </>
@@ -545,8 +480,7 @@ pub fn ChecklistPage() -> Html {
 #[derive(Properties, PartialEq)]
 struct HistoryProps {
     history: History,
-    view: UseStateHandle<View>,
-    on_history: Callback<History>,
+    on_action: Callback<Action>,
 }
 
 /// Completed assessments on this device; export all, import from another device.
@@ -562,12 +496,12 @@ fn HistoryPanel(props: &HistoryProps) -> Html {
     );
     let onimport = {
         let history = props.history.clone();
-        let on_history = props.on_history.clone();
+        let on_action = props.on_action.clone();
         let message = message.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let history = history.clone();
-            let on_history = on_history.clone();
+            let on_action = on_action.clone();
             let message = message.clone();
             crate::download::read_file(input, move |picked| {
                 let parsed = picked.and_then(|f| {
@@ -575,10 +509,11 @@ fn HistoryPanel(props: &HistoryProps) -> Html {
                 });
                 match parsed {
                     Ok(imported) => {
-                        let mut h = history.clone();
-                        let added = h.merge(imported);
+                        // What it adds to the history shown (the page merges it into the
+                        // history of now, in case another tab has added to it meanwhile).
+                        let added = history.clone().merge(imported.clone());
                         message.set(Some((true, tf!(m::CHECK_IMPORTED, n = added))));
-                        on_history.emit(h);
+                        on_action.emit(Action::Import(imported));
                     }
                     Err(msg) => message.set(Some((false, msg))),
                 }
@@ -597,11 +532,11 @@ fn HistoryPanel(props: &HistoryProps) -> Html {
                             let s = score(&a, locale());
                             tf!(m::CHECK_HISTORY_SUMMARY, percent = s.overall.percent.unwrap_or(0), mark = s.stage.mark)
                         }).unwrap_or_else(|| t(m::CHECK_HISTORY_UNREADABLE).into());
-                        let view = props.view.clone();
+                        let on_action = props.on_action.clone();
                         html! {
                             <li>
                                 <span>{format!("{} — {summary}", show_date(&r.date))}</span>
-                                <button type="button" class="cl-button secondary" onclick={Callback::from(move |_: MouseEvent| { view.set(View::Result(i)); scroll_to_top(); })}>
+                                <button type="button" class="cl-button secondary" onclick={Callback::from(move |_: MouseEvent| { on_action.emit(Action::Show(i)); scroll_to_top(); })}>
                                     {t(m::CHECK_SEE_RESULT)}
                                 </button>
                             </li>
@@ -724,17 +659,5 @@ mod tests {
             radar_point(0, 6, 100, 110.0, c),
             "capped"
         );
-    }
-
-    #[test]
-    fn stored_answers_validate_into_an_assessment() {
-        let mut answers: std::collections::BTreeMap<String, String> = cl::ITEMS
-            .iter()
-            .map(|it| (it.id.to_string(), "done".to_string()))
-            .collect();
-        assert!(assessment("retail", &answers).is_some());
-        assert!(assessment("bakery", &answers).is_none());
-        answers.remove("se-backup");
-        assert!(assessment("retail", &answers).is_none());
     }
 }
