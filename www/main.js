@@ -43,13 +43,32 @@ function island(name, whenVisible) {
     loaded.then(() => document.getElementById(`${name}-slot`)?.dispatchEvent(new Event('ouen-open', { bubbles: true })));
     return;
   }
-  const loading = import(`/app/${name}.js`)
-    .then((m) => m.default())
+  const loading = Promise.all([import(`/app/${name}.js`), styled.has(name) && stylesheet('/seminar.css')])
+    .then(([m]) => m.default())
     .catch((err) => {
       islands.delete(name);
       failed(err);
     });
   islands.set(name, loading);
+}
+
+/** Islands that draw with `seminar.css` (no first load fetches it): it is linked when one of
+ *  them opens, and the island mounts once the sheet is in, so it never shows unstyled. */
+const styled = new Set(['seminar_bar', 'handoff_dialog', 'handoff_import', 'organiser']);
+function stylesheet(href) {
+  let link = document.querySelector(`link[rel="stylesheet"][href="${href}"]`);
+  if (link?.sheet) return Promise.resolve();
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    document.head.append(link);
+  }
+  // A sheet that fails to load leaves the island unstyled but working.
+  return new Promise((done) => {
+    link.addEventListener('load', done, { once: true });
+    link.addEventListener('error', done, { once: true });
+  });
 }
 
 /** The app (or one of its islands) could not be loaded: a line that says so, once. */

@@ -112,13 +112,16 @@ fn page(template: &str, route: Route, locale: Locale, app: &str) -> String {
     html
 }
 
-/// The stylesheet of the route's own page, if it has one (every page has `style.css` and
-/// `seminar.css`: the frame, the header's tools, the seminar bar, settings).
+/// The stylesheet of the route's own page, if it has one (every page has `style.css`: the
+/// frame, the header and its tools, what several pages share). The settings page has
+/// `seminar.css`, which elsewhere `main.js` links only when an island that draws with it opens.
 fn page_css(route: Route) -> String {
     let sheet = match route {
         Route::Eligibility | Route::Navigator => "eligibility.css",
         Route::Checklist => "checklist.css",
+        Route::Simulator => "simulator.css",
         Route::Plan => "plan.css",
+        Route::Settings => "seminar.css",
         _ => return String::new(),
     };
     format!("\n<link rel=\"stylesheet\" href=\"/{sheet}\">")
