@@ -818,3 +818,349 @@ fn eligibility_verdicts() {
         expect_file!["snapshots/explanations/eligibility.en.txt"],
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The plan's checks
+
+use ouen_rules::plan::{check_in, example, ImportError, PlanCheck, PlanDraft, PlanStep};
+
+fn render_check(c: &PlanCheck) -> String {
+    let mut out = String::new();
+    for e in &c.errors {
+        out += &format!("error {}: ", e.field);
+        out += &line(&e.rules, &e.message);
+    }
+    for w in &c.warnings {
+        out += &format!("warning {}: ", w.field);
+        out += &line(&w.rules, &w.message);
+    }
+    if c.errors.is_empty() && c.warnings.is_empty() {
+        out += "no issue\n";
+    }
+    out
+}
+
+/// The string literals of a piece of Rust source (escapes `\"`, `\\`, `\n` undone).
+fn literals(src: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = src.chars().peekable();
+    let mut prev = ' ';
+    while let Some(c) = chars.next() {
+        // A `'"'` char literal is not the start of a string.
+        if c == '"' && prev != '\'' {
+            let mut s = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => match chars.next() {
+                        Some('n') => s.push('\n'),
+                        Some(e) => s.push(e),
+                        None => {}
+                    },
+                    '"' => break,
+                    c => s.push(c),
+                }
+            }
+            out.push(s);
+            prev = '"';
+        } else {
+            prev = c;
+        }
+    }
+    out
+}
+
+/// Every piece of text of the messages written between `from` and `to` in `source` (the
+/// parts of each literal around its `{…}` placeholders; literals without a space or a
+/// non-ASCII character are ids, not text) must appear in the snapshot of its language.
+fn assert_every_message_rendered(source: &str, from: &str, to: &str, snap: &Snap) {
+    let start = source.find(from).expect("start marker");
+    let end = start + source[start..].find(to).expect("end marker");
+    let mut missing = Vec::new();
+    for lit in literals(&source[start..end]) {
+        let ja = !lit.is_ascii();
+        if !ja && !lit.contains(' ') {
+            continue;
+        }
+        let rendered = if ja { &snap.ja } else { &snap.en };
+        let mut rest = lit.as_str();
+        while !rest.is_empty() {
+            let (piece, after) = match rest.split_once('{') {
+                Some((p, a)) => (p, a.split_once('}').map_or("", |x| x.1)),
+                None => (rest, ""),
+            };
+            if !piece.trim().is_empty() && !rendered.contains(piece) {
+                missing.push(format!("{piece:?} (of {lit:?})"));
+            }
+            rest = after;
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no case renders these message texts:\n{}",
+        missing.join("\n")
+    );
+}
+
+fn plan_cases() -> Vec<(&'static str, PlanDraft)> {
+    let ex = example;
+    let edit = |f: &dyn Fn(&mut PlanDraft)| {
+        let mut d = example();
+        f(&mut d);
+        d
+    };
+    let long = "字".repeat(10_001);
+    vec![
+        ("the example", ex()),
+        ("an empty draft", PlanDraft::default()),
+        ("a newer draft version", edit(&|d| d.version = 99)),
+        ("unknown mode", edit(&|d| d.mode = "tokyo".into())),
+        (
+            "every text too long",
+            edit(&|d| {
+                for s in [
+                    &mut d.sme.name,
+                    &mut d.sme.address,
+                    &mut d.sme.industry,
+                    &mut d.sme.contact_name,
+                    &mut d.sme.phone,
+                    &mut d.sme.email,
+                    &mut d.expert.name,
+                    &mut d.expert.affiliation,
+                    &mut d.expert.contact,
+                    &mut d.issue,
+                    &mut d.background,
+                    &mut d.goals,
+                    &mut d.measurement,
+                    &mut d.travel.note,
+                ] {
+                    *s = long.clone();
+                }
+                d.steps[0].title = long.clone();
+                d.steps[0].detail = long.clone();
+                d.sme.capital = "1".repeat(10_001);
+                d.sme.employees = "1".repeat(10_001);
+            }),
+        ),
+        (
+            "capital and employees not numbers",
+            edit(&|d| {
+                d.sme.capital = "abc".into();
+                d.sme.employees = "1.5".into();
+            }),
+        ),
+        (
+            "combined outside Nagano",
+            edit(&|d| d.sme.location = "other".into()),
+        ),
+        ("expert kind missing", edit(&|d| d.expert.kind = "".into())),
+        (
+            "expert undecided",
+            edit(&|d| d.expert.kind = "undecided".into()),
+        ),
+        (
+            "other expert, national",
+            edit(&|d| d.expert.kind = "other".into()),
+        ),
+        (
+            "other expert, prefecture only",
+            edit(&|d| {
+                d.mode = "naganoOnly".into();
+                d.expert.kind = "other".into();
+                d.application_date = "2021-02-01".into();
+                d.start = "2021-02-01".into();
+                d.end = "2021-03-10".into();
+            }),
+        ),
+        (
+            "SME Supporter without its name",
+            edit(&|d| d.expert.kind = "smeSupporter".into()),
+        ),
+        (
+            "a contract for work",
+            edit(&|d| d.contract = "contractForWork".into()),
+        ),
+        ("no steps", edit(&|d| d.steps.clear())),
+        (
+            "101 steps",
+            edit(&|d| {
+                d.steps = vec![
+                    PlanStep {
+                        title: "支援".into(),
+                        detail: String::new(),
+                        hours: "0.25".into(),
+                    };
+                    101
+                ]
+            }),
+        ),
+        (
+            "a step without name or hours",
+            edit(&|d| {
+                d.steps[1].title = " ".into();
+                d.steps[1].hours = "abc".into();
+                d.steps[2].hours = "0".into();
+            }),
+        ),
+        (
+            "more than 10,000 hours",
+            edit(&|d| {
+                d.steps[0].hours = "6000".into();
+                d.steps[1].hours = "6000".into();
+            }),
+        ),
+        (
+            "dates that do not exist or are not dates",
+            edit(&|d| {
+                d.contract_date = "2020-11-31".into();
+                d.application_date = "x".into();
+                d.start = "2020/11/09".into();
+                d.end = "2021-02-29".into();
+            }),
+        ),
+        (
+            "end before start, start before the contract",
+            edit(&|d| {
+                d.start = "2020-11-01".into();
+                d.end = "2020-10-30".into();
+            }),
+        ),
+        (
+            "contract before Phase I",
+            edit(&|d| {
+                d.contract_date = "2020-08-01".into();
+                d.application_date = "2020-08-01".into();
+                d.start = "2020-08-03".into();
+            }),
+        ),
+        (
+            "Phase I contract, support past its end",
+            edit(&|d| d.end = "2021-03-15".into()),
+        ),
+        (
+            "contract between the phases",
+            edit(&|d| {
+                d.mode = "national".into();
+                d.contract_date = "2021-03-10".into();
+                d.start = "2021-03-15".into();
+                d.end = "2021-05-01".into();
+            }),
+        ),
+        (
+            "Phase II national, contract and support too late",
+            edit(&|d| {
+                d.mode = "national".into();
+                d.contract_date = "2021-12-20".into();
+                d.start = "2021-12-21".into();
+                d.end = "2022-02-01".into();
+            }),
+        ),
+        (
+            "Phase II contract with the combined programmes",
+            edit(&|d| {
+                d.contract_date = "2021-05-10".into();
+                d.application_date = "2021-05-10".into();
+                d.start = "2021-05-11".into();
+                d.end = "2021-06-30".into();
+            }),
+        ),
+        (
+            "combined, applied to Nagano and ended too late",
+            edit(&|d| {
+                d.application_date = "2021-02-10".into();
+                d.end = "2021-02-27".into();
+            }),
+        ),
+        (
+            "prefecture only, outside the application period and support too late",
+            edit(&|d| {
+                d.mode = "naganoOnly".into();
+                d.contract_date = String::new();
+                d.application_date = "2021-03-01".into();
+                d.start = "2021-02-15".into();
+                d.end = "2021-03-20".into();
+            }),
+        ),
+        ("rate of 500 yen", edit(&|d| d.rate = "500".into())),
+        ("rate not a number", edit(&|d| d.rate = "abc".into())),
+        (
+            "priors above the caps",
+            edit(&|d| {
+                d.sme_prior_honorarium = "300001".into();
+                d.expert_prior_honorarium = "1500001".into();
+                d.nagano_prior_hours = "25".into();
+            }),
+        ),
+        (
+            "cost warnings: national cap nearly used, Nagano hours nearly used",
+            edit(&|d| {
+                d.sme_prior_honorarium = "290000".into();
+                d.nagano_prior_hours = "20".into();
+            }),
+        ),
+        (
+            "travel of 100 km or more",
+            edit(&|d| d.travel.over100km = true),
+        ),
+    ]
+}
+
+#[test]
+fn plan_check_messages() {
+    let mut snap = Snap::default();
+    for (name, draft) in plan_cases() {
+        snap.case(format!("plan: {name}"), |l| {
+            render_check(&check_in(&draft, l))
+        });
+    }
+    snap.case("import: not a plan", |l| {
+        ImportError::Malformed("x".into()).message(l) + "\n"
+    });
+    snap.case("import: a newer format", |l| {
+        ImportError::TooNew(2).message(l) + "\n"
+    });
+    let source = include_str!("../src/plan.rs");
+    assert_every_rule_rendered(
+        &cited_in(&source[source.find("fn check_facts").unwrap()..]),
+        &snap,
+        "plan.rs",
+    );
+    assert_every_message_rendered(source, "fn check_facts", "pub struct RenderOptions", &snap);
+    assert_every_message_rendered(source, "impl ImportError", "pub fn migrate", &snap);
+    snap.check(
+        expect_file!["snapshots/explanations/plan.ja.txt"],
+        expect_file!["snapshots/explanations/plan.en.txt"],
+    );
+}
+
+/// The completeness checks above do fail: on a snapshot that lacks a sentence.
+#[test]
+fn the_completeness_checks_fail_on_a_missing_sentence() {
+    let source = include_str!("../src/plan.rs");
+    let texts = literals(&source[source.find("fn check_facts").unwrap()..]);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "Please enter at least one support step."),
+        "{texts:?}"
+    );
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("\"National programme only\"")));
+    let mut snap = Snap::default();
+    snap.case("one sentence", |_| "[NAT-2] 自己負担\n".into());
+    let fails = |f: &dyn Fn()| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_err();
+    assert!(fails(&|| assert_every_message_rendered(
+        source,
+        "fn check_facts",
+        "pub struct RenderOptions",
+        &snap
+    )));
+    let cited: BTreeSet<String> = ["NAT-2".to_string()].into();
+    assert_every_rule_rendered(&cited, &snap, "one");
+    let cited: BTreeSet<String> = ["NAT-2".to_string(), "NAT-20".to_string()].into();
+    assert!(fails(&|| assert_every_rule_rendered(&cited, &snap, "two")));
+    assert_eq!(
+        cited_in(r#"x("NAT-1", "AR-3b"), "Not-1", "NAT 1", "sme.name""#),
+        ["AR-3b".to_string(), "NAT-1".to_string()].into()
+    );
+}
