@@ -1164,3 +1164,195 @@ fn the_completeness_checks_fail_on_a_missing_sentence() {
         ["AR-3b".to_string(), "NAT-1".to_string()].into()
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// The checklist's stage and next steps
+
+use ouen_rules::checklist::{self, Answer, Area, BusinessKind, ChecklistResult, RawAnswers, ITEMS};
+
+fn render_checklist(r: &ChecklistResult) -> String {
+    let pct = |p: Option<u32>| p.map_or("-".to_string(), |p| format!("{p}%"));
+    let mut out = format!(
+        "overall {} operations {}\n",
+        pct(r.overall.percent),
+        pct(r.operations.percent)
+    );
+    for a in &r.areas {
+        out += &format!(
+            "area {}: {} ({} apply, {} unknown)\n",
+            a.label,
+            pct(a.score.percent),
+            a.applicable,
+            a.unknown
+        );
+    }
+    if !r.unknown.is_empty() {
+        out += &format!("unknown: {}\n", r.unknown.join(", "));
+    }
+    if !r.not_applicable.is_empty() {
+        out += &format!("not applicable: {}\n", r.not_applicable.join(", "));
+    }
+    let s = &r.stage;
+    out += &format!(
+        "stage {} {}: {}\ncited: {}\n",
+        s.mark,
+        s.title,
+        s.reason,
+        s.cited.join(", ")
+    );
+    for n in &r.next_steps {
+        out += &format!("next {} {}%\n", n.label, n.percent);
+        for a in &n.actions {
+            out += &format!("  - {a}\n");
+        }
+        let names: Vec<&str> = n.supports.iter().map(|s| s.name.as_str()).collect();
+        out += &format!("  supports: {}\n", names.join(", "));
+    }
+    out
+}
+
+/// Every item answered by `pick` (its answer if the item offers it, else 未着手).
+fn answers(kind: BusinessKind, pick: impl Fn(&checklist::Item) -> Answer) -> RawAnswers {
+    ITEMS
+        .iter()
+        .map(|it| {
+            let a = pick(it);
+            let a = if it.choices(kind).contains(&a) {
+                a
+            } else {
+                Answer::NotStarted
+            };
+            (it.id.to_string(), ouen_rules::Value::from(a.id()))
+        })
+        .collect()
+}
+
+#[test]
+fn checklist_stage_and_next_steps() {
+    let mut snap = Snap::default();
+    let mut stages = BTreeSet::new();
+    let mut first_areas = BTreeSet::new();
+    let mut case = |snap: &mut Snap, header: String, kind: BusinessKind, raw: RawAnswers| {
+        let a = checklist::validate(kind, &raw)
+            .unwrap_or_else(|e| panic!("{header}: valid answers, got {e:?}"));
+        let r = checklist::score(&a, Locale::Ja);
+        stages.insert(r.stage.stage);
+        first_areas.extend(r.next_steps.first().map(|n| n.area.id()));
+        snap.case(header, |l| render_checklist(&checklist::score(&a, l)));
+    };
+    let other = BusinessKind::Other;
+    for level in Answer::ALL {
+        if level != Answer::NotApplicable {
+            case(
+                &mut snap,
+                format!("every item {}", level.id()),
+                other,
+                answers(other, |_| level),
+            );
+        }
+    }
+    for kind in BusinessKind::ALL {
+        case(
+            &mut snap,
+            format!(
+                "{}: not applicable where offered, else not started",
+                kind.id()
+            ),
+            kind,
+            answers(kind, |_| Answer::NotApplicable),
+        );
+    }
+    // Stage ② for each reason it stops short of ③.
+    let ops = |it: &checklist::Item| it.area.is_operations();
+    case(
+        &mut snap,
+        "stage 2: some operations items done, strategy done".into(),
+        other,
+        answers(other, |it| {
+            if ops(it) && it.id.len() % 2 == 0 {
+                Answer::Done
+            } else if ops(it) {
+                Answer::NotStarted
+            } else {
+                Answer::Done
+            }
+        }),
+    );
+    case(
+        &mut snap,
+        "stage 2: operations done, strategy not started".into(),
+        other,
+        answers(other, |it| {
+            if ops(it) {
+                Answer::Done
+            } else {
+                Answer::NotStarted
+            }
+        }),
+    );
+    case(
+        &mut snap,
+        "stage 2: everything done but the value item".into(),
+        other,
+        answers(other, |it| {
+            if it.id == "st-value" {
+                Answer::Considering
+            } else {
+                Answer::Done
+            }
+        }),
+    );
+    case(
+        &mut snap,
+        "stage 3: everything done but the owner's vision".into(),
+        other,
+        answers(other, |it| {
+            if it.id == "st-owner-vision" {
+                Answer::Partial
+            } else {
+                Answer::Done
+            }
+        }),
+    );
+    // Each area the weakest in turn: its actions and supports come first.
+    for area in Area::ALL {
+        case(
+            &mut snap,
+            format!("weakest area: {}", area.id()),
+            other,
+            answers(other, |it| {
+                if it.area == area {
+                    Answer::NotStarted
+                } else {
+                    Answer::Done
+                }
+            }),
+        );
+    }
+    // Answers that are refused, each naming its item.
+    let mut bad = answers(other, |_| Answer::Done);
+    let first = ITEMS[0].id.to_string();
+    let second = ITEMS[1].id.to_string();
+    bad.remove(&first);
+    bad.insert(second, ouen_rules::Value::from("sometimes"));
+    bad.insert("no-such-item".into(), ouen_rules::Value::from("done"));
+    let errors = checklist::validate(other, &bad).expect_err("refused");
+    snap.case("refused answers", |l| {
+        errors
+            .iter()
+            .map(|e| format!("{}: {}\n", e.field, e.message(l)))
+            .collect()
+    });
+    snap.case("the stage's basis", |l| {
+        let a = checklist::validate(other, &answers(other, |_| Answer::Done)).unwrap();
+        checklist::score(&a, l).stage.basis + "\n"
+    });
+
+    assert_eq!(stages, (1..=4).collect(), "every stage is reached");
+    let all: BTreeSet<&str> = Area::ALL.iter().map(|a| a.id()).collect();
+    assert_eq!(first_areas, all, "every area is the first next step once");
+    snap.check(
+        expect_file!["snapshots/explanations/checklist.ja.txt"],
+        expect_file!["snapshots/explanations/checklist.en.txt"],
+    );
+}
