@@ -9,7 +9,9 @@
 //! explanations`, then read the diff.
 
 use expect_test::{expect_file, ExpectFile};
-use ouen_rules::cost::{simulate, Schemes, Simulation, SimulationInput, WarningCode};
+use ouen_rules::cost::{
+    compute, simulate, Schemes, Simulation, SimulationInput, WarningCode, Working,
+};
 use ouen_rules::{simulate_raw, Date, ErrorKind, InputError, Locale, RawSimulationInput};
 use rust_decimal::Decimal;
 use serde_json::{json, Value as Json};
@@ -155,6 +157,39 @@ const ALL_CODES: [WarningCode; 11] = [
     WarningCode::BudgetMayCloseEarly,
 ];
 
+/// Every step of the working, checked exhaustively: adding a step breaks this match.
+fn step_name(w: &Working) -> &'static str {
+    match w {
+        Working::TotalFee { .. } => "TotalFee",
+        Working::NationalPerHour { .. } => "NationalPerHour",
+        Working::NationalLeft { .. } => "NationalLeft",
+        Working::CapReached { .. } => "CapReached",
+        Working::NaganoWithNational { .. } => "NaganoWithNational",
+        Working::NaganoWithoutNational { after: None, .. } => "NaganoWithoutNational",
+        Working::NaganoWithoutNational { after: Some(_), .. } => "NaganoWithoutNational after",
+        Working::NaganoOnly { .. } => "NaganoOnly",
+        Working::NaganoHours { .. } => "NaganoHours",
+        Working::NationalTotal { .. } => "NationalTotal",
+        Working::NaganoTotal { .. } => "NaganoTotal",
+        Working::SelfPay { .. } => "SelfPay",
+    }
+}
+
+const ALL_STEPS: [&str; 12] = [
+    "TotalFee",
+    "NationalPerHour",
+    "NationalLeft",
+    "CapReached",
+    "NaganoWithNational",
+    "NaganoWithoutNational",
+    "NaganoWithoutNational after",
+    "NaganoOnly",
+    "NaganoHours",
+    "NationalTotal",
+    "NaganoTotal",
+    "SelfPay",
+];
+
 /// Plans that bring out each warning, each step of the working and each programme date state.
 fn cost_cases() -> Vec<(&'static str, SimulationInput)> {
     let mut sme_cap = plan(4000, "10", Schemes::NATIONAL);
@@ -269,7 +304,9 @@ fn cost_explanations_and_warnings() {
         );
     }
     let mut codes = BTreeSet::new();
+    let mut steps = BTreeSet::new();
     for (name, input) in cost_cases() {
+        steps.extend(compute(&input).working.iter().map(step_name));
         for w in simulate(&input, Locale::Ja).warnings {
             codes.insert(code_name(w.code));
         }
@@ -286,6 +323,8 @@ fn cost_explanations_and_warnings() {
         missing.is_empty(),
         "no case produces the warnings {missing:?}"
     );
+    let missing: Vec<_> = ALL_STEPS.iter().filter(|w| !steps.contains(*w)).collect();
+    assert!(missing.is_empty(), "no case explains the steps {missing:?}");
     assert_every_rule_rendered(&cited_in(include_str!("../src/cost.rs")), &snap, "cost.rs");
     snap.check(
         expect_file!["snapshots/explanations/cost.ja.txt"],
@@ -478,6 +517,39 @@ fn input_error_messages() {
         ],
         |v| {
             let raw: ouen_rules::sme::RawSmeInput = serde_json::from_value(v.clone()).unwrap();
+            raw.validate().map(|_| ())
+        },
+    );
+    let wizard = json!({"location": "nagano", "orgType": "company", "industry": "manufacturing",
+        "capital": 100_000_000, "employees": 50, "exclusions": {"singleLargeShare": false,
+        "totalLargeShare": "1/3", "largeOfficerShare": 0, "ownedByDeemedLarge": false,
+        "officersAllFromDeemedLarge": false, "avgTaxableIncome": false},
+        "expertKind": "freelancer", "support": "telework", "asOf": "2021-01-15"});
+    field_errors(
+        &mut snap,
+        &mut kinds,
+        "checkEligibility",
+        &wizard,
+        &[
+            "location",
+            "orgType",
+            "industry",
+            "capital",
+            "employees",
+            "exclusions",
+            "exclusions.singleLargeShare",
+            "exclusions.totalLargeShare",
+            "exclusions.largeOfficerShare",
+            "exclusions.ownedByDeemedLarge",
+            "exclusions.officersAllFromDeemedLarge",
+            "exclusions.avgTaxableIncome",
+            "expertKind",
+            "support",
+            "asOf",
+        ],
+        |v| {
+            let raw: ouen_rules::eligibility::RawEligibilityInput =
+                serde_json::from_value(v.clone()).unwrap();
             raw.validate().map(|_| ())
         },
     );
@@ -708,11 +780,16 @@ fn patch(mut base: Json, p: Json) -> Json {
 fn eligibility_verdicts() {
     let mut snap = Snap::default();
     let mut asked = BTreeSet::new();
+    let mut seen = BTreeSet::new();
     let mut case = |snap: &mut Snap, header: String, v: Json| {
         let raw: RawEligibilityInput = serde_json::from_value(v.clone()).unwrap();
         let first = check_eligibility_raw(&raw, Locale::Ja)
             .unwrap_or_else(|e| panic!("{header}: {v} is valid, got {e:?}"));
         asked.extend(first.next_question.map(|q| q.field()));
+        for v in &first.schemes {
+            seen.insert(format!("{:?} {:?}", v.scheme, v.status));
+            seen.insert(format!("{:?} {:?}", v.scheme, v.state));
+        }
         snap.case(header, |l| {
             render_eligibility(&check_eligibility_raw(&raw, l).unwrap())
         });
@@ -734,9 +811,11 @@ fn eligibility_verdicts() {
         case(&mut snap, format!("answered up to {field}"), so_far.clone());
     }
     for on in [
+        "2020-06-01",
         "2020-10-01",
         "2021-01-15",
         "2021-02-10",
+        "2021-03-01",
         "2021-04-01",
         "2021-06-01",
         "2021-11-15",
@@ -806,6 +885,21 @@ fn eligibility_verdicts() {
         &snap,
         "eligibility.rs",
     );
+    // Each scheme in each status, and on dates in each state of its programme.
+    for scheme in ["National", "Nagano"] {
+        for what in [
+            "Eligible",
+            "NotEligible",
+            "NeedsChecking",
+            "Some(NotYetOpen)",
+            "Some(Open)",
+            "Some(Closing)",
+            "Some(Closed)",
+        ] {
+            let key = format!("{scheme} {what}");
+            assert!(seen.contains(&key), "no case gives {key}: {seen:?}");
+        }
+    }
     // Every question is the next one to ask in some case.
     let never: Vec<&str> = QuestionId::ALL
         .iter()
