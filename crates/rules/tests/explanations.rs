@@ -326,6 +326,7 @@ fn cost_explanations_and_warnings() {
     let missing: Vec<_> = ALL_STEPS.iter().filter(|w| !steps.contains(*w)).collect();
     assert!(missing.is_empty(), "no case explains the steps {missing:?}");
     assert_every_rule_rendered(&cited_in(include_str!("../src/cost.rs")), &snap, "cost.rs");
+    assert_every_message_rendered(include_str!("../src/cost.rs"), "pub fn explain(", "", &snap);
     snap.check(
         expect_file!["snapshots/explanations/cost.ja.txt"],
         expect_file!["snapshots/explanations/cost.en.txt"],
@@ -654,6 +655,7 @@ fn sme_classification() {
         for (what, capital, employees) in [
             ("at both limits", cap, staff),
             ("one employee over", cap, staff + 1),
+            ("capital over, employees at the limit", cap + 1, staff),
             ("over both limits", cap + 1, staff + 1),
         ] {
             case(
@@ -677,6 +679,19 @@ fn sme_classification() {
         v["exclusions"][field] = value.clone();
         case(&mut snap, format!("deemed large: {field} = {value}"), v);
     }
+    // Several things to change at once: every condition listed, all needed.
+    let all_six = json!({"singleLargeShare": 1, "totalLargeShare": 1, "largeOfficerShare": 1,
+        "ownedByDeemedLarge": true, "officersAllFromDeemedLarge": true,
+        "avgTaxableIncome": 2_000_000_000_i64});
+    for org in [OrgType::Company, OrgType::SoleProprietor] {
+        let mut v = sme_input(org, Industry::Retail, 10_000_000_000, 5_000);
+        v["exclusions"] = all_six.clone();
+        case(
+            &mut snap,
+            format!("{}: over every limit and deemed large on all six", org.id()),
+            v,
+        );
+    }
     let mut v = small();
     v.as_object_mut().unwrap().remove("exclusions");
     case(&mut snap, "exclusions not answered".into(), v);
@@ -691,6 +706,12 @@ fn sme_classification() {
         "every sub-item of SME-6 excludes once"
     );
     assert_every_rule_rendered(&cited_in(include_str!("../src/sme.rs")), &snap, "sme.rs");
+    assert_every_message_rendered(
+        include_str!("../src/sme.rs"),
+        "pub fn classify(",
+        "mod reference;",
+        &snap,
+    );
     snap.check(
         expect_file!["snapshots/explanations/sme.ja.txt"],
         expect_file!["snapshots/explanations/sme.en.txt"],
@@ -866,6 +887,48 @@ fn eligibility_verdicts() {
             json!({"orgType": "medical", "industry": null, "employees": 400}),
         ),
     );
+    for (field, what) in [
+        (
+            "totalLargeShare",
+            "large enterprises hold two thirds together",
+        ),
+        (
+            "largeOfficerShare",
+            "half the officers from large enterprises",
+        ),
+        ("ownedByDeemedLarge", "owned by deemed large enterprises"),
+        (
+            "officersAllFromDeemedLarge",
+            "every officer from a deemed large enterprise",
+        ),
+        ("avgTaxableIncome", "taxable income above 1.5 billion"),
+    ] {
+        let mut v = nagano_maker();
+        v["exclusions"][field] = json!(true);
+        case(&mut snap, format!("deemed large: {what}"), v);
+    }
+    case(
+        &mut snap,
+        "a sole proprietor, exclusions not answered yet".into(),
+        patch(
+            nagano_maker(),
+            json!({"orgType": "soleProprietor", "exclusions": null}),
+        ),
+    );
+    case(
+        &mut snap,
+        "a large company outside Nagano: decided before every question".into(),
+        json!({"location": "other", "orgType": "company", "industry": "retail",
+            "employees": 5000, "capital": 10_000_000_000_i64}),
+    );
+    case(
+        &mut snap,
+        "not an SME and an expert of another kind".into(),
+        patch(
+            nagano_maker(),
+            json!({"employees": 5000, "capital": 10_000_000_000_i64, "expertKind": "other"}),
+        ),
+    );
     for k in ExpertKind::ALL {
         case(
             &mut snap,
@@ -907,6 +970,12 @@ fn eligibility_verdicts() {
         .filter(|f| !asked.contains(f))
         .collect();
     assert!(never.is_empty(), "no case asks {never:?} next");
+    assert_every_message_rendered(
+        include_str!("../src/eligibility.rs"),
+        "fn check_eligibility_raw(",
+        "#[cfg(test)]",
+        &snap,
+    );
     snap.check(
         expect_file!["snapshots/explanations/eligibility.ja.txt"],
         expect_file!["snapshots/explanations/eligibility.en.txt"],
@@ -940,6 +1009,16 @@ fn literals(src: &str) -> Vec<String> {
     let mut chars = src.chars().peekable();
     let mut prev = ' ';
     while let Some(c) = chars.next() {
+        // Comments are not messages.
+        if c == '/' && chars.peek() == Some(&'/') {
+            for c in chars.by_ref() {
+                if c == '\n' {
+                    break;
+                }
+            }
+            prev = '\n';
+            continue;
+        }
         // A `'"'` char literal is not the start of a string.
         if c == '"' && prev != '\'' {
             let mut s = String::new();
@@ -968,10 +1047,17 @@ fn literals(src: &str) -> Vec<String> {
 /// non-ASCII character are ids, not text) must appear in the snapshot of its language.
 fn assert_every_message_rendered(source: &str, from: &str, to: &str, snap: &Snap) {
     let start = source.find(from).expect("start marker");
-    let end = start + source[start..].find(to).expect("end marker");
+    // An empty `to`: up to the end of the file.
+    let end = match to {
+        "" => source.len(),
+        to => start + source[start..].find(to).expect("end marker"),
+    };
     let mut missing = Vec::new();
     for lit in literals(&source[start..end]) {
-        let ja = !lit.is_ascii();
+        // Japanese if it has kana, kanji or full-width forms (a dash or ¥ is not enough).
+        let ja = lit.chars().any(|c| {
+            ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        });
         if !ja && !lit.contains(' ') {
             continue;
         }
@@ -1240,6 +1326,19 @@ fn the_completeness_checks_fail_on_a_missing_sentence() {
     assert!(texts
         .iter()
         .any(|t| t.contains("\"National programme only\"")));
+    // Comments are skipped; templates are read whole; escapes are undone.
+    let cost = include_str!("../src/cost.rs");
+    let cost = literals(&cost[cost.find("pub fn explain(").unwrap()..]);
+    assert!(cost.contains(&"Total fee = hourly rate {0} × {1} = {2}".to_string()));
+    let elig = literals(include_str!("../src/eligibility.rs"));
+    assert!(
+        !elig.iter().any(|t| t == "as things stand"),
+        "a comment's quote"
+    );
+    assert_eq!(
+        literals("// \"no\"\nlet a = \"x \\\"y\\\"\"; // \"no\"\nf('\"');"),
+        vec!["x \"y\"".to_string()]
+    );
     let mut snap = Snap::default();
     snap.case("one sentence", |_| "[NAT-2] 自己負担\n".into());
     let fails = |f: &dyn Fn()| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_err();
