@@ -1542,6 +1542,9 @@ fn checklist_stage_and_next_steps() {
     });
 
     assert_eq!(stages, (1..=4).collect(), "every stage is reached");
+    let source = include_str!("../src/checklist.rs");
+    assert_every_message_rendered(source, "fn area_action", "pub struct Assessment", &snap);
+    assert_every_message_rendered(source, "fn stage(", "pub struct Comparison", &snap);
     let all: BTreeSet<&str> = Area::ALL.iter().map(|a| a.id()).collect();
     assert_eq!(first_areas, all, "every area is the first next step once");
     snap.check(
