@@ -3,7 +3,11 @@
 //! diff. Each case has a stable header (`## …`) and every sentence is printed with the rule
 //! ids it cites. Where the core has a list of variants (warning codes, error kinds, kinds of
 //! organisation, industries, questions, areas), the cases iterate over it and the test asserts
-//! that every variant was rendered, so a new variant without a snapshot fails here.
+//! that every variant was rendered, so a new variant without a snapshot fails here. Where there
+//! is no such list, the test reads the module's source: every rule id it writes and every
+//! piece of message text in its renderers (`cost::explain`, `sme::classify`, the eligibility
+//! verdicts, the plan's checks, the checklist's stage and next steps) must appear in the
+//! snapshot, so a new sentence without a case fails too.
 //!
 //! Regenerate after an intended change: `UPDATE_EXPECT=1 cargo test -p ouen-rules --test
 //! explanations`, then read the diff.
