@@ -5,11 +5,16 @@
 //!   `RuleId` (`rule_ids.rs`, `catalogue.rs`; see `build/rules.rs`); every rule the parameters
 //!   cite must be one of them;
 //! - `data/supports.json`: the support catalogue, its needs and the checklist's next steps,
-//!   with typed ids (`supports.rs`, see `build/supports.rs`).
+//!   with typed ids (`supports.rs`, see `build/supports.rs`);
+//! - `data/presets.json` joined with the workspace's `tests/data/golden.json`: the worked
+//!   examples as one-tap presets (`presets.rs`, see `build/presets.rs`). Not part of the stamp:
+//!   they are examples of the rules, not rules.
 //!
 //! The build fails, with a message naming the file and the entry, if the data is malformed: an
 //! unknown id or reference, a date that does not exist, a value that is not an integer.
 
+#[path = "build/presets.rs"]
+mod presets;
 #[path = "build/rules.rs"]
 mod rules;
 #[path = "build/supports.rs"]
@@ -440,4 +445,17 @@ fn main() {
         date(s, &format!("supports.json: {ctx}"))
     });
     fs::write(Path::new(&out_dir).join("supports.rs"), tables).unwrap();
+
+    // The presets: ids and titles here, everything else from the golden cases.
+    println!("cargo:rerun-if-changed=data/presets.json");
+    println!("cargo:rerun-if-changed=build/presets.rs");
+    println!("cargo:rerun-if-changed=../../tests/data/golden.json");
+    let preset_data = fs::read("data/presets.json").expect("read data/presets.json");
+    let golden =
+        fs::read("../../tests/data/golden.json").expect("read ../../tests/data/golden.json");
+    fs::write(
+        Path::new(&out_dir).join("presets.rs"),
+        presets::generate(&preset_data, &golden),
+    )
+    .unwrap();
 }

@@ -2,19 +2,28 @@
 //!
 //! Each preset is a plan exactly as the leaflet prints it, with the figures the leaflet gives,
 //! so a UI can offer "load this example" and a test can check that the rules reproduce it.
-//! The same cases are in `tests/data/golden.json` (`golden` names the case there).
+//!
+//! The table is generated: `data/presets.json` holds only each preset's id, the golden case it
+//! is (`golden`, a name in the workspace's `tests/data/golden.json`) and its titles; `build.rs`
+//! (`build/presets.rs`) reads the plan, the figures and the source from that case, and fails
+//! the build, naming the entry, on an unknown case, a duplicate id or a figure that is not an
+//! integer (`tests/presets_data.rs`). To add a worked example, add its case to golden.json and
+//! a line to `data/presets.json` (`MAINTAINING.md`).
 
 use crate::cost::Schemes;
 
-/// One worked example of a source document.
+/// One worked example of a source document: the fields of its golden case, with an id and
+/// titles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Preset {
-    /// Stable id (used in element ids and links): `ngn-1` … `ngn-8`, `nat-40h`, …
+    /// Stable id (used in element ids and links): `ngn-1` … `ngn-8`, `nat-4000x40`, `case-btob`, …
     pub id: &'static str,
-    /// What the support was about, as the source names it.
+    /// What the support was about, as the source names it (by default the case's name
+    /// without its source id; `ja` in the data otherwise).
     pub title_ja: &'static str,
     pub title_en: &'static str,
-    /// Source document and section (`000 §5`).
+    /// Source document and section (`000 §5`): the case's `source`, and the data's `section`
+    /// if it has one.
     pub source: &'static str,
     /// The expert's hourly rate in yen and the support hours.
     pub rate: i64,
@@ -29,170 +38,9 @@ pub struct Preset {
     pub self_pay: i64,
 }
 
-const fn p(
-    id: &'static str,
-    (title_ja, title_en): (&'static str, &'static str),
-    source: &'static str,
-    (rate, hours): (i64, i64),
-    schemes: Schemes,
-    golden: &'static str,
-    (total_fee, national, nagano, self_pay): (i64, Option<i64>, Option<i64>, i64),
-) -> Preset {
-    Preset {
-        id,
-        title_ja,
-        title_en,
-        source,
-        rate,
-        hours,
-        schemes,
-        golden,
-        total_fee,
-        national,
-        nagano,
-        self_pay,
-    }
-}
-
-/// Every worked example: the eight Nagano examples (000 §5), the national examples (002,
-/// 001) and the case study (001).
-pub const PRESETS: [Preset; 12] = [
-    p(
-        "ngn-1",
-        (
-            "例1 オンライン商談システム導入",
-            "Example 1: online sales meetings",
-        ),
-        "000 §5",
-        (6000, 12),
-        Schemes::COMBINED,
-        "000 例1 オンライン商談システム導入",
-        (72_000, Some(42_000), Some(24_000), 6_000),
-    ),
-    p(
-        "ngn-2",
-        ("例2 ECサイト構築", "Example 2: building an EC site"),
-        "000 §5",
-        (5000, 20),
-        Schemes::COMBINED,
-        "000 例2 ECサイト構築",
-        (100_000, Some(70_000), Some(20_000), 10_000),
-    ),
-    p(
-        "ngn-3",
-        ("例3 キャッシュレス決済導入", "Example 3: cashless payment"),
-        "000 §5",
-        (6500, 20),
-        Schemes::COMBINED,
-        "000 例3 キャッシュレス決済導入",
-        (130_000, Some(70_000), Some(50_000), 10_000),
-    ),
-    p(
-        "ngn-4",
-        ("例4 事務業務の自動化", "Example 4: office automation"),
-        "000 §5",
-        (8250, 24),
-        Schemes::COMBINED,
-        "000 例4 事務業務の自動化",
-        (198_000, Some(84_000), Some(102_000), 12_000),
-    ),
-    p(
-        "ngn-5",
-        (
-            "例5 Web・SNSを活用したPR・集客",
-            "Example 5: web and social media marketing",
-        ),
-        "000 §5",
-        (4000, 6),
-        Schemes::NAGANO_ONLY,
-        "000 例5 Web・SNSを活用したPR・集客",
-        (24_000, None, Some(21_000), 3_000),
-    ),
-    p(
-        "ngn-6",
-        (
-            "例6 名刺管理ツールの活用支援",
-            "Example 6: business-card management tool",
-        ),
-        "000 §5",
-        (3500, 8),
-        Schemes::NAGANO_ONLY,
-        "000 例6 名刺管理ツールの活用支援",
-        (28_000, None, Some(24_000), 4_000),
-    ),
-    p(
-        "ngn-7",
-        (
-            "例7 ホームページの改修",
-            "Example 7: improving the web site",
-        ),
-        "000 §5",
-        (4000, 12),
-        Schemes::NAGANO_ONLY,
-        "000 例7 ホームページの改修",
-        (48_000, None, Some(42_000), 6_000),
-    ),
-    p(
-        "ngn-8",
-        (
-            "例8 セキュリティに対するアドバイス",
-            "Example 8: security advice",
-        ),
-        "000 §5",
-        (4750, 12),
-        Schemes::NAGANO_ONLY,
-        "000 例8 セキュリティに対するアドバイス",
-        (57_000, None, Some(51_000), 6_000),
-    ),
-    p(
-        "nat-4000x40",
-        (
-            "国の例 時給4,000円×40時間",
-            "National example: 4,000 yen/h × 40 h",
-        ),
-        "002",
-        (4000, 40),
-        Schemes::NATIONAL,
-        "002 例 4,000円/時 × 40時間",
-        (160_000, Some(140_000), None, 20_000),
-    ),
-    p(
-        "nat-4000x30",
-        (
-            "国の例 時給4,000円×30時間",
-            "National example: 4,000 yen/h × 30 h",
-        ),
-        "001",
-        (4000, 30),
-        Schemes::NATIONAL,
-        "001 例 時給4,000円 × 30時間",
-        (120_000, Some(105_000), None, 15_000),
-    ),
-    p(
-        "nat-10000x30",
-        (
-            "国の例 時給10,000円×30時間",
-            "National example: 10,000 yen/h × 30 h",
-        ),
-        "001",
-        (10_000, 30),
-        Schemes::NATIONAL,
-        "001 例 時給10,000円 × 30時間",
-        (300_000, Some(105_000), None, 195_000),
-    ),
-    p(
-        "case-btob",
-        (
-            "支援事例 メーカー×BtoBマーケティングツール導入",
-            "Case study: a manufacturer adopts a B2B marketing tool",
-        ),
-        "001 支援事例",
-        (3750, 32),
-        Schemes::NATIONAL,
-        "001 支援事例 メーカー×BtoBマーケティングツール導入",
-        (120_000, Some(104_000), None, 16_000),
-    ),
-];
+// `PRESETS`: generated by `build.rs` (`build/presets.rs`) from `data/presets.json` and the
+// golden cases they name.
+include!(concat!(env!("OUT_DIR"), "/presets.rs"));
 
 impl Preset {
     pub fn title(&self, locale: crate::Locale) -> &'static str {
