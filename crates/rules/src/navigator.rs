@@ -12,7 +12,7 @@
 
 use crate::format::{hours, yen};
 use crate::input::{date_field, ErrorKind, InputError, Value};
-use crate::params::{amount, programme_status, AmountId, ProgrammeState, PROGRAMMES};
+use crate::params::{amount, programme_status, AmountId, ProgrammeState, DATES, PROGRAMMES};
 use crate::params::{Stamp, STAMP};
 use crate::{Date, Locale};
 use serde::{Deserialize, Serialize};
@@ -249,19 +249,18 @@ fn end_status(
             (ended, last, status)
         }
         Ends::Programme(ids) => {
-            // Without an as-of date any day will do: only the deadlines are read then.
-            let Some(day) = on.or_else(|| Date::from_ymd(2000, 1, 1).ok()) else {
-                return (false, None, None);
-            };
+            // The programmes' last date as in force on the as-of date (as announced by then;
+            // the latest announcement without one), and where each stands on that date.
+            let last = DATES
+                .iter()
+                .filter(|d| ids.contains(&d.programme))
+                .map(|d| d.on(on).value)
+                .max();
             let statuses: Vec<_> = PROGRAMMES
                 .iter()
                 .filter(|(p, _)| ids.contains(p))
-                .map(|(p, ph)| programme_status(*p, *ph, day, locale))
+                .filter_map(|(p, ph)| on.map(|day| programme_status(*p, *ph, day, locale)))
                 .collect();
-            let last = statuses
-                .iter()
-                .filter_map(|s| s.deadlines.iter().map(|d| d.date).max())
-                .max();
             let ended = on.is_some() && statuses.iter().all(|s| s.state == ProgrammeState::Closed);
             let open = on.is_some() && statuses.iter().any(|s| s.state == ProgrammeState::Open);
             let status = last.map(|l| {
