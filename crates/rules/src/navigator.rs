@@ -159,10 +159,11 @@ fn pick<'a>(locale: Locale, ja: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// The figures of the national programme and Nagano, from the dated parameters.
-fn programme_figures(id: SupportId, locale: Locale) -> Vec<FigureView> {
+/// The figures of the national programme and Nagano, from the dated parameters: those in force
+/// on `as_of` (the latest without one).
+fn programme_figures(id: SupportId, as_of: Option<Date>, locale: Locale) -> Vec<FigureView> {
     let f = |a: AmountId, ja: &dyn Fn(String) -> String, en: &dyn Fn(String) -> String| {
-        let p = amount(a, None);
+        let p = amount(a, as_of);
         let money = match p.param.unit {
             crate::params::Unit::Hours => hours(p.value, locale),
             _ => yen(p.value, locale),
@@ -305,7 +306,7 @@ pub fn navigator(needs: &[NeedId], as_of: Option<Date>, locale: Locale) -> Navig
                 return None;
             }
             let (ended, end_date, status_text) = end_status(s, as_of, locale);
-            let mut figures = programme_figures(s.id, locale);
+            let mut figures = programme_figures(s.id, as_of, locale);
             figures.extend(s.figures.iter().map(|f| FigureView {
                 text: pick(locale, f.ja, f.en).to_string(),
                 as_of: f.period.text(locale).to_string(),
