@@ -36,15 +36,25 @@ const CHECKS: &[&str] = &[
     "fixture_checklist_suggests_the_new_support_not_the_retired_one",
 ];
 
-/// True in the inner run, built from the fixture; false in the normal run.
+/// What a check prints when it runs on the fixture's data.
+const RAN: &str = "checked on the fixture's data";
+
+/// True in the inner run, built from the fixture; false in the normal run (and when a
+/// maintainer builds from a data directory of their own).
 fn on_fixture() -> bool {
-    if std::env::var_os(DATA_DIR).is_none() {
+    let Some(dir) = std::env::var_os(DATA_DIR) else {
+        return false;
+    };
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURE);
+    if Path::new(&dir).canonicalize().ok() != fixture.canonicalize().ok() {
         return false;
     }
     assert_eq!(
         STAMP.version, FIXTURE_VERSION,
         "{DATA_DIR} is set but the crate was not built from the fixture"
     );
+    // The driver counts these lines: a check that stood aside prints none.
+    println!("{RAN}");
     true
 }
 
@@ -64,7 +74,13 @@ fn a_yearly_update_needs_no_code() {
         .arg("--offline")
         .arg("--manifest-path")
         .arg(manifest.join("Cargo.toml"))
-        .args(["--test", "update_fixture", "--", "fixture_"])
+        .args([
+            "--test",
+            "update_fixture",
+            "--",
+            "fixture_",
+            "--show-output",
+        ])
         .env(DATA_DIR, manifest.join(FIXTURE))
         .env("CARGO_TARGET_DIR", &target)
         .env(TODAYS_STAMP, STAMP.hash)
@@ -86,6 +102,11 @@ fn a_yearly_update_needs_no_code() {
     assert!(
         stdout.contains(&format!("test result: ok. {} passed", CHECKS.len())),
         "the fixture ran other checks than {CHECKS:?}\n{report}"
+    );
+    assert_eq!(
+        stdout.matches(RAN).count(),
+        CHECKS.len(),
+        "every check must run on the fixture's data, none stand aside\n{report}"
     );
 }
 
