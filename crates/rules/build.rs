@@ -302,7 +302,10 @@ fn main() {
         fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
     };
     let bytes = read("parameters.json");
-    let data: Data = serde_json::from_slice(&bytes).expect("parse data/parameters.json");
+    let data: Data = serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+        let path = dates::data_file("parameters.json");
+        panic!("parse {}: {e}", path.display())
+    });
     println!("cargo:rerun-if-changed=build/rules.rs");
     let rules_json = read("rules.json");
     println!("cargo:rerun-if-changed=build/supports.rs");
