@@ -1,6 +1,7 @@
 //! Turns the rules' data into static Rust tables (no JSON parser ships in the wasm) and stamps
 //! the ruleset with a short SHA-256 of the data:
 //! - `data/parameters.json`: every figure and date, with validity and source (`parameters.rs`);
+//!   each revision of a date with the day it was announced (checked in `build/dates.rs`);
 //! - `data/rules.json`: every rule of the specification, stated for people, and the typed
 //!   `RuleId` (`rule_ids.rs`, `catalogue.rs`; see `build/rules.rs`); every rule the parameters
 //!   cite must be one of them;
@@ -11,8 +12,14 @@
 //!   they are examples of the rules, not rules.
 //!
 //! The build fails, with a message naming the file and the entry, if the data is malformed: an
-//! unknown id or reference, a date that does not exist, a value that is not an integer.
+//! unknown id or reference, a date that does not exist, a value that is not an integer, a
+//! revision out of announcement order.
+//!
+//! `OUEN_RULES_DATA_DIR` builds from another data directory (`build/dates.rs`): the yearly
+//! update fixture of `tests/update_fixture.rs` is built that way.
 
+#[path = "build/dates.rs"]
+mod dates;
 #[path = "build/presets.rs"]
 mod presets;
 #[path = "build/rules.rs"]
@@ -232,7 +239,12 @@ struct DateParam {
 #[serde(deny_unknown_fields)]
 struct Revision {
     value: String,
+    /// The day the revision was announced (see `build/dates.rs`).
+    announced: String,
     source: String,
+    /// How the announcement date is known, for maintainers (not generated).
+    #[allow(dead_code)]
+    note: Option<String>,
 }
 
 fn date(s: &str, ctx: &str) -> String {
@@ -286,16 +298,23 @@ fn kind(s: &str, ctx: &str) -> &'static str {
 const FULL: &str = "#[cfg(feature = \"full\")] ";
 
 fn main() {
-    let path = Path::new("data/parameters.json");
-    println!("cargo:rerun-if-changed=data/parameters.json");
-    let bytes = fs::read(path).expect("read data/parameters.json");
-    let data: Data = serde_json::from_slice(&bytes).expect("parse data/parameters.json");
-    println!("cargo:rerun-if-changed=data/supports.json");
-    println!("cargo:rerun-if-changed=data/rules.json");
+    // The data directory can be another one (`build/dates.rs`: the update fixture's).
+    println!("cargo:rerun-if-env-changed={}", dates::DATA_DIR_VAR);
+    println!("cargo:rerun-if-changed=build/dates.rs");
+    let read = |name: &str| {
+        let path = dates::data_file(name);
+        println!("cargo:rerun-if-changed={}", path.display());
+        fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+    };
+    let bytes = read("parameters.json");
+    let data: Data = serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+        let path = dates::data_file("parameters.json");
+        panic!("parse {}: {e}", path.display())
+    });
     println!("cargo:rerun-if-changed=build/rules.rs");
-    let rules_json = fs::read("data/rules.json").expect("read data/rules.json");
+    let rules_json = read("rules.json");
     println!("cargo:rerun-if-changed=build/supports.rs");
-    let catalogue = fs::read("data/supports.json").expect("read data/supports.json");
+    let catalogue = read("supports.json");
     // The stamp covers all the data: a changed support is a changed ruleset too.
     let hash = Sha256::new()
         .chain_update(&bytes)
@@ -399,12 +418,25 @@ fn main() {
     }
 
     writeln!(out, "pub static DATES: &[DateParam] = &[").unwrap();
+    let mut announcements = dates::Announcements::default();
     for d in &data.dates {
         assert!(
             !d.revisions.is_empty(),
             "parameters.json: {}: no revisions",
             d.id
         );
+        let revisions: Vec<dates::Rev> = d
+            .revisions
+            .iter()
+            .map(|r| dates::Rev {
+                value: &r.value,
+                announced: &r.announced,
+                source: &r.source,
+            })
+            .collect();
+        announcements.check(&d.id, &revisions, |s, ctx| {
+            date(s, ctx);
+        });
         let phase = match d.phase.as_deref() {
             Some("one") => "Some(Phase::One)",
             Some("two") => "Some(Phase::Two)",
@@ -425,8 +457,9 @@ fn main() {
         for r in &d.revisions {
             writeln!(
                 out,
-                "        Revision {{ value: {}, {FULL}source: {:?} }},",
+                "        Revision {{ value: {}, announced: {}, {FULL}source: {:?} }},",
                 date(&r.value, &format!("parameters.json: {}", d.id)),
+                date(&r.announced, &format!("parameters.json: {}", d.id)),
                 r.source
             )
             .unwrap();

@@ -198,12 +198,19 @@ test('the as-of date shows which programmes are open, with deadlines in 和暦',
 
   await page.locator('#as-of').fill('2021-05-01');
   await page.locator('#status-summary').filter({ hasText: '第Ⅱ期' }).waitFor();
+  const known = await page.locator('#programmes').textContent();
+  assert.match(known, /受付中/);
+  assert.match(known, /2021年9月30日（令和3年9月30日）/, 'next deadline as first announced (002), in 和暦');
+  assert.doesNotMatch(known, /2021年11月1日/, 'the revision (001) was not announced yet');
+  // 2021-11-01: the day 001 announced the revised dates, and the revised registration deadline.
+  await page.locator('#as-of').fill('2021-11-01');
+  await page.locator('#programmes').filter({ hasText: '2021年11月1日（令和3年11月1日）' }).waitFor();
   const status = await page.locator('#programmes').textContent();
   assert.match(status, /受付中/);
   assert.match(status, /2021年11月1日（令和3年11月1日）/, 'next deadline, revised, in 和暦');
   assert.match(status, /2021年9月30日/, 'the first announcement is kept');
   assert.match(status, /NAT-P5/, 'the early-closing caveat');
-  assert.match(await page.locator('#result-as-of').textContent(), /令和3年5月1日/);
+  assert.match(await page.locator('#result-as-of').textContent(), /令和3年11月1日/);
   await page.screenshot({ path: join(artifacts, 'simulator-status.png'), fullPage: true });
 
   await page.locator('#as-of-today').click();
@@ -340,14 +347,14 @@ test('the simulator in English: labels, yen, dates, rule-core messages, no Japan
   assert.match(await page.locator('#presets').textContent(), /Source Nagano Prefecture leaflet/);
 
   // The programmes on a date, in English with English dates and programme names.
-  await page.locator('#as-of').fill('2021-05-01');
-  await page.locator('#status-summary').filter({ hasText: 'Open on 1 May 2021' }).waitFor();
+  await page.locator('#as-of').fill('2021-11-01');
+  await page.locator('#status-summary').filter({ hasText: 'Open on 1 November 2021' }).waitFor();
   const status = await page.locator('#programmes').textContent();
   assert.match(status, /SME Digitalization Support Corps \(Phase II\)/);
   assert.match(status, /● Open/);
   assert.match(status, /1 November 2021/);
   assert.match(status, /first announced as 30 September 2021 \(source [A-Z][^)]*\)\./);
-  assert.match(await page.locator('#result-as-of').textContent(), /Calculated with the rules in force on 1 May 2021\./);
+  assert.match(await page.locator('#result-as-of').textContent(), /Calculated with the rules in force on 1 November 2021\./);
 
   // An error from the rules core, next to its field, in English.
   await fill(page, '#hours', '0');

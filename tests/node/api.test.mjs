@@ -107,11 +107,16 @@ test('Phase II dates carry the NAT-P5 budget caveat, from both entry points', as
 });
 
 test('programmesOn and rulesetInfo', () => {
-  const p = ouen.programmesOn('2021-05-01');
-  const phase2 = p.find((x) => x.programme === 'national' && x.phase === 'two');
+  const phase2On = (day) => ouen.programmesOn(day).find((x) => x.programme === 'national' && x.phase === 'two');
+  // On 2021-05-01 only the first announcement (002) was out; 001 revised the dates on 2021-11-01.
+  const may = phase2On('2021-05-01');
+  assert.equal(may.state, 'open');
+  assert.equal(may.nextDeadline.date, '2021-09-30');
+  assert.deepEqual(may.nextDeadline.superseded, []);
+  const phase2 = phase2On('2021-11-01');
   assert.equal(phase2.state, 'open');
   assert.equal(phase2.nextDeadline.date, '2021-11-01');
-  assert.deepEqual(phase2.nextDeadline.superseded, [{ value: '2021-09-30', source: '002' }]);
+  assert.deepEqual(phase2.nextDeadline.superseded, [{ value: '2021-09-30', announced: '2021-04-26', source: '002' }]);
   assert.throws(() => ouen.programmesOn('2021-13-01'), { field: 'date' });
   const info = ouen.rulesetInfo();
   assert.match(info.hash, /^[0-9a-f]{8}$/);

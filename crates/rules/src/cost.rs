@@ -1178,7 +1178,7 @@ fn warning(n: &Notice, t: &Texts) -> Warning {
             // The next deadline: its label and date, as `programme_status` shows them.
             let until = next
                 .map(|n| {
-                    let date = n.current().value.format(t.locale);
+                    let date = n.on(Some(on)).value.format(t.locale);
                     t.text(["「{0}」の{1}", "{1} ({0})"], &[n.label(t.locale), &date])
                 })
                 .unwrap_or_default();

@@ -12,7 +12,7 @@
 
 use crate::format::{hours, yen};
 use crate::input::{date_field, ErrorKind, InputError, Value};
-use crate::params::{amount, programme_status, AmountId, ProgrammeState, PROGRAMMES};
+use crate::params::{amount, programme_status, AmountId, ProgrammeState, DATES, PROGRAMMES};
 use crate::params::{Stamp, STAMP};
 use crate::{Date, Locale};
 use serde::{Deserialize, Serialize};
@@ -159,10 +159,11 @@ fn pick<'a>(locale: Locale, ja: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// The figures of the national programme and Nagano, from the dated parameters.
-fn programme_figures(id: SupportId, locale: Locale) -> Vec<FigureView> {
+/// The figures of the national programme and Nagano, from the dated parameters: those in force
+/// on `as_of` (the latest without one).
+fn programme_figures(id: SupportId, as_of: Option<Date>, locale: Locale) -> Vec<FigureView> {
     let f = |a: AmountId, ja: &dyn Fn(String) -> String, en: &dyn Fn(String) -> String| {
-        let p = amount(a, None);
+        let p = amount(a, as_of);
         let money = match p.param.unit {
             crate::params::Unit::Hours => hours(p.value, locale),
             _ => yen(p.value, locale),
@@ -249,19 +250,18 @@ fn end_status(
             (ended, last, status)
         }
         Ends::Programme(ids) => {
-            // Without an as-of date any day will do: only the deadlines are read then.
-            let Some(day) = on.or_else(|| Date::from_ymd(2000, 1, 1).ok()) else {
-                return (false, None, None);
-            };
+            // The programmes' last date as in force on the as-of date (as announced by then;
+            // the latest announcement without one), and where each stands on that date.
+            let last = DATES
+                .iter()
+                .filter(|d| ids.contains(&d.programme))
+                .map(|d| d.on(on).value)
+                .max();
             let statuses: Vec<_> = PROGRAMMES
                 .iter()
                 .filter(|(p, _)| ids.contains(p))
-                .map(|(p, ph)| programme_status(*p, *ph, day, locale))
+                .filter_map(|(p, ph)| on.map(|day| programme_status(*p, *ph, day, locale)))
                 .collect();
-            let last = statuses
-                .iter()
-                .filter_map(|s| s.deadlines.iter().map(|d| d.date).max())
-                .max();
             let ended = on.is_some() && statuses.iter().all(|s| s.state == ProgrammeState::Closed);
             let open = on.is_some() && statuses.iter().any(|s| s.state == ProgrammeState::Open);
             let status = last.map(|l| {
@@ -306,7 +306,7 @@ pub fn navigator(needs: &[NeedId], as_of: Option<Date>, locale: Locale) -> Navig
                 return None;
             }
             let (ended, end_date, status_text) = end_status(s, as_of, locale);
-            let mut figures = programme_figures(s.id, locale);
+            let mut figures = programme_figures(s.id, as_of, locale);
             figures.extend(s.figures.iter().map(|f| FigureView {
                 text: pick(locale, f.ja, f.en).to_string(),
                 as_of: f.period.text(locale).to_string(),

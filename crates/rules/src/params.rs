@@ -110,13 +110,18 @@ impl DateKind {
     }
 }
 
-/// One announcement of a date. The last revision of a [`DateParam`] is the one in force;
-/// earlier ones are kept as superseded (NAT-P3 vs NAT-P4).
+/// One announcement of a date, and the day it was announced. On a day D the revision in force
+/// is the last one announced on or before D (before the first announcement, the first); the
+/// ones announced before it are superseded, the ones announced after it were not known yet
+/// (NAT-P3 vs NAT-P4). With no as-of date the last revision is in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Revision {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub value: Date,
+    /// The day it was announced (`build.rs` checks these are in order).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub announced: Date,
     #[cfg(feature = "full")]
     pub source: &'static str,
 }
@@ -137,14 +142,37 @@ pub struct DateParam {
 }
 
 impl DateParam {
-    /// The date in force: the latest revision.
+    /// Which revision is in force on `on`: the last one announced on or before that day;
+    /// before the first announcement, the first; with no date, the last.
+    fn in_force_index(&self, on: Option<Date>) -> usize {
+        // build.rs refuses a date parameter without revisions, and revisions out of
+        // announcement order.
+        let last = self.revisions.len() - 1;
+        match on {
+            None => last,
+            Some(on) => self
+                .revisions
+                .iter()
+                .rposition(|r| r.announced <= on)
+                .unwrap_or(0),
+        }
+    }
+    /// The revision in force on `on` (see [`Revision`]); with no date, the latest.
+    pub fn on(&self, on: Option<Date>) -> Revision {
+        self.revisions[self.in_force_index(on)]
+    }
+    /// The announcements that [`DateParam::on`] replaced by that day: those announced before
+    /// it. Later ones were not known yet and are not listed.
+    pub fn superseded_on(&self, on: Option<Date>) -> &'static [Revision] {
+        &self.revisions[..self.in_force_index(on)]
+    }
+    /// The date in force with no as-of date: the latest revision.
     pub fn current(&self) -> Revision {
-        // build.rs refuses a date parameter without revisions.
-        self.revisions[self.revisions.len() - 1]
+        self.on(None)
     }
     /// Earlier announcements, replaced by [`DateParam::current`].
     pub fn superseded(&self) -> &'static [Revision] {
-        &self.revisions[..self.revisions.len() - 1]
+        self.superseded_on(None)
     }
     pub fn label(&self, locale: Locale) -> &'static str {
         match locale {
@@ -268,8 +296,10 @@ pub struct Deadline {
 
 #[cfg(feature = "full")]
 impl Deadline {
-    fn of(p: &DateParam, locale: Locale) -> Deadline {
-        let cur = p.current();
+    /// The date as in force on `on` (the latest with no date), with the announcements it had
+    /// replaced by then.
+    pub fn of(p: &DateParam, on: Option<Date>, locale: Locale) -> Deadline {
+        let cur = p.on(on);
         Deadline {
             id: p.id,
             rule: p.rule,
@@ -277,7 +307,7 @@ impl Deadline {
             date_text: cur.value.format(locale),
             label: p.label(locale),
             source: cur.source,
-            superseded: p.superseded().to_vec(),
+            superseded: p.superseded_on(on).to_vec(),
         }
     }
 }
@@ -294,7 +324,8 @@ pub struct ProgrammeStatus {
     pub name: &'static str,
     /// The earliest deadline on or after the date, if any remains.
     pub next_deadline: Option<Deadline>,
-    /// Every date of this programme, in force, with superseded announcements.
+    /// Every date of this programme, as in force on the date, with the announcements it had
+    /// superseded by then.
     pub deadlines: Vec<Deadline>,
     /// Caveats to show with the dates (NAT-P5: budget may close intake early).
     pub caveats: Vec<String>,
@@ -333,8 +364,9 @@ pub const PROGRAMMES: [(ProgrammeId, Option<Phase>); 4] = [
 ];
 
 /// Where one programme (and phase) stands on `on`, and its earliest deadline on or after
-/// `on` if any remains (the first such in `DATES` among equal dates). The cost split's date
-/// warnings need only these; [`programme_status`] adds every deadline and the caveats.
+/// `on` if any remains (the first such in `DATES` among equal dates), every date as in force
+/// on `on` ([`DateParam::on`]). The cost split's date warnings need only these;
+/// [`programme_status`] adds every deadline and the caveats.
 pub fn programme_state(
     programme: ProgrammeId,
     phase: Option<Phase>,
@@ -348,7 +380,7 @@ pub fn programme_state(
         .iter()
         .filter(|d| d.programme == programme && d.phase == phase)
     {
-        let v = d.current().value;
+        let v = d.on(Some(on)).value;
         if d.kind.is_start() {
             start = Some(start.map_or(v, |s| s.min(v)));
             continue;
@@ -357,7 +389,7 @@ pub fn programme_state(
             intake_end = Some(intake_end.map_or(v, |e| e.max(v)));
         }
         final_end = Some(final_end.map_or(v, |e| e.max(v)));
-        if v >= on && next.is_none_or(|n| v < n.current().value) {
+        if v >= on && next.is_none_or(|n| v < n.on(Some(on)).value) {
             next = Some(d);
         }
     }
@@ -373,7 +405,7 @@ pub fn programme_state(
     (state, next)
 }
 
-/// Where one programme stands on `on`.
+/// Where one programme stands on `on`, with its dates as in force on `on`.
 #[cfg(feature = "full")]
 pub fn programme_status(
     programme: ProgrammeId,
@@ -385,9 +417,9 @@ pub fn programme_status(
     let dates = DATES
         .iter()
         .filter(|d| d.programme == programme && d.phase == phase);
-    let mut deadlines: Vec<Deadline> = dates.map(|d| Deadline::of(d, locale)).collect();
+    let mut deadlines: Vec<Deadline> = dates.map(|d| Deadline::of(d, Some(on), locale)).collect();
     crate::sort_by_key(&mut deadlines, |d| d.date);
-    let next_deadline = next.map(|d| Deadline::of(d, locale));
+    let next_deadline = next.map(|d| Deadline::of(d, Some(on), locale));
     let mut caveats = Vec::new();
     if programme == ProgrammeId::National && phase == Some(Phase::Two) {
         // NAT-P2: who could start when. The first announcement (002) opened Phase II to
@@ -395,7 +427,7 @@ pub fn programme_status(
         let start = DATES
             .iter()
             .find(|d| d.programme == programme && d.phase == phase && d.kind.is_start())
-            .map(|d| d.current().value.format(locale))
+            .map(|d| d.on(Some(on)).value.format(locale))
             .unwrap_or_default();
         caveats.push(crate::format::fill_in(
             locale,
@@ -541,11 +573,11 @@ mod tests {
                             .iter()
                             .filter(|d| d.programme == p && d.phase == ph)
                             .collect();
-                        crate::sort_by_key(&mut dates, |d| d.current().value);
+                        crate::sort_by_key(&mut dates, |d| d.on(Some(on)).value);
                         let expected = dates
                             .iter()
-                            .filter(|d| !d.kind.is_start() && d.current().value >= on)
-                            .min_by_key(|d| d.current().value)
+                            .filter(|d| !d.kind.is_start() && d.on(Some(on)).value >= on)
+                            .min_by_key(|d| d.on(Some(on)).value)
                             .map(|d| d.id);
                         let (state, next) = programme_state(p, ph, on);
                         assert_eq!(next.map(|d| d.id), expected, "{p:?} {ph:?} {on:?}");
@@ -590,6 +622,34 @@ mod tests {
         assert_eq!(reg.superseded()[0].source, "002");
     }
 
+    /// On a day, the revision in force is the last one announced by then: a day before 001
+    /// announced the revised deadlines (NAT-P4), the first announcement's (NAT-P3) hold and
+    /// nothing is superseded yet; before the first announcement, the first revision applies;
+    /// without a day, the latest.
+    #[test]
+    fn revisions_follow_their_announcements() {
+        let reg = DATES
+            .iter()
+            .find(|p| p.id == "nationalP2RegistrationEnd")
+            .unwrap();
+        let revised = reg.revisions[1].announced;
+        assert_eq!(revised, d("2021-11-01"));
+        let day_before = d("2021-10-31");
+        assert_eq!(reg.on(Some(day_before)).value, d("2021-09-30"));
+        assert_eq!(reg.on(Some(day_before)).source, "002");
+        assert!(reg.superseded_on(Some(day_before)).is_empty());
+        assert_eq!(reg.on(Some(revised)).value, d("2021-11-01"));
+        assert_eq!(reg.superseded_on(Some(revised)), &reg.revisions[..1]);
+        assert_eq!(reg.on(Some(d("2020-01-01"))).value, d("2021-09-30"));
+        assert_eq!(reg.on(None), reg.current());
+        assert_eq!(reg.current().value, d("2021-11-01"));
+        for p in DATES {
+            for w in p.revisions.windows(2) {
+                assert!(w[0].announced < w[1].announced, "{}", p.id);
+            }
+        }
+    }
+
     #[test]
     fn status_on_dates() {
         let s = |on: &str| {
@@ -605,7 +665,8 @@ mod tests {
             s("2021-01-15"),
             vec![
                 (Open, Some("2021-01-31".into())),
-                (NotYetOpen, Some("2021-11-01".into())),
+                // Phase II's deadlines as first announced (002): the revision came later.
+                (NotYetOpen, Some("2021-09-30".into())),
                 (Open, Some("2021-02-05".into())),
                 (NotYetOpen, Some("2021-02-26".into())),
             ]
@@ -615,7 +676,11 @@ mod tests {
         assert_eq!(feb[0], (Closing, Some("2021-02-28".into())));
         assert_eq!(feb[2], (Closing, Some("2021-02-28".into())));
         assert_eq!(feb[3], (Open, Some("2021-02-26".into())));
-        // 2021-11-01 is the revised Phase II registration deadline: still open that day.
+        // 2021-10-31, a day before 001 revised the deadlines: registration closed on
+        // 2021-09-30 as first announced (002); the next date is the first contract deadline.
+        assert_eq!(s("2021-10-31")[1], (Closing, Some("2021-11-30".into())));
+        // 2021-11-01 is the revised Phase II registration deadline, and the day 001 announced
+        // it: still open that day.
         assert_eq!(s("2021-11-01")[1], (Open, Some("2021-11-01".into())));
         assert_eq!(s("2021-11-02")[1], (Closing, Some("2021-12-17".into())));
         // After everything.
@@ -634,9 +699,20 @@ mod tests {
             Locale::Ja,
         );
         assert!(p2.caveats.iter().any(|c| c.contains("NAT-P5")));
+        // On 2021-05-01 only the first announcement (002) was out: nothing superseded yet.
         let next = p2.next_deadline.unwrap();
-        assert_eq!(next.date_text, "2021年11月1日（令和3年11月1日）");
-        assert_eq!(next.superseded[0].value, d("2021-09-30"));
+        assert_eq!(next.date_text, "2021年9月30日（令和3年9月30日）");
+        assert!(next.superseded.is_empty());
+        // Once 001 revised them, the first announcement is shown as superseded.
+        let p2 = programme_status(
+            ProgrammeId::National,
+            Some(Phase::Two),
+            d("2021-11-15"),
+            Locale::Ja,
+        );
+        let next = p2.next_deadline.unwrap();
+        assert_eq!(next.date_text, "2021年12月17日（令和3年12月17日）");
+        assert_eq!(next.superseded[0].value, d("2021-11-30"));
     }
 
     #[test]

@@ -384,11 +384,13 @@ fn parse_hours(s: &str) -> Result<Decimal, crate::InputError> {
     )
 }
 
-fn date_param(id: &str) -> Date {
+/// A programme date as in force on the plan's date (`as_of`: its contract date, else its
+/// application date, else its start), as the figures are; the latest with none.
+fn date_param(id: &str, as_of: Option<Date>) -> Date {
     DATES
         .iter()
         .find(|d| d.id == id)
-        .map(|d| d.current().value)
+        .map(|d| d.on(as_of).value)
         // build.rs guarantees these ids; a missing one is a programming error caught by tests.
         .unwrap_or_else(|| panic!("date parameter {id} missing"))
 }
@@ -834,13 +836,15 @@ fn check_facts(d: &PlanDraft, l: Locale) -> (PlanCheck, Facts) {
         }
     }
 
+    // The plan's date: the figures and the programme dates are those in force on it.
+    let as_of = contract_date.or(application_date).or(start);
     let mut phase_two = false;
     if mode.national() {
-        let p1_start = date_param("nationalP1RegistrationStart");
-        let p1_support_end = date_param("nationalP1SupportEnd");
-        let p2_start = date_param("nationalP2Start");
-        let p2_contract_end = date_param("nationalP2ContractEnd");
-        let p2_support_end = date_param("nationalP2SupportEnd");
+        let p1_start = date_param("nationalP1RegistrationStart", as_of);
+        let p1_support_end = date_param("nationalP1SupportEnd", as_of);
+        let p2_start = date_param("nationalP2Start", as_of);
+        let p2_contract_end = date_param("nationalP2ContractEnd", as_of);
+        let p2_support_end = date_param("nationalP2SupportEnd", as_of);
         if let Some(c) = contract_date {
             if c < p1_start {
                 errors.push(issue(
@@ -942,9 +946,9 @@ fn check_facts(d: &PlanDraft, l: Locale) -> (PlanCheck, Facts) {
         }
     }
     if mode == PlanMode::Combined {
-        let app_end = date_param("naganoCombinedApplicationEnd");
-        let support_end = date_param("naganoCombinedSupportEnd");
-        let report_end = date_param("naganoCombinedReportEnd");
+        let app_end = date_param("naganoCombinedApplicationEnd", as_of);
+        let support_end = date_param("naganoCombinedSupportEnd", as_of);
+        let report_end = date_param("naganoCombinedReportEnd", as_of);
         if let Some(a) = application_date {
             if a > app_end {
                 errors.push(issue(
@@ -1013,9 +1017,9 @@ fn check_facts(d: &PlanDraft, l: Locale) -> (PlanCheck, Facts) {
         ));
     }
     if mode == PlanMode::NaganoOnly {
-        let app_start = date_param("naganoOnlyApplicationStart");
-        let app_end = date_param("naganoOnlyApplicationEnd");
-        let support_end = date_param("naganoOnlySupportEnd");
+        let app_start = date_param("naganoOnlyApplicationStart", as_of);
+        let app_end = date_param("naganoOnlyApplicationEnd", as_of);
+        let support_end = date_param("naganoOnlySupportEnd", as_of);
         if let Some(a) = application_date {
             if a < app_start || a > app_end {
                 errors.push(issue(
@@ -1069,7 +1073,6 @@ fn check_facts(d: &PlanDraft, l: Locale) -> (PlanCheck, Facts) {
     }
 
     // Rate and priors; the cost split comes from the rules core.
-    let as_of = contract_date.or(application_date).or(start);
     let p = Params::in_force(as_of);
     let rate = number_field(
         "rate",

@@ -205,6 +205,29 @@ fn as_of_date_reports_closed_programmes_but_still_computes() {
     );
 }
 
+/// The date warnings read Phase II's deadlines as announced by the as-of date: on 2021-10-15
+/// only the first announcement (002) was out, so registration had closed on 2021-09-30 and
+/// contracts ran until 2021-11-30; from 2021-11-01 (001) registration is open until that day.
+#[test]
+fn date_warnings_use_the_deadlines_announced_by_the_as_of_date() {
+    let mut n = plan(6000, "12", Schemes::NATIONAL);
+    n.as_of = Some(Date::parse("2021-10-15").unwrap());
+    let s = simulate(&n, Locale::En);
+    assert_eq!(s.warnings[0].code, WarningCode::IntakeClosed);
+    assert!(
+        s.warnings[0].message.contains("30 November 2021"),
+        "{}",
+        s.warnings[0].message
+    );
+    n.as_of = Some(Date::parse("2021-11-01").unwrap());
+    let codes: Vec<_> = simulate(&n, Locale::En)
+        .warnings
+        .iter()
+        .map(|w| w.code)
+        .collect();
+    assert_eq!(codes, vec![WarningCode::BudgetMayCloseEarly]);
+}
+
 #[test]
 fn explanation_cites_rules_in_order() {
     let s = simulate(&plan(6000, "12", Schemes::COMBINED), Locale::Ja);

@@ -181,6 +181,23 @@ fn dates_are_checked_against_the_phase_and_nagano_deadlines() {
     d.end = "2022-01-11".into();
     assert_eq!(fields(&d), vec!["contractDate", "end"]);
 
+    // The deadlines are those announced by the plan's date (its contract date): a contract
+    // signed on 2021-10-15, before 001 revised them, had to be carried out by 2021-12-17 as
+    // 002 first announced; one signed on 2021-11-01 by 2022-01-10.
+    d.contract_date = "2021-10-15".into();
+    d.start = "2021-10-20".into();
+    d.end = "2021-12-20".into();
+    assert_eq!(fields(&d), vec!["end"]);
+    let c = check(&d);
+    assert!(
+        c.errors[0].message.contains("2021年12月17日"),
+        "{:?}",
+        c.errors
+    );
+    d.contract_date = "2021-11-01".into();
+    d.start = "2021-11-02".into();
+    assert!(check(&d).errors.is_empty(), "{:?}", check(&d).errors);
+
     // Between the phases nothing can be contracted.
     d.contract_date = "2021-03-10".into();
     d.start = "2021-03-10".into();
