@@ -347,6 +347,8 @@ async function scanQr(page, name) {
   await page.locator('#handoff-open').click();
   const qr = page.locator('#handoff-qr svg');
   await qr.waitFor();
+  // Drawn with seminar.css, which the island links when it first opens (no first load has it).
+  assert.equal(await page.locator('#handoff-dialog').evaluate((d) => getComputedStyle(d).paddingTop), '20px', `${name}: the dialog is styled`);
   const png = PNG.sync.read(await qr.screenshot({ path: join(artifacts, `handoff-${name}.png`) }));
   const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   assert.ok(code, `the ${name} QR code decodes`);
