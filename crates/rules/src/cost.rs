@@ -488,9 +488,11 @@ pub enum Notice {
     },
     /// NAT-P5: Phase II may close early.
     BudgetMayCloseEarly,
-    /// No figure was in force on `on`; those last in force (until `until`) were used.
+    /// No figure was in force on `on`: before every figure, the first ones (in force from
+    /// `from`) were used; after them, those last in force (until `until`).
     RulesNotInForce {
         on: Date,
+        from: Date,
         until: Option<Date>,
         rule: &'static str,
     },
@@ -851,6 +853,7 @@ fn date_notices(schemes: Schemes, d: Date, p: &Params, out: &mut Vec<Notice>) {
     if let Some((_, f)) = used.iter().find(|(on, f)| *on && !f.valid_on_date) {
         out.push(Notice::RulesNotInForce {
             on: d,
+            from: f.entry.from,
             until: f.entry.until,
             rule: f.param.rule,
         });
@@ -1212,18 +1215,34 @@ fn warning(n: &Notice, t: &Texts) -> Warning {
                 &[],
             ),
         ),
-        Notice::RulesNotInForce { on, until, rule } => {
-            let until = until.map(|u| u.format(t.locale)).unwrap_or_default();
-            return Warning {
-                code: WarningCode::RulesNotInForce,
-                rules: crate::ids(&[rule]),
-                message: t.text(
+        Notice::RulesNotInForce {
+            on,
+            from,
+            until,
+            rule,
+        } => {
+            let message = if on < from {
+                t.text(
+                    [
+                        "{0}にはまだ金額の定めがないため、最初に定められたルール（{1}から）で計算しています。",
+                        "No figures were in force yet on {0}; the first rules in force (from {1}) were used.",
+                    ],
+                    &[&on.format(t.locale), &from.format(t.locale)],
+                )
+            } else {
+                let until = until.map(|u| u.format(t.locale)).unwrap_or_default();
+                t.text(
                     [
                         "{0}には有効な金額の定めがないため、最後に有効だったルール（{1}まで）で計算しています。",
                         "No figures were in force on {0}; the rules last in force (until {1}) were used.",
                     ],
                     &[&on.format(t.locale), &until],
-                ),
+                )
+            };
+            return Warning {
+                code: WarningCode::RulesNotInForce,
+                rules: crate::ids(&[rule]),
+                message,
             };
         }
     };

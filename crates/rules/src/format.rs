@@ -265,9 +265,12 @@ pub fn yen(d: Decimal, locale: Locale) -> String {
     }
 }
 
-/// `12時間` / `12 h`; fractional hours are shown to at most two decimals (`85.71時間`).
+/// `12時間` / `12 h`; fractional hours are shown to at most four decimals, as many as the
+/// rules accept in an input (`1.3333時間`; `85.7143時間` for a longer fraction).
 pub fn hours(d: Decimal, locale: Locale) -> String {
-    let shown = number(crate::dec::round_dp(d, 2));
+    // Four places: every number of hours the rules accept (and their sums and differences)
+    // is shown exactly, so `¥3,333 × 1.3333 h = ¥4,444` adds up on the page.
+    let shown = number(crate::dec::round_dp(d, 4));
     match locale {
         Locale::Ja => fill("{0}時間", &[&shown]),
         Locale::En => fill("{0} h", &[&shown]),
@@ -468,7 +471,9 @@ mod tests {
         assert_eq!(yen(dec!(-1500), Locale::En), "-¥1,500");
         assert_eq!(number(dec!(1234.50)), "1,234.5");
         assert_eq!(hours(dec!(12), Locale::Ja), "12時間");
-        assert_eq!(hours(dec!(85.714285), Locale::Ja), "85.71時間");
+        assert_eq!(hours(dec!(85.714285), Locale::Ja), "85.7143時間");
+        assert_eq!(hours(dec!(1.3333), Locale::En), "1.3333 h");
+        assert_eq!(hours(dec!(0.25), Locale::Ja), "0.25時間");
         assert_eq!(hours(dec!(1.5), Locale::En), "1.5 h");
     }
 }

@@ -91,7 +91,7 @@ pub struct InputError {
 }
 
 /// The message of each [`ErrorKind`], `[japanese, english]`, in the order of its variants.
-const MESSAGES: [[&str; 2]; 17] = [
+const MESSAGES: [[&str; 2]; 18] = [
     // Missing
     ["入力してください。", "please enter a value."],
     // NotANumber
@@ -156,6 +156,11 @@ const MESSAGES: [[&str; 2]; 17] = [
         "項目ごとの答えの形で指定してください。",
         "please give the answers one by one, as an object.",
     ],
+    // TooLarge beyond any number the rules can hold (no limit of the field's to name)
+    [
+        "数が大きすぎます。桁を確かめてください。",
+        "this number is too large; please check the digits.",
+    ],
 ];
 
 impl InputError {
@@ -193,6 +198,7 @@ impl InputError {
             ErrorKind::NotWholeYen => (4, None),
             ErrorKind::NotWholeNumber => (5, None),
             ErrorKind::TooManyDecimals { max } => (6, Some(integer((*max).into()))),
+            ErrorKind::TooLarge { max } if *max == Decimal::MAX => (17, None),
             ErrorKind::TooLarge { max } => (7, Some(number(*max))),
             ErrorKind::AboveCap { cap } => (8, Some(crate::format::yen(*cap, locale))),
             ErrorKind::NoScheme => (9, None),
