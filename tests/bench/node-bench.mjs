@@ -1,6 +1,6 @@
 // `cargo xtask bench`, Node section: ouen's JS API (input/output conversion included) beside
 // Publicodes evaluating the same cost split, on the same inputs. Prints Markdown.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -62,7 +62,8 @@ const sizeOf = (files) => {
     brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
 };
-const ouenBytes = sizeOf([join(npm, 'web.js'), join(npm, 'web/ouen.js'), join(npm, 'web/ouen_bg.wasm')]);
+// tape.js: the JS side of simulate's wire (absent from packages built before it).
+const ouenBytes = sizeOf([join(npm, 'web.js'), ...[join(npm, 'tape.js')].filter(existsSync), join(npm, 'web/ouen.js'), join(npm, 'web/ouen_bg.wasm')]);
 const peerBytes = sizeOf([join(here, 'node_modules/publicodes/dist/index.js'), join(here, 'peer-rules.mjs')]);
 
 console.log(`## Through the JS API in Node, beside a peer engine
@@ -85,6 +86,6 @@ ouen is **${(tPeer / tOuen).toFixed(1)}×** the peer's calls per second on this 
 
 | shipped to a browser | raw | gzip | brotli |
 |---|---|---|---|
-| ouen (web.js + glue + rules wasm; all rules, two languages) | ${ouenBytes.raw} | ${ouenBytes.gzip} | ${ouenBytes.brotli} |
+| ouen (web.js + tape.js + glue + rules wasm; all rules, two languages) | ${ouenBytes.raw} | ${ouenBytes.gzip} | ${ouenBytes.brotli} |
 | Publicodes engine + this rule | ${peerBytes.raw} | ${peerBytes.gzip} | ${peerBytes.brotli} |
 `);

@@ -214,8 +214,9 @@ fn build_cost_wasm() -> Result {
 }
 
 /// `cargo xtask dist-cost`: rebuilds only `dist/npm/cost/{node,web}` (the small wasm and its
-/// glue) in an existing `dist/npm`, and prints the optimized wasm's size. For iterating on
-/// the small entry's size without the slow full build.
+/// glue) in an existing `dist/npm`, rewrites the package's own files (entries, `tape.js`,
+/// elements, README with its size table), and prints the optimized wasm's size. For
+/// iterating on the small entry's size without the slow full build.
 pub fn dist_cost() -> Result {
     ensure_wasm_target()?;
     build_cost_wasm()?;
@@ -228,6 +229,7 @@ pub fn dist_cost() -> Result {
         }
     }
     cost_entry(&wasm_target_dir(), &npm, &opt)?;
+    write_package(&npm)?;
     // With names kept (`-g`): what `twiggy` or the name section show after wasm-opt.
     if std::env::var_os("OUEN_COST_PROFILE").is_some() {
         let dir = wasm_target_dir().join("cost-profile");
@@ -252,7 +254,8 @@ pub fn dist_cost() -> Result {
 }
 
 /// `cargo xtask dist-npm`: rebuild only the npm package's full wasm (`dist/npm/node` and
-/// `web`) in an existing dist, e.g. after a change to `crates/wasm`.
+/// `web`) in an existing dist, e.g. after a change to `crates/wasm`, and rewrite the
+/// package's own files as `dist-cost` does.
 pub fn dist_npm() -> Result {
     ensure_wasm_target()?;
     // The same cargo run as `dist` (features unify the same way); the app's wasm is cached.
@@ -270,6 +273,7 @@ pub fn dist_npm() -> Result {
         let _ = fs::remove_file(dir.join("ouen.d.ts"));
         let _ = fs::remove_file(dir.join("ouen_bg.wasm.d.ts"));
     }
+    write_package(&npm)?;
     print_size(&npm.join("web/ouen_bg.wasm"))
 }
 
@@ -480,7 +484,7 @@ fn write_package(npm: &Path) -> Result {
   }},
   "main": "./node.js",
   "types": "./index.d.ts",
-  "files": ["node.js", "web.js", "elements.js", "elements/", "index.d.ts", "web.d.ts", "elements.d.ts", "node/", "web/", "cost/", "README.md", "LICENSE"],
+  "files": ["node.js", "web.js", "tape.js", "elements.js", "elements/", "index.d.ts", "web.d.ts", "elements.d.ts", "node/", "web/", "cost/", "README.md", "LICENSE"],
   "keywords": ["subsidy", "japan", "sme", "wasm", "デジタル化"]
 }}
 "#
@@ -489,26 +493,11 @@ fn write_package(npm: &Path) -> Result {
     let decls = types::declarations();
     write(&npm.join("index.d.ts"), &decls)?;
     write(&npm.join("web.d.ts"), &format!("{decls}{INIT_DTS}"))?;
-    write(
-        &npm.join("node.js"),
-        "// Node ≥ 20: the wasm is instantiated synchronously on import; no init call needed.\nexport { simulate, simulateMany, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './node/ouen.js';\n",
-    )?;
-    write(
-        &npm.join("web.js"),
-        "// Browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, simulateMany, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './web/ouen.js';\n",
-    )?;
     let cost = npm.join("cost");
     let cost_decls = types::cost_declarations();
     write(&cost.join("index.d.ts"), &cost_decls)?;
     write(&cost.join("web.d.ts"), &format!("{cost_decls}{INIT_DTS}"))?;
-    write(
-        &cost.join("node.js"),
-        "// `ouen/cost` for Node ≥ 20: the small wasm (cost split, SME check, ruleset stamp), instantiated on import.\nexport { simulate, simulateMany, classifySme, rulesetInfo } from './node/ouen_cost.js';\n",
-    )?;
-    write(
-        &cost.join("web.js"),
-        "// `ouen/cost` for browsers and bundlers: `await init()` once, then call the functions.\nexport { default, initSync, simulate, simulateMany, classifySme, rulesetInfo } from './web/ouen_cost.js';\n",
-    )?;
+    write_entries(npm)?;
     let js = root().join("crates/wasm/js");
     fs::copy(js.join("elements.js"), npm.join("elements.js"))
         .map_err(|e| format!("elements.js: {e}"))?;
@@ -523,44 +512,75 @@ fn write_package(npm: &Path) -> Result {
     Ok(())
 }
 
+/// The entry files (`node.js`, `web.js`, `cost/node.js`, `cost/web.js`) and the wire they
+/// share (`tape.js`: `simulate` and `simulateMany` of both entries, see
+/// `crates/wasm-cost/src/tape.rs`).
+fn write_entries(npm: &Path) -> Result {
+    fs::copy(root().join("crates/wasm/js/tape.js"), npm.join("tape.js"))
+        .map_err(|e| format!("tape.js: {e}"))?;
+    write(
+        &npm.join("node.js"),
+        "// Node ≥ 20: the wasm is instantiated synchronously on import; no init call needed.\nimport * as wasm from './node/ouen.js';\nimport { wire } from './tape.js';\n\nexport { classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './node/ouen.js';\nexport const { simulate, simulateMany } = wire(wasm, true);\n",
+    )?;
+    write(
+        &npm.join("web.js"),
+        "// Browsers and bundlers: `await init()` once, then call the functions.\nimport * as wasm from './web/ouen.js';\nimport { wire } from './tape.js';\n\nexport { default, initSync, classifySme, programmesOn, rulesetInfo, checkEligibility, navigator, checklistItems, scoreChecklist, generatePlan, checkPlan } from './web/ouen.js';\nexport const { simulate, simulateMany } = wire(wasm, true);\n",
+    )?;
+    let cost = npm.join("cost");
+    write(
+        &cost.join("node.js"),
+        "// `ouen/cost` for Node ≥ 20: the small wasm (cost split, SME check, ruleset stamp), instantiated on import.\nimport * as wasm from './node/ouen_cost.js';\nimport { wire } from '../tape.js';\n\nexport { rulesetInfo } from './node/ouen_cost.js';\nexport const { simulate, simulateMany, classifySme } = wire(wasm, false);\n",
+    )?;
+    write(
+        &cost.join("web.js"),
+        "// `ouen/cost` for browsers and bundlers: `await init()` once, then call the functions.\nimport * as wasm from './web/ouen_cost.js';\nimport { wire } from '../tape.js';\n\nexport { default, initSync, rulesetInfo } from './web/ouen_cost.js';\nexport const { simulate, simulateMany, classifySme } = wire(wasm, false);\n",
+    )
+}
+
 /// The partner README's size table: what each entry point costs a page, measured on this build.
 fn size_section(npm: &Path) -> String {
     let entries: [(&str, &[&str]); 9] = [
         (
-            "Node (`node.js` + `node/`)",
-            &["node.js", "node/ouen.js", "node/ouen_bg.wasm"],
+            "Node (`node.js` + `tape.js` + `node/`)",
+            &["node.js", "tape.js", "node/ouen.js", "node/ouen_bg.wasm"],
         ),
         (
-            "Browser ES module (`web.js` + `web/`)",
-            &["web.js", "web/ouen.js", "web/ouen_bg.wasm"],
+            "Browser ES module (`web.js` + `tape.js` + `web/`)",
+            &["web.js", "tape.js", "web/ouen.js", "web/ouen_bg.wasm"],
         ),
         (
-            "Custom elements, a page with one `<ouen-simulator>` (`elements.js`, `elements/base.js`, `cost/web/`)",
+            "Custom elements, a page with one `<ouen-simulator>` (`elements.js`, `elements/base.js`, `cost/web.js`, `tape.js`, `cost/web/`)",
             &[
                 "elements.js",
                 "elements/base.js",
+                "cost/web.js",
+                "tape.js",
                 "cost/web/ouen_cost.js",
                 "cost/web/ouen_cost_bg.wasm",
             ],
         ),
         (
-            "Custom elements, a page with one `<ouen-eligibility>` (`elements.js`, `elements/base.js`, `elements/eligibility.js`, `cost/web/ouen_cost.js`, `web/`)",
+            "Custom elements, a page with one `<ouen-eligibility>` (`elements.js`, `elements/base.js`, `elements/eligibility.js`, `cost/web.js`, `tape.js`, `cost/web/ouen_cost.js`, `web/`)",
             &[
                 "elements.js",
                 "elements/base.js",
                 "elements/eligibility.js",
+                "cost/web.js",
+                "tape.js",
                 "cost/web/ouen_cost.js",
                 "web/ouen.js",
                 "web/ouen_bg.wasm",
             ],
         ),
         (
-            "Custom elements, all three on one page (`elements.js`, `elements/`, `cost/web/`, `web/`)",
+            "Custom elements, all three on one page (`elements.js`, `elements/`, `cost/web.js`, `tape.js`, `cost/web/`, `web/`)",
             &[
                 "elements.js",
                 "elements/base.js",
                 "elements/eligibility.js",
                 "elements/checklist.js",
+                "cost/web.js",
+                "tape.js",
                 "cost/web/ouen_cost.js",
                 "cost/web/ouen_cost_bg.wasm",
                 "web/ouen.js",
@@ -572,17 +592,19 @@ fn size_section(npm: &Path) -> String {
             &["web/ouen_bg.wasm"],
         ),
         (
-            "`ouen/cost`, Node (`cost/node.js` + `cost/node/`)",
+            "`ouen/cost`, Node (`cost/node.js` + `tape.js` + `cost/node/`)",
             &[
                 "cost/node.js",
+                "tape.js",
                 "cost/node/ouen_cost.js",
                 "cost/node/ouen_cost_bg.wasm",
             ],
         ),
         (
-            "`ouen/cost`, browser (`cost/web.js` + `cost/web/`)",
+            "`ouen/cost`, browser (`cost/web.js` + `tape.js` + `cost/web/`)",
             &[
                 "cost/web.js",
+                "tape.js",
                 "cost/web/ouen_cost.js",
                 "cost/web/ouen_cost_bg.wasm",
             ],
@@ -688,7 +710,10 @@ try {
 simulate({ rate: 4000, hours: 10, schemes: ['national'] }, { locale: 'en' });
 
 // Many plans at once (a chart, a table): one call, and no explanation text when only the
-// numbers are needed. The amounts are the same as simulate's.
+// numbers are needed. The amounts are the same as simulate's. This is the fastest way: the
+// whole list crosses into the wasm once, as numbers and one string, and the results come back
+// the same way (`tape.js`); a plan that is not a plain object of plain values still works,
+// through the slower object readers, with the same result or error (`index`: its position).
 simulateMany([{ rate: 6000, hours: 12, schemes: ['national'] }, { rate: 8250, hours: 30, schemes: ['national', 'nagano'] }], { explain: false })
   .map((r) => r.selfPay); // [30000, 40500]
 ```

@@ -312,6 +312,9 @@ pub fn parse_decimal(field: &'static str, v: &Value) -> Result<Decimal, InputErr
             if !n.is_finite() {
                 return Err(err(ErrorKind::NotANumber));
             }
+            if let Some(d) = short_decimal(*n) {
+                return Ok(d);
+            }
             // Shortest round-trip text of the double: 1.1 stays 1.1, not 1.1000000000000000888.
             let text = crate::format::shortest(*n);
             decimal(&text).map_err(|_| err(ErrorKind::TooLarge { max: Decimal::MAX }))
@@ -319,6 +322,45 @@ pub fn parse_decimal(field: &'static str, v: &Value) -> Result<Decimal, InputErr
         Value::Text(s) => parse_text(field, s),
         _ => Err(err(ErrorKind::NotANumber)),
     }
+}
+
+/// What [`decimal`] reads from [`crate::format::shortest`]`(n)` (finite `n`), without the
+/// text, when that is a decimal of at most 17 places whose digits fit 2^52 (`6000`, `1.5`,
+/// `0.1`, `-0`): the shortest text is the fewest places `k` at which some integer `m` has
+/// `m / 10^k` round to `n`. `m` and `10^k` are exact doubles and their quotient is correctly
+/// rounded, so `m as f64 / 10^k == n` says exactly that; `m` is within one of `n · 10^k`, and
+/// two such `m` (a tie the bignum would settle) go the long way. Most JS numbers take this
+/// way: the bignum is by far the slowest part of a cost split (tested equal below).
+fn short_decimal(n: f64) -> Option<Decimal> {
+    let x = n.abs();
+    let mut pow = 1.0;
+    for k in 0..=17 {
+        let p = x * pow;
+        if p >= (1u64 << 52) as f64 {
+            return None;
+        }
+        let near = (p + 0.5) as u64;
+        let mut found = None;
+        for m in [near.wrapping_sub(1), near, near + 1] {
+            if m != u64::MAX && m as f64 / pow == x {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(m);
+            }
+        }
+        if let Some(m) = found {
+            return Some(Decimal::from_parts(
+                m as u32,
+                (m >> 32) as u32,
+                0,
+                n.is_sign_negative(),
+                k,
+            ));
+        }
+        pow *= 10.0;
+    }
+    None
 }
 
 /// [`parse_decimal`] of a text.
@@ -501,6 +543,81 @@ pub(crate) fn date_field(
 
 #[cfg(test)]
 mod tests {
+
+    /// `short_decimal` is the long way (`decimal(shortest(n))`), bit for bit (sign and scale
+    /// too), wherever it answers; and it answers for the numbers people send.
+    #[test]
+    fn short_decimal_is_the_shortest_text_read() {
+        use proptest::prelude::*;
+        let same = |n: f64| {
+            if let Some(d) = super::short_decimal(n) {
+                let long = decimal(&crate::format::shortest(n)).unwrap();
+                assert_eq!(
+                    (d.mantissa(), d.scale(), d.is_sign_negative()),
+                    (long.mantissa(), long.scale(), long.is_sign_negative()),
+                    "{n:e}"
+                );
+            }
+        };
+        for n in [
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            0.2,
+            0.3,
+            1.5,
+            2.0 / 3.0,
+            1e-7,
+            5e-324,
+            1e21,
+            1e22,
+            0.5,
+            23.5,
+            6000.5,
+            4503599627370495.0,
+            4503599627370496.0,
+            9007199254740993.0,
+            1.7976931348623157e308,
+            0.000001,
+            123456.789,
+            1e-17,
+            1.2345678901234567e-5,
+            99.99999999999999,
+        ] {
+            same(n);
+            same(-n);
+        }
+        for i in 0..200_000u32 {
+            let i = f64::from(i);
+            for d in [1.0, 4.0, 10.0, 100.0, 3.0, 1000.0, 7.0] {
+                same(i / d);
+            }
+        }
+        for n in [
+            0.0,
+            -0.0,
+            6000.0,
+            1.5,
+            0.25,
+            23.5,
+            0.1,
+            12.25,
+            300000.0,
+            2.0 / 3.0,
+        ] {
+            assert!(super::short_decimal(n).is_some() || n == 2.0 / 3.0, "{n}");
+        }
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(&(any::<u64>(), -1e6f64..1e6), |(bits, x)| {
+                same(f64::from_bits(bits));
+                same(x);
+                same((x * 1000.0).round() / 1000.0);
+                Ok(())
+            })
+            .unwrap();
+    }
     use super::*;
     use rust_decimal_macros::dec;
 

@@ -20,11 +20,29 @@ pub struct Ratio {
     den: i128,
 }
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
+fn gcd(a: i128, b: i128) -> i128 {
+    let (mut a, mut b) = (a.unsigned_abs(), b.unsigned_abs());
     while b != 0 {
+        // Most values fit 64 bits, where wasm divides in one instruction (an `i128` `%` is a
+        // library call, the cost split's hottest).
+        if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
+            let (mut x, mut y) = (x, y);
+            while y != 0 {
+                (x, y) = (y, x % y);
+            }
+            return x.into();
+        }
         (a, b) = (b, a % b);
     }
-    a.abs()
+    a as i128
+}
+
+/// `x / g` for a divisor `g > 0` of `x`, in 64 bits when both fit.
+fn div_exact(x: i128, g: i128) -> i128 {
+    match (i64::try_from(x), i64::try_from(g)) {
+        (Ok(x), Ok(g)) => (x / g).into(),
+        _ => x / g,
+    }
 }
 
 impl Ratio {
@@ -36,8 +54,8 @@ impl Ratio {
         let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
         let g = gcd(num, den).max(1);
         Ratio {
-            num: num / g,
-            den: den / g,
+            num: div_exact(num, g),
+            den: div_exact(den, g),
         }
     }
 
@@ -137,6 +155,40 @@ impl Ord for Ratio {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    /// The 64-bit ways of `gcd` and `div_exact` give what `i128` Euclid and division give.
+    #[test]
+    fn gcd_is_euclid_in_i128() {
+        use proptest::prelude::*;
+        fn euclid(mut a: i128, mut b: i128) -> i128 {
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            a.abs()
+        }
+        let mut runner = proptest::test_runner::TestRunner::default();
+        let wide = -(1i128 << 100)..(1i128 << 100);
+        let narrow = -(1i128 << 40)..(1i128 << 40);
+        let strategy = prop_oneof![
+            (narrow.clone(), narrow.clone()),
+            (wide.clone(), narrow),
+            (wide.clone(), wide),
+            (Just(0i128), -5i128..5)
+        ];
+        runner
+            .run(&strategy, |(a, b)| {
+                let g = gcd(a, b);
+                prop_assert_eq!(g, euclid(a, b));
+                if g != 0 {
+                    prop_assert_eq!(div_exact(a, g), a / g);
+                    prop_assert_eq!(div_exact(b, g), b / g);
+                }
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(gcd(i64::MIN.into(), 0), 1i128 << 63);
+        assert_eq!(gcd(-12, 18), 6);
+    }
 
     #[test]
     fn exact_cap_boundary_is_not_a_yen_short() {

@@ -2,11 +2,14 @@
 //! check (`classifySme`) and the ruleset stamp (`rulesetInfo`: version and hash only).
 //!
 //! Same core calls and same results as `ouen-wasm` (`crates/wasm`), without serde_json or
-//! serde-wasm-bindgen: input fields are read with `Reflect.get` into the core's loose
-//! [`Value`], results are built as plain JS objects by hand, with the same field names and
-//! the same types as the full package's (money as numbers). Bad input throws the same
-//! `OuenInputError` (`name`, `field`, `errors`), with messages in the requested locale.
-//! `tests/node/cost.test.mjs` checks both entries give deep-equal results.
+//! serde-wasm-bindgen. Plans come in through the wire of [`tape`] (numbers and one string,
+//! encoded by the package's `tape.js`) or, for what that glue does not encode, as objects
+//! whose fields are read with `Reflect.get` into the core's loose [`Value`]; cost splits go
+//! out through the wire, which `tape.js` turns into the same objects as the full package's
+//! (money as numbers); the SME check's results are built as plain JS objects by hand. Bad
+//! input throws the same `OuenInputError` (`name`, `field`, `errors`, and `index` in a
+//! batch), with messages in the requested locale. `tests/node/cost.test.mjs` checks both
+//! entries give deep-equal results.
 
 // `no_std` on wasm32 with `own-runtime` (as `cargo xtask dist` builds it): no std panic
 // machinery (which formats messages and locations nobody sees) and no dlmalloc; the
@@ -15,72 +18,56 @@
 
 extern crate alloc;
 
+mod tape;
+
 use alloc::string::String;
 use js_sys::{Array, Object, Reflect};
-use ouen_rules::cost::{Explain, Segment, Step, Warning, WarningCode};
+use ouen_rules::cost::Explain;
 use ouen_rules::sme::{RawExclusions, RawSmeInput, Reason, SmeClassification};
-use ouen_rules::{
-    Date, ErrorKind, InputError, Locale, RawSimulationInput, Scheme, Simulation, Stamp, Value,
-};
+use ouen_rules::{ErrorKind, InputError, Locale, Stamp, Value};
 use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
 
-// ---- JS in ----------------------------------------------------------------------------------
+// ---- JS in ---------------------------------------------------------------------------------
 
-/// A field of a JS object, as the core's loose value; `undefined` and `null` are absent (as
-/// with serde-wasm-bindgen's `Option`).
-fn field(obj: &JsValue, name: &str) -> Option<Value> {
-    let v = Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    if v.is_undefined() || v.is_null() {
-        None
-    } else {
-        Some(value(&v))
-    }
-}
+// Every input comes on the wire of [`tape`], encoded by the package's `tape.js` as this wasm
+// read objects before (`Reflect.get` per field: a getter that throws, `undefined` and `null`
+// are absent; numbers, texts, booleans and lists (through `Array.from`) as the core's loose
+// [`Value`], anything else as `Other`). The options first: `0` none (undefined or null), `1`
+// an object, then its `locale` (absent, a text or `Other`) and, for the cost split, its
+// `explain` (absent, a boolean or `Other`), or `2` anything else.
 
-/// Any JS value as the core's [`Value`] (what serde's untagged `Value` makes of it).
-fn value(v: &JsValue) -> Value {
-    if let Some(n) = v.as_f64() {
-        Value::Number(n)
-    } else if let Some(s) = v.as_string() {
-        Value::Text(s)
-    } else if let Some(b) = v.as_bool() {
-        Value::Bool(b)
-    } else if Array::is_array(v) {
-        Value::List(Array::from(v).iter().map(|x| value(&x)).collect())
-    } else {
-        Value::Other(serde::de::IgnoredAny)
-    }
-}
-
-fn is_plain_object(v: &JsValue) -> bool {
-    v.is_object() && !Array::is_array(v)
-}
-
-fn locale_of(options: &JsValue) -> Result<Locale, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Locale::Ja);
+/// The options of a call: the locale, and with `explain`, whether to explain (`false` leaves
+/// out the steps of the working; anything but a boolean (or nothing) is refused, naming the
+/// option).
+fn options(r: &mut tape::Reader, explain: bool) -> Result<(Locale, Explain), JsValue> {
+    let kind = r.num();
+    if kind == 0.0 {
+        return Ok((Locale::Ja, Explain::Steps));
     }
     // What the error echoes: the unknown locale, or "options" when the value is no string.
-    let got = if options.is_object() {
-        let l = Reflect::get(options, &JsValue::from_str("locale")).unwrap_or(JsValue::UNDEFINED);
-        if l.is_undefined() || l.is_null() {
-            return Ok(Locale::Ja);
-        }
-        match l.as_string() {
-            Some(s) => match Locale::parse(&s) {
-                Some(locale) => return Ok(locale),
-                None => s,
-            },
-            None => "options".into(),
-        }
-    } else {
-        "options".into()
+    let locale = match (kind == 1.0).then(|| r.value()) {
+        Some(None) => Ok(Locale::Ja),
+        Some(Some(Value::Text(s))) => Locale::parse(&s).ok_or(s),
+        _ => Err("options".into()),
     };
-    Err(input_error(
-        &[InputError::new("locale", ErrorKind::UnknownChoice { got })],
-        Locale::Ja,
-    ))
+    let locale = locale.map_err(|got| {
+        input_error(
+            &[InputError::new("locale", ErrorKind::UnknownChoice { got })],
+            Locale::Ja,
+        )
+    })?;
+    if !explain {
+        return Ok((locale, Explain::Steps));
+    }
+    match r.value() {
+        Some(Value::Bool(false)) => Ok((locale, Explain::Off)),
+        None | Some(Value::Bool(true)) => Ok((locale, Explain::Steps)),
+        Some(_) => Err(input_error(
+            &[InputError::new("explain", ErrorKind::NotABoolean)],
+            locale,
+        )),
+    }
 }
 
 /// An `Error` named `OuenInputError` with `field` (the first problem's) and `errors` (all).
@@ -110,17 +97,9 @@ fn set(obj: &JsValue, key: &str, v: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), v);
 }
 
-/// A decimal as a JS number, as `ouen_rules::format::as_number` serializes it for the full
-/// package: a whole number that fits an `i64` as that integer, else
-/// [`ouen_rules::format::to_f64`].
+/// A decimal as a JS number ([`tape::number`]).
 fn number(d: Decimal) -> JsValue {
-    let n = d.normalize();
-    if n.scale() == 0 {
-        if let Ok(i) = i64::try_from(n.mantissa()) {
-            return JsValue::from_f64(i as f64);
-        }
-    }
-    JsValue::from_f64(ouen_rules::format::to_f64(d))
+    JsValue::from_f64(tape::number(d))
 }
 
 fn opt_number(d: Option<Decimal>) -> JsValue {
@@ -143,28 +122,6 @@ fn list<T>(items: &[T], f: impl Fn(&T) -> JsValue) -> JsValue {
     a.into()
 }
 
-/// `YYYY-MM-DD`, as the core's `Date` serializes.
-fn date(d: Date) -> JsValue {
-    let mut s = String::with_capacity(10);
-    for (n, width) in [
-        (u32::from(d.year()), 4),
-        (d.month().into(), 2),
-        (d.day().into(), 2),
-    ] {
-        if !s.is_empty() {
-            s.push('-');
-        }
-        let mut digits = [b'0'; 4];
-        let mut n = n;
-        for i in (0..width).rev() {
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-        s.extend(digits[..width].iter().map(|b| char::from(*b)));
-    }
-    JsValue::from_str(&s)
-}
-
 fn stamp(s: &Stamp) -> JsValue {
     let o = Object::new();
     set(&o, "version", &s.version.into());
@@ -176,78 +133,6 @@ fn step(rules: &[&'static str], text: &str) -> JsValue {
     let o = Object::new();
     set(&o, "rules", &strings(rules));
     set(&o, "text", &text.into());
-    o.into()
-}
-
-fn warning_code(c: WarningCode) -> &'static str {
-    match c {
-        WarningCode::NoBenefit => "noBenefit",
-        WarningCode::SmeCapReached => "smeCapReached",
-        WarningCode::ExpertCapReached => "expertCapReached",
-        WarningCode::NationalCapExhausted => "nationalCapExhausted",
-        WarningCode::NaganoHoursCapped => "naganoHoursCapped",
-        WarningCode::NaganoHoursExhausted => "naganoHoursExhausted",
-        WarningCode::ProgrammeClosed => "programmeClosed",
-        WarningCode::IntakeClosed => "intakeClosed",
-        WarningCode::ProgrammeNotYetOpen => "programmeNotYetOpen",
-        WarningCode::RulesNotInForce => "rulesNotInForce",
-        WarningCode::BudgetMayCloseEarly => "budgetMayCloseEarly",
-    }
-}
-
-fn segment(s: &Segment) -> JsValue {
-    let o = Object::new();
-    set(&o, "from", &number(s.from));
-    set(&o, "to", &number(s.to));
-    set(&o, "fromExact", &s.from_exact.as_str().into());
-    set(&o, "toExact", &s.to_exact.as_str().into());
-    set(&o, "nationalPerHour", &number(s.national_per_hour));
-    set(&o, "naganoPerHour", &number(s.nagano_per_hour));
-    set(&o, "selfPayPerHour", &number(s.self_pay_per_hour));
-    set(&o, "rules", &strings(&s.rules));
-    o.into()
-}
-
-fn warning(w: &Warning) -> JsValue {
-    let o = Object::new();
-    set(&o, "code", &warning_code(w.code).into());
-    set(&o, "rules", &strings(&w.rules));
-    set(&o, "message", &w.message.as_str().into());
-    o.into()
-}
-
-fn simulation(s: &Simulation) -> JsValue {
-    let o = Object::new();
-    set(&o, "totalFee", &number(s.total_fee));
-    let sub = Object::new();
-    if let Some(n) = s.subsidies.national {
-        set(&sub, "national", &number(n));
-    }
-    if let Some(n) = s.subsidies.nagano {
-        set(&sub, "nagano", &number(n));
-    }
-    set(&o, "subsidies", &sub);
-    set(&o, "selfPay", &number(s.self_pay));
-    set(
-        &o,
-        "schemes",
-        &list(&s.schemes, |sc| {
-            JsValue::from_str(match sc {
-                Scheme::National => "national",
-                Scheme::Nagano => "nagano",
-            })
-        }),
-    );
-    set(&o, "segments", &list(&s.segments, segment));
-    set(
-        &o,
-        "explanation",
-        &list(&s.explanation, |st: &Step| step(&st.rules, &st.text)),
-    );
-    set(&o, "warnings", &list(&s.warnings, warning));
-    set(&o, "interpretations", &strings(&s.interpretations));
-    set(&o, "asOf", &s.as_of.map_or(JsValue::NULL, date));
-    set(&o, "ruleset", &stamp(&s.ruleset));
     o.into()
 }
 
@@ -296,111 +181,57 @@ fn classification(c: &SmeClassification) -> JsValue {
 
 // ---- exports --------------------------------------------------------------------------------
 
-/// `options.explain`: `false` leaves out the steps of the working; anything but a boolean
-/// (or nothing) is refused, naming the option.
-fn explain_of(options: &JsValue, locale: Locale) -> Result<Explain, JsValue> {
-    if !options.is_object() {
-        return Ok(Explain::Steps);
-    }
-    let v = Reflect::get(options, &JsValue::from_str("explain")).unwrap_or(JsValue::UNDEFINED);
-    match v.as_bool() {
-        Some(false) => Ok(Explain::Off),
-        Some(true) => Ok(Explain::Steps),
-        None if v.is_undefined() || v.is_null() => Ok(Explain::Steps),
-        None => Err(input_error(
-            &[InputError::new("explain", ErrorKind::NotABoolean)],
-            locale,
-        )),
-    }
-}
-
-/// One input, as the core reads it.
-fn raw_input(input: &JsValue, locale: Locale) -> Result<RawSimulationInput, JsValue> {
-    if !is_plain_object(input) {
-        return Err(not_an_object(locale));
-    }
-    Ok(RawSimulationInput {
-        rate: field(input, "rate"),
-        hours: field(input, "hours"),
-        schemes: field(input, "schemes"),
-        sme_prior_honorarium: field(input, "smePriorHonorarium"),
-        expert_prior_honorarium: field(input, "expertPriorHonorarium"),
-        nagano_prior_hours: field(input, "naganoPriorHours"),
-        as_of: field(input, "asOf"),
+/// Splits the cost of plans between the national programme, Nagano and the SME: `simulate`
+/// (`many` 0) and `simulateMany` (1, or 2 for a batch that is no list) of `tape.js`, the
+/// options and plans and the results on the wire of [`tape`].
+#[wasm_bindgen(js_name = simulateTape, skip_typescript)]
+pub fn simulate_tape(nums: &[f64], texts: &str, many: u8) -> Result<JsValue, JsValue> {
+    let mut r = tape::Reader::new(nums, texts);
+    let (locale, detail) = options(&mut r, true)?;
+    tape::run(r, many, locale, detail, |errors| match errors {
+        Some(errors) => input_error(errors, locale),
+        None => not_an_object(locale),
     })
 }
 
-/// Splits the cost of a plan between the national programme, Nagano and the SME.
-#[wasm_bindgen(skip_typescript)]
-pub fn simulate(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let locale = locale_of(&options)?;
-    let detail = explain_of(&options, locale)?;
-    let raw = raw_input(&input, locale)?;
-    match ouen_rules::simulate_raw_with(&raw, locale, detail) {
-        Ok(sim) => Ok(simulation(&sim)),
-        Err(errors) => Err(input_error(&errors, locale)),
-    }
+/// The texts of the last results on the wire.
+#[wasm_bindgen(js_name = takeTexts, skip_typescript)]
+pub fn take_texts() -> String {
+    tape::take_texts()
 }
 
-/// `simulate` for many inputs in one call: the results in order, or the first bad input's
-/// error with its `index`.
-#[wasm_bindgen(js_name = simulateMany, skip_typescript)]
-pub fn simulate_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let locale = locale_of(&options)?;
-    let detail = explain_of(&options, locale)?;
-    if !Array::is_array(&inputs) {
-        return Err(input_error(
-            &[InputError::new("inputs", ErrorKind::NotAList)],
-            locale,
-        ));
-    }
-    let inputs = Array::from(&inputs);
-    let out = Array::new_with_length(inputs.length());
-    for i in 0..inputs.length() {
-        let at = |e: JsValue| {
-            set(&e, "index", &i.into());
-            e
-        };
-        let raw = raw_input(&inputs.get(i), locale).map_err(at)?;
-        match ouen_rules::simulate_raw_with(&raw, locale, detail) {
-            Ok(sim) => out.set(i, simulation(&sim)),
-            Err(errors) => return Err(at(input_error(&errors, locale))),
-        }
-    }
-    Ok(out.into())
-}
-
-/// Whether an organisation is an SME (SME-1..7), and a small business (SME-5).
-#[wasm_bindgen(js_name = classifySme, skip_typescript)]
-pub fn classify_sme(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let locale = locale_of(&options)?;
-    if !is_plain_object(&input) {
+/// Whether an organisation is an SME (SME-1..7), and a small business (SME-5): the options and
+/// the organisation on the wire of [`tape`] (after the options, `0`: no object; or `1`, the
+/// exclusions (`0` absent, `1` an object and its six fields, `2` anything else) and the four
+/// fields), the result as a JS object.
+#[wasm_bindgen(js_name = classifyTape, skip_typescript)]
+pub fn classify_tape(nums: &[f64], texts: &str) -> Result<JsValue, JsValue> {
+    let mut r = tape::Reader::new(nums, texts);
+    let (locale, _) = options(&mut r, false)?;
+    if r.num() == 0.0 {
         return Err(not_an_object(locale));
     }
-    let ex = Reflect::get(&input, &JsValue::from_str("exclusions")).unwrap_or(JsValue::UNDEFINED);
-    let exclusions = if ex.is_undefined() || ex.is_null() {
-        None
-    } else if is_plain_object(&ex) {
-        Some(RawExclusions {
-            single_large_share: field(&ex, "singleLargeShare"),
-            total_large_share: field(&ex, "totalLargeShare"),
-            large_officer_share: field(&ex, "largeOfficerShare"),
-            owned_by_deemed_large: field(&ex, "ownedByDeemedLarge"),
-            officers_all_from_deemed_large: field(&ex, "officersAllFromDeemedLarge"),
-            avg_taxable_income: field(&ex, "avgTaxableIncome"),
+    let exclusions = match r.num() as u8 {
+        0 => None,
+        1 => Some(RawExclusions {
+            single_large_share: r.value(),
+            total_large_share: r.value(),
+            large_officer_share: r.value(),
+            owned_by_deemed_large: r.value(),
+            officers_all_from_deemed_large: r.value(),
+            avg_taxable_income: r.value(),
             not_an_object: false,
-        })
-    } else {
-        Some(RawExclusions {
+        }),
+        _ => Some(RawExclusions {
             not_an_object: true,
             ..RawExclusions::default()
-        })
+        }),
     };
     let raw = RawSmeInput {
-        org_type: field(&input, "orgType"),
-        industry: field(&input, "industry"),
-        capital: field(&input, "capital"),
-        employees: field(&input, "employees"),
+        org_type: r.value(),
+        industry: r.value(),
+        capital: r.value(),
+        employees: r.value(),
         exclusions,
     };
     match raw.validate() {

@@ -17,7 +17,7 @@
 //   --ouen-muted (#4a4a4a), --ouen-surface (#fff), --ouen-border (#c9d3dc),
 //   --ouen-error (#b00020), --ouen-radius (10px), --ouen-font (system Japanese fonts).
 
-import initCost, { simulate } from './cost/web/ouen_cost.js';
+import initCost, { simulate } from './cost/web.js';
 import { OuenElement, TEXT, el, lazyView } from './elements/base.js';
 
 export { ensureReady } from './elements/base.js';

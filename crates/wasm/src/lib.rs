@@ -6,8 +6,18 @@
 //! whose message is in the requested locale (Japanese by default); `errors` lists every
 //! problem found.
 //!
+//! `simulate` and `simulateMany` are reached through the package's `tape.js`, which hands
+//! plain plans to `simulateTape` on the wire of `crates/wasm-cost/src/tape.rs` (shared with
+//! the small wasm: numbers and one string each way, no per-field JS calls) and anything else
+//! to the serde exports below, whose results are the reference (`tests/node/wire.test.mjs`).
+//!
 //! TypeScript declarations for these functions are written by `cargo xtask dist` from the
 //! core's types (ts-rs), so the generated wasm-bindgen ones are skipped.
+
+extern crate alloc;
+
+#[path = "../../wasm-cost/src/tape.rs"]
+mod tape;
 
 use ouen_rules::{InputError, Locale};
 use serde::{Deserialize, Serialize};
@@ -213,6 +223,31 @@ pub fn simulate_many(inputs: JsValue, options: JsValue) -> Result<JsValue, JsVal
         }
     }
     Ok(out.into())
+}
+
+/// `simulate` (`many` 0) and `simulateMany` (1) of `tape.js` for plans it encoded on the wire
+/// of `tape.rs`: the results on the wire too, or the first bad plan's error (with its
+/// `index` in a batch).
+#[wasm_bindgen(js_name = simulateTape, skip_typescript)]
+pub fn simulate_tape(
+    nums: &[f64],
+    texts: &str,
+    options: JsValue,
+    many: u8,
+) -> Result<JsValue, JsValue> {
+    let locale = locale_of(&options)?;
+    let detail = explain_of(&options, locale)?;
+    let plans = tape::Reader::new(nums, texts);
+    tape::run(plans, many, locale, detail, |errors| match errors {
+        Some(errors) => input_error(errors, locale),
+        None => not_an_object(locale),
+    })
+}
+
+/// The texts of the last results on the wire.
+#[wasm_bindgen(js_name = takeTexts, skip_typescript)]
+pub fn take_texts() -> String {
+    tape::take_texts()
 }
 
 /// Whether an organisation is an SME (SME-1..7), and a small business (SME-5).

@@ -1,0 +1,294 @@
+//! The fast wire between the package's JS glue (`crates/wasm/js/tape.js`) and both wasm
+//! builds (this crate's, and `crates/wasm`'s, which includes this file): plans come in and
+//! results go out as one list of numbers (a `Float64Array`) and one string holding every text,
+//! instead of one JS call per field read or set.
+//!
+//! Plans: each `0` (no object: the `input` error) or `1` and its seven fields in
+//! [`RawSimulationInput`]'s order, each a tag (`0` absent, `1` a number (the next one), `2` a
+//! text (its length in UTF-16 units, as JS counts it; the text is the next one in the
+//! string), `3`/`4` false/true, `5` anything else, `6` a list: its length, then each item). So
+//! the core reads the very [`Value`]s it read from the objects and validates them the same way
+//! (same errors). The full entry's glue encodes only what its serde readers would read the
+//! same way and hands anything else to them.
+//!
+//! Results: the count, then per [`Simulation`] its numbers (money as the JS numbers the object
+//! builders made: [`number`]) and counts; its texts in order in the string, each followed by
+//! a NUL (no result text holds one). `tape.js` reads them back in the same order into the
+//! same objects.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::cell::RefCell;
+use ouen_rules::cost::Explain;
+use ouen_rules::cost::{Simulation, WarningCode};
+use ouen_rules::{Date, ErrorKind, InputError, Locale, RawSimulationInput, Scheme, Value};
+use rust_decimal::Decimal;
+use wasm_bindgen::JsValue;
+
+/// A decimal as a JS number, as `ouen_rules::format::as_number` serializes it for the full
+/// package: a whole number that fits an `i64` as that integer, else
+/// [`ouen_rules::format::to_f64`].
+pub fn number(d: Decimal) -> f64 {
+    let n = d.normalize();
+    if n.scale() == 0 {
+        if let Ok(i) = i64::try_from(n.mantissa()) {
+            return i as f64;
+        }
+    }
+    ouen_rules::format::to_f64(d)
+}
+
+/// `YYYY-MM-DD`, as the core's `Date` serializes (without `core::fmt`).
+fn iso(d: Date) -> String {
+    let mut s = String::with_capacity(10);
+    for (n, width) in [
+        (u32::from(d.year()), 4),
+        (d.month().into(), 2),
+        (d.day().into(), 2),
+    ] {
+        if !s.is_empty() {
+            s.push('-');
+        }
+        let mut digits = [b'0'; 4];
+        let mut n = n;
+        for i in (0..width).rev() {
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        s.extend(digits[..width].iter().map(|b| char::from(*b)));
+    }
+    s
+}
+
+/// Plans as the glue encoded them.
+pub struct Reader<'a> {
+    nums: &'a [f64],
+    at: usize,
+    texts: &'a str,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(nums: &'a [f64], texts: &'a str) -> Self {
+        Reader { nums, at: 0, texts }
+    }
+
+    pub fn num(&mut self) -> f64 {
+        let n = self.nums.get(self.at).copied().unwrap_or(0.0);
+        self.at += 1;
+        n
+    }
+
+    /// The next text: as many UTF-16 units as JS counted (a lone surrogate came as U+FFFD,
+    /// one unit too).
+    fn text(&mut self) -> String {
+        let units = self.num() as usize;
+        let bytes = self.texts.as_bytes();
+        // A character starts at every byte but a continuation byte (10xxxxxx); one of four
+        // bytes (11110xxx) is two UTF-16 units.
+        let (mut n, mut end) = (0, 0);
+        while end < bytes.len() && (n < units || bytes[end] & 0xc0 == 0x80) {
+            let b = bytes[end];
+            if b & 0xc0 != 0x80 {
+                n += 1 + usize::from(b >= 0xf0);
+            }
+            end += 1;
+        }
+        let (text, rest) = self.texts.split_at_checked(end).unwrap_or((self.texts, ""));
+        self.texts = rest;
+        text.into()
+    }
+
+    pub fn value(&mut self) -> Option<Value> {
+        Some(match self.num() as u8 {
+            0 => return None,
+            1 => Value::Number(self.num()),
+            2 => Value::Text(self.text()),
+            3 => Value::Bool(false),
+            4 => Value::Bool(true),
+            6 => {
+                // No more items than numbers left (a forged length allocates nothing absurd).
+                let n = (self.num() as usize).min(self.nums.len() - self.at.min(self.nums.len()));
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    items.push(self.value().unwrap_or(Value::Other(serde::de::IgnoredAny)));
+                }
+                Value::List(items)
+            }
+            _ => Value::Other(serde::de::IgnoredAny),
+        })
+    }
+
+    /// The next plan (`None`: no object).
+    fn input(&mut self) -> Option<RawSimulationInput> {
+        if self.num() == 0.0 {
+            return None;
+        }
+        Some(RawSimulationInput {
+            rate: self.value(),
+            hours: self.value(),
+            schemes: self.value(),
+            sme_prior_honorarium: self.value(),
+            expert_prior_honorarium: self.value(),
+            nagano_prior_hours: self.value(),
+            as_of: self.value(),
+        })
+    }
+}
+
+/// Results, written for the glue to read back.
+#[derive(Default)]
+struct Writer {
+    nums: Vec<f64>,
+    texts: String,
+}
+
+fn warning_code(c: WarningCode) -> &'static str {
+    match c {
+        WarningCode::NoBenefit => "noBenefit",
+        WarningCode::SmeCapReached => "smeCapReached",
+        WarningCode::ExpertCapReached => "expertCapReached",
+        WarningCode::NationalCapExhausted => "nationalCapExhausted",
+        WarningCode::NaganoHoursCapped => "naganoHoursCapped",
+        WarningCode::NaganoHoursExhausted => "naganoHoursExhausted",
+        WarningCode::ProgrammeClosed => "programmeClosed",
+        WarningCode::IntakeClosed => "intakeClosed",
+        WarningCode::ProgrammeNotYetOpen => "programmeNotYetOpen",
+        WarningCode::RulesNotInForce => "rulesNotInForce",
+        WarningCode::BudgetMayCloseEarly => "budgetMayCloseEarly",
+    }
+}
+
+impl Writer {
+    fn n(&mut self, x: f64) {
+        self.nums.push(x);
+    }
+
+    fn len(&mut self, n: usize) {
+        self.n(n as f64);
+    }
+
+    fn d(&mut self, d: Decimal) {
+        self.n(number(d));
+    }
+
+    fn s(&mut self, s: &str) {
+        self.texts.push_str(s);
+        self.texts.push('\0');
+    }
+
+    fn strs(&mut self, xs: &[&str]) {
+        self.len(xs.len());
+        for x in xs {
+            self.s(x);
+        }
+    }
+
+    /// One result, in the order `tape.js` reads it.
+    fn simulation(&mut self, s: &Simulation) {
+        self.d(s.total_fee);
+        self.d(s.self_pay);
+        let national = s.subsidies.national;
+        let nagano = s.subsidies.nagano;
+        self.n(f64::from(
+            u8::from(national.is_some()) + 2 * u8::from(nagano.is_some()),
+        ));
+        for d in [national, nagano].into_iter().flatten() {
+            self.d(d);
+        }
+        self.len(s.schemes.len());
+        for sc in &s.schemes {
+            self.n(f64::from(u8::from(*sc == Scheme::Nagano)));
+        }
+        self.len(s.segments.len());
+        for g in &s.segments {
+            for d in [
+                g.from,
+                g.to,
+                g.national_per_hour,
+                g.nagano_per_hour,
+                g.self_pay_per_hour,
+            ] {
+                self.d(d);
+            }
+            self.s(&g.from_exact);
+            self.s(&g.to_exact);
+            self.strs(&g.rules);
+        }
+        self.len(s.explanation.len());
+        for st in &s.explanation {
+            self.strs(&st.rules);
+            self.s(&st.text);
+        }
+        self.len(s.warnings.len());
+        for w in &s.warnings {
+            self.s(warning_code(w.code));
+            self.strs(&w.rules);
+            self.s(&w.message);
+        }
+        self.strs(&s.interpretations);
+        match s.as_of {
+            Some(d) => {
+                self.n(1.0);
+                self.s(&iso(d));
+            }
+            None => self.n(0.0),
+        }
+        self.s(s.ruleset.version);
+        self.s(s.ruleset.hash);
+    }
+}
+
+/// The plans left on the wire simulated: their results on the wire, or the first
+/// bad plan's error (`error`: the `OuenInputError` of these problems, or of a missing object
+/// for `None`), with its `index` when `many` is 1 (`simulateMany`); `many` 2 is a batch that
+/// was no list.
+pub fn run(
+    mut plans: Reader,
+    many: u8,
+    locale: Locale,
+    detail: Explain,
+    error: impl Fn(Option<&[InputError]>) -> JsValue,
+) -> Result<JsValue, JsValue> {
+    if many > 1 {
+        return Err(error(Some(&[InputError::new(
+            "inputs",
+            ErrorKind::NotAList,
+        )])));
+    }
+    let mut out = Writer::default();
+    out.nums.push(0.0);
+    let mut i = 0u32;
+    while plans.at < plans.nums.len() {
+        let sim = match plans.input() {
+            Some(raw) => ouen_rules::simulate_raw_with(&raw, locale, detail)
+                .map_err(|errors| error(Some(&errors))),
+            None => Err(error(None)),
+        };
+        match sim {
+            Ok(sim) => out.simulation(&sim),
+            Err(e) => {
+                if many == 1 {
+                    let _ = js_sys::Reflect::set(&e, &JsValue::from_str("index"), &i.into());
+                }
+                return Err(e);
+            }
+        }
+        i += 1;
+    }
+    out.nums[0] = i.into();
+    *TEXTS.0.borrow_mut() = out.texts;
+    Ok(js_sys::Float64Array::new_from_slice(&out.nums).into())
+}
+
+/// The texts of the last results, until the glue takes them (the wasm is single-threaded).
+struct Last(RefCell<String>);
+
+// SAFETY: only ever used from the wasm's one thread.
+unsafe impl Sync for Last {}
+
+static TEXTS: Last = Last(RefCell::new(String::new()));
+
+/// The texts of the last results of [`run`] (once).
+pub fn take_texts() -> String {
+    core::mem::take(&mut *TEXTS.0.borrow_mut())
+}
