@@ -1,6 +1,8 @@
 //! The eligibility wizard's core: verdicts per scheme, reasons with rule ids, the smallest
 //! change that flips a "no", deadlines on the as-of date, and which questions are skipped.
 
+mod common;
+use common::{nagano_maker, with};
 use ouen_rules::eligibility::{
     check_eligibility_raw, Eligibility, EligibilityStatus as S, QuestionId as Q, QuestionStatus,
     RawEligibilityInput,
@@ -34,31 +36,6 @@ fn all_rules(e: &Eligibility, scheme: usize) -> Vec<&'static str> {
         .iter()
         .flat_map(|r| r.rules.iter().copied())
         .collect()
-}
-
-/// A Nagano manufacturer that qualifies for both, on a date when both are open.
-fn nagano_maker() -> Json {
-    json!({
-        "location": "nagano", "orgType": "company", "industry": "manufacturing",
-        "employees": 50,
-        "exclusions": {
-            "singleLargeShare": false, "totalLargeShare": false, "largeOfficerShare": false,
-            "ownedByDeemedLarge": false, "officersAllFromDeemedLarge": false,
-            "avgTaxableIncome": false
-        },
-        "expertKind": "freelancer", "support": "telework", "asOf": "2021-01-15"
-    })
-}
-
-fn with(mut base: Json, patch: Json) -> Json {
-    for (k, v) in patch.as_object().unwrap() {
-        if v.is_null() {
-            base.as_object_mut().unwrap().remove(k);
-        } else {
-            base[k] = v.clone();
-        }
-    }
-    base
 }
 
 #[test]

@@ -12,6 +12,8 @@
 //! Regenerate after an intended change: `UPDATE_EXPECT=1 cargo test -p ouen-rules --test
 //! explanations`, then read the diff.
 
+mod common;
+use common::{nagano_maker, with as patch};
 use expect_test::{expect_file, ExpectFile};
 use ouen_rules::cost::{
     compute, simulate, Schemes, Simulation, SimulationInput, WarningCode, Working,
@@ -773,32 +775,6 @@ fn render_eligibility(e: &Eligibility) -> String {
         out += &line(&s.rules, &format!("{} ({})", s.text, s.sources.join("; ")));
     }
     out
-}
-
-/// A Nagano manufacturer that qualifies for both schemes.
-fn nagano_maker() -> Json {
-    json!({
-        "location": "nagano", "orgType": "company", "industry": "manufacturing",
-        "employees": 50,
-        "exclusions": {
-            "singleLargeShare": false, "totalLargeShare": false, "largeOfficerShare": false,
-            "ownedByDeemedLarge": false, "officersAllFromDeemedLarge": false,
-            "avgTaxableIncome": false
-        },
-        "expertKind": "freelancer", "support": "telework", "asOf": "2021-01-15"
-    })
-}
-
-/// `base` with the top-level fields of `p` set (or removed, for `null`).
-fn patch(mut base: Json, p: Json) -> Json {
-    for (k, v) in p.as_object().unwrap() {
-        if v.is_null() {
-            base.as_object_mut().unwrap().remove(k);
-        } else {
-            base[k] = v.clone();
-        }
-    }
-    base
 }
 
 #[test]
