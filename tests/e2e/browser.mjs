@@ -29,6 +29,7 @@ export async function launch(options = {}, origin = new URL(appUrl).origin) {
     ...options,
   });
   if (options.javaScriptEnabled !== false) context.on('page', readyAfterNavigation);
+  context.on('page', wholePageScreenshots);
   // Every request must stay on the origin: nothing leaves the device.
   const foreign = [];
   context.on('request', (req) => {
@@ -52,6 +53,32 @@ export function readyAfterNavigation(page) {
       return response;
     };
   }
+}
+
+/** A full-page screenshot draws every part of the page: parts below the fold are otherwise
+ *  drawn only when they come near the screen (`content-visibility: auto`), and a full-page
+ *  capture does not scroll. The page's CSP allows no inline style, so the rule that draws
+ *  everything goes in through DevTools' own stylesheet, for the capture only. */
+export function wholePageScreenshots(page) {
+  const original = page.screenshot.bind(page);
+  page.screenshot = async (options = {}) => {
+    if (!options.fullPage) return original(options);
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const { styleSheetId } = await cdp.send('CSS.createStyleSheet', { frameId: frameTree.frame.id });
+      await cdp.send('CSS.setStyleSheetText', { styleSheetId, text: '*{content-visibility:visible!important}' });
+      try {
+        return await original(options);
+      } finally {
+        await cdp.send('CSS.setStyleSheetText', { styleSheetId, text: '' }).catch(() => {});
+      }
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+  };
 }
 
 /** Waits until the app's page is ready (no-op on a page that is not the app's). */
