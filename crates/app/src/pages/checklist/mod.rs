@@ -335,13 +335,8 @@ pub fn ChecklistPage() -> Html {
             scroll_to_top();
         })
     };
-    let finish = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Action::Finish { date: now() });
-            scroll_to_top();
-        })
-    };
+    // The time is read at the click.
+    let finish = on(|| Action::Finish { date: now() }, true);
     let restart = on(|| Action::Restart, true);
     let clear = on(|| Action::Clear, false);
     let notice = state.notice.as_ref().map(|n| match n {
