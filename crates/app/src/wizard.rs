@@ -8,7 +8,7 @@ use ouen_rules::eligibility::{
     check_eligibility_raw, Eligibility, QuestionId, QuestionStatus, RawEligibilityInput,
 };
 use ouen_rules::sme::OrgType;
-use ouen_rules::{InputError, Scheme};
+use ouen_rules::{InputError, Scheme, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -41,39 +41,44 @@ impl Answers {
     /// kind of organisation that the wizard does not ask of this one are left out: the core
     /// counts every deemed-large answer it is given (as `classifySme` does).
     pub fn to_raw(&self) -> RawEligibilityInput {
-        let mut top = serde_json::Map::new();
-        let mut exclusions = serde_json::Map::new();
+        // Built field by field, not through JSON: the page's wasm then carries no
+        // deserializer for the core's input.
+        let mut raw = RawEligibilityInput::default();
         let org = self.get(QuestionId::OrgType).and_then(OrgType::parse);
         for q in QuestionId::ALL {
             let Some(v) = self.get(q) else { continue };
             if org.is_some_and(|o| !q.applies_to(o)) {
                 continue;
             }
-            let value = if is_yes_no(q) {
-                match v {
-                    "yes" => serde_json::Value::Bool(true),
-                    "no" => serde_json::Value::Bool(false),
-                    other => serde_json::Value::String(other.to_string()),
-                }
-            } else {
-                serde_json::Value::String(v.to_string())
+            let value = match v {
+                "yes" if is_yes_no(q) => Value::Bool(true),
+                "no" if is_yes_no(q) => Value::Bool(false),
+                other => Value::Text(other.to_string()),
             };
-            match q.field().strip_prefix("exclusions.") {
-                Some(key) => {
-                    exclusions.insert(key.to_string(), value);
-                }
-                None => {
-                    top.insert(q.field().to_string(), value);
-                }
-            }
+            let x = raw.exclusions.get_or_insert_with(Default::default);
+            let slot = match q {
+                QuestionId::Location => &mut raw.location,
+                QuestionId::OrgType => &mut raw.org_type,
+                QuestionId::Industry => &mut raw.industry,
+                QuestionId::Employees => &mut raw.employees,
+                QuestionId::Capital => &mut raw.capital,
+                QuestionId::SingleLargeShare => &mut x.single_large_share,
+                QuestionId::TotalLargeShare => &mut x.total_large_share,
+                QuestionId::LargeOfficerShare => &mut x.large_officer_share,
+                QuestionId::OwnedByDeemedLarge => &mut x.owned_by_deemed_large,
+                QuestionId::OfficersAllFromDeemedLarge => &mut x.officers_all_from_deemed_large,
+                QuestionId::AvgTaxableIncome => &mut x.avg_taxable_income,
+                QuestionId::ExpertKind => &mut raw.expert_kind,
+                QuestionId::Support => &mut raw.support,
+                QuestionId::AsOf => &mut raw.as_of,
+            };
+            *slot = Some(value);
         }
-        if !exclusions.is_empty() {
-            top.insert(
-                "exclusions".to_string(),
-                serde_json::Value::Object(exclusions),
-            );
+        // No deemed-large answer: no `exclusions` at all, as the JS API would send it.
+        if raw.exclusions == Some(Default::default()) {
+            raw.exclusions = None;
         }
-        serde_json::from_value(serde_json::Value::Object(top)).unwrap_or_default()
+        raw
     }
 }
 
@@ -247,6 +252,82 @@ impl Wizard {
 mod tests {
     use super::*;
     use ouen_rules::eligibility::EligibilityStatus;
+
+    /// The core's input as the JS API reads it: the answers as a JSON object (yes/no as
+    /// booleans, deemed-large answers under `exclusions`), decoded by the core's `Deserialize`.
+    fn as_json_would_give(a: &Answers) -> RawEligibilityInput {
+        let mut top = serde_json::Map::new();
+        let mut exclusions = serde_json::Map::new();
+        let org = a.get(QuestionId::OrgType).and_then(OrgType::parse);
+        for q in QuestionId::ALL {
+            let Some(v) = a.get(q) else { continue };
+            if org.is_some_and(|o| !q.applies_to(o)) {
+                continue;
+            }
+            let value = match v {
+                "yes" if is_yes_no(q) => serde_json::Value::Bool(true),
+                "no" if is_yes_no(q) => serde_json::Value::Bool(false),
+                other => serde_json::Value::String(other.to_string()),
+            };
+            match q.field().strip_prefix("exclusions.") {
+                Some(key) => exclusions.insert(key.to_string(), value),
+                None => top.insert(q.field().to_string(), value),
+            };
+        }
+        if !exclusions.is_empty() {
+            top.insert("exclusions".into(), serde_json::Value::Object(exclusions));
+        }
+        serde_json::from_value(serde_json::Value::Object(top)).unwrap()
+    }
+
+    #[test]
+    fn the_core_input_is_what_the_js_api_would_read_from_the_same_answers() {
+        let cases: &[&[(QuestionId, &str)]] = &[
+            &[],
+            &[(QuestionId::Location, "nagano")],
+            &[
+                (QuestionId::Location, "other"),
+                (QuestionId::OrgType, "company"),
+                (QuestionId::Industry, "retail"),
+                (QuestionId::Employees, "５０人"),
+                (QuestionId::Capital, "3億円"),
+                (QuestionId::SingleLargeShare, "yes"),
+                (QuestionId::TotalLargeShare, "no"),
+                (QuestionId::LargeOfficerShare, "0.4"),
+                (QuestionId::OwnedByDeemedLarge, "no"),
+                (QuestionId::OfficersAllFromDeemedLarge, "yes"),
+                (QuestionId::AvgTaxableIncome, "no"),
+                (QuestionId::ExpertKind, "freelancer"),
+                (QuestionId::Support, "advice"),
+                (QuestionId::AsOf, "2021-02-05"),
+            ],
+            // A sole proprietor is not asked the share questions: kept, but not sent.
+            &[
+                (QuestionId::OrgType, "soleProprietor"),
+                (QuestionId::SingleLargeShare, "yes"),
+                (QuestionId::AvgTaxableIncome, "yes"),
+                (QuestionId::Employees, "3"),
+            ],
+            // Only deemed-large answers, and a value that is not yes/no where one is expected.
+            &[
+                (QuestionId::OwnedByDeemedLarge, "maybe"),
+                (QuestionId::Capital, "yes"),
+            ],
+        ];
+        for steps in cases {
+            let mut a = Answers::default();
+            for (q, v) in *steps {
+                a.set(*q, v.to_string());
+            }
+            assert_eq!(a.to_raw(), as_json_would_give(&a), "{steps:?}");
+        }
+        // The exclusions are left out when none was answered, as JS would send them.
+        let mut a = Answers::default();
+        a.set(QuestionId::Employees, "3".into());
+        assert_eq!(a.to_raw().exclusions, None);
+        a.set(QuestionId::TotalLargeShare, "yes".into());
+        assert!(a.to_raw().exclusions.is_some());
+    }
 
     fn walk(w: Wizard, steps: &[(QuestionId, &str)]) -> Wizard {
         steps.iter().fold(w, |w, (q, v)| {
