@@ -16,6 +16,11 @@
 //! - `island`: parts of a page in a wasm of their own, fetched when first wanted (the
 //!   hand-off dialog, the seminar bar).
 
+/// Every page's and island's allocator: `ouen-heap`'s, about 7 KB (raw) smaller than std's.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: ouen_heap::Wasm = ouen_heap::Wasm::new();
+
 mod app;
 mod chart;
 mod clock;

@@ -13,7 +13,7 @@
 
 // `no_std` on wasm32 with `own-runtime` (as `cargo xtask dist` builds it): no std panic
 // machinery (which formats messages and locations nobody sees) and no dlmalloc; the
-// allocator and the panic handler are in `rt` below.
+// allocator (`ouen-heap`'s, as in every ouen wasm) and the panic handler are in `rt` below.
 #![cfg_attr(all(target_arch = "wasm32", feature = "own-runtime"), no_std)]
 
 extern crate alloc;
@@ -247,101 +247,14 @@ pub fn ruleset_info() -> JsValue {
     stamp(&ouen_rules::STAMP)
 }
 
-/// The wasm runtime of a `no_std` cdylib: a small allocator and a panic handler.
+/// The wasm runtime of a `no_std` cdylib: the small allocator of `ouen-heap` and a panic
+/// handler.
 #[cfg(all(target_arch = "wasm32", feature = "own-runtime"))]
 mod rt {
-    use core::alloc::{GlobalAlloc, Layout};
     use core::arch::wasm32;
-    use core::cell::UnsafeCell;
-    use core::ptr;
-
-    /// Size classes: blocks of 2^k bytes (k ≥ 3), each aligned to its size, carved from
-    /// freshly grown memory and kept on a free list per class once freed, for reuse. Peak
-    /// use bounds the memory; the wasm is single-threaded.
-    struct Heap {
-        free: [usize; 32],
-        next: usize,
-        end: usize,
-    }
-
-    struct Allocator(UnsafeCell<Heap>);
-
-    // SAFETY: wasm32-unknown-unknown without atomics runs on one thread.
-    unsafe impl Sync for Allocator {}
 
     #[global_allocator]
-    static ALLOCATOR: Allocator = Allocator(UnsafeCell::new(Heap {
-        free: [0; 32],
-        next: 0,
-        end: 0,
-    }));
-
-    const PAGE: usize = 65536;
-
-    /// The class of a layout: the log2 of its block size.
-    fn class(size: usize, align: usize) -> usize {
-        size.max(align).max(8).next_power_of_two().trailing_zeros() as usize
-    }
-
-    unsafe impl GlobalAlloc for Allocator {
-        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            // SAFETY: single-threaded, and no allocation happens while this borrow lives.
-            let heap = unsafe { &mut *self.0.get() };
-            let c = class(layout.size(), layout.align());
-            if c >= 31 {
-                return ptr::null_mut();
-            }
-            let head = heap.free[c];
-            if head != 0 {
-                // SAFETY: a freed block of this class; its first word links the next one.
-                heap.free[c] = unsafe { *(head as *const usize) };
-                return head as *mut u8;
-            }
-            let size = 1usize << c;
-            if heap.end == 0 {
-                // Start past everything the module was given (data, stack, bindgen's use).
-                heap.end = wasm32::memory_size(0) * PAGE;
-                heap.next = heap.end;
-            }
-            let start = (heap.next + size - 1) & !(size - 1);
-            let Some(stop) = start.checked_add(size) else {
-                return ptr::null_mut();
-            };
-            if stop > heap.end {
-                let pages = (stop - heap.end).div_ceil(PAGE);
-                if wasm32::memory_grow(0, pages) == usize::MAX {
-                    return ptr::null_mut();
-                }
-                heap.end += pages * PAGE;
-            }
-            heap.next = stop;
-            start as *mut u8
-        }
-
-        unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-            // SAFETY: as in `alloc`.
-            let heap = unsafe { &mut *self.0.get() };
-            let c = class(layout.size(), layout.align());
-            // SAFETY: the block is ours again and at least 8 bytes.
-            unsafe { *(p as *mut usize) = heap.free[c] };
-            heap.free[c] = p as usize;
-        }
-
-        unsafe fn realloc(&self, p: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-            if class(new_size, layout.align()) == class(layout.size(), layout.align()) {
-                return p;
-            }
-            // SAFETY: the caller's guarantees carry over to the new layout.
-            unsafe {
-                let new = self.alloc(Layout::from_size_align_unchecked(new_size, layout.align()));
-                if !new.is_null() {
-                    ptr::copy_nonoverlapping(p, new, layout.size().min(new_size));
-                    self.dealloc(p, layout);
-                }
-                new
-            }
-        }
-    }
+    static HEAP: ouen_heap::Wasm = ouen_heap::Wasm::new();
 
     /// A panic traps, as with std and `panic = "abort"` (whose message goes nowhere on
     /// wasm32-unknown-unknown); nothing is formatted.

@@ -20,6 +20,11 @@ extern crate alloc;
 mod tape;
 
 use ouen_rules::{InputError, Locale};
+
+/// The package's allocator: `ouen-heap`'s, about 7 KB (raw) smaller than std's.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: ouen_heap::Wasm = ouen_heap::Wasm::new();
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
