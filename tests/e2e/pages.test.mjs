@@ -29,7 +29,10 @@ const at = (lang, route) => new URL(`${lang === 'en' ? 'en/' : ''}${route}`, app
  *  islands that draw with it: 2.6 KB off every route but the simulator (+0.5 KB there, two
  *  sheets compressing apart), which brought the checklist within the target. Exact hours in
  *  the explanations, clearer messages and the JS API's faster number reading (in the shared
- *  core) then cost about 0.3–0.5 KB on the pages that split costs. */
+ *  core) then cost about 0.3–0.5 KB on the pages that split costs. Then every wasm's allocator
+ *  became ouen-heap's small one instead of std's dlmalloc (about 2.4 KB off every route), the
+ *  wizard stopped building the core's input through JSON (eligibility −4.8 KB) and the stored
+ *  simulator form is read by hand (simulator −1.6 KB). */
 const KB = 1000;
 export const FIRST_LOAD_BUDGET = {
   '': 150 * KB,
@@ -42,9 +45,9 @@ export const FIRST_LOAD_BUDGET = {
   // The three other routes that keep a document: the tab sync and the storage-fault notices,
   // and each page's own rules (the SME wizard, the plan's checks and documents, the cost split
   // and its charts).
-  eligibility: 173 * KB,
-  plan: 189 * KB,
-  simulator: 172 * KB,
+  eligibility: 165 * KB,
+  plan: 186 * KB,
+  simulator: 168 * KB,
 };
 
 const browsers = [];
