@@ -552,8 +552,9 @@ pub fn compute(input: &SimulationInput) -> Computation {
     let hours = Ratio::from_decimal(input.hours);
     let min_self = p.min_self_pay_per_hour.value;
     let zero = Decimal::ZERO;
-    let mut working = Vec::new();
-    let mut notices = Vec::new();
+    // Room for every step and the usual warnings: no regrowth on the JS API's hot path.
+    let mut working = Vec::with_capacity(8);
+    let mut notices = Vec::with_capacity(4);
     // Which interpretation rules the result relies on (listed AR-2, NAT-5, NGN-2, NGN-3).
     let (mut uses_nat5, mut uses_ngn2_alone, mut uses_ngn3) = (false, false, false);
 
@@ -687,7 +688,7 @@ pub fn compute(input: &SimulationInput) -> Computation {
         }
     }
     cuts.push(hours);
-    let mut segments = Vec::new();
+    let mut segments = Vec::with_capacity(cuts.len() - 1);
     let mut nat_total = Ratio::ZERO;
     let mut ngn_total = Ratio::ZERO;
     for w in cuts.windows(2) {
@@ -708,7 +709,7 @@ pub fn compute(input: &SimulationInput) -> Computation {
         // Why each amount is what it is: no honorarium because the rate leaves nothing above
         // the SME's 500 yen (NAT-2) or because a cap ended (NAT-5); the top-up on the
         // national honorarium (NGN-2) or alone, without the national programme (NGN-4).
-        let mut rules = vec![];
+        let mut rules = Vec::with_capacity(2);
         if input.schemes.national {
             rules.push(match (nat.is_zero(), nat_per_hour.is_zero()) {
                 (false, _) => "NAT-1",

@@ -62,25 +62,33 @@ pub fn plain(d: Decimal) -> String {
 
 /// `m` × 10^-scale with its sign, every digit of the scale shown.
 fn plain_digits(negative: bool, m: u128, scale: usize) -> String {
+    // Digits, least significant first, padded with zeros to cover the scale: at most 39 of a
+    // u128 and 28 of a decimal's scale, on the stack. Below 2^64 the digits come from u64
+    // division, which wasm does natively (u128 division is a call per digit).
+    let mut digits = [b'0'; 40];
+    let mut n = 0;
     let mut m = m;
-    // Digits, least significant first, padded with zeros to cover the scale.
-    let mut digits = Vec::new();
-    while m != 0 {
-        digits.push(b'0' + (m % 10) as u8);
+    while m > u128::from(u64::MAX) {
+        digits[n] = b'0' + (m % 10) as u8;
         m /= 10;
+        n += 1;
     }
-    while digits.len() < scale {
-        digits.push(b'0');
+    let mut small = m as u64;
+    while small != 0 {
+        digits[n] = b'0' + (small % 10) as u8;
+        small /= 10;
+        n += 1;
     }
-    let mut s = String::with_capacity(digits.len() + 3);
+    let len = n.max(scale.min(digits.len()));
+    let mut s = String::with_capacity(len + 3);
     if negative {
         s.push('-');
     }
-    let whole = digits.len() - scale;
+    let whole = len - scale.min(len);
     if whole == 0 {
         s.push('0');
     }
-    for (i, c) in digits.iter().rev().enumerate() {
+    for (i, c) in digits[..len].iter().rev().enumerate() {
         if i == whole {
             s.push('.');
         }
@@ -445,7 +453,20 @@ mod tests {
             assert_eq!(plain(d), d.to_string());
             assert_eq!(plain(-d), (-d).to_string());
         }
-        for n in [0, 7, -20, 1234567, i128::MAX, i128::MIN] {
+        // Either side of 2^64, where the digits switch from u128 to u64 division.
+        let edge = i128::from(u64::MAX);
+        for n in [
+            0,
+            7,
+            -20,
+            1234567,
+            edge,
+            edge + 1,
+            -edge - 1,
+            edge * 10,
+            i128::MAX,
+            i128::MIN,
+        ] {
             assert_eq!(integer(n), n.to_string());
         }
     }

@@ -125,11 +125,12 @@ impl Ratio {
     /// `20/7`, or `12` when whole.
     pub fn fraction_text(self) -> String {
         use crate::format::integer;
-        if self.den == 1 {
-            integer(self.num)
-        } else {
-            crate::format::fill("{0}/{1}", &[&integer(self.num), &integer(self.den)])
+        let mut text = integer(self.num);
+        if self.den != 1 {
+            text.push('/');
+            text.push_str(&integer(self.den));
         }
+        text
     }
 }
 
