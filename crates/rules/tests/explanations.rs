@@ -281,6 +281,23 @@ fn cost_cases() -> Vec<(&'static str, SimulationInput)> {
     ]
 }
 
+/// `WarningCode::names_its_rules` says of every warning, in both languages, whether its
+/// sentence names all its rules (the plan's notes cite the rules of the others after them).
+#[test]
+fn every_cost_warning_says_whether_it_names_its_rules() {
+    let mut seen = BTreeSet::new();
+    for (name, input) in cost_cases() {
+        for l in LOCALES {
+            for w in simulate(&input, l).warnings {
+                let named = w.rules.iter().all(|r| w.message.contains(r));
+                assert_eq!(w.code.names_its_rules(), named, "{name}: {}", w.message);
+                seen.insert(code_name(w.code));
+            }
+        }
+    }
+    assert_eq!(seen.len(), ALL_CODES.len());
+}
+
 #[test]
 fn cost_explanations_and_warnings() {
     let golden: Json = serde_json::from_str(GOLDEN).unwrap();
