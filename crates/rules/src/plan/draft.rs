@@ -1,0 +1,304 @@
+//! The draft as typed (every field a string, so that JSON re-imports to exactly the same
+//! draft), its format versions and their migration, and its JSON.
+
+use crate::cost::Schemes;
+use crate::format::{fill, integer};
+use crate::Locale;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The draft format version written by this code. Older versions are migrated on import.
+pub const DRAFT_VERSION: u32 = 1;
+
+/// The case study's steps (001): 現状把握・業務分析 → … → 改善策提案.
+pub const TEMPLATE_STEPS: [&str; 7] = [
+    "現状把握・業務分析",
+    "課題特定",
+    "ツール選定",
+    "導入支援",
+    "運用支援",
+    "効果測定",
+    "改善策提案",
+];
+
+/// The business (申請者).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PlanSme"))]
+pub struct PlanSme {
+    pub name: String,
+    /// `"nagano"` (長野県内) or `"other"` (NGN-1).
+    pub location: String,
+    /// 所在地 as written.
+    pub address: String,
+    pub industry: String,
+    /// 資本金 in yen, as typed.
+    #[cfg_attr(feature = "ts", ts(type = "string | number"))]
+    pub capital: String,
+    #[cfg_attr(feature = "ts", ts(type = "string | number"))]
+    pub employees: String,
+    /// 担当者
+    pub contact_name: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// The IT expert (EXP-1).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PlanExpert"))]
+pub struct PlanExpert {
+    pub name: String,
+    /// `freelancer`, `sideJob`, `smeSupporter`, `other` or `undecided` (EXP-1).
+    pub kind: String,
+    pub affiliation: String,
+    pub contact: String,
+}
+
+/// One support step with its hours.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlanStep {
+    pub title: String,
+    pub detail: String,
+    #[cfg_attr(feature = "ts", ts(type = "string | number"))]
+    pub hours: String,
+}
+
+/// Travel (NAT-8): recorded, not computed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlanTravel {
+    /// The expert travels 100 km or more one way.
+    pub over100km: bool,
+    pub note: String,
+}
+
+/// A support plan as typed: every value a string, so a JSON export re-imports exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlanDraft {
+    /// Draft format version ([`DRAFT_VERSION`]).
+    pub version: u32,
+    /// `"combined"` (国・県制度利用), `"national"` or `"naganoOnly"` (県補助のみ).
+    pub mode: String,
+    pub sme: PlanSme,
+    pub expert: PlanExpert,
+    /// Always `"quasiMandate"` (準委任, NAT-6); anything else is refused.
+    pub contract: String,
+    pub issue: String,
+    pub background: String,
+    pub goals: String,
+    pub measurement: String,
+    pub steps: Vec<PlanStep>,
+    /// 契約日 `YYYY-MM-DD` (national modes).
+    pub contract_date: String,
+    /// 長野県への申請日 `YYYY-MM-DD` (Nagano modes).
+    pub application_date: String,
+    pub start: String,
+    pub end: String,
+    /// Hourly rate in yen (tax included), as typed.
+    #[cfg_attr(feature = "ts", ts(type = "string | number"))]
+    pub rate: String,
+    #[cfg_attr(feature = "ts", ts(type = "string | number"))]
+    pub sme_prior_honorarium: String,
+    #[cfg_attr(feature = "ts", ts(type = "string | number"))]
+    pub expert_prior_honorarium: String,
+    #[cfg_attr(feature = "ts", ts(type = "string | number"))]
+    pub nagano_prior_hours: String,
+    pub travel: PlanTravel,
+}
+
+impl Default for PlanDraft {
+    /// An empty plan with the case study's steps, combined mode, 準委任.
+    fn default() -> PlanDraft {
+        PlanDraft {
+            version: DRAFT_VERSION,
+            mode: "combined".into(),
+            sme: PlanSme::default(),
+            expert: PlanExpert::default(),
+            contract: "quasiMandate".into(),
+            issue: String::new(),
+            background: String::new(),
+            goals: String::new(),
+            measurement: String::new(),
+            steps: TEMPLATE_STEPS
+                .iter()
+                .map(|t| PlanStep {
+                    title: (*t).into(),
+                    ..PlanStep::default()
+                })
+                .collect(),
+            contract_date: String::new(),
+            application_date: String::new(),
+            start: String::new(),
+            end: String::new(),
+            rate: String::new(),
+            sme_prior_honorarium: String::new(),
+            expert_prior_honorarium: String::new(),
+            nagano_prior_hours: String::new(),
+            travel: PlanTravel::default(),
+        }
+    }
+}
+
+/// Why a JSON draft could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not JSON, or not a draft's shape.
+    Malformed(String),
+    /// Written by a newer version of the app.
+    TooNew(u32),
+}
+
+impl ImportError {
+    pub fn message(&self, locale: Locale) -> String {
+        match (self, locale) {
+            (ImportError::Malformed(_), Locale::Ja) => {
+                "計画書のJSONファイルとして読み込めませんでした。ouenで保存したファイルを選んでください。".into()
+            }
+            (ImportError::Malformed(_), Locale::En) => {
+                "This is not a plan JSON file saved by ouen.".into()
+            }
+            (ImportError::TooNew(v), Locale::Ja) => fill(
+                "新しい版（形式{0}）のouenで作られたファイルです。アプリを更新してから開いてください。",
+                &[&integer((*v).into())],
+            ),
+            (ImportError::TooNew(v), Locale::En) => fill(
+                "This file was made by a newer ouen (format {0}); update the app.",
+                &[&integer((*v).into())],
+            ),
+        }
+    }
+}
+
+/// Brings an older draft (as JSON) up to [`DRAFT_VERSION`]. Version 0 is the pre-release
+/// shape: no `version`, a single `hours` total and `schedule: {start, end}`.
+pub fn migrate(mut v: Value) -> Result<Value, ImportError> {
+    let obj = v
+        .as_object_mut()
+        .ok_or_else(|| ImportError::Malformed("not an object".into()))?;
+    let version = match obj.get("version") {
+        None => 0,
+        Some(n) => n
+            .as_u64()
+            .ok_or_else(|| ImportError::Malformed("version".into()))? as u32,
+    };
+    if version > DRAFT_VERSION {
+        return Err(ImportError::TooNew(version));
+    }
+    if version == 0 {
+        // v0 → v1: `schedule` split into `start`/`end`; a bare `hours` becomes one step.
+        if let Some(Value::Object(s)) = obj.remove("schedule") {
+            for k in ["start", "end"] {
+                if let Some(x) = s.get(k) {
+                    obj.insert(k.into(), x.clone());
+                }
+            }
+        }
+        if let Some(h) = obj.remove("hours") {
+            if !obj.contains_key("steps") {
+                obj.insert(
+                    "steps".into(),
+                    serde_json::json!([{ "title": "支援", "detail": "", "hours": h }]),
+                );
+            }
+        }
+        obj.insert("version".into(), serde_json::json!(1));
+    }
+    Ok(v)
+}
+
+/// Partner sites send numbers where the draft keeps text as typed: every number becomes its
+/// text and `null` an empty field, except `version` and the `over100km` flag.
+fn numbers_to_text(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            map.retain(|_, x| !x.is_null());
+            for (k, x) in map.iter_mut() {
+                if k == "version" || k == "over100km" {
+                    continue;
+                }
+                match x {
+                    Value::Number(n) => *x = Value::String(n.to_string()),
+                    _ => numbers_to_text(x),
+                }
+            }
+        }
+        Value::Array(items) => {
+            for x in items.iter_mut() {
+                numbers_to_text(x);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl PlanDraft {
+    /// Reads a draft exported as JSON (any version up to this one).
+    pub fn from_json(text: &str) -> Result<PlanDraft, ImportError> {
+        let v: Value =
+            serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
+        let mut v = migrate(v)?;
+        numbers_to_text(&mut v);
+        serde_json::from_value(v).map_err(|e| ImportError::Malformed(e.to_string()))
+    }
+
+    /// The draft as pretty JSON; [`PlanDraft::from_json`] reads it back to an equal draft.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+/// Which schemes the plan uses (NGN-4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum PlanMode {
+    Combined,
+    National,
+    NaganoOnly,
+}
+
+impl PlanMode {
+    pub fn parse(s: &str) -> Option<PlanMode> {
+        match s.trim() {
+            "combined" => Some(PlanMode::Combined),
+            "national" => Some(PlanMode::National),
+            "naganoOnly" => Some(PlanMode::NaganoOnly),
+            _ => None,
+        }
+    }
+    pub fn id(self) -> &'static str {
+        match self {
+            PlanMode::Combined => "combined",
+            PlanMode::National => "national",
+            PlanMode::NaganoOnly => "naganoOnly",
+        }
+    }
+    pub fn schemes(self) -> Schemes {
+        match self {
+            PlanMode::Combined => Schemes::COMBINED,
+            PlanMode::National => Schemes::NATIONAL,
+            PlanMode::NaganoOnly => Schemes::NAGANO_ONLY,
+        }
+    }
+    pub fn national(self) -> bool {
+        self != PlanMode::NaganoOnly
+    }
+    pub fn nagano(self) -> bool {
+        self != PlanMode::National
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanMode::Combined => "国・県制度利用（国の謝金＋長野県の補助）",
+            PlanMode::National => "国の制度のみ（中小企業デジタル化応援隊事業）",
+            PlanMode::NaganoOnly => "県補助のみ（長野県IT・デジタル化補助金）",
+        }
+    }
+}
