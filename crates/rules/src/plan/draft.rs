@@ -1,11 +1,13 @@
 //! The draft as typed (every field a string, so that JSON re-imports to exactly the same
-//! draft), its format versions and their migration, and its JSON.
+//! draft), its format versions and their migration, and its JSON: written by serde
+//! (`Serialize`), read by a small reader over [`serde_json::Value`] of its own (serde's derived
+//! deserializers weighed about 34 KB of the plan page's wasm).
 
 use crate::cost::Schemes;
 use crate::format::{fill, integer};
 use crate::Locale;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 /// The draft format version written by this code. Older versions are migrated on import.
 pub const DRAFT_VERSION: u32 = 1;
@@ -21,8 +23,11 @@ pub const TEMPLATE_STEPS: [&str; 7] = [
     "改善策提案",
 ];
 
+// `#[serde(default)]` stays on the types below although they are no longer deserialized by
+// serde: the TypeScript declarations (ts-rs) read it.
+
 /// The business (申請者).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PlanSme"))]
 pub struct PlanSme {
@@ -44,7 +49,7 @@ pub struct PlanSme {
 }
 
 /// The IT expert (EXP-1).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PlanExpert"))]
 pub struct PlanExpert {
@@ -56,7 +61,7 @@ pub struct PlanExpert {
 }
 
 /// One support step with its hours.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanStep {
@@ -67,7 +72,7 @@ pub struct PlanStep {
 }
 
 /// Travel (NAT-8): recorded, not computed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanTravel {
@@ -77,7 +82,7 @@ pub struct PlanTravel {
 }
 
 /// A support plan as typed: every value a string, so a JSON export re-imports exactly.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanDraft {
@@ -148,7 +153,8 @@ impl Default for PlanDraft {
 /// Why a JSON draft could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    /// Not JSON, or not a draft's shape.
+    /// Not a draft's shape: the field whose value could not be read (`sme.name`,
+    /// `steps.2`, `travel.over100km`, `version`), or empty when the text is not a JSON object.
     Malformed(String),
     /// Written by a newer version of the app.
     TooNew(u32),
@@ -180,12 +186,13 @@ impl ImportError {
 pub fn migrate(mut v: Value) -> Result<Value, ImportError> {
     let obj = v
         .as_object_mut()
-        .ok_or_else(|| ImportError::Malformed("not an object".into()))?;
+        .ok_or_else(|| ImportError::Malformed(String::new()))?;
     let version = match obj.get("version") {
         None => 0,
         Some(n) => n
             .as_u64()
-            .ok_or_else(|| ImportError::Malformed("version".into()))? as u32,
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| malformed("version"))?,
     };
     if version > DRAFT_VERSION {
         return Err(ImportError::TooNew(version));
@@ -212,39 +219,23 @@ pub fn migrate(mut v: Value) -> Result<Value, ImportError> {
     Ok(v)
 }
 
-/// Partner sites send numbers where the draft keeps text as typed: every number becomes its
-/// text and `null` an empty field, except `version` and the `over100km` flag.
-fn numbers_to_text(v: &mut Value) {
-    match v {
-        Value::Object(map) => {
-            map.retain(|_, x| !x.is_null());
-            for (k, x) in map.iter_mut() {
-                if k == "version" || k == "over100km" {
-                    continue;
-                }
-                match x {
-                    Value::Number(n) => *x = Value::String(n.to_string()),
-                    _ => numbers_to_text(x),
-                }
-            }
-        }
-        Value::Array(items) => {
-            for x in items.iter_mut() {
-                numbers_to_text(x);
-            }
-        }
-        _ => {}
-    }
-}
-
 impl PlanDraft {
-    /// Reads a draft exported as JSON (any version up to this one).
+    /// Reads a draft exported as JSON (any version up to this one): see
+    /// [`PlanDraft::from_value`].
     pub fn from_json(text: &str) -> Result<PlanDraft, ImportError> {
         let v: Value =
-            serde_json::from_str(text).map_err(|e| ImportError::Malformed(e.to_string()))?;
-        let mut v = migrate(v)?;
-        numbers_to_text(&mut v);
-        serde_json::from_value(v).map_err(|e| ImportError::Malformed(e.to_string()))
+            serde_json::from_str(text).map_err(|_| ImportError::Malformed(String::new()))?;
+        PlanDraft::from_value(v)
+    }
+
+    /// Reads a draft from its JSON value (any version up to this one, migrated). Partner
+    /// sites send numbers where the draft keeps text as typed: a number is read as its text;
+    /// `null`, a missing field and an unknown one leave the default; any other value of the
+    /// wrong type is [`ImportError::Malformed`] naming the field.
+    pub fn from_value(v: Value) -> Result<PlanDraft, ImportError> {
+        let v = migrate(v)?;
+        let obj = v.as_object().ok_or_else(|| malformed(""))?;
+        read_draft(obj)
     }
 
     /// The draft as pretty JSON; [`PlanDraft::from_json`] reads it back to an equal draft.
@@ -253,6 +244,161 @@ impl PlanDraft {
         s.push('\n');
         s
     }
+}
+
+// ----- the reader -----
+
+fn malformed(field: &str) -> ImportError {
+    ImportError::Malformed(field.to_string())
+}
+
+/// `parent.key`, the path of a field in the draft.
+fn path(parent: &str, key: &str) -> String {
+    fill("{0}.{1}", &[parent, key])
+}
+
+/// Reads every `(key, field)` of `obj` into its field: a string as it is, a number as its
+/// text; a missing or `null` value leaves the field as it was. Fails with the key of a value
+/// of another type.
+fn read_texts(
+    obj: &Map<String, Value>,
+    fields: &mut [(&'static str, &mut String)],
+) -> Result<(), &'static str> {
+    for (key, out) in fields.iter_mut() {
+        match obj.get(*key) {
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) => s.clone_into(out),
+            Some(Value::Number(n)) => **out = n.to_string(),
+            Some(_) => return Err(*key),
+        }
+    }
+    Ok(())
+}
+
+/// The object at `key`: `None` when missing or `null` (the part keeps its default). Fails
+/// with the key when it is another kind of value.
+fn part<'a>(
+    obj: &'a Map<String, Value>,
+    key: &'static str,
+) -> Result<Option<&'a Map<String, Value>>, &'static str> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(o)) => Ok(Some(o)),
+        Some(_) => Err(key),
+    }
+}
+
+fn read_draft(obj: &Map<String, Value>) -> Result<PlanDraft, ImportError> {
+    let mut d = PlanDraft::default();
+    // `migrate` has made sure of a version that fits.
+    if let Some(v) = obj.get("version") {
+        d.version = v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or_else(|| malformed("version"))?;
+    }
+    read_texts(
+        obj,
+        &mut [
+            ("mode", &mut d.mode),
+            ("contract", &mut d.contract),
+            ("issue", &mut d.issue),
+            ("background", &mut d.background),
+            ("goals", &mut d.goals),
+            ("measurement", &mut d.measurement),
+            ("contractDate", &mut d.contract_date),
+            ("applicationDate", &mut d.application_date),
+            ("start", &mut d.start),
+            ("end", &mut d.end),
+            ("rate", &mut d.rate),
+            ("smePriorHonorarium", &mut d.sme_prior_honorarium),
+            ("expertPriorHonorarium", &mut d.expert_prior_honorarium),
+            ("naganoPriorHours", &mut d.nagano_prior_hours),
+        ],
+    )
+    .map_err(malformed)?;
+    if let Some(o) = part(obj, "sme").map_err(malformed)? {
+        d.sme = read_sme(o).map_err(|k| malformed(&path("sme", k)))?;
+    }
+    if let Some(o) = part(obj, "expert").map_err(malformed)? {
+        d.expert = read_expert(o).map_err(|k| malformed(&path("expert", k)))?;
+    }
+    match obj.get("steps") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            d.steps = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                let at = || path("steps", &integer(i as i128));
+                let Value::Object(o) = item else {
+                    return Err(malformed(&at()));
+                };
+                d.steps
+                    .push(read_step(o).map_err(|k| malformed(&path(&at(), k)))?);
+            }
+        }
+        Some(_) => return Err(malformed("steps")),
+    }
+    if let Some(o) = part(obj, "travel").map_err(malformed)? {
+        d.travel = read_travel(o).map_err(|k| malformed(&path("travel", k)))?;
+    }
+    Ok(d)
+}
+
+fn read_sme(obj: &Map<String, Value>) -> Result<PlanSme, &'static str> {
+    let mut s = PlanSme::default();
+    read_texts(
+        obj,
+        &mut [
+            ("name", &mut s.name),
+            ("location", &mut s.location),
+            ("address", &mut s.address),
+            ("industry", &mut s.industry),
+            ("capital", &mut s.capital),
+            ("employees", &mut s.employees),
+            ("contactName", &mut s.contact_name),
+            ("phone", &mut s.phone),
+            ("email", &mut s.email),
+        ],
+    )?;
+    Ok(s)
+}
+
+fn read_expert(obj: &Map<String, Value>) -> Result<PlanExpert, &'static str> {
+    let mut e = PlanExpert::default();
+    read_texts(
+        obj,
+        &mut [
+            ("name", &mut e.name),
+            ("kind", &mut e.kind),
+            ("affiliation", &mut e.affiliation),
+            ("contact", &mut e.contact),
+        ],
+    )?;
+    Ok(e)
+}
+
+fn read_step(obj: &Map<String, Value>) -> Result<PlanStep, &'static str> {
+    let mut s = PlanStep::default();
+    read_texts(
+        obj,
+        &mut [
+            ("title", &mut s.title),
+            ("detail", &mut s.detail),
+            ("hours", &mut s.hours),
+        ],
+    )?;
+    Ok(s)
+}
+
+fn read_travel(obj: &Map<String, Value>) -> Result<PlanTravel, &'static str> {
+    let mut t = PlanTravel::default();
+    read_texts(obj, &mut [("note", &mut t.note)])?;
+    match obj.get("over100km") {
+        None | Some(Value::Null) => {}
+        Some(Value::Bool(b)) => t.over100km = *b,
+        Some(_) => return Err("over100km"),
+    }
+    Ok(t)
 }
 
 /// Which schemes the plan uses (NGN-4).
