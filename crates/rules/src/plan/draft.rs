@@ -184,15 +184,13 @@ impl ImportError {
 /// Brings an older draft (as JSON) up to [`DRAFT_VERSION`]. Version 0 is the pre-release
 /// shape: no `version`, a single `hours` total and `schedule: {start, end}`.
 pub fn migrate(mut v: Value) -> Result<Value, ImportError> {
-    let obj = v
-        .as_object_mut()
-        .ok_or_else(|| ImportError::Malformed(String::new()))?;
+    let obj = v.as_object_mut().ok_or_else(|| malformed("", ""))?;
     let version = match obj.get("version") {
         None => 0,
         Some(n) => n
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| malformed("version"))?,
+            .ok_or_else(|| malformed("", "version"))?,
     };
     if version > DRAFT_VERSION {
         return Err(ImportError::TooNew(version));
@@ -208,13 +206,16 @@ pub fn migrate(mut v: Value) -> Result<Value, ImportError> {
         }
         if let Some(h) = obj.remove("hours") {
             if !obj.contains_key("steps") {
-                obj.insert(
-                    "steps".into(),
-                    serde_json::json!([{ "title": "支援", "detail": "", "hours": h }]),
-                );
+                // `{ "title": "支援", "detail": "", "hours": h }`, built without `json!`
+                // (which serializes each value it is given).
+                let mut step = Map::new();
+                step.insert("title".into(), Value::String("支援".into()));
+                step.insert("detail".into(), Value::String(String::new()));
+                step.insert("hours".into(), h);
+                obj.insert("steps".into(), Value::Array(vec![Value::Object(step)]));
             }
         }
-        obj.insert("version".into(), serde_json::json!(1));
+        obj.insert("version".into(), Value::from(1u32));
     }
     Ok(v)
 }
@@ -223,8 +224,7 @@ impl PlanDraft {
     /// Reads a draft exported as JSON (any version up to this one): see
     /// [`PlanDraft::from_value`].
     pub fn from_json(text: &str) -> Result<PlanDraft, ImportError> {
-        let v: Value =
-            serde_json::from_str(text).map_err(|_| ImportError::Malformed(String::new()))?;
+        let v: Value = serde_json::from_str(text).map_err(|_| malformed("", ""))?;
         PlanDraft::from_value(v)
     }
 
@@ -234,8 +234,11 @@ impl PlanDraft {
     /// wrong type is [`ImportError::Malformed`] naming the field.
     pub fn from_value(v: Value) -> Result<PlanDraft, ImportError> {
         let v = migrate(v)?;
-        let obj = v.as_object().ok_or_else(|| malformed(""))?;
-        read_draft(obj)
+        // (`migrate` refuses anything but an object.)
+        let obj = v.as_object().ok_or_else(|| malformed("", ""))?;
+        let mut d = PlanDraft::default();
+        read_draft(obj, &mut d)?;
+        Ok(d)
     }
 
     /// The draft as pretty JSON; [`PlanDraft::from_json`] reads it back to an equal draft.
@@ -248,13 +251,13 @@ impl PlanDraft {
 
 // ----- the reader -----
 
-fn malformed(field: &str) -> ImportError {
-    ImportError::Malformed(field.to_string())
-}
-
-/// `parent.key`, the path of a field in the draft.
-fn path(parent: &str, key: &str) -> String {
-    fill("{0}.{1}", &[parent, key])
+/// Why the value at `parent.key` could not be read (either may be empty).
+fn malformed(parent: &str, key: &str) -> ImportError {
+    ImportError::Malformed(match (parent, key) {
+        ("", k) => k.to_string(),
+        (p, "") => p.to_string(),
+        (p, k) => fill("{0}.{1}", &[p, k]),
+    })
 }
 
 /// Reads every `(key, field)` of `obj` into its field: a string as it is, a number as its
@@ -275,27 +278,27 @@ fn read_texts(
     Ok(())
 }
 
-/// The object at `key`: `None` when missing or `null` (the part keeps its default). Fails
-/// with the key when it is another kind of value.
+/// The object at `key` of the draft: `None` when missing or `null` (the part keeps its
+/// default), malformed when it is another kind of value.
 fn part<'a>(
     obj: &'a Map<String, Value>,
     key: &'static str,
-) -> Result<Option<&'a Map<String, Value>>, &'static str> {
+) -> Result<Option<&'a Map<String, Value>>, ImportError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(o)) => Ok(Some(o)),
-        Some(_) => Err(key),
+        Some(_) => Err(malformed("", key)),
     }
 }
 
-fn read_draft(obj: &Map<String, Value>) -> Result<PlanDraft, ImportError> {
-    let mut d = PlanDraft::default();
+/// Reads a (migrated) draft's fields over the defaults in `d`.
+fn read_draft(obj: &Map<String, Value>, d: &mut PlanDraft) -> Result<(), ImportError> {
     // `migrate` has made sure of a version that fits.
     if let Some(v) = obj.get("version") {
         d.version = v
             .as_u64()
             .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| malformed("version"))?;
+            .ok_or_else(|| malformed("", "version"))?;
     }
     read_texts(
         obj,
@@ -316,36 +319,41 @@ fn read_draft(obj: &Map<String, Value>) -> Result<PlanDraft, ImportError> {
             ("naganoPriorHours", &mut d.nagano_prior_hours),
         ],
     )
-    .map_err(malformed)?;
-    if let Some(o) = part(obj, "sme").map_err(malformed)? {
-        d.sme = read_sme(o).map_err(|k| malformed(&path("sme", k)))?;
+    .map_err(|k| malformed("", k))?;
+    if let Some(o) = part(obj, "sme")? {
+        read_sme(o, &mut d.sme).map_err(|k| malformed("sme", k))?;
     }
-    if let Some(o) = part(obj, "expert").map_err(malformed)? {
-        d.expert = read_expert(o).map_err(|k| malformed(&path("expert", k)))?;
+    if let Some(o) = part(obj, "expert")? {
+        read_expert(o, &mut d.expert).map_err(|k| malformed("expert", k))?;
     }
     match obj.get("steps") {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => {
             d.steps = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                let at = || path("steps", &integer(i as i128));
-                let Value::Object(o) = item else {
-                    return Err(malformed(&at()));
-                };
-                d.steps
-                    .push(read_step(o).map_err(|k| malformed(&path(&at(), k)))?);
+                let mut step = PlanStep::default();
+                match item {
+                    Value::Object(o) => read_step(o, &mut step),
+                    _ => Err(""),
+                }
+                .map_err(|k| malformed(&path("steps", i), k))?;
+                d.steps.push(step);
             }
         }
-        Some(_) => return Err(malformed("steps")),
+        Some(_) => return Err(malformed("", "steps")),
     }
-    if let Some(o) = part(obj, "travel").map_err(malformed)? {
-        d.travel = read_travel(o).map_err(|k| malformed(&path("travel", k)))?;
+    if let Some(o) = part(obj, "travel")? {
+        read_travel(o, &mut d.travel).map_err(|k| malformed("travel", k))?;
     }
-    Ok(d)
+    Ok(())
 }
 
-fn read_sme(obj: &Map<String, Value>) -> Result<PlanSme, &'static str> {
-    let mut s = PlanSme::default();
+/// `steps.2`.
+fn path(list: &str, index: usize) -> String {
+    fill("{0}.{1}", &[list, &integer(index as i128)])
+}
+
+fn read_sme(obj: &Map<String, Value>, s: &mut PlanSme) -> Result<(), &'static str> {
     read_texts(
         obj,
         &mut [
@@ -359,12 +367,10 @@ fn read_sme(obj: &Map<String, Value>) -> Result<PlanSme, &'static str> {
             ("phone", &mut s.phone),
             ("email", &mut s.email),
         ],
-    )?;
-    Ok(s)
+    )
 }
 
-fn read_expert(obj: &Map<String, Value>) -> Result<PlanExpert, &'static str> {
-    let mut e = PlanExpert::default();
+fn read_expert(obj: &Map<String, Value>, e: &mut PlanExpert) -> Result<(), &'static str> {
     read_texts(
         obj,
         &mut [
@@ -373,12 +379,10 @@ fn read_expert(obj: &Map<String, Value>) -> Result<PlanExpert, &'static str> {
             ("affiliation", &mut e.affiliation),
             ("contact", &mut e.contact),
         ],
-    )?;
-    Ok(e)
+    )
 }
 
-fn read_step(obj: &Map<String, Value>) -> Result<PlanStep, &'static str> {
-    let mut s = PlanStep::default();
+fn read_step(obj: &Map<String, Value>, s: &mut PlanStep) -> Result<(), &'static str> {
     read_texts(
         obj,
         &mut [
@@ -386,19 +390,19 @@ fn read_step(obj: &Map<String, Value>) -> Result<PlanStep, &'static str> {
             ("detail", &mut s.detail),
             ("hours", &mut s.hours),
         ],
-    )?;
-    Ok(s)
+    )
 }
 
-fn read_travel(obj: &Map<String, Value>) -> Result<PlanTravel, &'static str> {
-    let mut t = PlanTravel::default();
+fn read_travel(obj: &Map<String, Value>, t: &mut PlanTravel) -> Result<(), &'static str> {
     read_texts(obj, &mut [("note", &mut t.note)])?;
     match obj.get("over100km") {
-        None | Some(Value::Null) => {}
-        Some(Value::Bool(b)) => t.over100km = *b,
-        Some(_) => return Err("over100km"),
+        None | Some(Value::Null) => Ok(()),
+        Some(Value::Bool(b)) => {
+            t.over100km = *b;
+            Ok(())
+        }
+        Some(_) => Err("over100km"),
     }
-    Ok(t)
 }
 
 /// Which schemes the plan uses (NGN-4).
