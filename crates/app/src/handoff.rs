@@ -166,7 +166,7 @@ fn decode_checklist(bytes: &[u8]) -> Result<ChecklistPayload, HandoffError> {
 /// A plan payload whose draft the plan importer accepts.
 fn decode_plan(bytes: &[u8]) -> Result<PlanPayload, HandoffError> {
     let p: PlanPayload = json(bytes)?;
-    ouen_rules::plan::PlanDraft::from_json(&p.draft.to_string()).map_err(|e| match e {
+    ouen_rules::plan::PlanDraft::from_value(p.draft.clone()).map_err(|e| match e {
         ouen_rules::plan::ImportError::TooNew(v) => HandoffError::Newer(v),
         _ => HandoffError::Garbled,
     })?;

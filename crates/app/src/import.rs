@@ -175,19 +175,16 @@ pub fn parse_plan(file: &str, text: &str) -> Result<ouen_rules::plan::PlanDraft,
     check_size(file, text.len()).map_err(|e| e.message())?;
     ouen_rules::plan::PlanDraft::from_json(text).map_err(|e| match e {
         E::TooNew(_) => e.message(crate::i18n::locale()),
-        E::Malformed(why) => {
-            // serde names a missing or unknown field between backticks.
-            let field = why
-                .split('`')
-                .nth(1)
-                .filter(|f| !f.is_empty() && f.len() < 40 && why.contains("field"))
-                .unwrap_or("JSON");
-            ImportError::Invalid {
-                file: file.into(),
-                field: field.into(),
-            }
-            .message()
+        // The core names the field it could not read; none when the text is not a JSON object.
+        E::Malformed(field) => ImportError::Invalid {
+            file: file.into(),
+            field: if field.is_empty() {
+                "JSON".into()
+            } else {
+                field
+            },
         }
+        .message(),
     })
 }
 
@@ -320,7 +317,9 @@ mod tests {
         let msg = parse_plan("plan.json", "{").unwrap_err();
         assert!(msg.contains("plan.json") && msg.contains("JSON"), "{msg}");
         let msg = parse_plan("plan.json", r#"{"version":1,"steps":"many"}"#).unwrap_err();
-        assert!(msg.contains("plan.json"), "{msg}");
+        assert!(msg.contains("plan.json") && msg.contains("steps"), "{msg}");
+        let msg = parse_plan("plan.json", r#"{"version":1,"sme":{"name":true}}"#).unwrap_err();
+        assert!(msg.contains("sme.name"), "{msg}");
         let draft = ouen_rules::plan::PlanDraft::default();
         assert_eq!(parse_plan("plan.json", &draft.to_json()), Ok(draft));
     }

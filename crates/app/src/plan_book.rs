@@ -2,7 +2,7 @@
 //! delete with undo. Pure (tested natively); `storage.rs` keeps it under `ouen.plan.drafts`.
 //!
 //! Each draft is stored as the core's JSON ([`PlanDraft::to_json`]'s shape) and read back
-//! through [`PlanDraft::from_json`], so a draft written by an older app (older draft
+//! through [`PlanDraft::from_value`], so a draft written by an older app (older draft
 //! version) still opens, migrated by the core.
 
 use crate::i18n::m;
@@ -190,7 +190,7 @@ impl Book {
             .into_iter()
             .enumerate()
             .filter_map(|(i, d)| {
-                let draft = PlanDraft::from_json(&d.draft.to_string()).ok()?;
+                let draft = PlanDraft::from_value(d.draft).ok()?;
                 Some(Named {
                     id: if d.id.is_empty() {
                         format!("d{i}")
@@ -231,7 +231,7 @@ pub fn readable(v: &Value) -> bool {
         && serde_json::from_value::<Stored>(v.clone()).is_ok_and(|s| {
             s.drafts
                 .iter()
-                .all(|d| PlanDraft::from_json(&d.draft.to_string()).is_ok())
+                .all(|d| PlanDraft::from_value(d.draft.clone()).is_ok())
         })
 }
 

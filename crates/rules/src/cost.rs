@@ -336,6 +336,15 @@ pub enum WarningCode {
     BudgetMayCloseEarly,
 }
 
+impl WarningCode {
+    /// Whether the warning's sentence names its rules itself (`…（NAT-2）。`), as every one
+    /// does but [`WarningCode::RulesNotInForce`]'s: the plan's notes cite the rules of the
+    /// others after them.
+    pub fn names_its_rules(self) -> bool {
+        self != WarningCode::RulesNotInForce
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Warning {

@@ -188,6 +188,16 @@ impl InputError {
             (Some([_, en]), Locale::En) => en,
             (None, _) => field_label(self.field, locale),
         };
+        let sentence = match locale {
+            Locale::Ja => "{0}：{1}",
+            Locale::En => "{0}: {1}",
+        };
+        fill(sentence, &[label, &self.detail(locale)])
+    }
+
+    /// What is wrong, without the field's name (`存在しない日付です。`): the part of
+    /// [`InputError::message`] after the label, for a caller that names the field itself.
+    pub fn detail(&self, locale: Locale) -> String {
         // The kind's [ja, en] template (by its place in `MESSAGES`); `{0}` is the kind's one
         // argument, if any.
         let (index, arg) = match &self.kind {
@@ -210,14 +220,12 @@ impl InputError {
             ErrorKind::NotAList => (15, None),
             ErrorKind::NotAnObject => (16, None),
         };
-        let templates = MESSAGES[index];
-        let [ja, en] = templates;
-        let (template, sentence) = match locale {
-            Locale::Ja => (ja, "{0}：{1}"),
-            Locale::En => (en, "{0}: {1}"),
+        let [ja, en] = MESSAGES[index];
+        let template = match locale {
+            Locale::Ja => ja,
+            Locale::En => en,
         };
-        let what = fill(template, &[arg.as_deref().unwrap_or_default()]);
-        fill(sentence, &[label, &what])
+        fill(template, &[arg.as_deref().unwrap_or_default()])
     }
 }
 

@@ -83,6 +83,22 @@ fn cited_in(source: &str) -> BTreeSet<String> {
     out
 }
 
+/// The rules a source file of the core cites as typed ids (`RuleId::NatP1`), by their ids
+/// (`NAT-P1`).
+fn cited_as_variants(source: &str) -> BTreeSet<String> {
+    ouen_rules::rule_ids::RuleId::ALL
+        .iter()
+        .filter(|id| {
+            let token = format!("RuleId::{id:?}");
+            // Whole names only: `RuleId::Nat1` must not match `RuleId::Nat11`.
+            source.match_indices(&token).any(|(i, _)| {
+                !source[i + token.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            })
+        })
+        .map(|id| id.as_str().to_string())
+        .collect()
+}
+
 /// Fails naming every rule id in `cited` that no case of `snap` cites, in a `[…]` list of
 /// rule ids or in a sentence's own words (a caveat carries its rule in its text).
 fn assert_every_rule_rendered(cited: &BTreeSet<String>, snap: &Snap, what: &str) {
@@ -279,6 +295,23 @@ fn cost_cases() -> Vec<(&'static str, SimulationInput)> {
             on(plan(6000, "12", Schemes::COMBINED), "2026-11-22"),
         ),
     ]
+}
+
+/// `WarningCode::names_its_rules` says of every warning, in both languages, whether its
+/// sentence names all its rules (the plan's notes cite the rules of the others after them).
+#[test]
+fn every_cost_warning_says_whether_it_names_its_rules() {
+    let mut seen = BTreeSet::new();
+    for (name, input) in cost_cases() {
+        for l in LOCALES {
+            for w in simulate(&input, l).warnings {
+                let named = w.rules.iter().all(|r| w.message.contains(r));
+                assert_eq!(w.code.names_its_rules(), named, "{name}: {}", w.message);
+                seen.insert(code_name(w.code));
+            }
+        }
+    }
+    assert_eq!(seen.len(), ALL_CODES.len());
 }
 
 #[test]
@@ -1278,14 +1311,18 @@ fn plan_check_messages() {
     snap.case("import: a newer format", |l| {
         ImportError::TooNew(2).message(l) + "\n"
     });
-    let source = include_str!("../src/plan.rs");
-    assert_every_rule_rendered(
-        &cited_in(&source[source.find("fn check_facts").unwrap()..]),
-        &snap,
-        "plan.rs",
+    // The checks' sentences and the names of the fields in them are all in `plan/finding.rs`,
+    // which cites the rules as `RuleId`s.
+    let source = include_str!("../src/plan/finding.rs");
+    let cited = cited_as_variants(source);
+    assert!(
+        cited.contains("NAT-P1") && cited.contains("NGN-4"),
+        "{cited:?}"
     );
-    assert_every_message_rendered(source, "fn check_facts", "pub struct RenderOptions", &snap);
-    assert_every_message_rendered(source, "impl ImportError", "pub fn migrate", &snap);
+    assert_every_rule_rendered(&cited, &snap, "plan/finding.rs");
+    assert_every_message_rendered(source, "impl Field", "", &snap);
+    let draft = include_str!("../src/plan/draft.rs");
+    assert_every_message_rendered(draft, "impl ImportError", "pub fn migrate", &snap);
     snap.check(
         expect_file!["snapshots/explanations/plan.ja.txt"],
         expect_file!["snapshots/explanations/plan.en.txt"],
@@ -1295,8 +1332,8 @@ fn plan_check_messages() {
 /// The completeness checks above do fail: on a snapshot that lacks a sentence.
 #[test]
 fn the_completeness_checks_fail_on_a_missing_sentence() {
-    let source = include_str!("../src/plan.rs");
-    let texts = literals(&source[source.find("fn check_facts").unwrap()..]);
+    let source = include_str!("../src/plan/finding.rs");
+    let texts = literals(&source[source.find("impl Field").unwrap()..]);
     assert!(
         texts
             .iter()
