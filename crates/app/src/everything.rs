@@ -43,12 +43,10 @@ pub const DOCS: [Doc; 7] = [
     Doc::SeminarConfig,
     Doc::SeminarTally,
 ];
-/// The language chosen with the header's switch (`www/main.js`).
-pub const LANG_KEY: &str = "ouen.lang";
 /// Plain settings, and the values each may hold.
 pub const SETTINGS: [(&str, &[&str]); 2] = [
-    (LANG_KEY, &["ja", "en"]),
-    (crate::seminar::TEXT_SIZE_KEY, &["large"]),
+    (storage::key::LANG, &["ja", "en"]),
+    (storage::key::TEXT_SIZE, &["large"]),
 ];
 
 /// What the device holds (or the file carries): document key → data at [`SCHEMA`], and

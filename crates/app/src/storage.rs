@@ -18,6 +18,37 @@ use std::collections::BTreeMap;
 /// The current schema version of every document.
 pub const SCHEMA: u32 = 2;
 
+/// Every key this app keeps on the device outside the documents' own ([`Doc::key`],
+/// [`Doc::other_key`] and the legacy keys), and the prefixes keys are made from. This module
+/// names them all: no other file of the app writes a key (`tests/keys.rs`). `www/boot.js`
+/// and `www/main.js` read and write [`key::LANG`] and [`key::TEXT_SIZE`] before the wasm
+/// runs, under the same names (tested there too).
+pub mod key {
+    /// Every key of this app starts with this (a wipe removes them: [`super::wiped`]).
+    pub const APP_PREFIX: &str = "ouen.";
+    /// The language chosen with the header's switch (`www/main.js`), `"ja"` or `"en"`.
+    pub const LANG: &str = "ouen.lang";
+    /// The larger-text preference (`"large"`), applied by `www/boot.js` before the first paint.
+    pub const TEXT_SIZE: &str = "ouen.text-size";
+    /// Files saved on this device since the last hand-over (seminar mode only). Not under
+    /// [`SEMINAR_PREFIX`], so a reset removes it with everything else the attendee left.
+    pub const DOWNLOADS: &str = "ouen.downloads";
+    /// Seminar mode's own keys, which survive a reset, start with this.
+    pub const SEMINAR_PREFIX: &str = "ouen.seminar.";
+    /// Counts seminar resets; a page whose epoch is stale reloads itself.
+    pub const SEMINAR_EPOCH: &str = "ouen.seminar.epoch";
+    /// Where wrong seminar PINs are counted (survives a reset and a reload, so neither skips
+    /// the wait).
+    pub const SEMINAR_ATTEMPTS: &str = "ouen.seminar.attempts";
+    /// TEST ONLY: an idle timeout in seconds that overrides the organiser's minutes (the e2e
+    /// test sets it so the idle reset can be seen in a few seconds). Not in the UI.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub const SEMINAR_IDLE_TEST: &str = "ouen.seminar.test-idle-seconds";
+    /// Where each tool keeps its part of a seminar attendee's summary (`<prefix><tool>`):
+    /// the attendee's, so a reset removes them although they are under [`SEMINAR_PREFIX`].
+    pub const SEMINAR_PART_PREFIX: &str = "ouen.seminar.part.";
+}
+
 /// A document kept on the device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Doc {
@@ -393,10 +424,10 @@ pub fn remove_raw(_: &str) {}
 /// seminar's own keys stay).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn wiped(key: &str, keep_seminar: bool) -> bool {
-    use crate::seminar::{PART_PREFIX, PREFIX};
     // The parts of an attendee's summary are the attendee's: they go with everything else.
-    let seminar_own = key.starts_with(PREFIX) && !key.starts_with(PART_PREFIX);
-    key.starts_with("ouen.") && !(keep_seminar && seminar_own)
+    let seminar_own = key.starts_with(self::key::SEMINAR_PREFIX)
+        && !key.starts_with(self::key::SEMINAR_PART_PREFIX);
+    key.starts_with(self::key::APP_PREFIX) && !(keep_seminar && seminar_own)
 }
 
 /// Deletes this app's data on this device: every `ouen.*` key (but the seminar's own when
