@@ -457,7 +457,7 @@ impl Carrier {
     /// The simulator: its own link (`share.rs`).
     pub const SIMULATOR: Carrier = Carrier {
         export: || {
-            let form = crate::storage::load()?;
+            let form = crate::form::Form::load()?;
             Some(Carry::Fragment(crate::share::encode(&form)))
         },
         download: None,

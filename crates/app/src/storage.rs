@@ -8,7 +8,6 @@
 //! Storage may be missing or refused (private browsing, blocked site data, a full quota):
 //! nothing here panics, and a failed write is returned as a [`SaveError`] the page shows.
 
-use crate::form::Form;
 use crate::sync::{MergeFn, Merged};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -523,82 +522,44 @@ pub fn sync_doc(
     Ok(merged)
 }
 
-/// The simulator's form saved earlier on this device, if there is a readable one (also from
-/// the first format, `ouen.simulator.v1`).
-pub fn load() -> Option<Form> {
-    let current = read(Doc::Simulator.key());
-    let legacy = match &current {
-        None => Doc::Simulator.legacy_key().and_then(read),
-        Some(_) => None,
-    };
-    decode_form(current.as_deref(), legacy.as_deref())
-}
-
-/// The simulator's form from its stored text (the form's own JSON, inside the envelope).
-fn decode_form(current: Option<&str>, legacy: Option<&str>) -> Option<Form> {
-    let data: Value = decode(Doc::Simulator, current, legacy)?;
-    Form::from_value(data)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::Mode;
-
-    /// Exactly what the first release wrote under `ouen.simulator.v1`.
-    const V1_SIMULATOR: &str = r#"{"rate":"６，０００","hours":"24","mode":"nagano","smePriorHonorarium":"","expertPriorHonorarium":"10,000","naganoPriorHours":"","asOf":"2021-02-05"}"#;
 
     #[test]
-    fn the_first_simulator_format_migrates_to_the_current_schema() {
-        let form = decode_form(None, Some(V1_SIMULATOR)).unwrap();
+    fn the_first_format_migrates_to_the_current_schema() {
+        // A bare document under a legacy key (schema 1) is read as data of the current schema.
+        let legacy = r#"{"values":{"location":"nagano","employees":"４５人"}}"#;
+        let data = json!({"values": {"location": "nagano", "employees": "４５人"}});
         assert_eq!(
-            form,
-            Form {
-                rate: "６，０００".into(),
-                hours: "24".into(),
-                mode: Mode::Nagano,
-                expert_prior_honorarium: "10,000".into(),
-                as_of: "2021-02-05".into(),
-                ..Form::default()
-            }
+            decode::<Value>(Doc::Eligibility, None, Some(legacy)),
+            Some(data.clone())
         );
-        // Written back, it is an envelope at the current schema, and reads the same.
-        let text = encode(&form).unwrap();
-        let v: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(v["schema"], json!(SCHEMA));
-        assert_eq!(v["data"]["mode"], json!("nagano"));
-        assert_eq!(decode_form(Some(&text), None), Some(form.clone()));
-        // The current key wins over the legacy one.
-        let newer = encode(&Form::default()).unwrap();
-        assert_eq!(
-            decode_form(Some(&newer), Some(V1_SIMULATOR)),
-            Some(Form::default())
-        );
-        // An older v1 save with fewer fields still loads, with defaults.
-        assert_eq!(
-            decode_form(None, Some(r#"{"hours":"20"}"#)),
-            Some(Form {
-                hours: "20".into(),
-                ..Form::default()
-            })
-        );
-    }
-
-    #[test]
-    fn the_first_wizard_format_migrates_to_the_current_schema() {
-        // What the wizard wrote under `ouen.eligibility.v1` before the versioned store.
-        let legacy = r#"{"values":{"location":"nagano","orgType":"company","employees":"４５人"}}"#;
-        let answers: crate::wizard::Answers =
-            decode(Doc::Eligibility, None, Some(legacy)).expect("the first format still opens");
-        assert_eq!(answers.values["employees"], "４５人");
-        assert_eq!(answers.values.len(), 3);
         // Saved again, it is an envelope at the current schema that reads back the same.
-        let text = encode(&answers).unwrap();
-        assert!(text.contains(&format!("\"schema\":{SCHEMA}")));
+        let text = encode(&data).unwrap();
         assert_eq!(
-            decode::<crate::wizard::Answers>(Doc::Eligibility, Some(&text), None),
-            Some(answers)
+            serde_json::from_str::<Value>(&text).unwrap(),
+            json!({"schema": SCHEMA, "data": data})
         );
+        assert_eq!(
+            decode::<Value>(Doc::Eligibility, Some(&text), None),
+            Some(data)
+        );
+        // The current key wins over the legacy one; a bare document under it is not ours.
+        let newer = encode(&json!({"values": {}})).unwrap();
+        assert_eq!(
+            decode::<Value>(Doc::Eligibility, Some(&newer), Some(legacy)),
+            Some(json!({"values": {}}))
+        );
+        assert_eq!(decode::<Value>(Doc::Eligibility, Some(legacy), None), None);
+        assert_eq!(
+            decode::<Value>(Doc::Simulator, Some("not json"), None),
+            None
+        );
+        assert_eq!(decode::<Value>(Doc::Simulator, None, None), None);
+        // Only the documents that existed in schema 1 have a legacy key.
+        assert_eq!(Doc::Simulator.legacy_key(), Some("ouen.simulator.v1"));
+        assert_eq!(Doc::PlanDrafts.legacy_key(), None);
     }
 
     #[test]
@@ -615,9 +576,6 @@ mod tests {
             "from a newer app"
         );
         assert_eq!(migrate(Doc::Simulator, 0, json!({})), None);
-        assert_eq!(decode_form(Some("not json"), None), None);
-        assert_eq!(decode_form(None, Some(r#"{"mode":"tokyo"}"#)), None);
-        assert_eq!(decode_form(None, None), None);
         assert_eq!(
             MIGRATIONS.len() as u32,
             SCHEMA - 1,

@@ -114,7 +114,7 @@ pub fn PlanPage() -> Html {
         // already know (read only then).
         if *s.draft() == PlanDraft::default() {
             s.apply(Action::Prefill(
-                storage::load(),
+                crate::form::Form::load(),
                 storage::load_doc::<crate::wizard::Answers>(Doc::Eligibility),
             ));
         }
