@@ -20,10 +20,11 @@
 //! (`storage::keep_other`), which its page offers to switch back to. Only then is anything
 //! written; a write that fails puts back every key written before it.
 
+use crate::checklist_doc::{Draft, History};
 use crate::import::{self, ImportError};
 use crate::plan_book::{Stored, StoredDraft};
 use crate::seminar::{Config, Tally};
-use crate::storage::{self, Doc, Draft, History, SCHEMA};
+use crate::storage::{self, Doc, SCHEMA};
 use crate::wizard::Answers;
 use ouen_rules::plan::DRAFT_VERSION;
 use serde::{Deserialize, Serialize};

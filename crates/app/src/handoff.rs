@@ -20,8 +20,9 @@
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+use crate::checklist_doc::{Draft, History, Record};
 use crate::plan_book::{Stored, StoredDraft};
-use crate::storage::{Doc, Draft, History, Record};
+use crate::storage::Doc;
 use crate::wizard::Answers;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

@@ -18,8 +18,9 @@
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+use crate::checklist_doc::{Draft, History};
 use crate::i18n::{m, text};
-use crate::storage::{key, Draft, History};
+use crate::storage::key;
 use ouen_rules::checklist::{score, validate, Area, BusinessKind, RawAnswers};
 use ouen_rules::eligibility::EligibilityStatus;
 use ouen_rules::{Locale, Scheme};
