@@ -221,10 +221,8 @@ pub enum Action {
     /// An empty step at the end.
     AddStep,
     /// Swap a step with another (the one above or below it).
-    MoveStep {
-        from: usize,
-        to: usize,
-    },
+    MoveStep { from: usize, to: usize },
+    /// Remove the step at this index.
     RemoveStep(usize),
     /// The case study's steps, without hours, in place of the draft's steps.
     TemplateSteps,
