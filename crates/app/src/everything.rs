@@ -20,10 +20,11 @@
 //! (`storage::keep_other`), which its page offers to switch back to. Only then is anything
 //! written; a write that fails puts back every key written before it.
 
+use crate::checklist_doc::{Draft, History};
 use crate::import::{self, ImportError};
 use crate::plan_book::{Stored, StoredDraft};
 use crate::seminar::{Config, Tally};
-use crate::storage::{self, Doc, Draft, History, SCHEMA};
+use crate::storage::{self, Doc, SCHEMA};
 use crate::wizard::Answers;
 use ouen_rules::plan::DRAFT_VERSION;
 use serde::{Deserialize, Serialize};
@@ -43,12 +44,10 @@ pub const DOCS: [Doc; 7] = [
     Doc::SeminarConfig,
     Doc::SeminarTally,
 ];
-/// The language chosen with the header's switch (`www/main.js`).
-pub const LANG_KEY: &str = "ouen.lang";
 /// Plain settings, and the values each may hold.
 pub const SETTINGS: [(&str, &[&str]); 2] = [
-    (LANG_KEY, &["ja", "en"]),
-    (crate::seminar::TEXT_SIZE_KEY, &["large"]),
+    (storage::key::LANG, &["ja", "en"]),
+    (storage::key::TEXT_SIZE, &["large"]),
 ];
 
 /// What the device holds (or the file carries): document key → data at [`SCHEMA`], and

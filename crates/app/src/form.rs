@@ -4,6 +4,7 @@
 //! validation belong to `ouen_rules`, which reports problems per field.
 
 use crate::i18n::{m, t};
+use crate::storage::Doc;
 use ouen_rules::presets::Preset;
 use ouen_rules::{Date, RawSimulationInput, Schemes, Value};
 use serde::Serialize;
@@ -275,6 +276,18 @@ impl Form {
         "naganoPriorHours",
         "asOf",
     ];
+
+    /// The form saved earlier on this device, if there is a readable one (also from the first
+    /// format, under the simulator's legacy key).
+    pub fn load() -> Option<Form> {
+        crate::storage::load_doc(Doc::Simulator).and_then(Form::from_value)
+    }
+
+    /// The form from what the device holds under the simulator's key and legacy key (the
+    /// form's own JSON, inside the storage envelope; bare under the legacy key).
+    pub fn decode_stored(current: Option<&str>, legacy: Option<&str>) -> Option<Form> {
+        crate::storage::decode(Doc::Simulator, current, legacy).and_then(Form::from_value)
+    }
 }
 
 #[cfg(test)]
@@ -483,5 +496,48 @@ mod tests {
             let json = serde_json::to_string(&mode).unwrap();
             assert_eq!(json, format!("\"{}\"", mode.value()));
         }
+    }
+
+    /// Exactly what the first release wrote under `ouen.simulator.v1`.
+    const V1_SIMULATOR: &str = r#"{"rate":"６，０００","hours":"24","mode":"nagano","smePriorHonorarium":"","expertPriorHonorarium":"10,000","naganoPriorHours":"","asOf":"2021-02-05"}"#;
+
+    #[test]
+    fn the_first_stored_format_still_opens_and_is_saved_in_the_current_one() {
+        let form = Form::decode_stored(None, Some(V1_SIMULATOR)).unwrap();
+        assert_eq!(
+            form,
+            Form {
+                rate: "６，０００".into(),
+                hours: "24".into(),
+                mode: Mode::Nagano,
+                expert_prior_honorarium: "10,000".into(),
+                as_of: "2021-02-05".into(),
+                ..Form::default()
+            }
+        );
+        // Written back, it is an envelope at the current schema, and reads the same.
+        let text = crate::storage::encode(&form).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["schema"], serde_json::json!(crate::storage::SCHEMA));
+        assert_eq!(v["data"]["mode"], serde_json::json!("nagano"));
+        assert_eq!(Form::decode_stored(Some(&text), None), Some(form.clone()));
+        // The current key wins over the legacy one.
+        let newer = crate::storage::encode(&Form::default()).unwrap();
+        assert_eq!(
+            Form::decode_stored(Some(&newer), Some(V1_SIMULATOR)),
+            Some(Form::default())
+        );
+        // An older v1 save with fewer fields still loads, with defaults.
+        assert_eq!(
+            Form::decode_stored(None, Some(r#"{"hours":"20"}"#)),
+            Some(Form {
+                hours: "20".into(),
+                ..Form::default()
+            })
+        );
+        // What cannot be read is no form.
+        assert_eq!(Form::decode_stored(Some("not json"), None), None);
+        assert_eq!(Form::decode_stored(None, Some(r#"{"mode":"tokyo"}"#)), None);
+        assert_eq!(Form::decode_stored(None, None), None);
     }
 }

@@ -20,8 +20,9 @@
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+use crate::checklist_doc::{Draft, History, Record};
 use crate::plan_book::{Stored, StoredDraft};
-use crate::storage::{Doc, Draft, History, Record};
+use crate::storage::Doc;
 use crate::wizard::Answers;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -457,7 +458,7 @@ impl Carrier {
     /// The simulator: its own link (`share.rs`).
     pub const SIMULATOR: Carrier = Carrier {
         export: || {
-            let form = crate::storage::load()?;
+            let form = crate::form::Form::load()?;
             Some(Carry::Fragment(crate::share::encode(&form)))
         },
         download: None,

@@ -2,8 +2,8 @@
 //! file, hand-off fragments): capped in size and validated as a whole before anything is
 //! stored. Pure and tested natively (and fuzzed: `fuzz/`); the pages show the messages.
 
+use crate::checklist_doc::{Draft, History};
 use crate::i18n::{m, t};
-use crate::storage::{Draft, History};
 use ouen_rules::checklist::{item, Answer, BusinessKind};
 use std::collections::BTreeMap;
 
@@ -215,7 +215,7 @@ pub fn unnamed() -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::Record;
+    use crate::checklist_doc::Record;
     use ouen_rules::checklist::ITEMS;
 
     fn complete(answer: &str) -> BTreeMap<String, String> {
@@ -354,7 +354,7 @@ mod tests {
             Err(invalid("d.answers.a"))
         );
         let h = History {
-            records: vec![crate::storage::Record {
+            records: vec![crate::checklist_doc::Record {
                 date: "2025-01-10 09:00".into(),
                 kind: "retail".into(),
                 answers: ok,

@@ -10,7 +10,9 @@
 //!   data, in place of the prerendered page.
 //! - `route`: routes as real URLs (`/en/…` for English), links between pages.
 //! - `form`, `state`: the simulator's form as typed and its pure reducer.
-//! - `storage`: `localStorage`, at the edge.
+//! - `storage`: `localStorage`, at the edge: every key, the envelope and migrations; no
+//!   document type (each is decoded in its own module: `form`, `wizard`, `checklist_doc`,
+//!   `plan_book`, `seminar`).
 //! - `i18n`: the message catalogue (ja/en) and the interface language.
 //! - `pages`, `view`: the components.
 //! - `island`: parts of a page in a wasm of their own, fetched when first wanted (the
@@ -23,6 +25,7 @@ static HEAP: ouen_heap::Wasm = ouen_heap::Wasm::new();
 
 mod app;
 mod chart;
+mod checklist_doc;
 mod clock;
 mod defer;
 mod download;

@@ -468,4 +468,30 @@ mod tests {
             ("d0", "d1")
         );
     }
+
+    #[test]
+    fn a_book_holding_what_this_app_cannot_open_is_never_overwritten() {
+        use crate::storage::{held, plan_sync, Doc, Held, SaveError};
+        let mine = stored(&Book::default());
+        let keep_mine = |_: Option<&Value>, mine: &Value, _: &Value| sync::Merged {
+            value: mine.clone(),
+            conflicts: Vec::new(),
+            other: None,
+        };
+        // Drafts that are not a list, and a book holding a draft from a newer app: kept whole,
+        // not saved without it.
+        for text in [
+            r#"{"schema": 2, "data": {"drafts": "?"}}"#,
+            r#"{"schema": 2, "data": {"drafts": [{"name": "未来", "draft": {"version": 99}}]}}"#,
+        ] {
+            let h = held(Doc::PlanDrafts, Some(text), None);
+            assert!(matches!(h, Held::Data(_)), "{text}");
+            assert_eq!(
+                plan_sync(h, readable, None, &mine, keep_mine),
+                Err(SaveError::Unreadable),
+                "{text}"
+            );
+        }
+        assert!(readable(&mine));
+    }
 }

@@ -18,26 +18,15 @@
 
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
+use crate::checklist_doc::{Draft, History};
 use crate::i18n::{m, text};
-use crate::storage::{Draft, History};
+use crate::storage::key;
 use ouen_rules::checklist::{score, validate, Area, BusinessKind, RawAnswers};
 use ouen_rules::eligibility::EligibilityStatus;
 use ouen_rules::{Locale, Scheme};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Keys that survive a reset start with this.
-pub const PREFIX: &str = "ouen.seminar.";
-/// Counts resets; a page whose epoch is stale reloads itself.
-pub const EPOCH_KEY: &str = "ouen.seminar.epoch";
-/// TEST ONLY: an idle timeout in seconds that overrides the organiser's minutes (the e2e test
-/// sets it in localStorage so the idle reset can be seen in a few seconds). Not in the UI.
-pub const IDLE_TEST_KEY: &str = "ouen.seminar.test-idle-seconds";
-/// The larger-text preference (`"large"`), applied by `www/main.js` before the app starts.
-pub const TEXT_SIZE_KEY: &str = "ouen.text-size";
-/// Files saved on this device since the last hand-over (seminar mode only). Not under
-/// [`PREFIX`], so a reset removes it with everything else the attendee left.
-pub const DOWNLOADS_KEY: &str = "ouen.downloads";
 /// The idle reset choices, in minutes (0 = off).
 pub const IDLE_CHOICES: [u32; 5] = [0, 3, 5, 10, 15];
 /// The countdown banner shows for the last this many seconds.
@@ -193,9 +182,6 @@ pub fn wait_after(failures: u32) -> u32 {
 
 /// The longest wait between PIN tries.
 pub const MAX_WAIT_SECONDS: u32 = 60;
-/// Where the wrong tries are counted (survives a reset and a reload, so neither skips the
-/// wait).
-pub const ATTEMPTS_KEY: &str = "ouen.seminar.attempts";
 
 /// Wrong PIN entries in a row, and when the next try is allowed (ms since the epoch).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -504,10 +490,10 @@ pub fn merge(parts: impl IntoIterator<Item = Entry>) -> Entry {
     entry
 }
 
-/// Where each tool keeps its part of the attendee's summary in seminar mode. Each page writes
-/// its own part as it saves its document, so 「次の方へ」 adds up small parts and no page
-/// links another's scoring; a reset or "delete all data" removes them (`storage::wiped`).
-pub const PART_PREFIX: &str = "ouen.seminar.part.";
+// Each tool keeps its part of the attendee's summary in seminar mode
+// (`storage::key::SEMINAR_PART_PREFIX`). Each page writes its own part as it saves its
+// document, so 「次の方へ」 adds up small parts and no page links another's scoring; a reset
+// or "delete all data" removes them (`storage::wiped`).
 
 /// Keeps a tool's part of the summary, in seminar mode only.
 pub fn note(tool: &str, part: &Entry) {
@@ -535,14 +521,14 @@ pub fn note_checklist() {
 
 fn keep(tool: &str, part: &Entry) {
     if let Ok(text) = serde_json::to_string(part) {
-        crate::storage::write_raw(&format!("{PART_PREFIX}{tool}"), &text);
+        crate::storage::write_raw(&format!("{}{tool}", key::SEMINAR_PART_PREFIX), &text);
     }
 }
 
 /// Every tool's part kept so far, merged.
 fn noted() -> Entry {
     merge(TOOLS.iter().filter_map(|tool| {
-        let text = crate::storage::read_raw(&format!("{PART_PREFIX}{tool}"))?;
+        let text = crate::storage::read_raw(&format!("{}{tool}", key::SEMINAR_PART_PREFIX))?;
         serde_json::from_str(&text).ok()
     }))
 }
@@ -671,13 +657,13 @@ pub fn active() -> bool {
 pub fn count_download() {
     if active() {
         let n = downloads() + 1;
-        crate::storage::write_raw(DOWNLOADS_KEY, &n.to_string());
+        crate::storage::write_raw(key::DOWNLOADS, &n.to_string());
     }
 }
 
 /// Files saved since the last hand-over.
 pub fn downloads() -> u32 {
-    crate::storage::read_raw(DOWNLOADS_KEY)
+    crate::storage::read_raw(key::DOWNLOADS)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0)
 }
@@ -698,16 +684,16 @@ pub fn load_tally() -> Tally {
 
 /// The wrong PIN entries counted on this device.
 pub fn load_attempts() -> Attempts {
-    crate::storage::read_raw(ATTEMPTS_KEY)
+    crate::storage::read_raw(key::SEMINAR_ATTEMPTS)
         .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default()
 }
 
 pub fn save_attempts(a: &Attempts) {
     if a.failures == 0 {
-        crate::storage::remove_raw(ATTEMPTS_KEY);
+        crate::storage::remove_raw(key::SEMINAR_ATTEMPTS);
     } else if let Ok(text) = serde_json::to_string(a) {
-        crate::storage::write_raw(ATTEMPTS_KEY, &text);
+        crate::storage::write_raw(key::SEMINAR_ATTEMPTS, &text);
     }
 }
 
@@ -865,12 +851,12 @@ pub fn reset() {
 #[cfg(target_arch = "wasm32")]
 fn bump_epoch() {
     let n = current_epoch() + 1;
-    crate::storage::write_raw(EPOCH_KEY, &n.to_string());
+    crate::storage::write_raw(key::SEMINAR_EPOCH, &n.to_string());
 }
 
 /// How many resets this device has seen.
 pub fn current_epoch() -> u64 {
-    crate::storage::read_raw(EPOCH_KEY)
+    crate::storage::read_raw(key::SEMINAR_EPOCH)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0)
 }

@@ -1,22 +1,57 @@
 //! Keeping documents on this device (`localStorage`), at the edge of the app.
 //!
-//! One key per document (the simulator's form, the checklist's draft, the checklist history),
-//! each stored as `{"schema": N, "data": …}`. Older shapes are brought up to [`SCHEMA`] by
-//! pure migration functions (tested natively below); the first format of all, the simulator's
-//! bare form under `ouen.simulator.v1`, still loads.
+//! One key per document ([`Doc`]: the simulator's form, the wizard's answers, the checklist's
+//! draft and history, the plan drafts, the seminar's config and tally), each stored as
+//! `{"schema": N, "data": …}`, and every other key the app keeps ([`key`]): this is the one
+//! place a key is named. Older shapes are brought up to [`SCHEMA`] by pure migration
+//! functions (tested natively below); the first format of all, a bare document under a
+//! legacy key (`ouen.simulator.v1`), still loads.
+//!
+//! No document type is known here: a document is JSON in, JSON out (or any serde type the
+//! caller names). Each document's own module decodes and checks it (`form.rs`, `wizard.rs`,
+//! `checklist_doc.rs`, `plan_book.rs`, `seminar.rs`), and says what is readable.
 //!
 //! Storage may be missing or refused (private browsing, blocked site data, a full quota):
 //! nothing here panics, and a failed write is returned as a [`SaveError`] the page shows.
 
-use crate::form::Form;
 use crate::sync::{MergeFn, Merged};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 
 /// The current schema version of every document.
 pub const SCHEMA: u32 = 2;
+
+/// Every key this app keeps on the device outside the documents' own ([`Doc::key`],
+/// [`Doc::other_key`] and the legacy keys), and the prefixes keys are made from. This module
+/// names them all: no other file of the app writes a key (`tests/keys.rs`). `www/boot.js`
+/// and `www/main.js` read and write [`key::LANG`] and [`key::TEXT_SIZE`] before the wasm
+/// runs, under the same names (tested there too).
+pub mod key {
+    /// Every key of this app starts with this (a wipe removes them: [`super::wiped`]).
+    pub const APP_PREFIX: &str = "ouen.";
+    /// The language chosen with the header's switch (`www/main.js`), `"ja"` or `"en"`.
+    pub const LANG: &str = "ouen.lang";
+    /// The larger-text preference (`"large"`), applied by `www/boot.js` before the first paint.
+    pub const TEXT_SIZE: &str = "ouen.text-size";
+    /// Files saved on this device since the last hand-over (seminar mode only). Not under
+    /// [`SEMINAR_PREFIX`], so a reset removes it with everything else the attendee left.
+    pub const DOWNLOADS: &str = "ouen.downloads";
+    /// Seminar mode's own keys, which survive a reset, start with this.
+    pub const SEMINAR_PREFIX: &str = "ouen.seminar.";
+    /// Counts seminar resets; a page whose epoch is stale reloads itself.
+    pub const SEMINAR_EPOCH: &str = "ouen.seminar.epoch";
+    /// Where wrong seminar PINs are counted (survives a reset and a reload, so neither skips
+    /// the wait).
+    pub const SEMINAR_ATTEMPTS: &str = "ouen.seminar.attempts";
+    /// TEST ONLY: an idle timeout in seconds that overrides the organiser's minutes (the e2e
+    /// test sets it so the idle reset can be seen in a few seconds). Not in the UI.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub const SEMINAR_IDLE_TEST: &str = "ouen.seminar.test-idle-seconds";
+    /// Where each tool keeps its part of a seminar attendee's summary (`<prefix><tool>`):
+    /// the attendee's, so a reset removes them although they are under [`SEMINAR_PREFIX`].
+    pub const SEMINAR_PART_PREFIX: &str = "ouen.seminar.part.";
+}
 
 /// A document kept on the device.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,96 +272,6 @@ pub fn encode<T: Serialize>(data: &T) -> Result<String, SaveError> {
     serde_json::to_string(&json!({ "schema": SCHEMA, "data": data })).map_err(|_| SaveError::Encode)
 }
 
-// --- the checklist's documents ---------------------------------------------------------
-
-/// The checklist as it is being filled in.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Draft {
-    /// `BusinessKind` id; empty until chosen.
-    pub kind: String,
-    /// Item id → answer id.
-    pub answers: BTreeMap<String, String>,
-    /// The area being shown (0-based).
-    pub step: usize,
-}
-
-/// A completed assessment, kept with its date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Record {
-    /// When it was completed: `YYYY-MM-DDTHH:MM` in the device's local time.
-    pub date: String,
-    pub kind: String,
-    pub answers: BTreeMap<String, String>,
-}
-
-/// Every completed assessment on this device, oldest first.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct History {
-    pub records: Vec<Record>,
-}
-
-/// The export file's format name.
-pub const EXPORT_FORMAT: &str = "ouen.checklist.history";
-
-impl History {
-    /// The export file: the history in an envelope that names its format and schema.
-    pub fn export_json(&self) -> Result<String, SaveError> {
-        let data = serde_json::to_value(self).map_err(|_| SaveError::Encode)?;
-        serde_json::to_string_pretty(
-            &json!({ "format": EXPORT_FORMAT, "schema": SCHEMA, "data": data }),
-        )
-        .map_err(|_| SaveError::Encode)
-    }
-
-    /// Reads an export file (of this or an older schema); `None` if it is not one.
-    pub fn parse_export(text: &str) -> Option<History> {
-        let v: Value = serde_json::from_str(text).ok()?;
-        if v.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
-            return None;
-        }
-        let schema = u32::try_from(v.get("schema")?.as_u64()?).ok()?;
-        serde_json::from_value(migrate(
-            Doc::ChecklistHistory,
-            schema,
-            v.get("data")?.clone(),
-        )?)
-        .ok()
-    }
-
-    /// Adds the imported records that are not already here; keeps date order. Returns how
-    /// many were added.
-    pub fn merge(&mut self, other: History) -> usize {
-        let before = self.records.len();
-        for r in other.records {
-            if !self.records.contains(&r) {
-                self.records.push(r);
-            }
-        }
-        ouen_rules::order::sort_by(&mut self.records, |a, b| a.date.cmp(&b.date));
-        self.records.len() - before
-    }
-}
-
-/// Three-way merge of two tabs' histories (see `crate::sync`): the records both added are
-/// all kept, in date order; one removed in either tab goes.
-pub fn merge_history(base: Option<&Value>, mine: &Value, theirs: &Value) -> Merged {
-    let parse = |v: &Value| serde_json::from_value::<History>(v.clone()).ok();
-    let (Some(m), Some(t)) = (parse(mine), parse(theirs)) else {
-        return crate::sync::merge(base, mine, theirs);
-    };
-    let b = base.and_then(parse).unwrap_or_default();
-    let mut records = crate::sync::merge_list(&b.records, &m.records, &t.records);
-    ouen_rules::order::sort_by(&mut records, |a, b| a.date.cmp(&b.date));
-    Merged {
-        value: serde_json::to_value(History { records }).unwrap_or_else(|_| mine.clone()),
-        conflicts: Vec::new(),
-        other: None,
-    }
-}
-
 // --- the device -------------------------------------------------------------------------
 
 /// The device's storage.
@@ -393,10 +338,10 @@ pub fn remove_raw(_: &str) {}
 /// seminar's own keys stay).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn wiped(key: &str, keep_seminar: bool) -> bool {
-    use crate::seminar::{PART_PREFIX, PREFIX};
     // The parts of an attendee's summary are the attendee's: they go with everything else.
-    let seminar_own = key.starts_with(PREFIX) && !key.starts_with(PART_PREFIX);
-    key.starts_with("ouen.") && !(keep_seminar && seminar_own)
+    let seminar_own = key.starts_with(self::key::SEMINAR_PREFIX)
+        && !key.starts_with(self::key::SEMINAR_PART_PREFIX);
+    key.starts_with(self::key::APP_PREFIX) && !(keep_seminar && seminar_own)
 }
 
 /// Deletes this app's data on this device: every `ouen.*` key (but the seminar's own when
@@ -492,82 +437,44 @@ pub fn sync_doc(
     Ok(merged)
 }
 
-/// The simulator's form saved earlier on this device, if there is a readable one (also from
-/// the first format, `ouen.simulator.v1`).
-pub fn load() -> Option<Form> {
-    let current = read(Doc::Simulator.key());
-    let legacy = match &current {
-        None => Doc::Simulator.legacy_key().and_then(read),
-        Some(_) => None,
-    };
-    decode_form(current.as_deref(), legacy.as_deref())
-}
-
-/// The simulator's form from its stored text (the form's own JSON, inside the envelope).
-fn decode_form(current: Option<&str>, legacy: Option<&str>) -> Option<Form> {
-    let data: Value = decode(Doc::Simulator, current, legacy)?;
-    Form::from_value(data)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::form::Mode;
-
-    /// Exactly what the first release wrote under `ouen.simulator.v1`.
-    const V1_SIMULATOR: &str = r#"{"rate":"６，０００","hours":"24","mode":"nagano","smePriorHonorarium":"","expertPriorHonorarium":"10,000","naganoPriorHours":"","asOf":"2021-02-05"}"#;
 
     #[test]
-    fn the_first_simulator_format_migrates_to_the_current_schema() {
-        let form = decode_form(None, Some(V1_SIMULATOR)).unwrap();
+    fn the_first_format_migrates_to_the_current_schema() {
+        // A bare document under a legacy key (schema 1) is read as data of the current schema.
+        let legacy = r#"{"values":{"location":"nagano","employees":"４５人"}}"#;
+        let data = json!({"values": {"location": "nagano", "employees": "４５人"}});
         assert_eq!(
-            form,
-            Form {
-                rate: "６，０００".into(),
-                hours: "24".into(),
-                mode: Mode::Nagano,
-                expert_prior_honorarium: "10,000".into(),
-                as_of: "2021-02-05".into(),
-                ..Form::default()
-            }
+            decode::<Value>(Doc::Eligibility, None, Some(legacy)),
+            Some(data.clone())
         );
-        // Written back, it is an envelope at the current schema, and reads the same.
-        let text = encode(&form).unwrap();
-        let v: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(v["schema"], json!(SCHEMA));
-        assert_eq!(v["data"]["mode"], json!("nagano"));
-        assert_eq!(decode_form(Some(&text), None), Some(form.clone()));
-        // The current key wins over the legacy one.
-        let newer = encode(&Form::default()).unwrap();
-        assert_eq!(
-            decode_form(Some(&newer), Some(V1_SIMULATOR)),
-            Some(Form::default())
-        );
-        // An older v1 save with fewer fields still loads, with defaults.
-        assert_eq!(
-            decode_form(None, Some(r#"{"hours":"20"}"#)),
-            Some(Form {
-                hours: "20".into(),
-                ..Form::default()
-            })
-        );
-    }
-
-    #[test]
-    fn the_first_wizard_format_migrates_to_the_current_schema() {
-        // What the wizard wrote under `ouen.eligibility.v1` before the versioned store.
-        let legacy = r#"{"values":{"location":"nagano","orgType":"company","employees":"４５人"}}"#;
-        let answers: crate::wizard::Answers =
-            decode(Doc::Eligibility, None, Some(legacy)).expect("the first format still opens");
-        assert_eq!(answers.values["employees"], "４５人");
-        assert_eq!(answers.values.len(), 3);
         // Saved again, it is an envelope at the current schema that reads back the same.
-        let text = encode(&answers).unwrap();
-        assert!(text.contains(&format!("\"schema\":{SCHEMA}")));
+        let text = encode(&data).unwrap();
         assert_eq!(
-            decode::<crate::wizard::Answers>(Doc::Eligibility, Some(&text), None),
-            Some(answers)
+            serde_json::from_str::<Value>(&text).unwrap(),
+            json!({"schema": SCHEMA, "data": data})
         );
+        assert_eq!(
+            decode::<Value>(Doc::Eligibility, Some(&text), None),
+            Some(data)
+        );
+        // The current key wins over the legacy one; a bare document under it is not ours.
+        let newer = encode(&json!({"values": {}})).unwrap();
+        assert_eq!(
+            decode::<Value>(Doc::Eligibility, Some(&newer), Some(legacy)),
+            Some(json!({"values": {}}))
+        );
+        assert_eq!(decode::<Value>(Doc::Eligibility, Some(legacy), None), None);
+        assert_eq!(
+            decode::<Value>(Doc::Simulator, Some("not json"), None),
+            None
+        );
+        assert_eq!(decode::<Value>(Doc::Simulator, None, None), None);
+        // Only the documents that existed in schema 1 have a legacy key.
+        assert_eq!(Doc::Simulator.legacy_key(), Some("ouen.simulator.v1"));
+        assert_eq!(Doc::PlanDrafts.legacy_key(), None);
     }
 
     #[test]
@@ -584,9 +491,6 @@ mod tests {
             "from a newer app"
         );
         assert_eq!(migrate(Doc::Simulator, 0, json!({})), None);
-        assert_eq!(decode_form(Some("not json"), None), None);
-        assert_eq!(decode_form(None, Some(r#"{"mode":"tokyo"}"#)), None);
-        assert_eq!(decode_form(None, None), None);
         assert_eq!(
             MIGRATIONS.len() as u32,
             SCHEMA - 1,
@@ -613,79 +517,9 @@ mod tests {
     }
 
     #[test]
-    fn drafts_and_history_round_trip() {
-        let mut draft = Draft {
-            kind: "retail".into(),
-            step: 2,
-            ..Draft::default()
-        };
-        draft.answers.insert("cs-quotes".into(), "done".into());
-        let text = encode(&draft).unwrap();
-        assert_eq!(
-            decode::<Draft>(Doc::ChecklistDraft, Some(&text), None),
-            Some(draft)
-        );
-        // A draft missing fields (e.g. written by an earlier build) takes defaults.
-        let partial = r#"{"schema":2,"data":{"kind":"service"}}"#;
-        assert_eq!(
-            decode::<Draft>(Doc::ChecklistDraft, Some(partial), None),
-            Some(Draft {
-                kind: "service".into(),
-                ..Draft::default()
-            })
-        );
-    }
-
-    fn record(date: &str, answer: &str) -> Record {
-        Record {
-            date: date.into(),
-            kind: "retail".into(),
-            answers: [("cs-quotes".to_string(), answer.to_string())].into(),
-        }
-    }
-
-    #[test]
-    fn history_exports_and_imports_without_duplicates() {
-        let mut mine = History {
-            records: vec![record("2025-01-10T09:00", "partial")],
-        };
-        let theirs = History {
-            records: vec![
-                record("2024-12-01T10:00", "notStarted"),
-                record("2025-01-10T09:00", "partial"),
-            ],
-        };
-        let file = theirs.export_json().unwrap();
-        assert!(
-            file.contains(r#""format": "ouen.checklist.history""#),
-            "{file}"
-        );
-        let imported = History::parse_export(&file).unwrap();
-        assert_eq!(imported, theirs);
-        assert_eq!(mine.merge(imported.clone()), 1);
-        assert_eq!(
-            mine.records
-                .iter()
-                .map(|r| r.date.as_str())
-                .collect::<Vec<_>>(),
-            ["2024-12-01T10:00", "2025-01-10T09:00"]
-        );
-        assert_eq!(mine.merge(imported), 0, "importing twice adds nothing");
-        assert_eq!(
-            History::parse_export(r#"{"format":"other","schema":2,"data":{}}"#),
-            None
-        );
-        assert_eq!(
-            History::parse_export(r#"{"format":"ouen.checklist.history","schema":99,"data":{}}"#),
-            None
-        );
-        assert_eq!(History::parse_export("[]"), None);
-    }
-
-    #[test]
     fn writes_off_the_web_fail_loudly() {
         assert_eq!(
-            save_doc(Doc::ChecklistDraft, &Draft::default()),
+            save_doc(Doc::ChecklistDraft, &json!({})),
             Err(SaveError::Unavailable)
         );
         assert!(SaveError::Refused
@@ -722,19 +556,12 @@ mod tests {
                 "{garbage}"
             );
         }
-        // Data the page cannot decode is not written over either.
+        // Data the page cannot decode (its `readable` says no) is not written over either.
         let h = held(doc, Some(r#"{"schema": 2, "data": {"drafts": "?"}}"#), None);
         assert!(matches!(h, Held::Data(_)));
+        let drafts_listed: fn(&Value) -> bool = |v| v.get("drafts").is_some_and(Value::is_array);
         assert_eq!(
-            plan_sync(h, crate::plan_book::readable, None, &mine, keep_mine),
-            Err(SaveError::Unreadable)
-        );
-        // A plan book holding a draft from a newer app is kept whole, not saved without it.
-        let newer =
-            r#"{"schema": 2, "data": {"drafts": [{"name": "未来", "draft": {"version": 99}}]}}"#;
-        let h = held(doc, Some(newer), None);
-        assert_eq!(
-            plan_sync(h, crate::plan_book::readable, None, &mine, keep_mine),
+            plan_sync(h, drafts_listed, None, &mine, keep_mine),
             Err(SaveError::Unreadable)
         );
         // The message names the document and says the exports still work.
@@ -783,28 +610,5 @@ mod tests {
         assert!(!write);
         // A legacy key that cannot be read does not stop the current key being written.
         assert_eq!(held(doc, None, Some("garbage")), Held::Missing);
-    }
-
-    #[test]
-    fn histories_from_two_tabs_add_up() {
-        let base = History {
-            records: vec![record("2025-01-10T09:00", "partial")],
-        };
-        let mut mine = base.clone();
-        mine.records.push(record("2025-02-01T09:00", "done"));
-        let mut theirs = base.clone();
-        theirs
-            .records
-            .push(record("2025-01-20T09:00", "notStarted"));
-        let v = |h: &History| serde_json::to_value(h).unwrap();
-        let m = merge_history(Some(&v(&base)), &v(&mine), &v(&theirs));
-        let h: History = serde_json::from_value(m.value).unwrap();
-        assert_eq!(
-            h.records
-                .iter()
-                .map(|r| r.date.as_str())
-                .collect::<Vec<_>>(),
-            ["2025-01-10T09:00", "2025-01-20T09:00", "2025-02-01T09:00"]
-        );
     }
 }

@@ -519,4 +519,22 @@ mod tests {
         assert_eq!(reset.answers.get(QuestionId::AsOf), Some("2021-01-15"));
         assert_eq!(reset.shown(), Some(QuestionId::Location));
     }
+
+    #[test]
+    fn the_first_stored_format_still_opens_and_is_saved_in_the_current_one() {
+        use crate::storage::{decode, encode, Doc, SCHEMA};
+        // What the wizard wrote under `ouen.eligibility.v1` before the versioned store.
+        let legacy = r#"{"values":{"location":"nagano","orgType":"company","employees":"４５人"}}"#;
+        let answers: Answers =
+            decode(Doc::Eligibility, None, Some(legacy)).expect("the first format still opens");
+        assert_eq!(answers.values["employees"], "４５人");
+        assert_eq!(answers.values.len(), 3);
+        // Saved again, it is an envelope at the current schema that reads back the same.
+        let text = encode(&answers).unwrap();
+        assert!(text.contains(&format!("\"schema\":{SCHEMA}")));
+        assert_eq!(
+            decode::<Answers>(Doc::Eligibility, Some(&text), None),
+            Some(answers)
+        );
+    }
 }

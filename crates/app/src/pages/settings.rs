@@ -30,9 +30,9 @@ fn set_large(on: bool) {
         let _ = html.class_list().toggle_with_force("text-large", on);
     }
     if on {
-        storage::write_raw(seminar::TEXT_SIZE_KEY, "large");
+        storage::write_raw(storage::key::TEXT_SIZE, "large");
     } else {
-        storage::remove_raw(seminar::TEXT_SIZE_KEY);
+        storage::remove_raw(storage::key::TEXT_SIZE);
     }
 }
 
@@ -41,7 +41,8 @@ fn set_large(_: bool) {}
 
 #[component]
 pub fn SettingsPage() -> Html {
-    let large = use_state(|| storage::read_raw(seminar::TEXT_SIZE_KEY).as_deref() == Some("large"));
+    let large =
+        use_state(|| storage::read_raw(storage::key::TEXT_SIZE).as_deref() == Some("large"));
     let on_large = {
         let large = large.clone();
         Callback::from(move |e: Event| {
@@ -177,7 +178,7 @@ fn MoveSection() -> Html {
                 match done {
                     Ok(count) => {
                         set_large(
-                            storage::read_raw(seminar::TEXT_SIZE_KEY).as_deref() == Some("large"),
+                            storage::read_raw(storage::key::TEXT_SIZE).as_deref() == Some("large"),
                         );
                         message.set(Some((true, tf!(m::SETTINGS_MOVE_IMPORTED, count = count))));
                     }

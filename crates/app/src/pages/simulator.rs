@@ -9,7 +9,7 @@ use crate::form::{Field, Form};
 use crate::i18n::{locale, m, t};
 use crate::share::{self, ShareError};
 use crate::state::State;
-use crate::storage::{self, Doc};
+use crate::storage::Doc;
 use crate::view::chrome::Footer;
 use crate::view::form::{error_for, SimulatorForm};
 use crate::view::presets::Presets;
@@ -52,8 +52,8 @@ fn link_to(form: &Form) -> String {
 fn initial() -> (Form, Option<ShareError>) {
     match share::decode(&fragment()) {
         Ok(Some(form)) => (form, None),
-        Ok(None) => (storage::load().unwrap_or_default(), None),
-        Err(e) => (storage::load().unwrap_or_default(), Some(e)),
+        Ok(None) => (Form::load().unwrap_or_default(), None),
+        Err(e) => (Form::load().unwrap_or_default(), Some(e)),
     }
 }
 

@@ -161,7 +161,7 @@ mod idle {
             }
         });
         let limit = config.as_ref().and_then(|c| {
-            let test = crate::storage::read_raw(seminar::IDLE_TEST_KEY);
+            let test = crate::storage::read_raw(crate::storage::key::SEMINAR_IDLE_TEST);
             seminar::idle_seconds(c, test.as_deref())
         });
         let last = Rc::new(Cell::new(js_sys::Date::now()));

@@ -6,9 +6,10 @@
 //! answers, keeps them on the device (`storage`) and shows the result.
 
 use crate::chart::n1;
+use crate::checklist_doc::{self, Draft, History, Record};
 use crate::i18n::{locale, m, t};
 use crate::route::Route;
-use crate::storage::{self, Doc, Draft, History, Record};
+use crate::storage::{self, Doc};
 use crate::tf;
 use crate::view::chrome::Footer;
 use ouen_rules::checklist::{
@@ -283,7 +284,7 @@ pub fn ChecklistPage() -> Html {
         Doc::ChecklistHistory,
         serde_json::to_value(&state.history).unwrap_or_default(),
         |v| serde_json::from_value::<History>(v.clone()).is_ok(),
-        storage::merge_history,
+        checklist_doc::merge_history,
         {
             let dispatch = dispatch.clone();
             Callback::from(move |v| {

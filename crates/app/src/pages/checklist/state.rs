@@ -4,7 +4,7 @@
 //! (`Action::Finish`), keeps the draft and the history on the device (`crate::tabs`), and
 //! words a [`Notice`] in the interface's language.
 
-use crate::storage::{Draft, History, Record};
+use crate::checklist_doc::{Draft, History, Record};
 use ouen_rules::checklist::{
     self as cl, items_in, validate, Answer, Area, Assessment, BusinessKind, RawAnswers,
 };
