@@ -711,11 +711,15 @@ fn sme_classification() {
         (1..=6).collect(),
         "every sub-item of SME-6 excludes once"
     );
-    assert_every_rule_rendered(&cited_in(include_str!("../src/sme.rs")), &snap, "sme.rs");
+    assert_every_rule_rendered(
+        &cited_in(include_str!("../src/sme/mod.rs")),
+        &snap,
+        "sme/mod.rs",
+    );
     assert_every_message_rendered(
-        include_str!("../src/sme.rs"),
+        include_str!("../src/sme/mod.rs"),
         "pub fn classify(",
-        "mod reference;",
+        "",
         &snap,
     );
     snap.check(
