@@ -1,13 +1,17 @@
 //! The one place a classification becomes sentences: [`explain`] renders an [`Assessment`]
-//! (the tests' results, as data) in a locale, step by step, with what would qualify and a
-//! one-line summary, each sentence citing its rules.
+//! (the tests' results, as data) in a locale: each step of the explanation, what would
+//! qualify and the one-line summary, each sentence citing its rules.
+//!
+//! Every template names the words it shows by letter (`{i}` the industry, `{e}` the employee
+//! limit, …: see [`words`]); the words are formatted once per classification, and every
+//! sentence is the chosen template filled from the same list (`fill_in`). A step or a fix
+//! only chooses its template.
 
 use super::{row_mark, Assessment, Exclusion, Fix, Industry, OrgType, Share, Step};
-use crate::format::{fill, number, yen};
+use crate::format::{fill, fill_in, named, number, yen, NAMED};
 use crate::params::{Stamp, STAMP};
 #[allow(unused_imports)]
 use crate::prelude::*;
-use crate::rule_ids::RuleId;
 use crate::Locale;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -74,118 +78,131 @@ pub struct SmeClassification {
     pub ruleset: Stamp,
 }
 
-struct Texts {
+/// A template per language: `[japanese, english]`.
+type Template = [&'static str; 2];
+
+/// The words the templates name by letter, each formatted once for the locale (a capital
+/// letter names the same word with its first letter in upper case, for an English sentence
+/// that begins with it: `{O}`, `{E}`):
+///
+/// - `i` the industry; `o` the kind of organisation;
+/// - `r` the row of the size test (`SME-1 ①`); `m` the SME-1 row of the main industry of an
+///   organisation of SME-2 ⑫–⑮;
+/// - `e` the employee limit (`300人`, `300 regular employees`), `n` its number alone;
+/// - `c` the capital limit (`3億円`, `¥300 million`), `k` the capital compared with it;
+/// - `s` the employees compared with the limits;
+/// - `g` the small-business group, `l` its limit, `y` whether the business is one;
+/// - `h` a note on the company's industry (entertainment, rubber products);
+/// - `p`, `q`, `f` the shares answered for SME-6 (1), (2), (3); `x` the average taxable income
+///   answered for (6), `u` its limit.
+fn words(a: &Assessment, locale: Locale) -> [String; NAMED] {
+    let mut words: [String; NAMED] =
+        core::array::from_fn(|i| word(a, locale, b'0'.wrapping_add(i as u8)));
+    for letter in *b"OESF" {
+        words[named(letter)] = cap_first(&words[named(letter.to_ascii_lowercase())]);
+    }
+    words
+}
+
+/// The word named `letter` (see [`words`]); empty for a letter no template uses.
+fn word(a: &Assessment, locale: Locale, letter: u8) -> String {
+    let size = &a.size;
+    let x = &a.deemed_large.answers;
+    let ja = locale == Locale::Ja;
+    let amount = |d: Option<Decimal>| d.map(|d| money(d, locale)).unwrap_or_default();
+    let share = |s: Option<Share>| s.map(|s| s.percent_text(locale)).unwrap_or_default();
+    match letter {
+        b'i' => a.industry.label(locale).into(),
+        b'o' => a.org_type.label(locale).into(),
+        b'r' => fill("{0} {1}", &[size.rule.as_str(), row_mark(size.row)]),
+        b'm' => size.industry_row.map_or("", row_mark).into(),
+        b'e' => staff(size.employee_cap, locale),
+        b'n' => number(Decimal::from(size.employee_cap)),
+        b'c' => amount(size.capital_cap),
+        b'k' => amount(size.capital),
+        b's' => staff(size.employees, locale),
+        b'g' => a.industry.small_group().label(locale).into(),
+        b'l' => a
+            .small_business
+            .map(|s| staff(s.cap, locale))
+            .unwrap_or_default(),
+        b'y' => match (ja, a.small_business.is_some_and(|s| s.small())) {
+            (true, true) => "にもあたります",
+            (true, false) => "にはあたりません",
+            (false, true) => "is also a small business",
+            (false, false) => "is not a small business",
+        }
+        .into(),
+        b'h' => match (ja, a.industry) {
+            (true, Industry::Entertainment) => "娯楽業はサービス業として扱います。",
+            (true, Industry::Rubber) => "自動車・航空機用のタイヤ・チューブと工業用ベルトの製造は、ここでなく製造業（①）です。",
+            (false, Industry::Entertainment) => " Entertainment counts as services.",
+            (false, Industry::Rubber) => " Tyres and tubes for cars and aircraft and industrial belts belong to manufacturing (①) instead.",
+            _ => "",
+        }
+        .into(),
+        b'p' => share(x.single_large_share),
+        b'q' => share(x.total_large_share),
+        b'f' => share(x.large_officer_share),
+        b'x' => amount(x.avg_taxable_income),
+        b'u' => amount(Some(a.deemed_large.income_limit)),
+        _ => String::new(),
+    }
+}
+
+/// Every sentence: a template of the locale, filled with the words.
+struct Render<'a> {
     locale: Locale,
+    args: [&'a str; NAMED],
 }
 
-impl Texts {
-    /// The chosen language's template, filled (see [`crate::format::fill_in`]).
-    fn text(&self, texts: [&str; 2], args: &[&str]) -> String {
-        crate::format::fill_in(self.locale, texts, args)
+impl Render<'_> {
+    fn say(&self, template: Template) -> String {
+        fill_in(self.locale, template, &self.args)
     }
-
-    /// Money as people say it: `3億円`, `5,000万円`, `¥300 million`, `¥1.5 billion`.
-    fn money(&self, d: Decimal) -> String {
-        // A whole, non-negative amount as an integer (normalized, its scale is 0): the units
-        // below are integer divisions of it, exact, without decimal division. Amounts here
-        // are validated to at most 10^18, which fits a u64 (others are shown as yen).
-        let n = d.normalize();
-        let (whole, n) = match u64::try_from(n.mantissa()) {
-            Ok(m) if n.scale() == 0 => (true, m),
-            _ => (false, 0),
-        };
-        let int = |n: u64| number(Decimal::from(n));
-        match self.locale {
-            Locale::Ja if whole && n >= 10_000 => {
-                let (o, rest) = (n / 100_000_000, n % 100_000_000);
-                if rest.is_multiple_of(10_000) {
-                    let m = rest / 10_000;
-                    return match (o == 0, m == 0) {
-                        (true, _) => fill("{0}万円", &[&int(m)]),
-                        (false, true) => fill("{0}億円", &[&int(o)]),
-                        (false, false) => fill("{0}億{1}万円", &[&int(o), &int(m)]),
-                    };
-                }
-                yen(d, self.locale)
-            }
-            Locale::En if whole && n >= 1_000_000 => {
-                // Billions with at most one decimal (`¥1.5 billion`).
-                if n >= 1_000_000_000 && n.is_multiple_of(100_000_000) {
-                    let billions = Decimal::new((n / 100_000_000) as i64, 1);
-                    return fill("¥{0} billion", &[&number(billions)]);
-                }
-                if n.is_multiple_of(1_000_000) {
-                    return fill("¥{0} million", &[&int(n / 1_000_000)]);
-                }
-                yen(d, self.locale)
-            }
-            _ => yen(d, self.locale),
-        }
-    }
-
-    /// `300人` / `300 regular employees`.
-    fn staff(&self, n: u32) -> String {
-        match self.locale {
-            Locale::Ja => fill("{0}人", &[&number(Decimal::from(n))]),
-            Locale::En if n == 1 => "1 regular employee".to_string(),
-            Locale::En => fill("{0} regular employees", &[&number(Decimal::from(n))]),
-        }
-    }
-}
-
-/// The first letter in upper case. Only English text built from this module's ASCII
-/// labels and digits comes here, so ASCII case is enough (and keeps Unicode's case tables
-/// out of the small wasm).
-fn cap_first(s: &str) -> String {
-    let mut s = s.to_string();
-    // (A first character that is not ASCII has no ASCII case: `get_mut` gives `None`.)
-    if let Some(first) = s.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    s
-}
-
-/// The words a classification's sentences share, each formatted once for the locale.
-struct Words {
-    t: Texts,
-    /// The industry's name.
-    industry: &'static str,
-    /// The kind of organisation.
-    org: &'static str,
-    /// `SME-1 ①`: the row of the size test.
-    cite: String,
-    /// `300人` / `300 regular employees`: the employee limit.
-    employee_cap: String,
-    /// `3億円` / `¥300 million`: the capital limit, for companies.
-    capital_cap: Option<String>,
 }
 
 /// The sentences of an assessment in `locale`: each step of the explanation, what would
 /// qualify, and the summary. The one place the SME classification is put into words.
 pub fn explain(a: &Assessment, locale: Locale) -> SmeClassification {
-    let w = words(a, locale);
-    let explanation = a
-        .steps
-        .iter()
-        .map(|s| Reason {
+    let words = words(a, locale);
+    let r = Render {
+        locale,
+        args: words.each_ref().map(String::as_str),
+    };
+    let mut explanation = Vec::new();
+    for s in &a.steps {
+        explanation.push(Reason {
             rules: crate::ids(&[s.rule().as_str()]),
-            text: step(a, *s, &w),
-        })
-        .collect();
-    let to_qualify = fixes(a, &w);
-    let summary = summary(a, &w, &to_qualify);
+            text: step(a, *s, &r),
+        });
+    }
+    let mut reasons = Vec::new();
+    for rule in &a.reasons {
+        reasons.push(rule.as_str());
+    }
+    let to_qualify = fixes(a, &r);
+    let summary = if a.sme {
+        verdict(a, &r)
+    } else {
+        let lead = r.say(NOT_AS_THINGS_STAND);
+        match fix_line(a, &to_qualify, &r) {
+            Some(fix) => fill_in(locale, ["{0}{1}", "{0} {1}"], &[&lead, &fix]),
+            None => lead,
+        }
+    };
     let size = &a.size;
     SmeClassification {
         sme: a.sme,
         small_business: a.small_business.map(|s| s.small()),
-        reasons: a.reasons.iter().map(|r| r.as_str()).collect(),
+        reasons,
         summary,
         explanation,
         to_qualify,
         category: SmeCategory {
             rule: size.rule.as_str(),
             row: size.row,
-            mark: size.mark(),
+            mark: row_mark(size.row),
             industry_row: size.industry_row,
         },
         capital_cap: size.capital_cap,
@@ -200,336 +217,203 @@ pub fn explain(a: &Assessment, locale: Locale) -> SmeClassification {
 /// The one-line fix of a "no", as the summary gives it after "as things stand you do not
 /// qualify" (empty when there is none).
 pub fn summary_fix(a: &Assessment, locale: Locale) -> String {
-    let w = words(a, locale);
-    fix_line(a, &w, &fixes(a, &w)).unwrap_or_default()
+    let words = words(a, locale);
+    let r = Render {
+        locale,
+        args: words.each_ref().map(String::as_str),
+    };
+    fix_line(a, &fixes(a, &r), &r).unwrap_or_default()
 }
 
-fn words(a: &Assessment, locale: Locale) -> Words {
-    let t = Texts { locale };
-    let size = &a.size;
-    Words {
-        industry: a.industry.label(locale),
-        org: a.org_type.label(locale),
-        cite: cite(size.rule, size.row),
-        employee_cap: t.staff(size.employee_cap),
-        capital_cap: size.capital_cap.map(|c| t.money(c)),
-        t,
+/// The fix of a "no" in one line: with several things to change, that all are needed; with
+/// a company's size, either figure; otherwise the one way to qualify.
+fn fix_line(a: &Assessment, to_qualify: &[String], r: &Render) -> Option<String> {
+    if a.to_qualify.all_needed {
+        return Some(r.say([
+            "対象になるには、次の条件をすべて満たす必要があります。",
+            "To qualify, all of the following would be needed.",
+        ]));
+    }
+    match a.to_qualify.fixes.first() {
+        Some(Fix::Size) if a.size.capital_cap.is_some() => Some(r.say([
+            "従業員が{e}以下か、資本金が{c}以下なら対象になります（{r}）。",
+            "With {e} or fewer, or capital of {c} or less, you would qualify ({r}).",
+        ])),
+        _ => to_qualify.first().cloned(),
     }
 }
 
-/// `SME-1 ①`.
-fn cite(rule: RuleId, row: u8) -> String {
-    fill("{0} {1}", &[rule.as_str(), row_mark(row)])
-}
+const NOT_AS_THINGS_STAND: Template = [
+    "このままでは対象外です。",
+    "As things stand you do not qualify.",
+];
 
 /// One step of the explanation.
-fn step(a: &Assessment, s: Step, w: &Words) -> String {
-    let t = &w.t;
+fn step(a: &Assessment, s: Step, r: &Render) -> String {
     match s {
-        Step::Category { .. } => category(a, w),
-        Step::Size { .. } => size(a, w),
-        Step::Excluded(x) => excluded(x, t),
-        Step::NotDeemedLarge if a.deemed_large.unanswered.is_empty() => t.text(
-            [
-                "大企業の持分や役員の割合、課税所得から見て、みなし大企業にはあたりません（SME-6）。",
-                "Judging by large enterprises' holdings, the officers and taxable income, the business is not a deemed large enterprise (SME-6).",
-            ],
-            &[],
-        ),
-        Step::NotDeemedLarge => t.text(
-            [
-                "みなし大企業にはあたらないものとして判定しました。答えていない確認項目は「あてはまらない」として扱っています。あてはまる項目があれば結果が変わります（SME-6）。",
-                "The business was taken not to be a deemed large enterprise: questions left unanswered were taken as \"no\". If one of them applies, the answer changes (SME-6).",
-            ],
-            &[],
-        ),
+        Step::Category { .. } => category(a, r),
+        Step::Size { .. } => size(a, r),
+        Step::Excluded(x) => excluded(x, r),
+        Step::NotDeemedLarge if a.deemed_large.unanswered.is_empty() => r.say([
+            "大企業の持分や役員の割合、課税所得から見て、みなし大企業にはあたりません（SME-6）。",
+            "Judging by large enterprises' holdings, the officers and taxable income, the business is not a deemed large enterprise (SME-6).",
+        ]),
+        Step::NotDeemedLarge => r.say([
+            "みなし大企業にはあたらないものとして判定しました。答えていない確認項目は「あてはまらない」として扱っています。あてはまる項目があれば結果が変わります（SME-6）。",
+            "The business was taken not to be a deemed large enterprise: questions left unanswered were taken as \"no\". If one of them applies, the answer changes (SME-6).",
+        ]),
         Step::SmallBusiness => match a.small_business {
-            None => t.text(
-                [
-                    "小規模事業者の区分は会社と個人事業主だけのもので、{0}にはあてはまりません（SME-5）。",
-                    "The small-business category applies only to companies and sole proprietors, not to {0} (SME-5).",
-                ],
-                &[w.org],
-            ),
-            Some(s) if !s.sme => t.text(
-                [
-                    "中小企業者にあたらないため、小規模事業者にもあたりません（SME-5）。",
-                    "As the business is not an SME, it is not a small business either (SME-5).",
-                ],
-                &[],
-            ),
-            Some(s) => {
-                let small = s.small();
-                t.text(
-                    [
-                        "{0}は小規模事業者の区分では「{1}」にあたり、従業員{2}以下が小規模事業者です。従業員{3}なので、小規模事業者{4}（SME-5）。",
-                        "For small businesses, {0} falls under {1}, where the limit is {2}. With {3}, the business {5} (SME-5).",
-                    ],
-                    &[
-                        w.industry,
-                        s.group.label(t.locale),
-                        &t.staff(s.cap),
-                        &t.staff(s.employees),
-                        if small { "にもあたります" } else { "にはあたりません" },
-                        if small { "is also a small business" } else { "is not a small business" },
-                    ],
-                )
-            }
+            None => r.say([
+                "小規模事業者の区分は会社と個人事業主だけのもので、{o}にはあてはまりません（SME-5）。",
+                "The small-business category applies only to companies and sole proprietors, not to {o} (SME-5).",
+            ]),
+            Some(s) if !s.sme => r.say([
+                "中小企業者にあたらないため、小規模事業者にもあたりません（SME-5）。",
+                "As the business is not an SME, it is not a small business either (SME-5).",
+            ]),
+            Some(_) => r.say([
+                "{i}は小規模事業者の区分では「{g}」にあたり、従業員{l}以下が小規模事業者です。従業員{s}なので、小規模事業者{y}（SME-5）。",
+                "For small businesses, {i} falls under {g}, where the limit is {l}. With {s}, the business {y} (SME-5).",
+            ]),
         },
-        Step::CountingEmployees => t.text(
-            [
-                "従業員は「常時使用する従業員」（解雇するときに予告が必要な人）で数えます。会社の役員や個人事業主ご本人は数えません（SME-4）。",
-                "Count regular employees only: those who must be given advance notice of dismissal. Company officers and the owner of a sole proprietorship are not counted (SME-4).",
-            ],
-            &[],
-        ),
-        Step::ProductiveBusiness => t.text(
-            [
-                "会社以外の法人は、製品やサービスの生産・提供など、生産活動につながる事業を行っていることが前提です（SME-3）。",
-                "Organisations other than companies must carry on productive business, such as producing or providing goods or services (SME-3).",
-            ],
-            &[],
-        ),
-        Step::InvestmentCompanies => t.text(
-            [
-                "中小企業投資育成株式会社と投資事業有限責任組合は、ここでいう大企業に含めません。これらが持つ株式・出資は、大企業の持分に数えなくて大丈夫です（SME-7）。",
-                "SME investment and development companies and investment limited partnerships do not count as large enterprises here: leave their holdings out of the large-enterprise shares (SME-7).",
-            ],
-            &[],
-        ),
+        Step::CountingEmployees => r.say([
+            "従業員は「常時使用する従業員」（解雇するときに予告が必要な人）で数えます。会社の役員や個人事業主ご本人は数えません（SME-4）。",
+            "Count regular employees only: those who must be given advance notice of dismissal. Company officers and the owner of a sole proprietorship are not counted (SME-4).",
+        ]),
+        Step::ProductiveBusiness => r.say([
+            "会社以外の法人は、製品やサービスの生産・提供など、生産活動につながる事業を行っていることが前提です（SME-3）。",
+            "Organisations other than companies must carry on productive business, such as producing or providing goods or services (SME-3).",
+        ]),
+        Step::InvestmentCompanies => r.say([
+            "中小企業投資育成株式会社と投資事業有限責任組合は、ここでいう大企業に含めません。これらが持つ株式・出資は、大企業の持分に数えなくて大丈夫です（SME-7）。",
+            "SME investment and development companies and investment limited partnerships do not count as large enterprises here: leave their holdings out of the large-enterprise shares (SME-7).",
+        ]),
     }
 }
 
 /// SME-1/2: the row that applies and its limits.
-fn category(a: &Assessment, w: &Words) -> String {
-    let t = &w.t;
-    let (ind, ecap, cite) = (w.industry, w.employee_cap.as_str(), w.cite.as_str());
+fn category(a: &Assessment, r: &Render) -> String {
     match (a.org_type, a.size.industry_row) {
-        (OrgType::Company, _) => {
-            let c = w.capital_cap.as_deref().unwrap_or_default();
-            let (ja_note, en_note) = match a.industry {
-                Industry::Entertainment => (
-                    "娯楽業はサービス業として扱います。",
-                    " Entertainment counts as services.",
-                ),
-                Industry::Rubber => (
-                    "自動車・航空機用のタイヤ・チューブと工業用ベルトの製造は、ここでなく製造業（①）です。",
-                    " Tyres and tubes for cars and aircraft and industrial belts belong to manufacturing (①) instead.",
-                ),
-                _ => ("", ""),
-            };
-            t.text(
-                [
-                    "{0}の会社は、資本金が{1}以下、または常時使用する従業員が{2}以下なら中小企業者です（{3}）。{4}",
-                    "In {0}, a company is an SME when its capital is {1} or less, or when it has {2} or fewer ({3}).{5}",
-                ],
-                &[ind, c, ecap, cite, ja_note, en_note],
-            )
-        }
-        (OrgType::SoleProprietor, _) => t.text(
-            [
-                "個人事業主には資本金がないため、常時使用する従業員の数で判定します。{0}では{1}以下なら中小企業者です（{2}）。",
-                "A sole proprietor has no capital, so the number of regular employees decides: in {0}, {1} or fewer makes an SME ({2}).",
-            ],
-            &[ind, ecap, cite],
-        ),
-        (_, Some(industry_row)) => t.text(
-            [
-                "{0}は、主たる業種（{1}、SME-1 {2}）の従業員の基準により、常時使用する従業員が{3}以下なら中小企業者です。資本金は問いません（{4}）。",
-                "{5} is an SME with {3} or fewer, the employee limit of its main industry ({1}, SME-1 {2}); capital does not matter ({4}).",
-            ],
-            &[w.org, ind, row_mark(industry_row), ecap, cite, &cap_first(w.org)],
-        ),
-        (_, None) => t.text(
-            [
-                "{0}は、常時使用する従業員が{1}以下なら中小企業者です。資本金は問いません（{2}）。",
-                "{3} is an SME with {1} or fewer; capital does not matter ({2}).",
-            ],
-            &[w.org, ecap, cite, &cap_first(w.org)],
-        ),
+        (OrgType::Company, _) => r.say([
+            "{i}の会社は、資本金が{c}以下、または常時使用する従業員が{e}以下なら中小企業者です（{r}）。{h}",
+            "In {i}, a company is an SME when its capital is {c} or less, or when it has {e} or fewer ({r}).{h}",
+        ]),
+        (OrgType::SoleProprietor, _) => r.say([
+            "個人事業主には資本金がないため、常時使用する従業員の数で判定します。{i}では{e}以下なら中小企業者です（{r}）。",
+            "A sole proprietor has no capital, so the number of regular employees decides: in {i}, {e} or fewer makes an SME ({r}).",
+        ]),
+        (_, Some(_)) => r.say([
+            "{o}は、主たる業種（{i}、SME-1 {m}）の従業員の基準により、常時使用する従業員が{e}以下なら中小企業者です。資本金は問いません（{r}）。",
+            "{O} is an SME with {e} or fewer, the employee limit of its main industry ({i}, SME-1 {m}); capital does not matter ({r}).",
+        ]),
+        (_, None) => r.say([
+            "{o}は、常時使用する従業員が{e}以下なら中小企業者です。資本金は問いません（{r}）。",
+            "{O} is an SME with {e} or fewer; capital does not matter ({r}).",
+        ]),
     }
 }
 
 /// SME-1/2: the figures compared with the limits.
-fn size(a: &Assessment, w: &Words) -> String {
-    let t = &w.t;
+fn size(a: &Assessment, r: &Render) -> String {
     let s = &a.size;
-    let (employees_ok, capital_ok) = (s.employees_ok(), s.capital_ok());
-    let ecap = w.employee_cap.as_str();
-    let es = t.staff(s.employees);
-    let es_cap = cap_first(&es);
-    let ecap_n = number(Decimal::from(s.employee_cap));
-    match (s.capital, &w.capital_cap) {
-        (Some(c), Some(cap)) => {
-            let c = t.money(c);
-            match (capital_ok, employees_ok) {
-                (true, true) => t.text(
-                    [
-                        "資本金{0}は{1}以下、従業員{2}も{3}以下なので、規模の条件を満たしています。",
-                        "Capital of {0} is within the {1} limit, and {2} is within the limit of {4}, so the size test is met.",
-                    ],
-                    &[&c, cap, &es, ecap, &ecap_n],
-                ),
-                (true, false) => t.text(
-                    [
-                        "資本金{0}は{1}以下なので、規模の条件を満たしています（従業員は{2}で{3}を超えていますが、どちらか一方を満たせば足ります）。",
-                        "Capital of {0} is within the {1} limit, so the size test is met ({2} is over the limit of {4}, but one of the two is enough).",
-                    ],
-                    &[&c, cap, &es, ecap, &ecap_n],
-                ),
-                (false, true) => t.text(
-                    [
-                        "従業員{0}は{1}以下なので、規模の条件を満たしています（資本金は{2}で{3}を超えていますが、どちらか一方を満たせば足ります）。",
-                        "{4} is within the limit of {5}, so the size test is met (capital of {2} is over the {3} limit, but one of the two is enough).",
-                    ],
-                    &[&es, ecap, &c, cap, &es_cap, &ecap_n],
-                ),
-                (false, false) => t.text(
-                    [
-                        "資本金{0}は{1}を超え、従業員{2}も{3}を超えているため、規模の条件を満たしていません。",
-                        "Capital of {0} is over the {1} limit, and {2} is over the limit of {4}, so the size test is not met.",
-                    ],
-                    &[&c, cap, &es, ecap, &ecap_n],
-                ),
-            }
-        }
-        _ if employees_ok => t.text(
-            [
-                "従業員{0}は{1}以下なので、規模の条件を満たしています。",
-                "{2} is within the limit of {3}, so the size test is met.",
-            ],
-            &[&es, ecap, &es_cap, &ecap_n],
-        ),
-        _ => t.text(
-            [
-                "従業員{0}は{1}を超えているため、規模の条件を満たしていません。",
-                "{2} is over the limit of {3}, so the size test is not met.",
-            ],
-            &[&es, ecap, &es_cap, &ecap_n],
-        ),
+    match (s.capital.is_some(), s.capital_ok, s.employees_ok) {
+        (true, true, true) => r.say([
+            "資本金{k}は{c}以下、従業員{s}も{e}以下なので、規模の条件を満たしています。",
+            "Capital of {k} is within the {c} limit, and {s} is within the limit of {n}, so the size test is met.",
+        ]),
+        (true, true, false) => r.say([
+            "資本金{k}は{c}以下なので、規模の条件を満たしています（従業員は{s}で{e}を超えていますが、どちらか一方を満たせば足ります）。",
+            "Capital of {k} is within the {c} limit, so the size test is met ({s} is over the limit of {n}, but one of the two is enough).",
+        ]),
+        (true, false, true) => r.say([
+            "従業員{s}は{e}以下なので、規模の条件を満たしています（資本金は{k}で{c}を超えていますが、どちらか一方を満たせば足ります）。",
+            "{S} is within the limit of {n}, so the size test is met (capital of {k} is over the {c} limit, but one of the two is enough).",
+        ]),
+        (true, false, false) => r.say([
+            "資本金{k}は{c}を超え、従業員{s}も{e}を超えているため、規模の条件を満たしていません。",
+            "Capital of {k} is over the {c} limit, and {s} is over the limit of {n}, so the size test is not met.",
+        ]),
+        (false, _, true) => r.say([
+            "従業員{s}は{e}以下なので、規模の条件を満たしています。",
+            "{S} is within the limit of {n}, so the size test is met.",
+        ]),
+        (false, _, false) => r.say([
+            "従業員{s}は{e}を超えているため、規模の条件を満たしていません。",
+            "{S} is over the limit of {n}, so the size test is not met.",
+        ]),
     }
 }
 
 /// SME-6: one test that applies, with its figure.
-fn excluded(x: Exclusion, t: &Texts) -> String {
-    let pct = |s: Share| s.percent_text(t.locale);
+fn excluded(x: Exclusion, r: &Render) -> String {
     match x {
-        Exclusion::SingleLargeShare(s) => t.text(
-            [
-                "大企業1社が株式・出資の{0}を持っています。2分の1以上なので、みなし大企業として対象外です（SME-6 (1)）。",
-                "A single large enterprise holds {0} of the shares or investment: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (1)).",
-            ],
-            &[&pct(s)],
-        ),
-        Exclusion::TotalLargeShare(s) => t.text(
-            [
-                "大企業が合わせて株式・出資の{0}を持っています。3分の2以上なので、みなし大企業として対象外です（SME-6 (2)）。",
-                "Large enterprises together hold {0} of the shares or investment: two thirds or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (2)).",
-            ],
-            &[&pct(s)],
-        ),
-        Exclusion::LargeOfficerShare(s) => {
-            let p = pct(s);
-            t.text(
-                [
-                    "役員の{0}が大企業の役員・職員を兼ねています。2分の1以上なので、みなし大企業として対象外です（SME-6 (3)）。",
-                    "{1} of the officers are also officers or staff of a large enterprise: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (3)).",
-                ],
-                &[&p, &cap_first(&p)],
-            )
-        }
-        Exclusion::OwnedByDeemedLarge => t.text(
-            [
-                "株式・出資のすべてを、みなし大企業（(1)〜(3)にあたる会社）が持っているため、対象外です（SME-6 (4)）。",
-                "All shares or investment are held by deemed large enterprises (companies under (1)–(3)), so the business is excluded (SME-6 (4)).",
-            ],
-            &[],
-        ),
-        Exclusion::OfficersAllFromDeemedLarge => t.text(
-            [
-                "役員の全員が、みなし大企業（(1)〜(3)にあたる会社）の役員・職員を兼ねているため、対象外です（SME-6 (5)）。",
-                "Every officer is also an officer or staff member of a deemed large enterprise (a company under (1)–(3)), so the business is excluded (SME-6 (5)).",
-            ],
-            &[],
-        ),
-        Exclusion::TaxableIncome { income, limit } => t.text(
-            [
-                "直近3年の課税所得の年平均が{0}で、{1}を超えているため、対象外です（SME-6 (6)）。",
-                "Average taxable income over the last three filed years is {0}, above {1}, so the business is excluded (SME-6 (6)).",
-            ],
-            &[&t.money(income), &t.money(limit)],
-        ),
+        Exclusion::SingleLargeShare => r.say([
+            "大企業1社が株式・出資の{p}を持っています。2分の1以上なので、みなし大企業として対象外です（SME-6 (1)）。",
+            "A single large enterprise holds {p} of the shares or investment: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (1)).",
+        ]),
+        Exclusion::TotalLargeShare => r.say([
+            "大企業が合わせて株式・出資の{q}を持っています。3分の2以上なので、みなし大企業として対象外です（SME-6 (2)）。",
+            "Large enterprises together hold {q} of the shares or investment: two thirds or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (2)).",
+        ]),
+        Exclusion::LargeOfficerShare => r.say([
+            "役員の{f}が大企業の役員・職員を兼ねています。2分の1以上なので、みなし大企業として対象外です（SME-6 (3)）。",
+            "{F} of the officers are also officers or staff of a large enterprise: half or more, so the business counts as a deemed large enterprise and is excluded (SME-6 (3)).",
+        ]),
+        Exclusion::OwnedByDeemedLarge => r.say([
+            "株式・出資のすべてを、みなし大企業（(1)〜(3)にあたる会社）が持っているため、対象外です（SME-6 (4)）。",
+            "All shares or investment are held by deemed large enterprises (companies under (1)–(3)), so the business is excluded (SME-6 (4)).",
+        ]),
+        Exclusion::OfficersAllFromDeemedLarge => r.say([
+            "役員の全員が、みなし大企業（(1)〜(3)にあたる会社）の役員・職員を兼ねているため、対象外です（SME-6 (5)）。",
+            "Every officer is also an officer or staff member of a deemed large enterprise (a company under (1)–(3)), so the business is excluded (SME-6 (5)).",
+        ]),
+        Exclusion::TaxableIncome => r.say([
+            "直近3年の課税所得の年平均が{x}で、{u}を超えているため、対象外です（SME-6 (6)）。",
+            "Average taxable income over the last three filed years is {x}, above {u}, so the business is excluded (SME-6 (6)).",
+        ]),
     }
 }
 
 /// What would qualify, one entry per line. With one thing to change, each entry is a way to
 /// qualify on its own ("…なら対象になります"); with several, each is one condition and all
 /// are needed.
-fn fixes(a: &Assessment, w: &Words) -> Vec<String> {
-    let t = &w.t;
+fn fixes(a: &Assessment, r: &Render) -> Vec<String> {
     let several = a.to_qualify.all_needed;
+    let with_capital = a.size.capital_cap.is_some();
     let mut out = Vec::new();
     for fix in &a.to_qualify.fixes {
-        match *fix {
-            Fix::Size {
-                rule,
-                row,
-                employee_cap,
-                capital_cap,
-            } => {
-                let (ecap, cite) = (t.staff(employee_cap), cite(rule, row));
-                match (capital_cap.map(|c| t.money(c)), several) {
-                    (Some(c), false) => {
-                        out.push(t.text(
-                            [
-                                "従業員が{0}以下なら対象になります（{1}）。",
-                                "With {0} or fewer you would qualify ({1}).",
-                            ],
-                            &[&ecap, &cite],
-                        ));
-                        out.push(t.text(
-                            [
-                                "資本金が{0}以下なら対象になります（{1}）。",
-                                "With capital of {0} or less you would qualify ({1}).",
-                            ],
-                            &[&c, &cite],
-                        ));
-                    }
-                    (Some(c), true) => out.push(t.text(
-                        [
-                            "従業員が{0}以下か、資本金が{1}以下であること（{2}）。",
-                            "{3} or fewer, or capital of {1} or less ({2}).",
-                        ],
-                        &[&ecap, &c, &cite, &cap_first(&ecap)],
-                    )),
-                    (None, false) => out.push(t.text(
-                        [
-                            "従業員が{0}以下なら対象になります（{1}）。",
-                            "With {0} or fewer you would qualify ({1}).",
-                        ],
-                        &[&ecap, &cite],
-                    )),
-                    (None, true) => out.push(t.text(
-                        ["従業員が{0}以下であること（{1}）。", "{2} or fewer ({1})."],
-                        &[&ecap, &cite, &cap_first(&ecap)],
-                    )),
+        match fix {
+            Fix::Size if several && with_capital => out.push(r.say([
+                "従業員が{e}以下か、資本金が{c}以下であること（{r}）。",
+                "{E} or fewer, or capital of {c} or less ({r}).",
+            ])),
+            Fix::Size if several => {
+                out.push(r.say(["従業員が{e}以下であること（{r}）。", "{E} or fewer ({r})."]))
+            }
+            Fix::Size => {
+                out.push(r.say([
+                    "従業員が{e}以下なら対象になります（{r}）。",
+                    "With {e} or fewer you would qualify ({r}).",
+                ]));
+                if with_capital {
+                    out.push(r.say([
+                        "資本金が{c}以下なら対象になります（{r}）。",
+                        "With capital of {c} or less you would qualify ({r}).",
+                    ]));
                 }
             }
-            Fix::NotDeemedLarge(x) => out.push(not_deemed_large(x, several, t)),
-            Fix::SmallBusiness { cap } => out.push(t.text(
-                [
-                    "従業員が{0}以下なら、小規模事業者にもあたります（SME-5）。",
-                    "With {0} or fewer you would also be a small business (SME-5).",
-                ],
-                &[&t.staff(cap)],
-            )),
+            Fix::NotDeemedLarge(x) => out.push(not_deemed_large(*x, several, r.locale)),
+            Fix::SmallBusiness => out.push(r.say([
+                "従業員が{l}以下なら、小規模事業者にもあたります（SME-5）。",
+                "With {l} or fewer you would also be a small business (SME-5).",
+            ])),
         }
     }
     out
 }
 
 /// SME-6: the test no longer applying, as a way to qualify or (`several`) as a condition.
-fn not_deemed_large(x: Exclusion, several: bool, t: &Texts) -> String {
+fn not_deemed_large(x: Exclusion, several: bool, locale: Locale) -> String {
     let item = x.item();
     let (ja_if, ja_cond, en_if, en_cond) = match item {
         1 => (
@@ -574,81 +458,87 @@ fn not_deemed_large(x: Exclusion, several: bool, t: &Texts) -> String {
     } else {
         (ja_if, en_if)
     };
-    t.text(
+    fill_in(
+        locale,
         ["{0}（SME-6 ({1})）。", "{2} (SME-6 ({1}))."],
         &[ja, &crate::format::integer(i128::from(item)), en],
     )
 }
 
-/// The answer in one line: "you qualify" and as what, or "as things stand you do not" with
-/// the fix.
-fn summary(a: &Assessment, w: &Words, to_qualify: &[String]) -> String {
-    let t = &w.t;
-    if a.sme {
-        return match a.small_business.map(|s| s.small()) {
-            Some(true) => t.text(
-                [
-                    "対象になります。中小企業者で、小規模事業者にもあたります。",
-                    "You qualify: you are an SME, and a small business too.",
-                ],
-                &[],
-            ),
-            Some(false) => t.text(
-                [
-                    "対象になります。中小企業者にあたります（小規模事業者にはあたりません）。",
-                    "You qualify: you are an SME (though not a small business).",
-                ],
-                &[],
-            ),
-            None => t.text(
-                [
-                    "対象になります。中小企業者にあたります（生産活動につながる事業を行っていることが前提です）。",
-                    "You qualify as an SME, provided the organisation carries on productive business.",
-                ],
-                &[],
-            ),
-        };
-    }
-    let lead = t.text(
-        [
-            "このままでは対象外です。",
-            "As things stand you do not qualify.",
-        ],
-        &[],
-    );
-    match (fix_line(a, w, to_qualify), t.locale) {
-        (Some(f), Locale::Ja) => fill("{0}{1}", &[&lead, &f]),
-        (Some(f), Locale::En) => fill("{0} {1}", &[&lead, &f]),
-        (None, _) => lead,
+/// The verdict of a "yes", in one line.
+fn verdict(a: &Assessment, r: &Render) -> String {
+    match a.small_business.map(|s| s.small()) {
+        Some(true) => r.say([
+            "対象になります。中小企業者で、小規模事業者にもあたります。",
+            "You qualify: you are an SME, and a small business too.",
+        ]),
+        Some(false) => r.say([
+            "対象になります。中小企業者にあたります（小規模事業者にはあたりません）。",
+            "You qualify: you are an SME (though not a small business).",
+        ]),
+        None => r.say([
+            "対象になります。中小企業者にあたります（生産活動につながる事業を行っていることが前提です）。",
+            "You qualify as an SME, provided the organisation carries on productive business.",
+        ]),
     }
 }
 
-/// The fix of a "no" in one line: with several things to change, that all are needed;
-/// with a company's size, either figure; otherwise the one way to qualify.
-fn fix_line(a: &Assessment, w: &Words, to_qualify: &[String]) -> Option<String> {
-    let t = &w.t;
-    if a.to_qualify.all_needed {
-        return Some(t.text(
-            [
-                "対象になるには、次の条件をすべて満たす必要があります。",
-                "To qualify, all of the following would be needed.",
-            ],
-            &[],
-        ));
+/// Money as people say it: `3億円`, `5,000万円`, `¥300 million`, `¥1.5 billion`.
+fn money(d: Decimal, locale: Locale) -> String {
+    // A whole, non-negative amount as an integer (normalized, its scale is 0): the units
+    // below are integer divisions of it, exact, without decimal division. Amounts here
+    // are validated to at most 10^18, which fits a u64 (others are shown as yen).
+    let n = d.normalize();
+    let (whole, n) = match u64::try_from(n.mantissa()) {
+        Ok(m) if n.scale() == 0 => (true, m),
+        _ => (false, 0),
+    };
+    let int = |n: u64| number(Decimal::from(n));
+    match locale {
+        Locale::Ja if whole && n >= 10_000 => {
+            let (o, rest) = (n / 100_000_000, n % 100_000_000);
+            if rest.is_multiple_of(10_000) {
+                let m = rest / 10_000;
+                return match (o == 0, m == 0) {
+                    (true, _) => fill("{0}万円", &[&int(m)]),
+                    (false, true) => fill("{0}億円", &[&int(o)]),
+                    (false, false) => fill("{0}億{1}万円", &[&int(o), &int(m)]),
+                };
+            }
+            yen(d, locale)
+        }
+        Locale::En if whole && n >= 1_000_000 => {
+            // Billions with at most one decimal (`¥1.5 billion`).
+            if n >= 1_000_000_000 && n.is_multiple_of(100_000_000) {
+                let billions = Decimal::new((n / 100_000_000) as i64, 1);
+                return fill("¥{0} billion", &[&number(billions)]);
+            }
+            if n.is_multiple_of(1_000_000) {
+                return fill("¥{0} million", &[&int(n / 1_000_000)]);
+            }
+            yen(d, locale)
+        }
+        _ => yen(d, locale),
     }
-    match a.to_qualify.fixes.first() {
-        Some(&Fix::Size {
-            rule,
-            row,
-            employee_cap,
-            capital_cap: Some(c),
-        }) => Some(t.text(
-            [
-                "従業員が{0}以下か、資本金が{1}以下なら対象になります（{2}）。",
-                "With {0} or fewer, or capital of {1} or less, you would qualify ({2}).",
-            ],
-            &[&t.staff(employee_cap), &t.money(c), &cite(rule, row)],
-        )),
-        _ => to_qualify.first().cloned(),
+}
+
+/// `300人` / `300 regular employees`.
+fn staff(n: u32, locale: Locale) -> String {
+    match locale {
+        Locale::Ja => fill("{0}人", &[&number(Decimal::from(n))]),
+        Locale::En if n == 1 => "1 regular employee".to_string(),
+        Locale::En => fill("{0} regular employees", &[&number(Decimal::from(n))]),
     }
+}
+
+/// The first letter in upper case. Only English text built from this module's ASCII
+/// labels and digits comes here, so ASCII case is enough (and keeps Unicode's case tables
+/// out of the small wasm).
+fn cap_first(s: &str) -> String {
+    let mut s = s.to_string();
+    // (A first character that is not ASCII has no ASCII case: `get_mut` gives `None`.)
+    if let Some(first) = s.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    s
 }

@@ -149,7 +149,9 @@ pub fn compute(input: &SmeInput) -> Assessment {
         Step::Size { rule: size.rule },
     ];
     if deemed_large.applies() {
-        steps.extend(deemed_large.exclusions.iter().map(|x| Step::Excluded(*x)));
+        for x in &deemed_large.exclusions {
+            steps.push(Step::Excluded(*x));
+        }
     } else {
         steps.push(Step::NotDeemedLarge);
     }

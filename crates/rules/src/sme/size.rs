@@ -2,7 +2,7 @@
 //! to the kind of organisation and its industry, its limits, and the figures compared with
 //! them. Capital OR employees for companies, employees for everyone else.
 
-use super::{row_mark, Industry, SmeInput};
+use super::{Industry, SmeInput};
 use crate::params::SME2_EMPLOYEES;
 use crate::rule_ids::RuleId;
 use rust_decimal::Decimal;
@@ -25,30 +25,16 @@ pub struct SizeTest {
     pub capital_cap: Option<Decimal>,
     /// The capital compared with it: a company's, when given.
     pub capital: Option<Decimal>,
+    /// Within the employee limit.
+    pub employees_ok: bool,
+    /// Within the capital limit (false where there is no capital test, or no capital).
+    pub capital_ok: bool,
 }
 
 impl SizeTest {
-    /// Within the employee limit.
-    pub fn employees_ok(&self) -> bool {
-        self.employees <= self.employee_cap
-    }
-
-    /// Within the capital limit (false where there is no capital test, or no capital).
-    pub fn capital_ok(&self) -> bool {
-        match (self.capital, self.capital_cap) {
-            (Some(c), Some(cap)) => c <= cap,
-            _ => false,
-        }
-    }
-
-    /// One of the two is enough.
+    /// Met: one of the two is enough.
     pub fn met(&self) -> bool {
-        self.employees_ok() || self.capital_ok()
-    }
-
-    /// `①` … `⑮`.
-    pub fn mark(&self) -> &'static str {
-        row_mark(self.row)
+        self.employees_ok || self.capital_ok
     }
 }
 
@@ -70,6 +56,7 @@ pub fn size_test(input: &SmeInput) -> SizeTest {
         _ => industry.employee_cap(),
     };
     let capital_cap = org.has_capital().then(|| industry.capital_cap());
+    let capital = capital_cap.and(input.capital);
     SizeTest {
         rule,
         row,
@@ -77,6 +64,11 @@ pub fn size_test(input: &SmeInput) -> SizeTest {
         employee_cap,
         employees: input.employees,
         capital_cap,
-        capital: capital_cap.and(input.capital),
+        capital,
+        employees_ok: input.employees <= employee_cap,
+        capital_ok: match (capital, capital_cap) {
+            (Some(c), Some(cap)) => c <= cap,
+            _ => false,
+        },
     }
 }

@@ -4,35 +4,18 @@
 use super::{DeemedLarge, Exclusion, SizeTest, SmallBusinessTest};
 #[allow(unused_imports)]
 use crate::prelude::*;
-use crate::rule_ids::RuleId;
-use rust_decimal::Decimal;
 
-/// One change that would qualify, as data.
+/// One change that would qualify, as data: what to change; the figures are the tests'.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fix {
-    /// SME-1/2 (`rule`, row `row`): at most `employee_cap` regular employees or, for a
-    /// company, capital of at most `capital_cap`.
-    Size {
-        rule: RuleId,
-        row: u8,
-        employee_cap: u32,
-        capital_cap: Option<Decimal>,
-    },
+    /// SME-1/2: meeting the size test, with at most [`SizeTest::employee_cap`] regular
+    /// employees or, for a company, capital of at most [`SizeTest::capital_cap`].
+    Size,
     /// SME-6: this test no longer applying.
     NotDeemedLarge(Exclusion),
-    /// SME-5: an SME with at most `cap` regular employees is a small business too.
-    SmallBusiness { cap: u32 },
-}
-
-impl Fix {
-    /// The rule the change satisfies.
-    pub fn rule(&self) -> RuleId {
-        match self {
-            Fix::Size { rule, .. } => *rule,
-            Fix::NotDeemedLarge(_) => RuleId::Sme6,
-            Fix::SmallBusiness { .. } => RuleId::Sme5,
-        }
-    }
+    /// SME-5: an SME with at most [`SmallBusinessTest::cap`] regular employees is a small
+    /// business too.
+    SmallBusiness,
 }
 
 /// What would qualify, as data.
@@ -55,22 +38,14 @@ pub fn to_qualify(
 ) -> ToQualify {
     let mut fixes = Vec::new();
     if !size.met() {
-        fixes.push(Fix::Size {
-            rule: size.rule,
-            row: size.row,
-            employee_cap: size.employee_cap,
-            capital_cap: size.capital_cap,
-        });
+        fixes.push(Fix::Size);
     }
-    fixes.extend(
-        deemed_large
-            .exclusions
-            .iter()
-            .map(|x| Fix::NotDeemedLarge(*x)),
-    );
+    for x in &deemed_large.exclusions {
+        fixes.push(Fix::NotDeemedLarge(*x));
+    }
     let all_needed = fixes.len() > 1;
-    if let Some(s) = small_business.filter(|s| s.sme && !s.small()) {
-        fixes.push(Fix::SmallBusiness { cap: s.cap });
+    if small_business.is_some_and(|s| s.sme && !s.small()) {
+        fixes.push(Fix::SmallBusiness);
     }
     ToQualify { fixes, all_needed }
 }
