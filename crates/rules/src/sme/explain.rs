@@ -3,9 +3,9 @@
 //! qualify and the one-line summary, each sentence citing its rules.
 //!
 //! Every template names the words it shows by letter (`{i}` the industry, `{e}` the employee
-//! limit, …: see [`words`]); the words are formatted once per classification, and every
-//! sentence is the chosen template filled from the same list (`fill_in`). A step or a fix
-//! only chooses its template.
+//! limit, …: see [`words`]) and is one literal in both languages ([`both!`]); the words are
+//! formatted once per classification, and every sentence is its template filled from the same
+//! list by one function ([`Render::say`]). A step or a fix only chooses its template.
 
 use super::{row_mark, Assessment, Exclusion, Fix, Industry, OrgType, Share, Step};
 use crate::format::{fill, fill_in, named, number, yen, NAMED};

@@ -182,3 +182,73 @@ pub fn compute(input: &SmeInput) -> Assessment {
 pub fn classify(input: &SmeInput, locale: Locale) -> SmeClassification {
     explain(&compute(input), locale)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    /// A manufacturer over both size limits and held half by one large enterprise: the tests'
+    /// results as data, and one sentence per step.
+    #[test]
+    fn computed_as_data_then_explained_step_by_step() {
+        let mut input = SmeInput::new(
+            OrgType::Company,
+            Some(Industry::Manufacturing),
+            Some(Decimal::from(500_000_000)),
+            400,
+        );
+        input.exclusions.single_large_share = Share::new(1, 2);
+        let a = compute(&input);
+        let cap = Industry::Manufacturing.capital_cap();
+        assert_eq!(
+            a.size,
+            SizeTest {
+                rule: RuleId::Sme1,
+                row: 1,
+                industry_row: None,
+                employee_cap: Industry::Manufacturing.employee_cap(),
+                employees: 400,
+                capital_cap: Some(cap),
+                capital: Some(Decimal::from(500_000_000)),
+                employees_ok: false,
+                capital_ok: false,
+            }
+        );
+        assert_eq!(a.deemed_large.exclusions, [Exclusion::SingleLargeShare]);
+        assert_eq!(a.deemed_large.unanswered.len(), 5);
+        assert!(a.deemed_large.holdings_answered);
+        assert!(!a.sme);
+        assert_eq!(a.reasons, [RuleId::Sme1, RuleId::Sme6]);
+        assert_eq!(
+            a.to_qualify,
+            ToQualify {
+                fixes: vec![Fix::Size, Fix::NotDeemedLarge(Exclusion::SingleLargeShare)],
+                all_needed: true,
+            }
+        );
+        assert_eq!(
+            a.steps,
+            [
+                Step::Category { rule: RuleId::Sme1 },
+                Step::Size { rule: RuleId::Sme1 },
+                Step::Excluded(Exclusion::SingleLargeShare),
+                Step::SmallBusiness,
+                Step::CountingEmployees,
+                Step::InvestmentCompanies,
+            ]
+        );
+        for locale in [Locale::Ja, Locale::En] {
+            let c = explain(&a, locale);
+            assert_eq!(c, classify(&input, locale));
+            assert_eq!(c.explanation.len(), a.steps.len());
+            for (r, s) in c.explanation.iter().zip(&a.steps) {
+                assert_eq!(r.rules, [s.rule().as_str()], "{}", r.text);
+            }
+            assert_eq!(c.deemed_large, [1]);
+            assert_eq!(c.to_qualify.len(), 2);
+            // The headline's fix is the summary after its opening.
+            assert!(c.summary.ends_with(&summary_fix(&a, locale)));
+        }
+    }
+}
