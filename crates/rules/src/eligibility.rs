@@ -8,8 +8,10 @@
 //! make a "no" a "yes", and the deadlines that apply on the as-of date; and, for the wizard,
 //! which questions are still worth asking (`nextQuestion`, `questions`).
 //!
-//! Who is an SME is decided by [`crate::sme::classify`] alone; where a programme stands on a
-//! date by [`crate::params::programme_status`] alone. This module only combines them.
+//! Who is an SME is decided by [`crate::sme`] alone (its typed [`Assessment`], explained once by
+//! [`crate::sme::explain`]: the reasons shown are its steps, never its sentences read back);
+//! where a programme stands on a date by [`crate::params::programme_status`] alone. This
+//! module only combines them.
 //!
 //! Decisions where the rules leave room:
 //!
@@ -38,8 +40,8 @@ use crate::params::{
     ProgrammeStatus, Stamp, STAMP,
 };
 use crate::sme::{
-    classify, Exclusions, Industry, OrgType, RawExclusions, RawSmeInput, Share, SmeClassification,
-    SmeInput, TAXABLE_INCOME_LIMIT,
+    compute, explain, size_test, summary_fix, Assessment, Exclusion, Exclusions, Industry, OrgType,
+    RawExclusions, RawSmeInput, Share, SmeClassification, SmeInput, Step, TAXABLE_INCOME_LIMIT,
 };
 use crate::{Date, Locale, Scheme};
 use rust_decimal::Decimal;
@@ -996,8 +998,7 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
             pending.push(Capital);
         }
     } else {
-        let probe = classify(&sme_input(None, Exclusions::default()), locale);
-        if employees <= probe.employee_cap {
+        if size_test(&sme_input(None, Exclusions::default())).employees_ok {
             statuses.push((
                 Capital,
                 QuestionStatus::Skipped,
@@ -1050,9 +1051,9 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
         avg_taxable_income: income_value(input.avg_taxable_income),
     };
 
+    let assessment = compute(&sme_input(capital, x));
     // Size test alone.
-    let size_only = classify(&sme_input(capital, Exclusions::default()), locale);
-    if !size_only.sme {
+    if !assessment.size.met() {
         // Not asked: no answer can change the verdict now (one given still counts below).
         for q in excl_all {
             statuses.push((
@@ -1065,13 +1066,12 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
                 )),
             ));
         }
-        let size = classify(&sme_input(capital, x), locale);
-        let reasons = sme_reasons(&size, input, locale);
+        let size = explain(&assessment, locale);
         return SmePart {
             check: Check::Failed {
-                reasons,
+                reasons: sme_reasons(&assessment, &size, input, locale),
                 fixes: size.to_qualify.clone(),
-                lead: sme_lead(&size),
+                lead: summary_fix(&assessment, locale),
             },
             statuses,
             classification: Some(size),
@@ -1081,9 +1081,7 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
     // Deemed-large questions, in order: the unanswered ones that apply to this kind of
     // organisation, until an answer excludes.
     let relevant = deemed_large_questions(org);
-    let excluded = !classify(&sme_input(capital, x), locale)
-        .deemed_large
-        .is_empty();
+    let excluded = assessment.deemed_large.applies();
     for q in excl_all {
         if answered(input, q) {
             statuses.push((q, QuestionStatus::Answered, None));
@@ -1108,13 +1106,13 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
             pending.push(q);
         }
     }
-    let cls = classify(&sme_input(capital, x), locale);
-    let reasons = sme_reasons(&cls, input, locale);
+    let cls = explain(&assessment, locale);
+    let reasons = sme_reasons(&assessment, &cls, input, locale);
     let check = if !cls.sme {
         Check::Failed {
             reasons,
             fixes: cls.to_qualify.clone(),
-            lead: sme_lead(&cls),
+            lead: summary_fix(&assessment, locale),
         }
     } else if !pending.is_empty() {
         Check::Pending(pending)
@@ -1126,15 +1124,6 @@ fn sme_part(input: &EligibilityInput, locale: Locale) -> SmePart {
         statuses,
         classification: Some(cls),
     }
-}
-
-/// The classification's one-line fix, without its "as things stand" opening.
-fn sme_lead(cls: &SmeClassification) -> String {
-    cls.summary
-        .trim_start_matches("このままでは対象外です。")
-        .trim_start_matches("As things stand you do not qualify.")
-        .trim()
-        .to_string()
 }
 
 fn not_applicable(org: OrgType, locale: Locale) -> String {
@@ -1151,41 +1140,39 @@ fn not_applicable(org: OrgType, locale: Locale) -> String {
     )
 }
 
-/// The classification's explanation as reasons, with plain wording for yes/no answers and
-/// without notes that do not concern this business.
-fn sme_reasons(cls: &SmeClassification, input: &EligibilityInput, locale: Locale) -> Vec<Reason> {
+/// The classification's explanation as reasons (`cls` is `a` explained: one reason per step),
+/// with plain wording for yes/no answers and without notes that do not concern this business.
+fn sme_reasons(
+    a: &Assessment,
+    cls: &SmeClassification,
+    input: &EligibilityInput,
+    locale: Locale,
+) -> Vec<Reason> {
     let yes = |a: Option<Answer<Share>>| a == Some(Answer::YesNo(true));
-    let plain: Vec<u8> = cls
-        .deemed_large
-        .iter()
-        .copied()
-        .filter(|i| match i {
-            1 => yes(input.single_large_share),
-            2 => yes(input.total_large_share),
-            3 => yes(input.large_officer_share),
-            6 => input.avg_taxable_income == Some(Answer::YesNo(true)),
-            _ => false,
-        })
-        .collect();
     let mut out = Vec::new();
-    for r in &cls.explanation {
-        let is_sme6 = r.rules == ["SME-6"];
-        // A sole proprietor is not asked about shares or officers: no "not deemed large"
-        // note, but an exclusion it was given is shown.
-        if is_sme6 && input.org_type == Some(OrgType::SoleProprietor) && cls.deemed_large.is_empty()
-        {
-            continue;
-        }
-        if is_sme6 {
-            if let Some(item) = plain
-                .iter()
-                .find(|i| r.text.contains(&format!("SME-6 ({i})")))
+    for (step, r) in a.steps.iter().zip(&cls.explanation) {
+        match *step {
+            // A sole proprietor is not asked about shares or officers: no "not deemed large"
+            // note (an exclusion it was given is shown).
+            Step::NotDeemedLarge if input.org_type == Some(OrgType::SoleProprietor) => continue,
+            Step::Excluded(x)
+                if match x {
+                    Exclusion::SingleLargeShare => yes(input.single_large_share),
+                    Exclusion::TotalLargeShare => yes(input.total_large_share),
+                    Exclusion::LargeOfficerShare => yes(input.large_officer_share),
+                    Exclusion::TaxableIncome => {
+                        input.avg_taxable_income == Some(Answer::YesNo(true))
+                    }
+                    _ => false,
+                } =>
             {
-                out.push(reason(vec!["SME-6"], plain_exclusion_text(*item, locale)));
-                continue;
+                out.push(reason(
+                    vec!["SME-6"],
+                    plain_exclusion_text(x.item(), locale),
+                ));
             }
+            _ => out.push(reason(r.rules.clone(), r.text.clone())),
         }
-        out.push(reason(r.rules.clone(), r.text.clone()));
     }
     out
 }

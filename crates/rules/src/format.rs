@@ -8,6 +8,10 @@ use rust_decimal::Decimal;
 /// `template` with each `{0}`…`{9}` replaced by that argument. The explanation texts are
 /// such templates, one per language: only the chosen one is filled, and each argument is
 /// formatted once for it (smaller and cheaper than formatting both languages with `format!`).
+///
+/// A template may also name its arguments by letter, `{a}`…`{z}` and `{A}`…`{Z}`: a letter
+/// stands for the argument at [`named`]`(letter)`, so that many sentences can share one list
+/// of [`NAMED`] words (the SME classification's). A missing argument is left out.
 pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len() + 16 * args.len());
     let mut rest = template;
@@ -18,15 +22,21 @@ pub fn fill(template: &str, args: &[&str]) -> String {
         .and_then(|i| rest.split_at_checked(i))
     {
         out.push_str(before);
-        let arg = after
-            .as_bytes()
-            .get(1)
-            .map(|d| usize::from(d.wrapping_sub(b'0')));
+        let arg = after.as_bytes().get(1).map(|d| named(*d));
         out.push_str(arg.and_then(|n| args.get(n)).copied().unwrap_or_default());
         rest = after.get(3..).unwrap_or_default();
     }
     out.push_str(rest);
     out
+}
+
+/// The length of a list of arguments that every letter of a template can name.
+pub const NAMED: usize = (b'z' - b'0' + 1) as usize;
+
+/// The index of the argument a template names by `letter` (`{e}` is `args[named(b'e')]`):
+/// placeholders are read as their byte's distance from `0`.
+pub const fn named(letter: u8) -> usize {
+    letter.wrapping_sub(b'0') as usize
 }
 
 /// The template for `locale` (`[japanese, english]`), filled with `args` by [`fill`].
@@ -483,6 +493,16 @@ mod tests {
         ] {
             assert_eq!(is_whole(d), d.fract().is_zero(), "{d}");
         }
+        let mut args = [""; NAMED];
+        args[named(b'e')] = "300人";
+        args[named(b'E')] = "An NPO";
+        args[named(b'z')] = "z";
+        args[1] = "one";
+        assert_eq!(
+            fill("{e}以下、{E}: {z}{1}{q}.", &args),
+            "300人以下、An NPO: zone."
+        );
+        assert_eq!(fill("{0}-{1}", &["a"]), "a-");
         assert_eq!(yen(dec!(72000), Locale::Ja), "72,000円");
         assert_eq!(yen(dec!(72000), Locale::En), "¥72,000");
         assert_eq!(yen(dec!(0), Locale::Ja), "0円");
