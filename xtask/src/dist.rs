@@ -236,29 +236,14 @@ pub fn remap_flags() -> Option<String> {
             prefixes.extend(dirs);
         }
     }
-    // The standard library's own files are named `/rustc/<commit>/library/…`.
-    if let Some(hash) = Command::new("rustc")
-        .arg("-vV")
-        .output()
-        .ok()
-        .and_then(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .lines()
-                .find_map(|l| l.strip_prefix("commit-hash: ").map(str::to_string))
-        })
-    {
-        prefixes.push(PathBuf::from(format!("/rustc/{hash}")));
-    }
     let flags: Vec<String> = prefixes
         .iter()
         .map(|p| format!("--remap-path-prefix={}/=", p.display()))
         .collect();
-    let flags = flags.join(" ");
-    (!flags.contains("  ")
-        && prefixes
-            .iter()
-            .all(|p| !p.display().to_string().contains(' ')))
-    .then_some(flags)
+    (!prefixes
+        .iter()
+        .any(|p| p.display().to_string().contains(' ')))
+    .then(|| flags.join(" "))
 }
 
 /// The small wasm, built on its own with its own runtime (see `crates/wasm-cost`).

@@ -246,36 +246,27 @@ impl Form {
         };
         let mut form = Form::default();
         for (key, value) in map {
-            let serde_json::Value::String(text) = value else {
-                if Form::KEYS.contains(&key.as_str()) {
-                    return None;
-                }
-                continue;
+            // A known field must hold a string; `None` marks the mode, which is one of three.
+            let slot = match key.as_str() {
+                "mode" => None,
+                "rate" => Some(&mut form.rate),
+                "hours" => Some(&mut form.hours),
+                "smePriorHonorarium" => Some(&mut form.sme_prior_honorarium),
+                "expertPriorHonorarium" => Some(&mut form.expert_prior_honorarium),
+                "naganoPriorHours" => Some(&mut form.nagano_prior_hours),
+                "asOf" => Some(&mut form.as_of),
+                _ => continue,
             };
-            match key.as_str() {
-                "mode" => form.mode = Mode::ALL.into_iter().find(|m| m.value() == text)?,
-                "rate" => form.rate = text,
-                "hours" => form.hours = text,
-                "smePriorHonorarium" => form.sme_prior_honorarium = text,
-                "expertPriorHonorarium" => form.expert_prior_honorarium = text,
-                "naganoPriorHours" => form.nagano_prior_hours = text,
-                "asOf" => form.as_of = text,
-                _ => {}
+            let serde_json::Value::String(text) = value else {
+                return None;
+            };
+            match slot {
+                Some(slot) => *slot = text,
+                None => form.mode = Mode::ALL.into_iter().find(|m| m.value() == text)?,
             }
         }
         Some(form)
     }
-
-    /// The stored form's keys.
-    const KEYS: [&'static str; 7] = [
-        "rate",
-        "hours",
-        "mode",
-        "smePriorHonorarium",
-        "expertPriorHonorarium",
-        "naganoPriorHours",
-        "asOf",
-    ];
 
     /// The form saved earlier on this device, if there is a readable one (also from the first
     /// format, under the simulator's legacy key).

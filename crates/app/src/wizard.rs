@@ -55,28 +55,39 @@ impl Answers {
                 "no" if is_yes_no(q) => Value::Bool(false),
                 other => Value::Text(other.to_string()),
             };
-            let x = raw.exclusions.get_or_insert_with(Default::default);
+            // A deemed-large answer makes the `exclusions` object, as JS would send it.
+            let x = &mut raw.exclusions;
             let slot = match q {
                 QuestionId::Location => &mut raw.location,
                 QuestionId::OrgType => &mut raw.org_type,
                 QuestionId::Industry => &mut raw.industry,
                 QuestionId::Employees => &mut raw.employees,
                 QuestionId::Capital => &mut raw.capital,
-                QuestionId::SingleLargeShare => &mut x.single_large_share,
-                QuestionId::TotalLargeShare => &mut x.total_large_share,
-                QuestionId::LargeOfficerShare => &mut x.large_officer_share,
-                QuestionId::OwnedByDeemedLarge => &mut x.owned_by_deemed_large,
-                QuestionId::OfficersAllFromDeemedLarge => &mut x.officers_all_from_deemed_large,
-                QuestionId::AvgTaxableIncome => &mut x.avg_taxable_income,
+                QuestionId::SingleLargeShare => {
+                    &mut x.get_or_insert_with(Default::default).single_large_share
+                }
+                QuestionId::TotalLargeShare => {
+                    &mut x.get_or_insert_with(Default::default).total_large_share
+                }
+                QuestionId::LargeOfficerShare => {
+                    &mut x.get_or_insert_with(Default::default).large_officer_share
+                }
+                QuestionId::OwnedByDeemedLarge => {
+                    &mut x.get_or_insert_with(Default::default).owned_by_deemed_large
+                }
+                QuestionId::OfficersAllFromDeemedLarge => {
+                    &mut x
+                        .get_or_insert_with(Default::default)
+                        .officers_all_from_deemed_large
+                }
+                QuestionId::AvgTaxableIncome => {
+                    &mut x.get_or_insert_with(Default::default).avg_taxable_income
+                }
                 QuestionId::ExpertKind => &mut raw.expert_kind,
                 QuestionId::Support => &mut raw.support,
                 QuestionId::AsOf => &mut raw.as_of,
             };
             *slot = Some(value);
-        }
-        // No deemed-large answer: no `exclusions` at all, as the JS API would send it.
-        if raw.exclusions == Some(Default::default()) {
-            raw.exclusions = None;
         }
         raw
     }
