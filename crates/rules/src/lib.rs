@@ -39,6 +39,8 @@ pub mod eligibility;
 pub mod format;
 pub mod input;
 #[cfg(feature = "full")]
+pub mod json;
+#[cfg(feature = "full")]
 pub mod navigator;
 pub mod order;
 pub mod params;

@@ -108,7 +108,9 @@ fn rules_sources_do_no_io() {
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "primitives",
-        &["dec", "order", "text", "format", "ratio", "date", "input"],
+        &[
+            "dec", "order", "text", "json", "format", "ratio", "date", "input",
+        ],
     ),
     (
         "rules",
