@@ -26,9 +26,8 @@ use crate::plan_book::{Stored, StoredDraft};
 use crate::seminar::{Config, Tally};
 use crate::storage::{self, Doc, SCHEMA};
 use crate::wizard::Answers;
+use ouen_rules::json::{Fields, FromJson, Json, ToJson};
 use ouen_rules::plan::DRAFT_VERSION;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 pub const FORMAT: &str = "ouen.everything";
@@ -52,21 +51,71 @@ pub const SETTINGS: [(&str, &[&str]); 2] = [
 
 /// What the device holds (or the file carries): document key → data at [`SCHEMA`], and
 /// setting key → value.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Everything {
     pub format: String,
     pub version: u32,
     /// The storage schema of the documents' data.
     pub schema: u32,
-    #[serde(default)]
-    pub documents: BTreeMap<String, Value>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default, with = "documents_as_values"))]
+    pub documents: BTreeMap<String, Json>,
+    #[cfg_attr(test, serde(default))]
     pub settings: BTreeMap<String, String>,
     /// Kept beside the documents after an import (never read from a file): document key →
     /// the device's version that the file's replaced, as a conflict copy (`storage::keep_other`)
     /// that the document's page offers to switch back to.
-    #[serde(skip)]
-    pub copies: BTreeMap<String, Value>,
+    #[cfg_attr(test, serde(skip))]
+    pub copies: BTreeMap<String, Json>,
+}
+
+/// serde's view of the documents (the tests' reference).
+#[cfg(test)]
+mod documents_as_values {
+    use super::*;
+
+    pub fn serialize<S: serde::Serializer>(
+        d: &BTreeMap<String, Json>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        let v: serde_json::Value = serde_json::from_str(&d.to_json().to_text()).unwrap();
+        serde::Serialize::serialize(&v, s)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<String, Json>, D::Error> {
+        let v: serde_json::Value = serde::Deserialize::deserialize(d)?;
+        Ok(BTreeMap::from_json(&Json::parse(&v.to_string()).unwrap()).unwrap())
+    }
+}
+
+/// The file, in this order: format, version, schema, documents, settings (written and read
+/// by hand over ouen's `Json`; serde's derive is the tests' reference).
+impl ToJson for Everything {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("format", self.format.to_json()),
+            ("version", self.version.to_json()),
+            ("schema", self.schema.to_json()),
+            ("documents", self.documents.to_json()),
+            ("settings", self.settings.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Everything {
+    fn from_json(v: &Json) -> Option<Everything> {
+        let f = Fields::of(v)?;
+        Some(Everything {
+            format: f.need("format")?,
+            version: f.need("version")?,
+            schema: f.need("schema")?,
+            documents: f.or_default("documents")?,
+            settings: f.or_default("settings")?,
+            copies: BTreeMap::new(),
+        })
+    }
 }
 
 impl Everything {
@@ -81,7 +130,7 @@ impl Everything {
 
     /// The file's text.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut s = ToJson::to_json(self).to_pretty();
         s.push('\n');
         s
     }
@@ -99,15 +148,15 @@ fn invalid(field: impl Into<String>) -> ImportError {
     }
 }
 
-fn typed<T: serde::de::DeserializeOwned>(key: &str, v: &Value) -> Result<T, ImportError> {
-    serde_json::from_value(v.clone()).map_err(|_| invalid(key))
+fn typed<T: FromJson>(key: &str, v: &Json) -> Result<T, ImportError> {
+    T::from_json(v).ok_or_else(|| invalid(key))
 }
 
 /// Checks one document's data as its own type (and the checks its own import makes).
-fn check_doc(doc: Doc, v: &Value) -> Result<(), ImportError> {
+fn check_doc(doc: Doc, v: &Json) -> Result<(), ImportError> {
     let key = doc.key();
     match doc {
-        Doc::Simulator => crate::form::Form::from_json(&v.to_string())
+        Doc::Simulator => crate::form::Form::from_value(v)
             .map(|_| ())
             .ok_or_else(|| invalid(key)),
         Doc::Eligibility => {
@@ -127,7 +176,7 @@ fn check_doc(doc: Doc, v: &Value) -> Result<(), ImportError> {
         Doc::PlanDrafts => {
             let s: Stored = typed(key, v)?;
             for (i, d) in s.drafts.iter().enumerate() {
-                let version = d.draft.get("version").map(Value::as_u64);
+                let version = d.draft.get("version").map(Json::as_u64);
                 let readable = d.draft.is_object()
                     && match version {
                         None => true,
@@ -161,11 +210,11 @@ fn prefix(e: ImportError, key: &str) -> ImportError {
 /// current schema.
 pub fn parse(text: &str) -> Result<Everything, ImportError> {
     import::check_size("", text.len())?;
-    let v: Value = serde_json::from_str(text).map_err(|_| invalid("JSON"))?;
-    if v.get("format").and_then(Value::as_str) != Some(FORMAT) {
+    let v = Json::parse(text).map_err(|_| invalid("JSON"))?;
+    if v.get("format").and_then(Json::as_str) != Some(FORMAT) {
         return Err(invalid("format"));
     }
-    let mut file: Everything = serde_json::from_value(v).map_err(|_| invalid("format"))?;
+    let mut file = Everything::from_json(&v).ok_or_else(|| invalid("format"))?;
     if file.version == 0 || file.version > VERSION {
         return Err(invalid("version"));
     }
@@ -203,9 +252,9 @@ pub fn merge(device: &Everything, file: &Everything) -> Everything {
             (_, None) => data.clone(),
             (k, Some(mine)) if k == Doc::PlanDrafts.key() => merge_plans(mine, data),
             (k, Some(mine)) if k == Doc::ChecklistHistory.key() => {
-                let mut h: History = serde_json::from_value(mine.clone()).unwrap_or_default();
-                h.merge(serde_json::from_value(data.clone()).unwrap_or_default());
-                serde_json::to_value(h).unwrap_or_else(|_| data.clone())
+                let mut h = History::from_json(mine).unwrap_or_default();
+                h.merge(History::from_json(data).unwrap_or_default());
+                h.to_json()
             }
             (k, Some(mine)) if k == Doc::SeminarTally.key() => merge_tally(mine, data),
             (k, Some(mine)) => {
@@ -225,9 +274,9 @@ pub fn merge(device: &Everything, file: &Everything) -> Everything {
 
 /// The device's drafts, then the file's whose content is not already there (a name taken by another
 /// draft gets " (2)", " (3)", …). The device's open draft stays open.
-fn merge_plans(mine: &Value, theirs: &Value) -> Value {
-    let mut s: Stored = serde_json::from_value(mine.clone()).unwrap_or_default();
-    let t: Stored = serde_json::from_value(theirs.clone()).unwrap_or_default();
+fn merge_plans(mine: &Json, theirs: &Json) -> Json {
+    let mut s = Stored::from_json(mine).unwrap_or_default();
+    let t = Stored::from_json(theirs).unwrap_or_default();
     for d in t.drafts {
         if s.drafts.iter().any(|x| x.draft == d.draft) {
             continue;
@@ -251,14 +300,14 @@ fn merge_plans(mine: &Value, theirs: &Value) -> Value {
             draft: d.draft,
         });
     }
-    serde_json::to_value(s).unwrap_or_else(|_| mine.clone())
+    s.to_json()
 }
 
 /// The file's tally when it already holds the device's entries (the same tally, exported
 /// later), else the device's entries followed by the file's.
-fn merge_tally(mine: &Value, theirs: &Value) -> Value {
-    let mut m: Tally = serde_json::from_value(mine.clone()).unwrap_or_default();
-    let t: Tally = serde_json::from_value(theirs.clone()).unwrap_or_default();
+fn merge_tally(mine: &Json, theirs: &Json) -> Json {
+    let mut m = Tally::from_json(mine).unwrap_or_default();
+    let t = Tally::from_json(theirs).unwrap_or_default();
     if t.entries.starts_with(&m.entries) {
         return theirs.clone();
     }
@@ -269,14 +318,14 @@ fn merge_tally(mine: &Value, theirs: &Value) -> Value {
     if !held {
         m.entries.extend(t.entries);
     }
-    serde_json::to_value(m).unwrap_or_else(|_| mine.clone())
+    m.to_json()
 }
 
 /// Everything this device holds (documents read through their migrations).
 pub fn collect() -> Everything {
     let mut all = Everything::new();
     for doc in DOCS {
-        if let Some(v) = storage::load_doc::<Value>(doc) {
+        if let Some(v) = storage::load_doc::<Json>(doc) {
             all.documents.insert(doc.key().into(), v);
         }
     }
@@ -329,7 +378,6 @@ pub fn apply(next: &Everything) -> Result<(), storage::SaveError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     fn plan(name: &str, company: &str) -> StoredDraft {
         let mut d = ouen_rules::plan::PlanDraft::default();
@@ -337,7 +385,7 @@ mod tests {
         StoredDraft {
             id: format!("test-{name}"),
             name: name.into(),
-            draft: serde_json::to_value(d).unwrap(),
+            draft: crate::plan_book::draft_json(&d),
         }
     }
 
@@ -353,11 +401,11 @@ mod tests {
         );
         e.documents.insert(
             "ouen.plan.drafts".into(),
-            serde_json::to_value(Stored {
+            Stored {
                 drafts: vec![plan("計画書 1", "信州商店")],
                 current: 0,
-            })
-            .unwrap(),
+            }
+            .to_json(),
         );
         e.documents.insert(
             "ouen.seminar.tally".into(),
@@ -487,11 +535,11 @@ mod tests {
         let mut device = Everything::new();
         device.documents.insert(
             "ouen.plan.drafts".into(),
-            serde_json::to_value(Stored {
+            Stored {
                 drafts: vec![plan("計画書 1", "端末の会社"), plan("共通", "同じ")],
                 current: 1,
-            })
-            .unwrap(),
+            }
+            .to_json(),
         );
         device.documents.insert(
             "ouen.seminar.tally".into(),
@@ -499,16 +547,12 @@ mod tests {
         );
         device.settings.insert("ouen.lang".into(), "ja".into());
         let mut file = sample();
-        let mut book: Stored =
-            serde_json::from_value(file.documents["ouen.plan.drafts"].clone()).unwrap();
+        let mut book: Stored = FromJson::from_json(&file.documents["ouen.plan.drafts"]).unwrap();
         book.drafts.push(plan("共通", "同じ"));
-        file.documents.insert(
-            "ouen.plan.drafts".into(),
-            serde_json::to_value(book).unwrap(),
-        );
+        file.documents
+            .insert("ouen.plan.drafts".into(), book.to_json());
         let merged = merge(&device, &file);
-        let s: Stored =
-            serde_json::from_value(merged.documents["ouen.plan.drafts"].clone()).unwrap();
+        let s: Stored = FromJson::from_json(&merged.documents["ouen.plan.drafts"]).unwrap();
         let names: Vec<&str> = s.drafts.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(
             names,
@@ -516,8 +560,7 @@ mod tests {
             "added, renamed, not duplicated"
         );
         assert_eq!(s.current, 1, "the device's open draft stays open");
-        let t: Tally =
-            serde_json::from_value(merged.documents["ouen.seminar.tally"].clone()).unwrap();
+        let t: Tally = FromJson::from_json(&merged.documents["ouen.seminar.tally"]).unwrap();
         assert_eq!(t.entries.len(), 2, "both tallies add up");
         assert_eq!(
             merged.settings["ouen.lang"], "en",

@@ -5,14 +5,14 @@
 
 use crate::i18n::{m, t};
 use crate::storage::Doc;
+use ouen_rules::json::{FromJson, Json, ToJson};
 use ouen_rules::presets::Preset;
 use ouen_rules::{Date, RawSimulationInput, Schemes, Value};
-use serde::Serialize;
 
 /// Which schemes the plan uses (NGN-4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "lowercase"))]
 pub enum Mode {
     /// 国の制度のみ
     National,
@@ -93,6 +93,16 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every text field, in the order the form is stored.
+    pub const ALL: [Field; 6] = [
+        Field::Rate,
+        Field::Hours,
+        Field::SmePrior,
+        Field::ExpertPrior,
+        Field::NaganoPriorHours,
+        Field::AsOf,
+    ];
+
     /// The element id of the field's input (its error is `<id>-error`).
     pub fn id(self) -> &'static str {
         match self {
@@ -118,10 +128,11 @@ impl Field {
     }
 }
 
-/// Everything the person has typed or chosen; also the shape stored on the device.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(serde::Deserialize))]
-#[serde(rename_all = "camelCase", default)]
+/// Everything the person has typed or chosen; also the shape stored on the device (written
+/// and read by hand over ouen's `Json`; serde's derive is the tests' reference).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase", default))]
 pub struct Form {
     pub rate: String,
     pub hours: String,
@@ -225,45 +236,28 @@ impl Form {
         }
     }
 
-    /// The form as stored on the device.
-    pub fn to_json(&self) -> serde_json::Result<String> {
-        serde_json::to_string(self)
+    /// A stored form's text; missing fields take their defaults, anything unreadable gives
+    /// `None`.
+    pub fn from_text(json: &str) -> Option<Form> {
+        Form::from_value(&Json::parse(json).ok()?)
     }
 
-    /// A stored form; missing fields take their defaults, anything unreadable gives `None`.
-    pub fn from_json(json: &str) -> Option<Form> {
-        Form::from_value(serde_json::from_str(json).ok()?)
-    }
-
-    /// A form from its JSON value (see [`Form::from_json`]): an object whose known fields
-    /// are strings (`mode` one of [`Mode::value`]); a missing field takes its default, an
-    /// unknown one is ignored, and any other shape gives `None`. Read by hand, not by a
-    /// derived `Deserialize`: the simulator's wasm is several KB smaller (tested equal to
-    /// serde's reading).
-    pub fn from_value(v: serde_json::Value) -> Option<Form> {
-        let serde_json::Value::Object(map) = v else {
-            return None;
-        };
+    /// A form from its JSON value (see [`Form::from_text`]): an object whose known fields
+    /// (named as in the core, [`Field::api_name`], and `mode`) are strings (`mode` one of
+    /// [`Mode::value`]); a missing field takes its default, an unknown one is ignored, and
+    /// any other shape gives `None`. Read by hand over ouen's `Json`, not by serde (tested
+    /// equal to serde's reading).
+    pub fn from_value(v: &Json) -> Option<Form> {
+        let map = v.as_object()?;
         let mut form = Form::default();
-        for (key, value) in map {
-            // A known field must hold a string; `None` marks the mode, which is one of three.
-            let slot = match key.as_str() {
-                "mode" => None,
-                "rate" => Some(&mut form.rate),
-                "hours" => Some(&mut form.hours),
-                "smePriorHonorarium" => Some(&mut form.sme_prior_honorarium),
-                "expertPriorHonorarium" => Some(&mut form.expert_prior_honorarium),
-                "naganoPriorHours" => Some(&mut form.nagano_prior_hours),
-                "asOf" => Some(&mut form.as_of),
-                _ => continue,
-            };
-            let serde_json::Value::String(text) = value else {
-                return None;
-            };
-            match slot {
-                Some(slot) => *slot = text,
-                None => form.mode = Mode::ALL.into_iter().find(|m| m.value() == text)?,
+        for field in Field::ALL {
+            if let Some(value) = map.get(field.api_name()) {
+                form.set(field, value.as_str()?.to_string());
             }
+        }
+        if let Some(mode) = map.get("mode") {
+            let text = mode.as_str()?;
+            form.mode = Mode::ALL.into_iter().find(|m| m.value() == text)?;
         }
         Some(form)
     }
@@ -271,13 +265,31 @@ impl Form {
     /// The form saved earlier on this device, if there is a readable one (also from the first
     /// format, under the simulator's legacy key).
     pub fn load() -> Option<Form> {
-        crate::storage::load_doc(Doc::Simulator).and_then(Form::from_value)
+        crate::storage::load_doc(Doc::Simulator)
     }
 
     /// The form from what the device holds under the simulator's key and legacy key (the
     /// form's own JSON, inside the storage envelope; bare under the legacy key).
     pub fn decode_stored(current: Option<&str>, legacy: Option<&str>) -> Option<Form> {
-        crate::storage::decode(Doc::Simulator, current, legacy).and_then(Form::from_value)
+        crate::storage::decode(Doc::Simulator, current, legacy)
+    }
+}
+
+/// In this order: rate, hours, mode, then the prior uses and the date (as serde wrote it).
+impl ToJson for Form {
+    fn to_json(&self) -> Json {
+        let mut fields: Vec<(&str, Json)> = Field::ALL
+            .into_iter()
+            .map(|f| (f.api_name(), Json::from(self.get(f))))
+            .collect();
+        fields.insert(2, ("mode", Json::from(self.mode.value())));
+        Json::object(fields)
+    }
+}
+
+impl FromJson for Form {
+    fn from_json(v: &Json) -> Option<Form> {
+        Form::from_value(v)
     }
 }
 
@@ -303,17 +315,15 @@ mod tests {
             r#"null"#,
         ];
         for text in cases {
-            let v: serde_json::Value = serde_json::from_str(text).unwrap();
-            let by_serde = serde_json::from_value::<Form>(v.clone()).ok();
-            assert_eq!(Form::from_value(v), by_serde, "{text}");
+            crate::json_reference::reads_as_serde::<Form>(text);
         }
         // Both ways are exercised: some cases are read, some refused.
-        assert!(Form::from_json(cases[0]).is_some_and(|f| f.mode == Mode::Nagano));
-        assert_eq!(Form::from_json(cases[1]), Some(Form::default()));
-        assert_eq!(Form::from_json(cases[4]), None);
+        assert!(Form::from_text(cases[0]).is_some_and(|f| f.mode == Mode::Nagano));
+        assert_eq!(Form::from_text(cases[1]), Some(Form::default()));
+        assert_eq!(Form::from_text(cases[4]), None);
         // Where the two differ, on purpose: serde would also take a list of the fields in
         // order, a shape no version of ouen ever stored.
-        assert_eq!(Form::from_json("[]"), None);
+        assert_eq!(Form::from_text("[]"), None);
     }
     use ouen_rules::format::yen;
     use ouen_rules::{simulate_raw, ErrorKind, Locale};
@@ -431,19 +441,20 @@ mod tests {
             rate: "６，０００".into(),
             ..Form::default()
         };
-        let json = form.to_json().unwrap();
+        crate::json_reference::writes_as_serde(&form);
+        let json = form.to_json().to_text();
         assert!(json.contains(r#""mode":"national""#), "{json}");
-        assert_eq!(Form::from_json(&json), Some(form));
+        assert_eq!(Form::from_text(&json), Some(form));
         // Fields missing from an older save take their defaults.
         assert_eq!(
-            Form::from_json(r#"{"hours":"20"}"#),
+            Form::from_text(r#"{"hours":"20"}"#),
             Some(Form {
                 hours: "20".into(),
                 ..Form::default()
             })
         );
-        assert_eq!(Form::from_json("not json"), None);
-        assert_eq!(Form::from_json(r#"{"mode":"tokyo"}"#), None);
+        assert_eq!(Form::from_text("not json"), None);
+        assert_eq!(Form::from_text(r#"{"mode":"tokyo"}"#), None);
     }
 
     #[test]
@@ -508,9 +519,10 @@ mod tests {
         );
         // Written back, it is an envelope at the current schema, and reads the same.
         let text = crate::storage::encode(&form).unwrap();
-        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(v["schema"], serde_json::json!(crate::storage::SCHEMA));
-        assert_eq!(v["data"]["mode"], serde_json::json!("nagano"));
+        let v = Json::parse(&text).unwrap();
+        assert_eq!(v.get("schema"), Some(&Json::from(crate::storage::SCHEMA)));
+        let mode = v.get("data").and_then(|d| d.get("mode"));
+        assert_eq!(mode, Some(&Json::from("nagano")));
         assert_eq!(Form::decode_stored(Some(&text), None), Some(form.clone()));
         // The current key wins over the legacy one.
         let newer = crate::storage::encode(&Form::default()).unwrap();

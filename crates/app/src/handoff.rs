@@ -24,8 +24,7 @@ use crate::checklist_doc::{Draft, History, Record};
 use crate::plan_book::{Stored, StoredDraft};
 use crate::storage::Doc;
 use crate::wizard::Answers;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use ouen_rules::json::{Fields, FromJson, Json, ToJson};
 
 /// The version written by [`fragment`].
 pub const VERSION: u32 = 1;
@@ -81,21 +80,64 @@ impl Codec {
 }
 
 /// The checklist as handed over: the answers, and the completed record they came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// Written and read by hand over ouen's `Json` (serde's derive is the tests' reference).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct ChecklistPayload {
     pub kind: String,
     pub answers: std::collections::BTreeMap<String, String>,
-    /// When the answers are a completed assessment: its date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// When the answers are a completed assessment: its date (not written when `None`).
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub date: Option<String>,
 }
 
+impl ToJson for ChecklistPayload {
+    fn to_json(&self) -> Json {
+        let mut m = ouen_rules::json::Map::new();
+        m.insert("kind", self.kind.to_json());
+        m.insert("answers", self.answers.to_json());
+        if let Some(d) = &self.date {
+            m.insert("date", d.to_json());
+        }
+        Json::Obj(m)
+    }
+}
+
+impl FromJson for ChecklistPayload {
+    fn from_json(v: &Json) -> Option<ChecklistPayload> {
+        let f = Fields::of(v)?;
+        Some(ChecklistPayload {
+            kind: f.need("kind")?,
+            answers: f.need("answers")?,
+            date: f.opt("date")?,
+        })
+    }
+}
+
 /// One plan draft as handed over (the draft in the core's JSON shape).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct PlanPayload {
     pub name: String,
-    pub draft: Value,
+    #[cfg_attr(test, serde(with = "crate::json_reference::as_value"))]
+    pub draft: Json,
+}
+
+impl ToJson for PlanPayload {
+    fn to_json(&self) -> Json {
+        Json::object([("name", self.name.to_json()), ("draft", self.draft.clone())])
+    }
+}
+
+impl FromJson for PlanPayload {
+    fn from_json(v: &Json) -> Option<PlanPayload> {
+        let f = Fields::of(v)?;
+        Some(PlanPayload {
+            name: f.need("name")?,
+            draft: f.0.get("draft")?.clone(),
+        })
+    }
 }
 
 /// A decoded payload.
@@ -118,11 +160,12 @@ impl Payload {
     /// The payload's JSON bytes (before packing).
     pub fn to_json(&self) -> Vec<u8> {
         match self {
-            Payload::Eligibility(a) => serde_json::to_vec(a),
-            Payload::Checklist(c) => serde_json::to_vec(c),
-            Payload::Plan(p) => serde_json::to_vec(p),
+            Payload::Eligibility(a) => a.to_json(),
+            Payload::Checklist(c) => c.to_json(),
+            Payload::Plan(p) => p.to_json(),
         }
-        .unwrap_or_default()
+        .to_text()
+        .into_bytes()
     }
 
     pub fn from_json(kind: Kind, bytes: &[u8]) -> Result<Payload, HandoffError> {
@@ -136,9 +179,10 @@ impl Payload {
 
 /// A payload's JSON. Read as text (it must be UTF-8): the pages read every other JSON as
 /// text, and a second reader for bytes would be several KB more of each page's wasm.
-fn json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, HandoffError> {
+fn json<T: FromJson>(bytes: &[u8]) -> Result<T, HandoffError> {
     let text = std::str::from_utf8(bytes).map_err(|_| HandoffError::Garbled)?;
-    serde_json::from_str(text).map_err(|_| HandoffError::Garbled)
+    let v = Json::parse(text).map_err(|_| HandoffError::Garbled)?;
+    T::from_json(&v).ok_or(HandoffError::Garbled)
 }
 
 /// Wizard answers whose every key is a question (see `import::check_eligibility`).
@@ -167,7 +211,7 @@ fn decode_checklist(bytes: &[u8]) -> Result<ChecklistPayload, HandoffError> {
 /// A plan payload whose draft the plan importer accepts.
 fn decode_plan(bytes: &[u8]) -> Result<PlanPayload, HandoffError> {
     let p: PlanPayload = json(bytes)?;
-    ouen_rules::plan::PlanDraft::from_value(p.draft.clone()).map_err(|e| match e {
+    crate::plan_book::read_draft(&p.draft).map_err(|e| match e {
         ouen_rules::plan::ImportError::TooNew(v) => HandoffError::Newer(v),
         _ => HandoffError::Garbled,
     })?;
@@ -466,7 +510,7 @@ impl Carrier {
     pub const ELIGIBILITY: Carrier = Carrier {
         export: || {
             let a: Answers = crate::storage::load_doc(Doc::Eligibility)?;
-            let json = serde_json::to_vec(&a).ok()?;
+            let json = a.to_json().to_text().into_bytes();
             (!a.values.is_empty()).then_some(Carry::Document(Kind::Eligibility, json))
         },
         download: None,
@@ -753,7 +797,7 @@ mod tests {
         d.sme.name = "信州テスト商店, \"株\"".into();
         PlanPayload {
             name: "計画書 1".into(),
-            draft: serde_json::to_value(&d).unwrap(),
+            draft: crate::plan_book::draft_json(&d),
         }
     }
 
@@ -842,11 +886,15 @@ mod tests {
         stored.drafts.push(StoredDraft {
             id: String::new(),
             name: "計画書 1".into(),
-            draft: serde_json::json!({"issue": "mine"}),
+            draft: json!({"issue": "mine"}),
         });
         let s = apply_plan(&p, Some(stored));
         assert_eq!(s.drafts.len(), 2);
-        assert_eq!(s.drafts[0].draft["issue"], "mine", "untouched");
+        assert_eq!(
+            s.drafts[0].draft.get("issue"),
+            Some(&Json::from("mine")),
+            "untouched"
+        );
         assert_eq!(s.drafts[1].name, "計画書 1 (2)");
         assert_eq!(s.current, 1);
         let s = apply_plan(&p, Some(s));

@@ -226,7 +226,7 @@ mod tests {
     }
 
     fn history_file(records: Vec<Record>) -> String {
-        History { records }.export_json().unwrap()
+        History { records }.export_json()
     }
 
     #[test]

@@ -23,6 +23,73 @@
 #[global_allocator]
 static HEAP: ouen_heap::Wasm = ouen_heap::Wasm::new();
 
+/// Tests write documents with serde_json's `json!` (a dev-dependency only), as ouen's own
+/// `Json`: the browser build has no serde_json.
+#[cfg(test)]
+macro_rules! json {
+    ($($t:tt)+) => {
+        ouen_rules::json::Json::parse(&::serde_json::json!($($t)+).to_string()).unwrap()
+    };
+}
+
+/// Test support: the hand-written JSON of a document is what serde's derive (kept in tests as
+/// the reference) writes and reads.
+#[cfg(test)]
+mod json_reference {
+    use ouen_rules::json::{FromJson, Json, ToJson};
+    use std::fmt::Debug;
+
+    /// `x` is written byte for byte as serde_json writes it, and reads back.
+    pub fn writes_as_serde<T>(x: &T)
+    where
+        T: ToJson + FromJson + serde::Serialize + PartialEq + Debug,
+    {
+        let theirs = serde_json::to_string(x).unwrap();
+        assert_eq!(x.to_json().to_text(), theirs);
+        assert_eq!(
+            T::from_json(&Json::parse(&theirs).unwrap()).as_ref(),
+            Some(x)
+        );
+    }
+
+    /// `x` is written as the value serde_json writes (members in any order: for documents
+    /// holding a `Json` that serde's reference sees through serde_json's sorted maps), and
+    /// reads back.
+    pub fn same_value_as_serde<T>(x: &T)
+    where
+        T: ToJson + FromJson + serde::Serialize + PartialEq + Debug,
+    {
+        let theirs = serde_json::to_string(x).unwrap();
+        assert_eq!(x.to_json(), Json::parse(&theirs).unwrap());
+        assert_eq!(T::from_json(&x.to_json()).as_ref(), Some(x));
+    }
+
+    /// `text` reads as serde reads it (both refuse it, or both read the same value).
+    pub fn reads_as_serde<T>(text: &str)
+    where
+        T: FromJson + serde::de::DeserializeOwned + PartialEq + Debug,
+    {
+        let theirs = serde_json::from_str::<T>(text).ok();
+        let mine = Json::parse(text).ok().and_then(|v| T::from_json(&v));
+        assert_eq!(mine, theirs, "{text}");
+    }
+
+    /// serde's view of a `Json` member (`#[serde(with = …)]`), through serde_json's value.
+    pub mod as_value {
+        use ouen_rules::json::Json;
+
+        pub fn serialize<S: serde::Serializer>(v: &Json, s: S) -> Result<S::Ok, S::Error> {
+            let v: serde_json::Value = serde_json::from_str(&v.to_text()).unwrap();
+            serde::Serialize::serialize(&v, s)
+        }
+
+        pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+            let v: serde_json::Value = serde::Deserialize::deserialize(d)?;
+            Ok(Json::parse(&v.to_string()).unwrap())
+        }
+    }
+}
+
 mod app;
 mod chart;
 mod checklist_doc;

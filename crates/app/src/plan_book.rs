@@ -1,16 +1,25 @@
 //! The support-plan drafts on this device: several named drafts, one open, duplicate, and
 //! delete with undo. Pure (tested natively); `storage.rs` keeps it under `ouen.plan.drafts`.
 //!
-//! Each draft is stored as the core's JSON ([`PlanDraft::to_json`]'s shape) and read back
-//! through [`PlanDraft::from_value`], so a draft written by an older app (older draft
-//! version) still opens, migrated by the core.
+//! Each draft is stored as the core's JSON ([`draft_json`]) and read back through the core's
+//! reader ([`read_draft`]), so a draft written by an older app (older draft version) still
+//! opens, migrated by the core. The book is written and read by hand over ouen's `Json`.
 
 use crate::i18n::m;
 use crate::sync;
 use crate::tf;
-use ouen_rules::plan::PlanDraft;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use ouen_rules::json::{Fields, FromJson, Json, ToJson};
+use ouen_rules::plan::{ImportError, PlanDraft};
+
+/// A draft as the core's JSON.
+pub fn draft_json(d: &PlanDraft) -> Json {
+    Json::parse(&d.to_json()).unwrap_or_default()
+}
+
+/// A draft from the core's JSON (of any draft version up to this app's, migrated).
+pub fn read_draft(v: &Json) -> Result<PlanDraft, ImportError> {
+    PlanDraft::from_json(&v.to_text())
+}
 
 /// One named draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,20 +41,63 @@ pub struct Book {
 }
 
 /// The stored shape: drafts as raw JSON so each migrates on its own.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase", default))]
 pub struct Stored {
     pub drafts: Vec<StoredDraft>,
     pub current: usize,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(default))]
 pub struct StoredDraft {
     /// Empty in books stored before ids: read as `d<index>`, the same in every tab.
     pub id: String,
     pub name: String,
-    pub draft: Value,
+    #[cfg_attr(test, serde(with = "crate::json_reference::as_value"))]
+    pub draft: Json,
+}
+
+impl ToJson for Stored {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("drafts", self.drafts.to_json()),
+            ("current", self.current.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Stored {
+    fn from_json(v: &Json) -> Option<Stored> {
+        let f = Fields::of(v)?;
+        Some(Stored {
+            drafts: f.or_default("drafts")?,
+            current: f.or_default("current")?,
+        })
+    }
+}
+
+impl ToJson for StoredDraft {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("id", self.id.to_json()),
+            ("name", self.name.to_json()),
+            ("draft", self.draft.clone()),
+        ])
+    }
+}
+
+impl FromJson for StoredDraft {
+    fn from_json(v: &Json) -> Option<StoredDraft> {
+        let f = Fields::of(v)?;
+        Some(StoredDraft {
+            id: f.or_default("id")?,
+            name: f.or_default("name")?,
+            draft: f.0.get("draft").cloned().unwrap_or_default(),
+        })
+    }
 }
 
 /// The id of a new book's first draft.
@@ -176,7 +228,7 @@ impl Book {
                 .map(|n| StoredDraft {
                     id: n.id.clone(),
                     name: n.name.clone(),
-                    draft: serde_json::to_value(&n.draft).unwrap_or(Value::Null),
+                    draft: draft_json(&n.draft),
                 })
                 .collect(),
             current: self.current,
@@ -190,7 +242,7 @@ impl Book {
             .into_iter()
             .enumerate()
             .filter_map(|(i, d)| {
-                let draft = PlanDraft::from_value(d.draft).ok()?;
+                let draft = read_draft(&d.draft).ok()?;
                 Some(Named {
                     id: if d.id.is_empty() {
                         format!("d{i}")
@@ -226,13 +278,10 @@ fn with_ids(mut s: Stored) -> Stored {
 
 /// Whether stored data is a plan book this app can open (else it is never overwritten).
 /// Every draft must open: a book holding a draft from a newer app is left whole.
-pub fn readable(v: &Value) -> bool {
-    v.get("drafts").is_some_and(Value::is_array)
-        && serde_json::from_value::<Stored>(v.clone()).is_ok_and(|s| {
-            s.drafts
-                .iter()
-                .all(|d| PlanDraft::from_value(d.draft.clone()).is_ok())
-        })
+pub fn readable(v: &Json) -> bool {
+    v.get("drafts").is_some_and(|d| d.as_array().is_some())
+        && Stored::from_json(v)
+            .is_some_and(|s| s.drafts.iter().all(|d| read_draft(&d.draft).is_ok()))
 }
 
 /// Three-way merge of two tabs' stored books (see `crate::sync`): drafts by id (added or
@@ -240,7 +289,7 @@ pub fn readable(v: &Value) -> bool {
 /// was changed differently in both tabs keeps this tab's version, and the other tab's version
 /// is kept beside it as a conflict copy (「… （別のタブの内容）」): `conflicts` holds the
 /// copies' names.
-pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> sync::Merged {
+pub fn merge(base: Option<&Json>, mine: &Json, theirs: &Json) -> sync::Merged {
     if base == Some(mine) {
         // Nothing changed here since: what the other tab stored, as it is.
         return sync::Merged {
@@ -249,11 +298,7 @@ pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> sync::Merged
             other: None,
         };
     }
-    let parse = |v: &Value| {
-        serde_json::from_value::<Stored>(v.clone())
-            .ok()
-            .map(with_ids)
-    };
+    let parse = |v: &Json| Stored::from_json(v).map(with_ids);
     let (Some(m), Some(t)) = (parse(mine), parse(theirs)) else {
         return sync::merge(base, mine, theirs);
     };
@@ -268,7 +313,7 @@ pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> sync::Merged
             // The same draft in two tabs without a stored base is a new book's first draft,
             // made empty in each: what was typed since is what differs from an empty draft.
             let fresh = || StoredDraft {
-                draft: serde_json::to_value(PlanDraft::default()).unwrap_or(Value::Null),
+                draft: draft_json(&PlanDraft::default()),
                 ..md.clone()
             };
             let bd = bd.cloned().unwrap_or_else(fresh);
@@ -324,7 +369,7 @@ pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> sync::Merged
     };
     let at = |id: &Option<String>| drafts.iter().position(|d| Some(&d.id) == id.as_ref());
     let current = at(&chosen).or_else(|| at(&open_m)).unwrap_or(0);
-    let value = serde_json::to_value(Stored { drafts, current }).unwrap_or_else(|_| mine.clone());
+    let value = Stored { drafts, current }.to_json();
     sync::Merged {
         value,
         conflicts: names,
@@ -368,27 +413,40 @@ mod tests {
         let mut b = Book::default();
         b.set_current_draft(example());
         b.rename("信州精機".into());
-        let text = serde_json::to_string(&b.to_stored()).unwrap();
-        let back = Book::from_stored(serde_json::from_str(&text).unwrap());
+        let text = b.to_stored().to_json().to_text();
+        let back = Book::from_stored(parse(&text));
         assert_eq!(back.drafts, b.drafts);
         // A draft of version 0 (no version, `hours`, `schedule`) is migrated by the core;
         // one from a newer app is skipped, not misread.
         let old = r#"{"drafts":[{"name":"古い下書き","draft":{"rate":"4000","hours":"30",
             "schedule":{"start":"2021-05-10","end":"2021-06-30"}}},
             {"name":"未来","draft":{"version":99}}],"current":1}"#;
-        let b = Book::from_stored(serde_json::from_str(old).unwrap());
+        let b = Book::from_stored(parse(old));
         assert_eq!(b.drafts.len(), 1);
         assert_eq!(b.current, 0);
         assert_eq!(b.current().draft.steps[0].hours, "30");
         assert_eq!(b.current().draft.start, "2021-05-10");
     }
 
-    fn stored(b: &Book) -> Value {
-        serde_json::to_value(b.to_stored()).unwrap()
+    /// A stored book's text, read as serde's derive reads it, and checked to read the same
+    /// by hand.
+    fn parse(text: &str) -> Stored {
+        let theirs: Stored = serde_json::from_str(text).unwrap();
+        assert_eq!(
+            Stored::from_json(&Json::parse(text).unwrap()),
+            Some(theirs.clone())
+        );
+        theirs
     }
 
-    fn book(v: &Value) -> Book {
-        Book::from_stored(serde_json::from_value(v.clone()).unwrap())
+    fn stored(b: &Book) -> Json {
+        let v = b.to_stored();
+        crate::json_reference::same_value_as_serde(&v);
+        v.to_json()
+    }
+
+    fn book(v: &Json) -> Book {
+        Book::from_stored(Stored::from_json(v).unwrap())
     }
 
     #[test]
@@ -462,7 +520,7 @@ mod tests {
         assert_eq!(out.drafts[1].id, theirs.drafts[2].id);
         // Books stored before ids read the same ids in every tab.
         let old = r#"{"drafts":[{"name":"a","draft":{}},{"name":"b","draft":{}}],"current":1}"#;
-        let b = Book::from_stored(serde_json::from_str(old).unwrap());
+        let b = Book::from_stored(parse(old));
         assert_eq!(
             (b.drafts[0].id.as_str(), b.drafts[1].id.as_str()),
             ("d0", "d1")
@@ -473,7 +531,7 @@ mod tests {
     fn a_book_holding_what_this_app_cannot_open_is_never_overwritten() {
         use crate::storage::{held, plan_sync, Doc, Held, SaveError};
         let mine = stored(&Book::default());
-        let keep_mine = |_: Option<&Value>, mine: &Value, _: &Value| sync::Merged {
+        let keep_mine = |_: Option<&Json>, mine: &Json, _: &Json| sync::Merged {
             value: mine.clone(),
             conflicts: Vec::new(),
             other: None,

@@ -23,8 +23,8 @@ use crate::i18n::{m, text};
 use crate::storage::key;
 use ouen_rules::checklist::{score, validate, Area, BusinessKind, RawAnswers};
 use ouen_rules::eligibility::EligibilityStatus;
+use ouen_rules::json::{Fields, FromJson, Json, ToJson};
 use ouen_rules::{Locale, Scheme};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The idle reset choices, in minutes (0 = off).
@@ -90,31 +90,64 @@ fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |d, (x, y)| d | (x ^ y)) == 0
 }
 
+#[cfg(test)]
 fn legacy_version() -> u32 {
     1
 }
 
+// The seminar's documents are written and read by hand over ouen's `Json` (no serde in the
+// browser build); serde's derives stay for the tests, as the reference.
+
 /// Seminar mode's settings; it is on while this is stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub struct Config {
     /// The hash's format ([`CONFIG_VERSION`]); configs from before PBKDF2 have none: 1.
-    #[serde(default = "legacy_version")]
+    #[cfg_attr(test, serde(default = "legacy_version"))]
     pub version: u32,
     /// Version 1: any text; version 2: hex of [`SALT_BYTES`] random bytes.
     pub salt: String,
     /// Hex.
     pub hash: String,
-    /// PBKDF2 iterations (version 2).
-    #[serde(default, skip_serializing_if = "is_zero")]
+    /// PBKDF2 iterations (version 2); not written when 0 (version 1).
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_zero"))]
     pub iterations: u32,
     /// 0 = no idle reset.
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub idle_minutes: u32,
 }
 
+#[cfg(test)]
 fn is_zero(n: &u32) -> bool {
     *n == 0
+}
+
+impl ToJson for Config {
+    fn to_json(&self) -> Json {
+        let mut m = ouen_rules::json::Map::new();
+        m.insert("version", self.version.to_json());
+        m.insert("salt", self.salt.to_json());
+        m.insert("hash", self.hash.to_json());
+        if self.iterations != 0 {
+            m.insert("iterations", self.iterations.to_json());
+        }
+        m.insert("idleMinutes", self.idle_minutes.to_json());
+        Json::Obj(m)
+    }
+}
+
+impl FromJson for Config {
+    fn from_json(v: &Json) -> Option<Config> {
+        let f = Fields::of(v)?;
+        Some(Config {
+            version: f.opt("version")?.unwrap_or(1),
+            salt: f.need("salt")?,
+            hash: f.need("hash")?,
+            iterations: f.or_default("iterations")?,
+            idle_minutes: f.or_default("idleMinutes")?,
+        })
+    }
 }
 
 /// How a stored config's hash is to be derived from a typed PIN.
@@ -184,11 +217,44 @@ pub fn wait_after(failures: u32) -> u32 {
 pub const MAX_WAIT_SECONDS: u32 = 60;
 
 /// Wrong PIN entries in a row, and when the next try is allowed (ms since the epoch).
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Attempts {
     pub failures: u32,
     pub until: f64,
+}
+
+/// Kept as `{"failures": n, "until": ms}`, `until` in whole milliseconds (earlier builds
+/// wrote it as a float, `1733000000000.0`: its whole part is read).
+impl ToJson for Attempts {
+    fn to_json(&self) -> Json {
+        let until = if self.until.is_finite() && self.until > 0.0 {
+            self.until as u64
+        } else {
+            0
+        };
+        Json::object([
+            ("failures", self.failures.to_json()),
+            ("until", until.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Attempts {
+    fn from_json(v: &Json) -> Option<Attempts> {
+        let f = Fields::of(v)?;
+        let until = match f.0.get("until") {
+            None | Some(Json::Null) => 0.0,
+            Some(Json::Num(t)) => {
+                let whole = t.split('.').next().unwrap_or_default();
+                Json::Num(whole.into()).as_u64()? as f64
+            }
+            Some(_) => return None,
+        };
+        Some(Attempts {
+            failures: f.or_default("failures")?,
+            until,
+        })
+    }
 }
 
 impl Attempts {
@@ -303,8 +369,9 @@ pub fn sha256(data: &[u8]) -> [u8; 32] {
 // --- the tally ----------------------------------------------------------------------------
 
 /// A scheme's verdict for one attendee.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase"))]
 pub enum Verdict {
     Yes,
     No,
@@ -333,6 +400,23 @@ impl Verdict {
             Verdict::Unknown => 2,
         }
     }
+
+    fn id(self) -> &'static str {
+        ["yes", "no", "unknown"][self.index()]
+    }
+}
+
+impl ToJson for Verdict {
+    fn to_json(&self) -> Json {
+        Json::from(self.id())
+    }
+}
+
+impl FromJson for Verdict {
+    fn from_json(v: &Json) -> Option<Verdict> {
+        let s = v.as_str()?;
+        Verdict::ALL.into_iter().find(|x| x.id() == s)
+    }
 }
 
 /// The tools an attendee can use, in the tally's order.
@@ -351,8 +435,9 @@ pub fn tool_label(tool: &str, l: Locale) -> &'static str {
 }
 
 /// One attendee's anonymous summary.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase", default))]
 pub struct Entry {
     /// Checklist stage 1 to 4, when a complete checklist exists.
     pub stage: Option<u8>,
@@ -365,10 +450,50 @@ pub struct Entry {
 }
 
 /// Every consenting attendee's summary, in order.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(rename_all = "camelCase", default))]
 pub struct Tally {
     pub entries: Vec<Entry>,
+}
+
+impl ToJson for Entry {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("stage", self.stage.to_json()),
+            ("areas", self.areas.to_json()),
+            ("national", self.national.to_json()),
+            ("nagano", self.nagano.to_json()),
+            ("tools", self.tools.to_json()),
+        ])
+    }
+}
+
+impl FromJson for Entry {
+    fn from_json(v: &Json) -> Option<Entry> {
+        let f = Fields::of(v)?;
+        Some(Entry {
+            stage: f.opt("stage")?,
+            areas: f.or_default("areas")?,
+            national: f.or_default("national")?,
+            nagano: f.or_default("nagano")?,
+            tools: f.or_default("tools")?,
+        })
+    }
+}
+
+impl ToJson for Tally {
+    fn to_json(&self) -> Json {
+        Json::object([("entries", self.entries.to_json())])
+    }
+}
+
+impl FromJson for Tally {
+    fn from_json(v: &Json) -> Option<Tally> {
+        Some(Tally {
+            entries: Fields::of(v)?.or_default("entries")?,
+        })
+    }
 }
 
 /// What the attendee left on the device, as far as the tally cares (the tests' view: the
@@ -520,16 +645,15 @@ pub fn note_checklist() {
 }
 
 fn keep(tool: &str, part: &Entry) {
-    if let Ok(text) = serde_json::to_string(part) {
-        crate::storage::write_raw(&format!("{}{tool}", key::SEMINAR_PART_PREFIX), &text);
-    }
+    let text = part.to_json().to_text();
+    crate::storage::write_raw(&format!("{}{tool}", key::SEMINAR_PART_PREFIX), &text);
 }
 
 /// Every tool's part kept so far, merged.
 fn noted() -> Entry {
     merge(TOOLS.iter().filter_map(|tool| {
         let text = crate::storage::read_raw(&format!("{}{tool}", key::SEMINAR_PART_PREFIX))?;
-        serde_json::from_str(&text).ok()
+        Entry::from_json(&Json::parse(&text).ok()?)
     }))
 }
 
@@ -685,15 +809,15 @@ pub fn load_tally() -> Tally {
 /// The wrong PIN entries counted on this device.
 pub fn load_attempts() -> Attempts {
     crate::storage::read_raw(key::SEMINAR_ATTEMPTS)
-        .and_then(|s| serde_json::from_str(&s).ok())
+        .and_then(|s| Attempts::from_json(&Json::parse(&s).ok()?))
         .unwrap_or_default()
 }
 
 pub fn save_attempts(a: &Attempts) {
     if a.failures == 0 {
         crate::storage::remove_raw(key::SEMINAR_ATTEMPTS);
-    } else if let Ok(text) = serde_json::to_string(a) {
-        crate::storage::write_raw(key::SEMINAR_ATTEMPTS, &text);
+    } else {
+        crate::storage::write_raw(key::SEMINAR_ATTEMPTS, &a.to_json().to_text());
     }
 }
 
@@ -948,11 +1072,13 @@ mod tests {
             "a new config is never read as an old one"
         );
         let text = encode(&new).unwrap();
-        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(v["data"]["version"], CONFIG_VERSION);
-        assert_eq!(v["data"]["iterations"], PBKDF2_ITERATIONS);
-        assert_eq!(v["data"]["salt"].as_str().unwrap().len(), SALT_BYTES * 2);
-        assert_eq!(v["data"]["idleMinutes"], 5);
+        let v = Json::parse(&text).unwrap();
+        let data = v.get("data").unwrap();
+        assert_eq!(data.get("version"), Some(&Json::from(CONFIG_VERSION)));
+        assert_eq!(data.get("iterations"), Some(&Json::from(PBKDF2_ITERATIONS)));
+        let salt = data.get("salt").and_then(Json::as_str).unwrap();
+        assert_eq!(salt.len(), SALT_BYTES * 2);
+        assert_eq!(data.get("idleMinutes"), Some(&Json::from(5u32)));
         const { assert!(PBKDF2_ITERATIONS >= 100_000 && PBKDF2_MIN_ITERATIONS >= 100_000) };
         assert_eq!(
             decode::<Config>(Doc::SeminarConfig, Some(&text), None),
@@ -1012,8 +1138,9 @@ mod tests {
             until: f64::NAN,
         };
         assert_eq!(nan.seconds_left(t0), 0);
-        let text = serde_json::to_string(&b).unwrap();
-        assert_eq!(serde_json::from_str::<Attempts>(&text).unwrap(), b);
+        let back =
+            |a: &Attempts| Attempts::from_json(&Json::parse(&a.to_json().to_text()).unwrap());
+        assert_eq!(back(&b), Some(b));
     }
 
     fn entry(stage: Option<u8>, strategy: Option<u32>, national: Verdict) -> Entry {
@@ -1106,7 +1233,7 @@ mod tests {
         assert_eq!(e.stage, Some(4));
         assert_eq!(e.areas.get("strategy"), Some(&100));
         assert_eq!(e.tools, ["simulator", "eligibility", "checklist"]);
-        let json = serde_json::to_string(&e).unwrap();
+        let json = e.to_json().to_text();
         assert!(!json.contains("tokyo"), "{json}");
         // Nothing entered: nothing claimed.
         let empty = summarize(&Inputs::default());

@@ -7,17 +7,16 @@
 //! functions (tested natively below); the first format of all, a bare document under a
 //! legacy key (`ouen.simulator.v1`), still loads.
 //!
-//! No document type is known here: a document is JSON in, JSON out (or any serde type the
-//! caller names). Each document's own module decodes and checks it (`form.rs`, `wizard.rs`,
+//! No document type is known here: a document is JSON in, JSON out (ouen's own
+//! [`Json`], or any type the caller names that converts: [`ToJson`], [`FromJson`]; serde_json
+//! is not in the browser build). Each document's own module decodes and checks it (`form.rs`, `wizard.rs`,
 //! `checklist_doc.rs`, `plan_book.rs`, `seminar.rs`), and says what is readable.
 //!
 //! Storage may be missing or refused (private browsing, blocked site data, a full quota):
 //! nothing here panics, and a failed write is returned as a [`SaveError`] the page shows.
 
 use crate::sync::{MergeFn, Merged};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::{json, Value};
+use ouen_rules::json::{FromJson, Json, ToJson};
 
 /// The current schema version of every document.
 pub const SCHEMA: u32 = 2;
@@ -159,20 +158,20 @@ impl SaveError {
 // --- pure: envelopes and migrations ------------------------------------------------------
 
 /// One migration per schema step: `MIGRATIONS[n - 1]` turns schema `n` data into `n + 1`.
-type Migration = fn(Doc, Value) -> Option<Value>;
+type Migration = fn(Doc, Json) -> Option<Json>;
 const MIGRATIONS: [Migration; (SCHEMA - 1) as usize] = [v1_to_v2];
 
 /// Schema 1 → 2: the data itself kept its shape (the simulator's form, fields as typed); what
 /// changed is the envelope and the key. Anything that is not an object is refused.
-fn v1_to_v2(_: Doc, data: Value) -> Option<Value> {
+fn v1_to_v2(_: Doc, data: Json) -> Option<Json> {
     data.is_object().then_some(data)
 }
 
 /// Reads a stored text as `(schema, data)`: an envelope, or (`bare`: under a legacy key
 /// only) a bare schema-1 document. Anything else under a current key is not ours to read.
-fn unwrap_envelope(text: &str, bare: bool) -> Option<(u32, Value)> {
-    let v: Value = serde_json::from_str(text).ok()?;
-    match (v.get("schema").and_then(Value::as_u64), v.get("data")) {
+fn unwrap_envelope(text: &str, bare: bool) -> Option<(u32, Json)> {
+    let v = Json::parse(text).ok()?;
+    match (v.get("schema").and_then(Json::as_u64), v.get("data")) {
         (Some(n), Some(data)) => Some((u32::try_from(n).ok()?, data.clone())),
         _ if bare => Some((1, v)),
         _ => None,
@@ -181,7 +180,7 @@ fn unwrap_envelope(text: &str, bare: bool) -> Option<(u32, Value)> {
 
 /// Brings stored data of any known schema up to [`SCHEMA`]; `None` if unreadable or newer
 /// than this app knows.
-pub fn migrate(doc: Doc, schema: u32, mut data: Value) -> Option<Value> {
+pub fn migrate(doc: Doc, schema: u32, mut data: Json) -> Option<Json> {
     if schema == 0 || schema > SCHEMA {
         return None;
     }
@@ -192,13 +191,9 @@ pub fn migrate(doc: Doc, schema: u32, mut data: Value) -> Option<Value> {
 }
 
 /// Decodes a document from what the device holds under its key and (else) its legacy key.
-pub fn decode<T: DeserializeOwned>(
-    doc: Doc,
-    current: Option<&str>,
-    legacy: Option<&str>,
-) -> Option<T> {
+pub fn decode<T: FromJson>(doc: Doc, current: Option<&str>, legacy: Option<&str>) -> Option<T> {
     match held(doc, current, legacy) {
-        Held::Data(data) => serde_json::from_value(data).ok(),
+        Held::Data(data) => T::from_json(&data),
         _ => None,
     }
 }
@@ -209,7 +204,7 @@ pub enum Held {
     /// Nothing (never saved, or removed).
     Missing,
     /// The document's data, migrated to the current schema.
-    Data(Value),
+    Data(Json),
     /// Something this app cannot read (not JSON, not an envelope it knows, a newer schema):
     /// left untouched, never overwritten.
     Unreadable,
@@ -233,9 +228,9 @@ pub fn held(doc: Doc, current: Option<&str>, legacy: Option<&str>) -> Held {
 /// is never overwritten.
 pub fn plan_sync(
     held: Held,
-    readable: fn(&Value) -> bool,
-    base: Option<&Value>,
-    mine: &Value,
+    readable: fn(&Json) -> bool,
+    base: Option<&Json>,
+    mine: &Json,
     merge: MergeFn,
 ) -> Result<(Merged, bool), SaveError> {
     match held {
@@ -267,9 +262,9 @@ pub fn plan_sync(
 }
 
 /// The stored text of a document at the current schema.
-pub fn encode<T: Serialize>(data: &T) -> Result<String, SaveError> {
-    let data = serde_json::to_value(data).map_err(|_| SaveError::Encode)?;
-    serde_json::to_string(&json!({ "schema": SCHEMA, "data": data })).map_err(|_| SaveError::Encode)
+pub fn encode<T: ToJson>(data: &T) -> Result<String, SaveError> {
+    let envelope = Json::object([("schema", Json::from(SCHEMA)), ("data", data.to_json())]);
+    Ok(envelope.to_text())
 }
 
 // --- the device -------------------------------------------------------------------------
@@ -370,7 +365,7 @@ pub fn wipe(_: bool) -> usize {
 }
 
 /// A document as kept on this device, migrated to the current schema.
-pub fn load_doc<T: DeserializeOwned>(doc: Doc) -> Option<T> {
+pub fn load_doc<T: FromJson>(doc: Doc) -> Option<T> {
     let current = read(doc.key());
     let legacy = match (&current, doc.legacy_key()) {
         (None, Some(k)) => read(k),
@@ -391,7 +386,7 @@ pub fn held_now(doc: Doc) -> Held {
 
 /// Keeps a document on this device, over whatever is stored, unless that cannot be read
 /// (then it is left as it is: [`SaveError::Unreadable`]).
-pub fn save_doc<T: Serialize>(doc: Doc, data: &T) -> Result<(), SaveError> {
+pub fn save_doc<T: ToJson>(doc: Doc, data: &T) -> Result<(), SaveError> {
     let text = encode(data)?;
     if held_now(doc) == Held::Unreadable {
         return Err(SaveError::Unreadable);
@@ -400,14 +395,14 @@ pub fn save_doc<T: Serialize>(doc: Doc, data: &T) -> Result<(), SaveError> {
 }
 
 /// The copy of `doc` kept after a conflict ([`Doc::other_key`]), if there is a readable one.
-pub fn other_copy(doc: Doc) -> Option<Value> {
+pub fn other_copy(doc: Doc) -> Option<Json> {
     let text = read(doc.other_key())?;
     let (schema, data) = unwrap_envelope(&text, false)?;
     migrate(doc, schema, data)
 }
 
 /// Keeps `copy` as the conflict copy of `doc` (over any earlier one), or deletes the copy.
-pub fn keep_other(doc: Doc, copy: Option<&Value>) -> Result<(), SaveError> {
+pub fn keep_other(doc: Doc, copy: Option<&Json>) -> Result<(), SaveError> {
     match copy {
         Some(v) => write(doc.other_key(), &encode(v)?),
         None => {
@@ -422,9 +417,9 @@ pub fn keep_other(doc: Doc, copy: Option<&Value>) -> Result<(), SaveError> {
 /// page adopts its prerendered HTML nothing is read or written.
 pub fn sync_doc(
     doc: Doc,
-    readable: fn(&Value) -> bool,
-    base: Option<&Value>,
-    mine: &Value,
+    readable: fn(&Json) -> bool,
+    base: Option<&Json>,
+    mine: &Json,
     merge: MergeFn,
 ) -> Result<Merged, SaveError> {
     if !available() {
@@ -447,31 +442,28 @@ mod tests {
         let legacy = r#"{"values":{"location":"nagano","employees":"４５人"}}"#;
         let data = json!({"values": {"location": "nagano", "employees": "４５人"}});
         assert_eq!(
-            decode::<Value>(Doc::Eligibility, None, Some(legacy)),
+            decode::<Json>(Doc::Eligibility, None, Some(legacy)),
             Some(data.clone())
         );
         // Saved again, it is an envelope at the current schema that reads back the same.
         let text = encode(&data).unwrap();
         assert_eq!(
-            serde_json::from_str::<Value>(&text).unwrap(),
-            json!({"schema": SCHEMA, "data": data})
+            Json::parse(&text).unwrap(),
+            Json::object([("schema", Json::from(SCHEMA)), ("data", data.clone())])
         );
         assert_eq!(
-            decode::<Value>(Doc::Eligibility, Some(&text), None),
+            decode::<Json>(Doc::Eligibility, Some(&text), None),
             Some(data)
         );
         // The current key wins over the legacy one; a bare document under it is not ours.
         let newer = encode(&json!({"values": {}})).unwrap();
         assert_eq!(
-            decode::<Value>(Doc::Eligibility, Some(&newer), Some(legacy)),
+            decode::<Json>(Doc::Eligibility, Some(&newer), Some(legacy)),
             Some(json!({"values": {}}))
         );
-        assert_eq!(decode::<Value>(Doc::Eligibility, Some(legacy), None), None);
-        assert_eq!(
-            decode::<Value>(Doc::Simulator, Some("not json"), None),
-            None
-        );
-        assert_eq!(decode::<Value>(Doc::Simulator, None, None), None);
+        assert_eq!(decode::<Json>(Doc::Eligibility, Some(legacy), None), None);
+        assert_eq!(decode::<Json>(Doc::Simulator, Some("not json"), None), None);
+        assert_eq!(decode::<Json>(Doc::Simulator, None, None), None);
         // Only the documents that existed in schema 1 have a legacy key.
         assert_eq!(Doc::Simulator.legacy_key(), Some("ouen.simulator.v1"));
         assert_eq!(Doc::PlanDrafts.legacy_key(), None);
@@ -527,7 +519,7 @@ mod tests {
             .contains("保存できませんでした"));
     }
 
-    fn keep_mine(_: Option<&Value>, mine: &Value, _: &Value) -> Merged {
+    fn keep_mine(_: Option<&Json>, mine: &Json, _: &Json) -> Merged {
         Merged {
             value: mine.clone(),
             conflicts: Vec::new(),
@@ -538,7 +530,7 @@ mod tests {
     #[test]
     fn what_cannot_be_read_is_never_overwritten() {
         let doc = Doc::PlanDrafts;
-        let any: fn(&Value) -> bool = |_| true;
+        let any: fn(&Json) -> bool = |_| true;
         let mine = json!({"drafts": []});
         for garbage in [
             "{not json",
@@ -559,7 +551,7 @@ mod tests {
         // Data the page cannot decode (its `readable` says no) is not written over either.
         let h = held(doc, Some(r#"{"schema": 2, "data": {"drafts": "?"}}"#), None);
         assert!(matches!(h, Held::Data(_)));
-        let drafts_listed: fn(&Value) -> bool = |v| v.get("drafts").is_some_and(Value::is_array);
+        let drafts_listed: fn(&Json) -> bool = |v| v.get("drafts").is_some_and(Json::is_array);
         assert_eq!(
             plan_sync(h, drafts_listed, None, &mine, keep_mine),
             Err(SaveError::Unreadable)
@@ -575,7 +567,7 @@ mod tests {
     #[test]
     fn a_save_merges_with_what_is_stored_and_writes_only_a_change() {
         let doc = Doc::Eligibility;
-        let any: fn(&Value) -> bool = |_| true;
+        let any: fn(&Json) -> bool = |_| true;
         // Nothing stored: this tab's value is written.
         let mine = json!({"values": {"location": "nagano"}});
         let (m, write) =

@@ -9,12 +9,12 @@
 //! other documents as a copy beside them: `storage::keep_other`) and says so. Natively tested; the
 //! browser side (`storage::sync_doc`, `tabs::use_doc_sync`) only reads, writes and listens.
 
-use serde_json::{Map, Value};
+use ouen_rules::json::{Json, Map};
 
 /// The result of a merge: the value to keep, and the fields changed on both sides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Merged {
-    pub value: Value,
+    pub value: Json,
     /// Paths (`sme.name`, `steps.1.hours`) of the fields both sides changed differently;
     /// `value` holds this tab's side for them.
     pub conflicts: Vec<String>,
@@ -22,16 +22,16 @@ pub struct Merged {
     /// the other tab's side (what it typed in every conflicting field, everything else as in
     /// `value`), for the caller to keep as a copy. `None` when nothing conflicted, or when the
     /// merge keeps both sides itself (the plan book's conflict drafts).
-    pub other: Option<Value>,
+    pub other: Option<Json>,
 }
 
 /// A merge of one document type: `(base, mine, theirs)` → what to keep. No base: nothing
 /// was stored when this tab loaded.
-pub type MergeFn = fn(Option<&Value>, &Value, &Value) -> Merged;
+pub type MergeFn = fn(Option<&Json>, &Json, &Json) -> Merged;
 
 /// Three-way merge of JSON documents: objects key by key, arrays of the same length in all
 /// three element by element, anything else as one value.
-pub fn merge(base: Option<&Value>, mine: &Value, theirs: &Value) -> Merged {
+pub fn merge(base: Option<&Json>, mine: &Json, theirs: &Json) -> Merged {
     let mut conflicts = Vec::new();
     let value = merge_at("", base, Some(mine), Some(theirs), &mut conflicts)
         .unwrap_or_else(|| mine.clone());
@@ -57,11 +57,11 @@ fn join(path: &str, key: &str) -> String {
 /// `None` is a missing field (never there, or removed).
 fn merge_at(
     path: &str,
-    base: Option<&Value>,
-    mine: Option<&Value>,
-    theirs: Option<&Value>,
+    base: Option<&Json>,
+    mine: Option<&Json>,
+    theirs: Option<&Json>,
     conflicts: &mut Vec<String>,
-) -> Option<Value> {
+) -> Option<Json> {
     if mine == theirs || theirs == base {
         return mine.cloned();
     }
@@ -69,26 +69,26 @@ fn merge_at(
         return theirs.cloned();
     }
     match (mine, theirs) {
-        (Some(Value::Object(m)), Some(Value::Object(t))) => {
+        (Some(Json::Obj(m)), Some(Json::Obj(t))) => {
             let empty = Map::new();
-            let b = base.and_then(Value::as_object).unwrap_or(&empty);
+            let b = base.and_then(Json::as_object).unwrap_or(&empty);
             let mut out = Map::new();
-            let keys = m.keys().chain(t.keys().filter(|k| !m.contains_key(*k)));
+            let keys = m.keys().chain(t.keys().filter(|k| !m.contains_key(k)));
             for k in keys {
                 let v = merge_at(&join(path, k), b.get(k), m.get(k), t.get(k), conflicts);
                 if let Some(v) = v {
                     out.insert(k.clone(), v);
                 }
             }
-            Some(Value::Object(out))
+            Some(Json::Obj(out))
         }
-        (Some(Value::Array(m)), Some(Value::Array(t)))
+        (Some(Json::Arr(m)), Some(Json::Arr(t)))
             if base
-                .and_then(Value::as_array)
+                .and_then(Json::as_array)
                 .is_some_and(|b| b.len() == m.len() && b.len() == t.len()) =>
         {
             let b = base
-                .and_then(Value::as_array)
+                .and_then(Json::as_array)
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
             let items = (0..m.len()).map(|i| {
@@ -99,9 +99,9 @@ fn merge_at(
                     t.get(i),
                     conflicts,
                 )
-                .unwrap_or(Value::Null)
+                .unwrap_or(Json::Null)
             });
-            Some(Value::Array(items.collect()))
+            Some(Json::Arr(items.collect()))
         }
         // Removed on one side, changed on the other: the change is kept (nothing typed is
         // lost; a removal is easily done again).
@@ -199,7 +199,6 @@ pub fn merge_list<T: Clone + PartialEq>(base: &[T], mine: &[T], theirs: &[T]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn edits_to_different_fields_both_survive() {

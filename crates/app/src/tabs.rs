@@ -9,7 +9,7 @@
 
 use crate::storage::{self, Doc, Held, SaveError};
 use crate::sync::MergeFn;
-use serde_json::Value;
+use ouen_rules::json::Json;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -72,11 +72,11 @@ pub fn conflict_notice(sync: &Synced, id: &'static str) -> Html {
 
 struct Shared {
     doc: Doc,
-    readable: fn(&Value) -> bool,
+    readable: fn(&Json) -> bool,
     merge: MergeFn,
-    base: RefCell<Option<Value>>,
-    mine: RefCell<Value>,
-    apply: RefCell<Callback<Value>>,
+    base: RefCell<Option<Json>>,
+    mine: RefCell<Json>,
+    apply: RefCell<Callback<Json>>,
     status: RefCell<Status>,
     show: UseStateHandle<Status>,
     /// Another tab deleted the document and this page is reloading: nothing is saved any
@@ -131,7 +131,7 @@ impl Shared {
 
     /// Shows `status`, and `apply` (a value for the page) in the page. No borrow is held
     /// across `set` and `emit`: Yew may render (and sync again) at once.
-    fn show_and_apply(&self, status: Status, apply: Option<Value>) {
+    fn show_and_apply(&self, status: Status, apply: Option<Json>) {
         self.show.set(status);
         if let Some(v) = apply {
             *self.mine.borrow_mut() = v.clone();
@@ -182,10 +182,10 @@ impl Shared {
 #[hook]
 pub fn use_doc_sync(
     doc: Doc,
-    mine: Value,
-    readable: fn(&Value) -> bool,
+    mine: Json,
+    readable: fn(&Json) -> bool,
     merge: MergeFn,
-    apply: Callback<Value>,
+    apply: Callback<Json>,
 ) -> Synced {
     // A copy kept by an earlier conflict is offered again after a reload.
     let show = use_state_eq(|| Status {

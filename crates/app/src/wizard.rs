@@ -7,16 +7,33 @@ use crate::form::Mode;
 use ouen_rules::eligibility::{
     check_eligibility_raw, Eligibility, QuestionId, QuestionStatus, RawEligibilityInput,
 };
+use ouen_rules::json::{Fields, FromJson, Json, ToJson};
 use ouen_rules::sme::OrgType;
 use ouen_rules::{InputError, Scheme, Value};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The answers as given: question field → text (`"yes"`/`"no"` for yes/no questions).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The answers as given: question field → text (`"yes"`/`"no"` for yes/no questions). Kept
+/// on the device as `{"values": {…}}`, written and read by hand (serde's derive is the tests'
+/// reference).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct Answers {
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub values: BTreeMap<String, String>,
+}
+
+impl ToJson for Answers {
+    fn to_json(&self) -> Json {
+        Json::object([("values", self.values.to_json())])
+    }
+}
+
+impl FromJson for Answers {
+    fn from_json(v: &Json) -> Option<Answers> {
+        Some(Answers {
+            values: Fields::of(v)?.or_default("values")?,
+        })
+    }
 }
 
 /// Questions answered with yes/no in the wizard.
@@ -529,6 +546,27 @@ mod tests {
         let reset = w.apply(Action::Reset(Some("2021-01-15".into())));
         assert_eq!(reset.answers.get(QuestionId::AsOf), Some("2021-01-15"));
         assert_eq!(reset.shown(), Some(QuestionId::Location));
+    }
+
+    #[test]
+    fn the_hand_written_json_is_serdes() {
+        use crate::json_reference::{reads_as_serde, writes_as_serde};
+        let mut a = Answers::default();
+        writes_as_serde(&a);
+        a.set(QuestionId::Employees, "４５人 \"\\".into());
+        a.set(QuestionId::SingleLargeShare, "yes".into());
+        writes_as_serde(&a);
+        for text in [
+            "{}",
+            r#"{"values":{"a":"b"},"x":1}"#,
+            r#"{"values":{"a":1}}"#,
+            r#"{"values":[]}"#,
+            "1",
+        ] {
+            reads_as_serde::<Answers>(text);
+        }
+        // Where the two differ, on purpose: serde also reads a list of the fields in order.
+        assert_eq!(Answers::from_json(&json!([{}])), None);
     }
 
     #[test]

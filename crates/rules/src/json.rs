@@ -129,6 +129,25 @@ impl PartialEq for Json {
     }
 }
 
+static NULL: Json = Json::Null;
+
+/// `v["key"]`: the member, or `null` when there is none (as serde_json's `Value`); never
+/// panics.
+impl core::ops::Index<&str> for Json {
+    type Output = Json;
+    fn index(&self, key: &str) -> &Json {
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+/// `v[i]`: the item, or `null` when there is none; never panics.
+impl core::ops::Index<usize> for Json {
+    type Output = Json;
+    fn index(&self, i: usize) -> &Json {
+        self.as_array().and_then(|a| a.get(i)).unwrap_or(&NULL)
+    }
+}
+
 /// Where a text stops being JSON (a byte offset).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JsonError {
@@ -206,6 +225,10 @@ impl Json {
             }
             None => i64::try_from(self.as_u64()?).ok(),
         }
+    }
+
+    pub fn is_array(&self) -> bool {
+        matches!(self, Json::Arr(_))
     }
 
     pub fn is_null(&self) -> bool {
@@ -337,6 +360,18 @@ macro_rules! unsigned {
     )*};
 }
 unsigned!(u8, u16, u32, u64);
+
+impl ToJson for usize {
+    fn to_json(&self) -> Json {
+        Json::from(*self as u64)
+    }
+}
+
+impl FromJson for usize {
+    fn from_json(v: &Json) -> Option<usize> {
+        usize::try_from(v.as_u64()?).ok()
+    }
+}
 
 impl ToJson for i64 {
     fn to_json(&self) -> Json {
@@ -893,6 +928,9 @@ mod tests {
         assert!(Json::parse("{\"a\" 1}").is_err());
         assert!(Json::parse("[1,]").is_err());
         assert!(Json::parse("").is_err());
+        assert_eq!(v["a"][0], Json::Bool(true));
+        assert_eq!(v["a"][5], Json::Null);
+        assert_eq!(v["none"]["deeper"], Json::Null);
     }
 
     #[test]

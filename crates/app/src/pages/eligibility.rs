@@ -13,6 +13,7 @@ use ouen_rules::eligibility::{
     Eligibility, EligibilityStatus, ExpertKind, Location, QuestionId, QuestionStatus,
     SchemeVerdict, SupportKind,
 };
+use ouen_rules::json::{FromJson, Json, ToJson};
 use ouen_rules::sme::{Industry, OrgType};
 use ouen_rules::Locale;
 use std::rc::Rc;
@@ -49,13 +50,13 @@ pub fn EligibilityPage() -> Html {
     // Every answer is saved, merged with what other tabs saved (`crate::tabs`).
     let sync = crate::tabs::use_doc_sync(
         Doc::Eligibility,
-        serde_json::to_value(&state.0.answers).unwrap_or_default(),
-        |v| serde_json::from_value::<Answers>(v.clone()).is_ok(),
+        state.0.answers.to_json(),
+        |v| Answers::from_json(v).is_some(),
         crate::sync::merge,
         {
             let dispatch = state.dispatcher();
-            Callback::from(move |v: serde_json::Value| {
-                if let Ok(a) = serde_json::from_value::<Answers>(v) {
+            Callback::from(move |v: Json| {
+                if let Some(a) = Answers::from_json(&v) {
                     dispatch.dispatch(Action::Replace(a));
                 }
             })

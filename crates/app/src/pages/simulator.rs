@@ -17,6 +17,7 @@ use crate::view::result::ResultPanel;
 use crate::view::share::SharePanel;
 use crate::view::status::StatusPanel;
 use crate::view::whatif::WhatIfSlot;
+use ouen_rules::json::{Json, ToJson};
 use ouen_rules::whatif::usage;
 use yew::prelude::*;
 
@@ -89,13 +90,13 @@ pub fn SimulatorPage() -> Html {
     // Every change is saved, merged with what other tabs saved (`crate::tabs`).
     let sync = crate::tabs::use_doc_sync(
         Doc::Simulator,
-        serde_json::to_value(&state.form).unwrap_or_default(),
-        |v| Form::from_value(v.clone()).is_some(),
+        state.form.to_json(),
+        |v| Form::from_value(v).is_some(),
         crate::sync::merge,
         {
             let dispatch = state.dispatcher();
-            Callback::from(move |v: serde_json::Value| {
-                if let Some(form) = Form::from_value(v) {
+            Callback::from(move |v: Json| {
+                if let Some(form) = Form::from_value(&v) {
                     dispatch.dispatch(crate::state::Action::Load(form));
                 }
             })

@@ -15,6 +15,7 @@ use crate::view::chrome::Footer;
 use ouen_rules::checklist::{
     self as cl, items_in, score, Answer, Area, BusinessKind, ChecklistResult,
 };
+use ouen_rules::json::{FromJson, Json, ToJson};
 use ouen_rules::{Date, Locale};
 use state::{assessment, Action, Notice, State};
 use yew::prelude::*;
@@ -237,16 +238,12 @@ fn result_view(record: &Record, previous: Option<&Record>) -> Html {
 
 /// The draft's merge across tabs (`crate::sync::merge`), but which area a tab shows is its own
 /// business: never a conflict, and each tab keeps its own.
-fn merge_draft(
-    base: Option<&serde_json::Value>,
-    mine: &serde_json::Value,
-    theirs: &serde_json::Value,
-) -> crate::sync::Merged {
+fn merge_draft(base: Option<&Json>, mine: &Json, theirs: &Json) -> crate::sync::Merged {
     let step = mine.get("step").cloned().unwrap_or_default();
-    let on_my_step = |v: &serde_json::Value| {
+    let on_my_step = |v: &Json| {
         let mut v = v.clone();
         if let Some(o) = v.as_object_mut() {
-            o.insert("step".into(), step.clone());
+            o.insert("step", step.clone());
         }
         v
     };
@@ -268,13 +265,13 @@ pub fn ChecklistPage() -> Html {
     // (`crate::tabs`); a refused write is shown, never silent.
     let draft_sync = crate::tabs::use_doc_sync(
         Doc::ChecklistDraft,
-        serde_json::to_value(&state.draft).unwrap_or_default(),
-        |v| serde_json::from_value::<Draft>(v.clone()).is_ok(),
+        state.draft.to_json(),
+        |v| Draft::from_json(v).is_some(),
         merge_draft,
         {
             let dispatch = dispatch.clone();
             Callback::from(move |v| {
-                if let Ok(d) = serde_json::from_value::<Draft>(v) {
+                if let Some(d) = Draft::from_json(&v) {
                     dispatch.dispatch(Action::Synced(d));
                 }
             })
@@ -282,13 +279,13 @@ pub fn ChecklistPage() -> Html {
     );
     let history_sync = crate::tabs::use_doc_sync(
         Doc::ChecklistHistory,
-        serde_json::to_value(&state.history).unwrap_or_default(),
-        |v| serde_json::from_value::<History>(v.clone()).is_ok(),
+        state.history.to_json(),
+        |v| History::from_json(v).is_some(),
         checklist_doc::merge_history,
         {
             let dispatch = dispatch.clone();
             Callback::from(move |v| {
-                if let Ok(h) = serde_json::from_value::<History>(v) {
+                if let Some(h) = History::from_json(&v) {
                     dispatch.dispatch(Action::SetHistory(h));
                 }
             })
@@ -357,8 +354,7 @@ pub fn ChecklistPage() -> Html {
             let json = History {
                 records: vec![record.clone()],
             }
-            .export_json()
-            .ok();
+            .export_json();
             let stem = format!("ouen-checklist-{}", record.date.replace([':', 'T'], "-"));
             html! {
                 <>
@@ -366,7 +362,7 @@ pub fn ChecklistPage() -> Html {
                     <div class="cl-actions-bar no-print">
                         <button type="button" class="cl-button" id="cl-print" onclick={Callback::from(|_: MouseEvent| crate::download::print())}>{t(m::CHECK_PRINT)}</button>
                         <button type="button" class="cl-button" id="cl-export-json"
-                            onclick={download_cb(json, format!("{stem}.json"), "application/json", save_error.clone())}>{t(m::CHECK_EXPORT_JSON)}</button>
+                            onclick={download_cb(Some(json), format!("{stem}.json"), "application/json", save_error.clone())}>{t(m::CHECK_EXPORT_JSON)}</button>
                         <button type="button" class="cl-button" id="cl-export-csv"
                             onclick={download_cb(csv, format!("{stem}.csv"), "text/csv;charset=utf-8", save_error.clone())}>{t(m::CHECK_EXPORT_CSV)}</button>
                         <button type="button" class="cl-button secondary" id="cl-restart" onclick={restart}>{t(m::CHECK_RESTART)}</button>
@@ -485,7 +481,7 @@ fn HistoryPanel(props: &HistoryProps) -> Html {
     let message = use_state(|| None::<(bool, String)>);
     let records = &props.history.records;
     let export = download_cb(
-        props.history.export_json().ok(),
+        Some(props.history.export_json()),
         "ouen-checklist-history.json".to_string(),
         "application/json",
         use_state(|| None::<&'static str>),
@@ -610,7 +606,6 @@ mod tests {
 
     #[test]
     fn the_area_a_tab_shows_is_never_a_conflict_but_answers_are() {
-        use serde_json::json;
         let base = json!({"kind": "retail", "answers": {}, "step": 0});
         let mine = json!({"kind": "retail", "answers": {"a1": "considering"}, "step": 2});
         let theirs = json!({"kind": "retail", "answers": {"a1": "done"}, "step": 1});

@@ -16,6 +16,7 @@ use crate::seminar;
 use crate::storage::{self, Doc};
 use crate::tf;
 use ouen_rules::format::{hours as fmt_hours, yen};
+use ouen_rules::json::{FromJson, Json, ToJson};
 use ouen_rules::plan::{check_in, generate, Format, Output, PlanCheck, PlanDraft, RenderOptions};
 use ouen_rules::{Date, Locale};
 use state::{Action, Field, Notice, State, StepField};
@@ -127,11 +128,11 @@ pub fn PlanPage() -> Html {
     // Autosave on every change, merged with what other tabs saved (`crate::tabs`).
     let sync = crate::tabs::use_doc_sync(
         Doc::PlanDrafts,
-        serde_json::to_value(book.to_stored()).unwrap_or_default(),
+        book.to_stored().to_json(),
         crate::plan_book::readable,
         crate::plan_book::merge,
-        Callback::from(move |v: serde_json::Value| {
-            if let Ok(s) = serde_json::from_value::<Stored>(v) {
+        Callback::from(move |v: Json| {
+            if let Some(s) = Stored::from_json(&v) {
                 dispatch.dispatch(Action::Synced(Book::from_stored(s)));
             }
         }),
