@@ -173,7 +173,7 @@ mod tests {
             ..Draft::default()
         };
         draft.answers.insert("cs-quotes".into(), "done".into());
-        let text = encode(&draft).unwrap();
+        let text = encode(&draft);
         assert_eq!(
             decode::<Draft>(Doc::ChecklistDraft, Some(&text), None),
             Some(draft)

@@ -518,14 +518,14 @@ mod tests {
             }
         );
         // Written back, it is an envelope at the current schema, and reads the same.
-        let text = crate::storage::encode(&form).unwrap();
+        let text = crate::storage::encode(&form);
         let v = Json::parse(&text).unwrap();
         assert_eq!(v.get("schema"), Some(&Json::from(crate::storage::SCHEMA)));
         let mode = v.get("data").and_then(|d| d.get("mode"));
         assert_eq!(mode, Some(&Json::from("nagano")));
         assert_eq!(Form::decode_stored(Some(&text), None), Some(form.clone()));
         // The current key wins over the legacy one.
-        let newer = crate::storage::encode(&Form::default()).unwrap();
+        let newer = crate::storage::encode(&Form::default());
         assert_eq!(
             Form::decode_stored(Some(&newer), Some(V1_SIMULATOR)),
             Some(Form::default())

@@ -1071,7 +1071,7 @@ mod tests {
             !new.check_legacy("2468"),
             "a new config is never read as an old one"
         );
-        let text = encode(&new).unwrap();
+        let text = encode(&new);
         let v = Json::parse(&text).unwrap();
         let data = v.get("data").unwrap();
         assert_eq!(data.get("version"), Some(&Json::from(CONFIG_VERSION)));

@@ -127,8 +127,6 @@ pub enum SaveError {
     /// The browser refused the write (usually a full quota). Only the browser build writes.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Refused,
-    /// The document could not be written out (should not happen).
-    Encode,
     /// What the device holds under the key cannot be read (garbage, or a newer schema): it
     /// is left as it is, never overwritten.
     Unreadable,
@@ -140,7 +138,6 @@ impl SaveError {
         t(match self {
             SaveError::Unavailable => m::STORAGE_UNAVAILABLE,
             SaveError::Refused => m::STORAGE_REFUSED,
-            SaveError::Encode => m::STORAGE_ENCODE,
             SaveError::Unreadable => m::STORAGE_UNREADABLE,
         })
     }
@@ -262,9 +259,9 @@ pub fn plan_sync(
 }
 
 /// The stored text of a document at the current schema.
-pub fn encode<T: ToJson>(data: &T) -> Result<String, SaveError> {
+pub fn encode<T: ToJson>(data: &T) -> String {
     let envelope = Json::object([("schema", Json::from(SCHEMA)), ("data", data.to_json())]);
-    Ok(envelope.to_text())
+    envelope.to_text()
 }
 
 // --- the device -------------------------------------------------------------------------
@@ -387,7 +384,7 @@ pub fn held_now(doc: Doc) -> Held {
 /// Keeps a document on this device, over whatever is stored, unless that cannot be read
 /// (then it is left as it is: [`SaveError::Unreadable`]).
 pub fn save_doc<T: ToJson>(doc: Doc, data: &T) -> Result<(), SaveError> {
-    let text = encode(data)?;
+    let text = encode(data);
     if held_now(doc) == Held::Unreadable {
         return Err(SaveError::Unreadable);
     }
@@ -404,7 +401,7 @@ pub fn other_copy(doc: Doc) -> Option<Json> {
 /// Keeps `copy` as the conflict copy of `doc` (over any earlier one), or deletes the copy.
 pub fn keep_other(doc: Doc, copy: Option<&Json>) -> Result<(), SaveError> {
     match copy {
-        Some(v) => write(doc.other_key(), &encode(v)?),
+        Some(v) => write(doc.other_key(), &encode(v)),
         None => {
             remove_raw(doc.other_key());
             Ok(())
@@ -427,7 +424,7 @@ pub fn sync_doc(
     }
     let (merged, write_it) = plan_sync(held_now(doc), readable, base, mine, merge)?;
     if write_it {
-        write(doc.key(), &encode(&merged.value)?)?;
+        write(doc.key(), &encode(&merged.value))?;
     }
     Ok(merged)
 }
@@ -446,7 +443,7 @@ mod tests {
             Some(data.clone())
         );
         // Saved again, it is an envelope at the current schema that reads back the same.
-        let text = encode(&data).unwrap();
+        let text = encode(&data);
         assert_eq!(
             Json::parse(&text).unwrap(),
             Json::object([("schema", Json::from(SCHEMA)), ("data", data.clone())])
@@ -456,7 +453,7 @@ mod tests {
             Some(data)
         );
         // The current key wins over the legacy one; a bare document under it is not ours.
-        let newer = encode(&json!({"values": {}})).unwrap();
+        let newer = encode(&json!({"values": {}}));
         assert_eq!(
             decode::<Json>(Doc::Eligibility, Some(&newer), Some(legacy)),
             Some(json!({"values": {}}))
@@ -575,7 +572,7 @@ mod tests {
         assert_eq!((m.value, write), (mine.clone(), true));
         // Another tab answered another question since: both kept, and written.
         let base = json!({"values": {}});
-        let theirs = encode(&json!({"values": {"employees": "5"}})).unwrap();
+        let theirs = encode(&json!({"values": {"employees": "5"}}));
         let (m, write) = plan_sync(
             held(doc, Some(&theirs), None),
             any,
@@ -590,7 +587,7 @@ mod tests {
         );
         assert!(write);
         // What is stored already is what this tab has: nothing to write.
-        let same = encode(&mine).unwrap();
+        let same = encode(&mine);
         let (_, write) = plan_sync(
             held(doc, Some(&same), None),
             any,
