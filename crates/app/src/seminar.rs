@@ -1141,6 +1141,22 @@ mod tests {
         let back =
             |a: &Attempts| Attempts::from_json(&Json::parse(&a.to_json().to_text()).unwrap());
         assert_eq!(back(&b), Some(b));
+        // As earlier builds wrote it (serde_json, `until` a float), and oddities.
+        let read = |t: &str| Attempts::from_json(&Json::parse(t).unwrap());
+        let old = read(r#"{"failures":2,"until":1733000002000.0}"#).unwrap();
+        assert_eq!((old.failures, old.until), (2, 1_733_000_002_000.0));
+        assert_eq!(read(r#"{"failures":1}"#).map(|a| a.until), Some(0.0));
+        assert_eq!(read(r#"{"failures":1,"until":"soon"}"#), None);
+        assert_eq!(read(r#"{"failures":-1}"#), None);
+        let never = Attempts {
+            failures: 1,
+            until: f64::NAN,
+        };
+        assert_eq!(
+            back(&never).map(|a| a.until),
+            Some(0.0),
+            "no wait is kept for nonsense"
+        );
     }
 
     fn entry(stage: Option<u8>, strategy: Option<u32>, national: Verdict) -> Entry {
