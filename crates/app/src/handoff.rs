@@ -509,7 +509,7 @@ fn expect(kind: Kind, wanted: Kind, bytes: &[u8]) -> Result<&[u8], HandoffError>
 fn download_plan() {
     let stored: Option<Stored> = crate::storage::load_doc(Doc::PlanDrafts);
     if let Some(book) = stored.map(crate::plan_book::Book::from_stored) {
-        let json = book.current().draft.to_json();
+        let json = book.current().draft.to_text();
         crate::download::save_file(json.as_bytes(), "plan.json", "application/json");
     }
 }

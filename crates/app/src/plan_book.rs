@@ -1,7 +1,7 @@
 //! The support-plan drafts on this device: several named drafts, one open, duplicate, and
 //! delete with undo. Pure (tested natively); `storage.rs` keeps it under `ouen.plan.drafts`.
 //!
-//! Each draft is stored as the core's JSON ([`PlanDraft::to_json`]'s shape) and read back
+//! Each draft is stored as the core's JSON ([`PlanDraft::to_text`]'s shape) and read back
 //! through [`PlanDraft::from_value`], so a draft written by an older app (older draft
 //! version) still opens, migrated by the core.
 

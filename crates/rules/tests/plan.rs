@@ -1,7 +1,8 @@
 //! The plan generator: validation against the rules and dates, the golden example's Markdown
 //! and docx XML (snapshots), JSON round trip (property), hostile strings in every format,
-//! draft migration, the draft's JSON read as serde did (properties, with serde's derive over
-//! serde_json as the reference), and the docx opened by LibreOffice when it is installed.
+//! draft migration, the draft's JSON read and written as serde did (properties, with serde's
+//! derive over serde_json as the reference), and the docx opened by LibreOffice when it is
+//! installed.
 
 #![allow(clippy::field_reassign_with_default)]
 
@@ -359,7 +360,7 @@ fn hostile_strings_are_escaped_in_every_format() {
             assert!(xml.contains("😀👨‍👩‍👧"));
         }
         // The JSON keeps the text exactly as typed.
-        assert_eq!(PlanDraft::from_json(&d.to_json()).unwrap(), d);
+        assert_eq!(PlanDraft::from_json(&d.to_text()).unwrap(), d);
     }
     assert_eq!(xml_text("</w:t>"), "&lt;/w:t&gt;");
 }
@@ -437,7 +438,7 @@ prop_compose! {
 proptest! {
     #[test]
     fn json_round_trips_to_exactly_the_same_draft(d in any_draft()) {
-        let back = PlanDraft::from_json(&d.to_json()).unwrap();
+        let back = PlanDraft::from_json(&d.to_text()).unwrap();
         prop_assert_eq!(back, d.clone());
         // Checking never panics, whatever was typed.
         let _ = check(&d);
@@ -480,7 +481,7 @@ fn the_docx_opens_in_libreoffice() {
 // ---------------------------------------------------------------------------------------
 // Reading a draft's JSON (`PlanDraft::from_json`, `PlanDraft::from_value`)
 
-use ouen_rules::json::Json;
+use ouen_rules::json::{Json, ToJson};
 use ouen_rules::plan::ImportError;
 use serde_json::{json, Value};
 
@@ -703,7 +704,7 @@ fn a_value_of_the_wrong_type_names_its_field() {
 #[test]
 fn from_value_reads_what_from_json_reads() {
     let d = example();
-    let v = Json::parse(&d.to_json()).unwrap();
+    let v = Json::parse(&d.to_text()).unwrap();
     assert_eq!(PlanDraft::from_value(v), Ok(d));
     let v0 = json!({ "mode": "national", "hours": 30, "schedule": { "start": "2021-05-10" } });
     let d = read(v0.clone()).unwrap();
@@ -1111,5 +1112,99 @@ proptest! {
     #[test]
     fn the_reader_refuses_what_serde_refused(v in any_json_draft(true)) {
         agree(&v)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing a draft's JSON (`ToJson for PlanDraft`, `PlanDraft::to_text`): what serde wrote
+
+/// Text with what JSON escapes or might stumble on: quotes, backslashes and slashes, every
+/// control character, DEL and the C1 controls, the line and paragraph separators, the
+/// characters either side of the surrogates, noncharacters, a combining mark, a
+/// right-to-left override, characters outside the BMP.
+fn odd_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[\"\\\\/\u{0}-\u{1f}\u{7f}\u{80}-\u{9f}\u{2028}\u{2029}\u{d7ff}\u{e000}\u{fffe}\u{ffff}\u{301}\u{202e}\u{10ffff}a-z0-9 .日本髙😀]{0,24}",
+        any::<String>(),
+        Just(String::new()),
+    ]
+}
+
+prop_compose! {
+    /// A draft with every field set, to any version.
+    fn every_field_draft()(
+        version in prop_oneof![Just(ouen_rules::plan::DRAFT_VERSION), any::<u32>()],
+        texts in proptest::collection::vec(odd_text(), 28),
+        steps in proptest::collection::vec((odd_text(), odd_text(), odd_text()), 0..8),
+        over100km in any::<bool>(),
+    ) -> PlanDraft {
+        let mut t = texts.into_iter();
+        let mut n = || t.next().unwrap();
+        PlanDraft {
+            version,
+            mode: n(),
+            sme: ouen_rules::plan::PlanSme {
+                name: n(), location: n(), address: n(), industry: n(), capital: n(),
+                employees: n(), contact_name: n(), phone: n(), email: n(),
+            },
+            expert: ouen_rules::plan::PlanExpert {
+                name: n(), kind: n(), affiliation: n(), contact: n(),
+            },
+            contract: n(),
+            issue: n(),
+            background: n(),
+            goals: n(),
+            measurement: n(),
+            steps: steps.into_iter().map(|(title, detail, hours)| PlanStep { title, detail, hours }).collect(),
+            contract_date: n(),
+            application_date: n(),
+            start: n(),
+            end: n(),
+            rate: n(),
+            sme_prior_honorarium: n(),
+            expert_prior_honorarium: n(),
+            nagano_prior_hours: n(),
+            travel: ouen_rules::plan::PlanTravel { over100km, note: n() },
+        }
+    }
+}
+
+/// Holds the draft's JSON to serde's: the value `serde_json::to_value` made, the text
+/// `serde_json::to_string_pretty` wrote (and a newline), byte for byte; and reads it back.
+fn writes_as_serde_did(d: &PlanDraft) -> Result<(), TestCaseError> {
+    prop_assert_eq!(d.to_json(), ours(&serde_json::to_value(d).unwrap()));
+    let text = d.to_text();
+    prop_assert_eq!(&text, &(serde_json::to_string_pretty(d).unwrap() + "\n"));
+    let back = PlanDraft::from_json(&text);
+    if d.version > ouen_rules::plan::DRAFT_VERSION {
+        prop_assert_eq!(back, Err(ImportError::TooNew(d.version)));
+    } else {
+        prop_assert_eq!(back, Ok(d.clone()));
+        prop_assert_eq!(PlanDraft::from_value(d.to_json()), Ok(d.clone()));
+    }
+    Ok(())
+}
+
+#[test]
+fn the_json_file_is_what_serde_wrote() {
+    for d in [PlanDraft::default(), example()] {
+        writes_as_serde_did(&d).unwrap();
+    }
+    let mut d = example();
+    d.travel.over100km = true;
+    d.steps.clear();
+    writes_as_serde_did(&d).unwrap();
+    // Its first lines, as the app's plan.json files have them.
+    assert!(PlanDraft::default().to_text().starts_with(
+        "{\n  \"version\": 1,\n  \"mode\": \"combined\",\n  \"sme\": {\n    \"name\": \"\","
+    ));
+    assert!(d.to_text().contains("\n  \"steps\": [],\n"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #[test]
+    fn the_writer_writes_every_draft_as_serde_did(d in every_field_draft()) {
+        writes_as_serde_did(&d)?;
     }
 }

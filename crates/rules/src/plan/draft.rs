@@ -1,12 +1,13 @@
 //! The draft as typed (every field a string, so that JSON re-imports to exactly the same
-//! draft), its format versions and their migration, and its JSON: written by serde
-//! (`Serialize`), read by a small reader over the core's own [`Json`] value (serde's derived
-//! deserializers alone weighed about 34 KB of the plan page's wasm; on serde_json, see
-//! [`crate::json`]).
+//! draft), its format versions and their migration, and its JSON, over the core's own
+//! [`Json`] value: written by hand ([`ToJson`], exactly what serde's derived `Serialize` writes,
+//! which stays for the npm package and the TypeScript declarations) and read by a small reader
+//! of its own (serde's derived deserializers alone weighed about 34 KB of the plan page's
+//! wasm; on serde_json, see [`crate::json`]).
 
 use crate::cost::Schemes;
 use crate::format::{fill, integer};
-use crate::json::{Json, Map};
+use crate::json::{Json, Map, ToJson};
 use crate::Locale;
 use serde::Serialize;
 
@@ -243,11 +244,93 @@ impl PlanDraft {
         Ok(d)
     }
 
-    /// The draft as pretty JSON; [`PlanDraft::from_json`] reads it back to an equal draft.
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+    /// The draft as pretty JSON text and a newline (byte for byte what
+    /// `serde_json::to_string_pretty` wrote); [`PlanDraft::from_json`] reads it back to an
+    /// equal draft.
+    pub fn to_text(&self) -> String {
+        let mut s = self.to_json().to_pretty();
         s.push('\n');
         s
+    }
+}
+
+// ----- the writer -----
+//
+// Each part as serde's derive writes it (`serde_json::to_value`): every field, in the order
+// the struct lists them, under its camelCase name (tested against serde in `tests/plan.rs`).
+
+impl ToJson for PlanSme {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("name", self.name.to_json()),
+            ("location", self.location.to_json()),
+            ("address", self.address.to_json()),
+            ("industry", self.industry.to_json()),
+            ("capital", self.capital.to_json()),
+            ("employees", self.employees.to_json()),
+            ("contactName", self.contact_name.to_json()),
+            ("phone", self.phone.to_json()),
+            ("email", self.email.to_json()),
+        ])
+    }
+}
+
+impl ToJson for PlanExpert {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("name", self.name.to_json()),
+            ("kind", self.kind.to_json()),
+            ("affiliation", self.affiliation.to_json()),
+            ("contact", self.contact.to_json()),
+        ])
+    }
+}
+
+impl ToJson for PlanStep {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("title", self.title.to_json()),
+            ("detail", self.detail.to_json()),
+            ("hours", self.hours.to_json()),
+        ])
+    }
+}
+
+impl ToJson for PlanTravel {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("over100km", self.over100km.to_json()),
+            ("note", self.note.to_json()),
+        ])
+    }
+}
+
+impl ToJson for PlanDraft {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("version", self.version.to_json()),
+            ("mode", self.mode.to_json()),
+            ("sme", self.sme.to_json()),
+            ("expert", self.expert.to_json()),
+            ("contract", self.contract.to_json()),
+            ("issue", self.issue.to_json()),
+            ("background", self.background.to_json()),
+            ("goals", self.goals.to_json()),
+            ("measurement", self.measurement.to_json()),
+            ("steps", self.steps.to_json()),
+            ("contractDate", self.contract_date.to_json()),
+            ("applicationDate", self.application_date.to_json()),
+            ("start", self.start.to_json()),
+            ("end", self.end.to_json()),
+            ("rate", self.rate.to_json()),
+            ("smePriorHonorarium", self.sme_prior_honorarium.to_json()),
+            (
+                "expertPriorHonorarium",
+                self.expert_prior_honorarium.to_json(),
+            ),
+            ("naganoPriorHours", self.nagano_prior_hours.to_json()),
+            ("travel", self.travel.to_json()),
+        ])
     }
 }
 
