@@ -68,7 +68,7 @@ pub fn simulate(data: &[u8]) {
 pub fn plan_import(data: &[u8]) {
     let Some(s) = text(data) else { return };
     if let Ok(d) = import::parse_plan("fuzz.json", s) {
-        assert_eq!(PlanDraft::from_json(&d.to_json()).ok(), Some(d));
+        assert_eq!(PlanDraft::from_json(&d.to_text()).ok(), Some(d));
     }
 }
 

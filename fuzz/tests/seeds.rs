@@ -45,10 +45,10 @@ fn write_seeds() {
     }
 
     let mut plan = ouen_rules::plan::PlanDraft::default();
-    write("plan_import", "00-empty", plan.to_json().as_bytes());
+    write("plan_import", "00-empty", plan.to_text().as_bytes());
     plan.sme.name = "信州テスト商店".into();
     plan.issue = "受注の取りこぼし".into();
-    write("plan_import", "01-named", plan.to_json().as_bytes());
+    write("plan_import", "01-named", plan.to_text().as_bytes());
     write("plan_import", "02-old", br#"{"sme":{"name":"a"},"hours":"12","schedule":{"start":"2021-01-01","end":"2021-03-31"}}"#);
     write("plan_import", "03-newer", br#"{"version":99}"#);
 

@@ -385,7 +385,7 @@ mod tests {
         StoredDraft {
             id: format!("test-{name}"),
             name: name.into(),
-            draft: crate::plan_book::draft_json(&d),
+            draft: d.to_json(),
         }
     }
 

@@ -553,7 +553,7 @@ fn expect(kind: Kind, wanted: Kind, bytes: &[u8]) -> Result<&[u8], HandoffError>
 fn download_plan() {
     let stored: Option<Stored> = crate::storage::load_doc(Doc::PlanDrafts);
     if let Some(book) = stored.map(crate::plan_book::Book::from_stored) {
-        let json = book.current().draft.to_json();
+        let json = book.current().draft.to_text();
         crate::download::save_file(json.as_bytes(), "plan.json", "application/json");
     }
 }
@@ -797,7 +797,7 @@ mod tests {
         d.sme.name = "信州テスト商店, \"株\"".into();
         PlanPayload {
             name: "計画書 1".into(),
-            draft: crate::plan_book::draft_json(&d),
+            draft: d.to_json(),
         }
     }
 

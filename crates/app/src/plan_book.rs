@@ -1,7 +1,7 @@
 //! The support-plan drafts on this device: several named drafts, one open, duplicate, and
 //! delete with undo. Pure (tested natively); `storage.rs` keeps it under `ouen.plan.drafts`.
 //!
-//! Each draft is stored as the core's JSON ([`draft_json`]) and read back through the core's
+//! Each draft is stored as the core's JSON (`PlanDraft`'s `ToJson`) and read back through the core's
 //! reader ([`read_draft`]), so a draft written by an older app (older draft version) still
 //! opens, migrated by the core. The book is written and read by hand over ouen's `Json`.
 
@@ -11,14 +11,9 @@ use crate::tf;
 use ouen_rules::json::{Fields, FromJson, Json, ToJson};
 use ouen_rules::plan::{ImportError, PlanDraft};
 
-/// A draft as the core's JSON.
-pub fn draft_json(d: &PlanDraft) -> Json {
-    Json::parse(&d.to_json()).unwrap_or_default()
-}
-
 /// A draft from the core's JSON (of any draft version up to this app's, migrated).
 pub fn read_draft(v: &Json) -> Result<PlanDraft, ImportError> {
-    PlanDraft::from_json(&v.to_text())
+    PlanDraft::from_value(v.clone())
 }
 
 /// One named draft.
@@ -228,7 +223,7 @@ impl Book {
                 .map(|n| StoredDraft {
                     id: n.id.clone(),
                     name: n.name.clone(),
-                    draft: draft_json(&n.draft),
+                    draft: n.draft.to_json(),
                 })
                 .collect(),
             current: self.current,
@@ -313,7 +308,7 @@ pub fn merge(base: Option<&Json>, mine: &Json, theirs: &Json) -> sync::Merged {
             // The same draft in two tabs without a stored base is a new book's first draft,
             // made empty in each: what was typed since is what differs from an empty draft.
             let fresh = || StoredDraft {
-                draft: draft_json(&PlanDraft::default()),
+                draft: PlanDraft::default().to_json(),
                 ..md.clone()
             };
             let bd = bd.cloned().unwrap_or_else(fresh);

@@ -62,6 +62,19 @@ fn rules_never_depends_on_web_crates() {
     }
 }
 
+/// The core reads and writes its JSON itself (`json.rs`): serde_json's value, parser and
+/// writer weighed 15–50 KB of each page's wasm. It stays a dev-dependency (the tests'
+/// reference) and a build-dependency (`build.rs`), which no wasm links.
+#[test]
+fn rules_never_depends_on_serde_json() {
+    let deps = normal_dependency_closure();
+    assert!(deps.contains("serde"), "closure computed: {deps:?}");
+    assert!(
+        !deps.contains("serde_json"),
+        "ouen-rules must not depend on serde_json (found in {deps:?})"
+    );
+}
+
 #[test]
 fn rules_sources_do_no_io() {
     // Every source file, in sub-modules' folders too.

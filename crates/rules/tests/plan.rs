@@ -1,6 +1,8 @@
 //! The plan generator: validation against the rules and dates, the golden example's Markdown
 //! and docx XML (snapshots), JSON round trip (property), hostile strings in every format,
-//! draft migration, and the docx opened by LibreOffice when it is installed.
+//! draft migration, the draft's JSON read and written as serde did (properties, with serde's
+//! derive over serde_json as the reference), and the docx opened by LibreOffice when it is
+//! installed.
 
 #![allow(clippy::field_reassign_with_default)]
 
@@ -358,7 +360,7 @@ fn hostile_strings_are_escaped_in_every_format() {
             assert!(xml.contains("😀👨‍👩‍👧"));
         }
         // The JSON keeps the text exactly as typed.
-        assert_eq!(PlanDraft::from_json(&d.to_json()).unwrap(), d);
+        assert_eq!(PlanDraft::from_json(&d.to_text()).unwrap(), d);
     }
     assert_eq!(xml_text("</w:t>"), "&lt;/w:t&gt;");
 }
@@ -436,7 +438,7 @@ prop_compose! {
 proptest! {
     #[test]
     fn json_round_trips_to_exactly_the_same_draft(d in any_draft()) {
-        let back = PlanDraft::from_json(&d.to_json()).unwrap();
+        let back = PlanDraft::from_json(&d.to_text()).unwrap();
         prop_assert_eq!(back, d.clone());
         // Checking never panics, whatever was typed.
         let _ = check(&d);
@@ -479,11 +481,25 @@ fn the_docx_opens_in_libreoffice() {
 // ---------------------------------------------------------------------------------------
 // Reading a draft's JSON (`PlanDraft::from_json`, `PlanDraft::from_value`)
 
+use ouen_rules::json::{Json, ToJson};
 use ouen_rules::plan::ImportError;
-use serde_json::{json, Value as Json};
+use serde_json::{json, Value};
 
-fn read(v: Json) -> Result<PlanDraft, ImportError> {
-    PlanDraft::from_value(v)
+/// serde_json's value as the core's, a number as serde_json prints it (what `from_value` read
+/// before it took [`Json`]).
+fn ours(v: &Value) -> Json {
+    match v {
+        Value::Null => Json::Null,
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Number(n) => Json::Num(n.to_string()),
+        Value::String(s) => Json::Str(s.clone()),
+        Value::Array(a) => Json::Arr(a.iter().map(ours).collect()),
+        Value::Object(o) => Json::object(o.iter().map(|(k, v)| (k.clone(), ours(v)))),
+    }
+}
+
+fn read(v: Value) -> Result<PlanDraft, ImportError> {
+    PlanDraft::from_value(ours(&v))
 }
 
 fn malformed(field: &str) -> Result<PlanDraft, ImportError> {
@@ -581,8 +597,53 @@ fn numbers_are_read_as_text_in_every_part() {
 }
 
 #[test]
+fn numbers_are_read_as_written() {
+    // serde_json, which read drafts before, printed the float it had parsed instead
+    // (`1000.0`, `1.5`, `-0.0`, `1e16`, `1.8446744073709552e19`).
+    let d = PlanDraft::from_json(
+        r#"{"version": 1, "rate": 1e3, "naganoPriorHours": 1.50, "smePriorHonorarium": -0,
+            "sme": {"capital": 10000000000000000, "employees": 18446744073709551616},
+            "steps": [{"hours": 2.5E-1}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        [
+            &d.rate,
+            &d.nagano_prior_hours,
+            &d.sme_prior_honorarium,
+            &d.sme.capital,
+            &d.sme.employees,
+            &d.steps[0].hours,
+        ],
+        [
+            "1e3",
+            "1.50",
+            "-0",
+            "10000000000000000",
+            "18446744073709551616",
+            "2.5E-1"
+        ]
+    );
+    // The version is an integer written as one.
+    for v in [
+        "1.0",
+        "1e0",
+        "-0",
+        "-1",
+        "4294967297",
+        "18446744073709551616",
+    ] {
+        assert_eq!(
+            PlanDraft::from_json(&format!(r#"{{"version": {v}}}"#)),
+            malformed("version"),
+            "{v}"
+        );
+    }
+}
+
+#[test]
 fn a_value_of_the_wrong_type_names_its_field() {
-    let v = |part: Json| {
+    let v = |part: Value| {
         let mut d = json!({ "version": 1 });
         d.as_object_mut()
             .unwrap()
@@ -643,8 +704,8 @@ fn a_value_of_the_wrong_type_names_its_field() {
 #[test]
 fn from_value_reads_what_from_json_reads() {
     let d = example();
-    let v: Json = serde_json::from_str(&d.to_json()).unwrap();
-    assert_eq!(read(v), Ok(d));
+    let v = Json::parse(&d.to_text()).unwrap();
+    assert_eq!(PlanDraft::from_value(v), Ok(d));
     let v0 = json!({ "mode": "national", "hours": 30, "schedule": { "start": "2021-05-10" } });
     let d = read(v0.clone()).unwrap();
     assert_eq!(PlanDraft::from_json(&v0.to_string()), Ok(d.clone()));
@@ -653,16 +714,55 @@ fn from_value_reads_what_from_json_reads() {
     assert_eq!(read(json!({ "version": 2 })), Err(ImportError::TooNew(2)));
 }
 
-/// The reader as it was: serde's derived `Deserialize` after `migrate` and the numbers turned
-/// into text. The new reader must agree with it on every draft-shaped value (it refuses one
-/// more shape: a part written as a list of its fields in order, which serde's derive accepts
-/// and no one writes).
+/// The reader as it was: serde's derived `Deserialize` over serde_json's `Value`, after
+/// `migrate` as it was (over that `Value` too) and the numbers turned into text. The new
+/// reader must agree with it on every draft-shaped value (it refuses one more shape: a part
+/// written as a list of its fields in order, which serde's derive accepts and no one writes).
 mod before {
     use ouen_rules::plan::{
-        migrate, ImportError, PlanDraft, PlanExpert, PlanSme, PlanStep, PlanTravel,
+        ImportError, PlanDraft, PlanExpert, PlanSme, PlanStep, PlanTravel, DRAFT_VERSION,
     };
     use serde::Deserialize;
-    use serde_json::Value;
+    use serde_json::{Map, Value};
+
+    fn malformed() -> ImportError {
+        ImportError::Malformed(String::new())
+    }
+
+    /// `migrate` as it was.
+    fn migrate(mut v: Value) -> Result<Value, ImportError> {
+        let obj = v.as_object_mut().ok_or_else(malformed)?;
+        let version = match obj.get("version") {
+            None => 0,
+            Some(n) => n
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(malformed)?,
+        };
+        if version > DRAFT_VERSION {
+            return Err(ImportError::TooNew(version));
+        }
+        if version == 0 {
+            if let Some(Value::Object(s)) = obj.remove("schedule") {
+                for k in ["start", "end"] {
+                    if let Some(x) = s.get(k) {
+                        obj.insert(k.into(), x.clone());
+                    }
+                }
+            }
+            if let Some(h) = obj.remove("hours") {
+                if !obj.contains_key("steps") {
+                    let mut step = Map::new();
+                    step.insert("title".into(), Value::String("支援".into()));
+                    step.insert("detail".into(), Value::String(String::new()));
+                    step.insert("hours".into(), h);
+                    obj.insert("steps".into(), Value::Array(vec![Value::Object(step)]));
+                }
+            }
+            obj.insert("version".into(), Value::from(1u32));
+        }
+        Ok(v)
+    }
 
     #[derive(Deserialize, Default)]
     #[serde(rename_all = "camelCase", default)]
@@ -784,8 +884,7 @@ mod before {
     pub fn read(v: Value) -> Result<PlanDraft, ImportError> {
         let mut v = migrate(v)?;
         numbers_to_text(&mut v);
-        let d: Draft =
-            serde_json::from_value(v).map_err(|_| ImportError::Malformed(String::new()))?;
+        let d: Draft = serde_json::from_value(v).map_err(|_| malformed())?;
         Ok(PlanDraft {
             version: d.version,
             mode: d.mode,
@@ -837,44 +936,52 @@ mod before {
 }
 
 /// Any JSON value that is not a list or an object.
-fn any_scalar() -> BoxedStrategy<Json> {
+fn any_scalar() -> BoxedStrategy<Value> {
     prop_oneof![
-        Just(Json::Null),
-        any::<bool>().prop_map(Json::Bool),
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
         (-1e9f64..1e9).prop_map(|n| json!(n)),
+        // Any finite float, which serde_json prints with an exponent when very large or
+        // small (`1e16`, `-2.5e-7`) and `-0.0` as such.
+        (prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL | prop::num::f64::ZERO)
+            .prop_map(|n| json!(n)),
         Just(json!(0.1)),
-        "[a-z0-9 ]{0,6}".prop_map(Json::String),
+        "[a-z0-9 ]{0,6}".prop_map(Value::String),
     ]
     .boxed()
 }
 
 /// A value the draft reads as text (a string, a number or `null`), or now and then, when
 /// `wrong`, any other (a boolean, a list, an object).
-fn any_value(wrong: bool) -> BoxedStrategy<Json> {
+fn any_value(wrong: bool) -> BoxedStrategy<Value> {
     let text = prop_oneof![
-        Just(Json::Null),
+        Just(Value::Null),
         any::<i64>().prop_map(|n| json!(n)),
         (-1e9f64..1e9).prop_map(|n| json!(n)),
+        // Any finite float, which serde_json prints with an exponent when very large or
+        // small (`1e16`, `-2.5e-7`) and `-0.0` as such.
+        (prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL | prop::num::f64::ZERO)
+            .prop_map(|n| json!(n)),
         Just(json!(0.1)),
-        "[a-z0-9 ]{0,6}".prop_map(Json::String),
+        "[a-z0-9 ]{0,6}".prop_map(Value::String),
     ];
     if !wrong {
         return text.boxed();
     }
     prop_oneof![
         30 => text,
-        1 => any::<bool>().prop_map(Json::Bool),
-        1 => proptest::collection::vec(any_scalar(), 0..3).prop_map(Json::Array),
+        1 => any::<bool>().prop_map(Value::Bool),
+        1 => proptest::collection::vec(any_scalar(), 0..3).prop_map(Value::Array),
         1 => proptest::collection::btree_map("[a-z]{1,3}", any_scalar(), 0..3)
-            .prop_map(|m| Json::Object(m.into_iter().collect())),
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
     ]
     .boxed()
 }
 
 /// An object with some of `keys`, now and then an unknown one; or, when `wrong`, now and then
 /// another value, but never a list where an object belongs (see `before`).
-fn any_part(keys: &'static [&'static str], wrong: bool) -> BoxedStrategy<Json> {
+fn any_part(keys: &'static [&'static str], wrong: bool) -> BoxedStrategy<Value> {
     let fields: Vec<_> = keys
         .iter()
         .chain(&["unknown", "version", "over100km"])
@@ -882,7 +989,7 @@ fn any_part(keys: &'static [&'static str], wrong: bool) -> BoxedStrategy<Json> {
             let v = match *k {
                 // A flag: true, false or null; or anything when `wrong`.
                 "over100km" if !wrong => {
-                    prop_oneof![Just(Json::Null), any::<bool>().prop_map(Json::Bool)].boxed()
+                    prop_oneof![Just(Value::Null), any::<bool>().prop_map(Value::Bool)].boxed()
                 }
                 "over100km" | "unknown" | "version" => any_scalar(),
                 _ => any_value(wrong),
@@ -891,7 +998,7 @@ fn any_part(keys: &'static [&'static str], wrong: bool) -> BoxedStrategy<Json> {
         })
         .collect();
     let object = fields.prop_map(|fs| {
-        Json::Object(
+        Value::Object(
             fs.into_iter()
                 .filter_map(|(k, v)| Some((k.to_string(), v?)))
                 .collect(),
@@ -934,18 +1041,18 @@ const TEXT_KEYS: &[&str] = &[
 
 /// A draft's JSON as a partner might send it: text as strings or numbers, nulls, unknown
 /// fields, a version 0 shape now and then; with `wrong`, now and then a value of another type.
-fn any_json_draft(wrong: bool) -> impl Strategy<Value = Json> {
+fn any_json_draft(wrong: bool) -> impl Strategy<Value = Value> {
     let version = prop_oneof![
         4 => Just(Some(json!(1))),
         1 => Just(None),
         1 => Just(Some(json!(0))),
         1 => Just(Some(json!(2))),
         1 => Just(Some(json!("1"))),
-        1 => Just(Some(Json::Null)),
+        1 => Just(Some(Value::Null)),
     ];
     let steps = prop_oneof![
         20 => proptest::collection::vec(any_part(&["title", "detail", "hours"], wrong), 0..4)
-            .prop_map(Json::Array),
+            .prop_map(Value::Array),
         1 => any_scalar(),
     ];
     let texts: Vec<_> = TEXT_KEYS
@@ -963,7 +1070,7 @@ fn any_json_draft(wrong: bool) -> impl Strategy<Value = Json> {
     )
         .prop_map(|(version, texts, sme, expert, steps, travel, schedule)| {
             let mut o = serde_json::Map::new();
-            let mut put = |k: &str, v: Option<Json>| {
+            let mut put = |k: &str, v: Option<Value>| {
                 if let Some(v) = v {
                     o.insert(k.to_string(), v);
                 }
@@ -977,15 +1084,17 @@ fn any_json_draft(wrong: bool) -> impl Strategy<Value = Json> {
             put("steps", steps);
             put("travel", travel);
             put("schedule", schedule);
-            Json::Object(o)
+            Value::Object(o)
         })
 }
 
 /// The new reader and the one before give the same draft, or both refuse it (`TooNew` the
 /// same, `Malformed` either way: only the new one names the field).
-fn agree(v: &Json) -> Result<(), TestCaseError> {
+fn agree(v: &Value) -> Result<(), TestCaseError> {
     let new = read(v.clone());
     let old = before::read(v.clone());
+    // The same value as text reads the same (numbers as serde_json writes them).
+    prop_assert_eq!(&PlanDraft::from_json(&v.to_string()), &new, "{}", v);
     match (&new, &old) {
         (Err(ImportError::Malformed(_)), Err(ImportError::Malformed(_))) => {}
         _ => prop_assert_eq!(new, old, "{}", v),
@@ -1003,5 +1112,99 @@ proptest! {
     #[test]
     fn the_reader_refuses_what_serde_refused(v in any_json_draft(true)) {
         agree(&v)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing a draft's JSON (`ToJson for PlanDraft`, `PlanDraft::to_text`): what serde wrote
+
+/// Text with what JSON escapes or might stumble on: quotes, backslashes and slashes, every
+/// control character, DEL and the C1 controls, the line and paragraph separators, the
+/// characters either side of the surrogates, noncharacters, a combining mark, a
+/// right-to-left override, characters outside the BMP.
+fn odd_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[\"\\\\/\u{0}-\u{1f}\u{7f}\u{80}-\u{9f}\u{2028}\u{2029}\u{d7ff}\u{e000}\u{fffe}\u{ffff}\u{301}\u{202e}\u{10ffff}a-z0-9 .日本髙😀]{0,24}",
+        any::<String>(),
+        Just(String::new()),
+    ]
+}
+
+prop_compose! {
+    /// A draft with every field set, to any version.
+    fn every_field_draft()(
+        version in prop_oneof![Just(ouen_rules::plan::DRAFT_VERSION), any::<u32>()],
+        texts in proptest::collection::vec(odd_text(), 28),
+        steps in proptest::collection::vec((odd_text(), odd_text(), odd_text()), 0..8),
+        over100km in any::<bool>(),
+    ) -> PlanDraft {
+        let mut t = texts.into_iter();
+        let mut n = || t.next().unwrap();
+        PlanDraft {
+            version,
+            mode: n(),
+            sme: ouen_rules::plan::PlanSme {
+                name: n(), location: n(), address: n(), industry: n(), capital: n(),
+                employees: n(), contact_name: n(), phone: n(), email: n(),
+            },
+            expert: ouen_rules::plan::PlanExpert {
+                name: n(), kind: n(), affiliation: n(), contact: n(),
+            },
+            contract: n(),
+            issue: n(),
+            background: n(),
+            goals: n(),
+            measurement: n(),
+            steps: steps.into_iter().map(|(title, detail, hours)| PlanStep { title, detail, hours }).collect(),
+            contract_date: n(),
+            application_date: n(),
+            start: n(),
+            end: n(),
+            rate: n(),
+            sme_prior_honorarium: n(),
+            expert_prior_honorarium: n(),
+            nagano_prior_hours: n(),
+            travel: ouen_rules::plan::PlanTravel { over100km, note: n() },
+        }
+    }
+}
+
+/// Holds the draft's JSON to serde's: the value `serde_json::to_value` made, the text
+/// `serde_json::to_string_pretty` wrote (and a newline), byte for byte; and reads it back.
+fn writes_as_serde_did(d: &PlanDraft) -> Result<(), TestCaseError> {
+    prop_assert_eq!(d.to_json(), ours(&serde_json::to_value(d).unwrap()));
+    let text = d.to_text();
+    prop_assert_eq!(&text, &(serde_json::to_string_pretty(d).unwrap() + "\n"));
+    let back = PlanDraft::from_json(&text);
+    if d.version > ouen_rules::plan::DRAFT_VERSION {
+        prop_assert_eq!(back, Err(ImportError::TooNew(d.version)));
+    } else {
+        prop_assert_eq!(back, Ok(d.clone()));
+        prop_assert_eq!(PlanDraft::from_value(d.to_json()), Ok(d.clone()));
+    }
+    Ok(())
+}
+
+#[test]
+fn the_json_file_is_what_serde_wrote() {
+    for d in [PlanDraft::default(), example()] {
+        writes_as_serde_did(&d).unwrap();
+    }
+    let mut d = example();
+    d.travel.over100km = true;
+    d.steps.clear();
+    writes_as_serde_did(&d).unwrap();
+    // Its first lines, as the app's plan.json files have them.
+    assert!(PlanDraft::default().to_text().starts_with(
+        "{\n  \"version\": 1,\n  \"mode\": \"combined\",\n  \"sme\": {\n    \"name\": \"\","
+    ));
+    assert!(d.to_text().contains("\n  \"steps\": [],\n"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #[test]
+    fn the_writer_writes_every_draft_as_serde_did(d in every_field_draft()) {
+        writes_as_serde_did(&d)?;
     }
 }

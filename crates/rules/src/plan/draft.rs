@@ -1,13 +1,15 @@
 //! The draft as typed (every field a string, so that JSON re-imports to exactly the same
-//! draft), its format versions and their migration, and its JSON: written by serde
-//! (`Serialize`), read by a small reader over [`serde_json::Value`] of its own (serde's derived
-//! deserializers weighed about 34 KB of the plan page's wasm).
+//! draft), its format versions and their migration, and its JSON, over the core's own
+//! [`Json`] value: written by hand ([`ToJson`], exactly what serde's derived `Serialize` writes,
+//! which stays for the npm package and the TypeScript declarations) and read by a small reader
+//! of its own (serde's derived deserializers alone weighed about 34 KB of the plan page's
+//! wasm; on serde_json, see [`crate::json`]).
 
 use crate::cost::Schemes;
 use crate::format::{fill, integer};
+use crate::json::{Json, Map, ToJson};
 use crate::Locale;
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 /// The draft format version written by this code. Older versions are migrated on import.
 pub const DRAFT_VERSION: u32 = 1;
@@ -183,7 +185,7 @@ impl ImportError {
 
 /// Brings an older draft (as JSON) up to [`DRAFT_VERSION`]. Version 0 is the pre-release
 /// shape: no `version`, a single `hours` total and `schedule: {start, end}`.
-pub fn migrate(mut v: Value) -> Result<Value, ImportError> {
+pub fn migrate(mut v: Json) -> Result<Json, ImportError> {
     let obj = v.as_object_mut().ok_or_else(|| malformed("", ""))?;
     let version = match obj.get("version") {
         None => 0,
@@ -197,25 +199,24 @@ pub fn migrate(mut v: Value) -> Result<Value, ImportError> {
     }
     if version == 0 {
         // v0 → v1: `schedule` split into `start`/`end`; a bare `hours` becomes one step.
-        if let Some(Value::Object(s)) = obj.remove("schedule") {
+        if let Some(Json::Obj(s)) = obj.remove("schedule") {
             for k in ["start", "end"] {
                 if let Some(x) = s.get(k) {
-                    obj.insert(k.into(), x.clone());
+                    obj.insert(k, x.clone());
                 }
             }
         }
         if let Some(h) = obj.remove("hours") {
             if !obj.contains_key("steps") {
-                // `{ "title": "支援", "detail": "", "hours": h }`, built without `json!`
-                // (which serializes each value it is given).
-                let mut step = Map::new();
-                step.insert("title".into(), Value::String("支援".into()));
-                step.insert("detail".into(), Value::String(String::new()));
-                step.insert("hours".into(), h);
-                obj.insert("steps".into(), Value::Array(vec![Value::Object(step)]));
+                let step = Json::object([
+                    ("title", Json::from("支援")),
+                    ("detail", Json::from("")),
+                    ("hours", h),
+                ]);
+                obj.insert("steps", Json::Arr(vec![step]));
             }
         }
-        obj.insert("version".into(), Value::from(1u32));
+        obj.insert("version", Json::from(1u32));
     }
     Ok(v)
 }
@@ -224,15 +225,17 @@ impl PlanDraft {
     /// Reads a draft exported as JSON (any version up to this one): see
     /// [`PlanDraft::from_value`].
     pub fn from_json(text: &str) -> Result<PlanDraft, ImportError> {
-        let v: Value = serde_json::from_str(text).map_err(|_| malformed("", ""))?;
+        let v = Json::parse(text).map_err(|_| malformed("", ""))?;
         PlanDraft::from_value(v)
     }
 
     /// Reads a draft from its JSON value (any version up to this one, migrated). Partner
-    /// sites send numbers where the draft keeps text as typed: a number is read as its text;
-    /// `null`, a missing field and an unknown one leave the default; any other value of the
-    /// wrong type is [`ImportError::Malformed`] naming the field.
-    pub fn from_value(v: Value) -> Result<PlanDraft, ImportError> {
+    /// sites send numbers where the draft keeps text as typed: a number is read as its text,
+    /// as it was written (`1e3` stays `1e3`, `1.50` stays `1.50`; serde_json, which read
+    /// drafts before, printed the float it had parsed: `1000.0`, `1.5`); `null`, a missing
+    /// field and an unknown one leave the default; any other value of the wrong type is
+    /// [`ImportError::Malformed`] naming the field.
+    pub fn from_value(v: Json) -> Result<PlanDraft, ImportError> {
         let v = migrate(v)?;
         // (`migrate` refuses anything but an object.)
         let obj = v.as_object().ok_or_else(|| malformed("", ""))?;
@@ -241,11 +244,93 @@ impl PlanDraft {
         Ok(d)
     }
 
-    /// The draft as pretty JSON; [`PlanDraft::from_json`] reads it back to an equal draft.
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+    /// The draft as pretty JSON text and a newline (byte for byte what
+    /// `serde_json::to_string_pretty` wrote); [`PlanDraft::from_json`] reads it back to an
+    /// equal draft.
+    pub fn to_text(&self) -> String {
+        let mut s = self.to_json().to_pretty();
         s.push('\n');
         s
+    }
+}
+
+// ----- the writer -----
+//
+// Each part as serde's derive writes it (`serde_json::to_value`): every field, in the order
+// the struct lists them, under its camelCase name (tested against serde in `tests/plan.rs`).
+
+impl ToJson for PlanSme {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("name", self.name.to_json()),
+            ("location", self.location.to_json()),
+            ("address", self.address.to_json()),
+            ("industry", self.industry.to_json()),
+            ("capital", self.capital.to_json()),
+            ("employees", self.employees.to_json()),
+            ("contactName", self.contact_name.to_json()),
+            ("phone", self.phone.to_json()),
+            ("email", self.email.to_json()),
+        ])
+    }
+}
+
+impl ToJson for PlanExpert {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("name", self.name.to_json()),
+            ("kind", self.kind.to_json()),
+            ("affiliation", self.affiliation.to_json()),
+            ("contact", self.contact.to_json()),
+        ])
+    }
+}
+
+impl ToJson for PlanStep {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("title", self.title.to_json()),
+            ("detail", self.detail.to_json()),
+            ("hours", self.hours.to_json()),
+        ])
+    }
+}
+
+impl ToJson for PlanTravel {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("over100km", self.over100km.to_json()),
+            ("note", self.note.to_json()),
+        ])
+    }
+}
+
+impl ToJson for PlanDraft {
+    fn to_json(&self) -> Json {
+        Json::object([
+            ("version", self.version.to_json()),
+            ("mode", self.mode.to_json()),
+            ("sme", self.sme.to_json()),
+            ("expert", self.expert.to_json()),
+            ("contract", self.contract.to_json()),
+            ("issue", self.issue.to_json()),
+            ("background", self.background.to_json()),
+            ("goals", self.goals.to_json()),
+            ("measurement", self.measurement.to_json()),
+            ("steps", self.steps.to_json()),
+            ("contractDate", self.contract_date.to_json()),
+            ("applicationDate", self.application_date.to_json()),
+            ("start", self.start.to_json()),
+            ("end", self.end.to_json()),
+            ("rate", self.rate.to_json()),
+            ("smePriorHonorarium", self.sme_prior_honorarium.to_json()),
+            (
+                "expertPriorHonorarium",
+                self.expert_prior_honorarium.to_json(),
+            ),
+            ("naganoPriorHours", self.nagano_prior_hours.to_json()),
+            ("travel", self.travel.to_json()),
+        ])
     }
 }
 
@@ -260,18 +345,14 @@ fn malformed(parent: &str, key: &str) -> ImportError {
     })
 }
 
-/// Reads every `(key, field)` of `obj` into its field: a string as it is, a number as its
-/// text; a missing or `null` value leaves the field as it was. Fails with the key of a value
-/// of another type.
-fn read_texts(
-    obj: &Map<String, Value>,
-    fields: &mut [(&'static str, &mut String)],
-) -> Result<(), &'static str> {
+/// Reads every `(key, field)` of `obj` into its field: a string as it is, a number as the
+/// text it was written with; a missing or `null` value leaves the field as it was. Fails with
+/// the key of a value of another type.
+fn read_texts(obj: &Map, fields: &mut [(&'static str, &mut String)]) -> Result<(), &'static str> {
     for (key, out) in fields.iter_mut() {
-        match obj.get(*key) {
-            None | Some(Value::Null) => {}
-            Some(Value::String(s)) => s.clone_into(out),
-            Some(Value::Number(n)) => **out = n.to_string(),
+        match obj.get(key) {
+            None | Some(Json::Null) => {}
+            Some(Json::Str(s) | Json::Num(s)) => s.clone_into(out),
             Some(_) => return Err(*key),
         }
     }
@@ -280,19 +361,16 @@ fn read_texts(
 
 /// The object at `key` of the draft: `None` when missing or `null` (the part keeps its
 /// default), malformed when it is another kind of value.
-fn part<'a>(
-    obj: &'a Map<String, Value>,
-    key: &'static str,
-) -> Result<Option<&'a Map<String, Value>>, ImportError> {
+fn part<'a>(obj: &'a Map, key: &'static str) -> Result<Option<&'a Map>, ImportError> {
     match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Object(o)) => Ok(Some(o)),
+        None | Some(Json::Null) => Ok(None),
+        Some(Json::Obj(o)) => Ok(Some(o)),
         Some(_) => Err(malformed("", key)),
     }
 }
 
 /// Reads a (migrated) draft's fields over the defaults in `d`.
-fn read_draft(obj: &Map<String, Value>, d: &mut PlanDraft) -> Result<(), ImportError> {
+fn read_draft(obj: &Map, d: &mut PlanDraft) -> Result<(), ImportError> {
     // `migrate` has made sure of a version that fits.
     if let Some(v) = obj.get("version") {
         d.version = v
@@ -327,13 +405,13 @@ fn read_draft(obj: &Map<String, Value>, d: &mut PlanDraft) -> Result<(), ImportE
         read_expert(o, &mut d.expert).map_err(|k| malformed("expert", k))?;
     }
     match obj.get("steps") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) => {
+        None | Some(Json::Null) => {}
+        Some(Json::Arr(items)) => {
             d.steps = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
                 let mut step = PlanStep::default();
                 match item {
-                    Value::Object(o) => read_step(o, &mut step),
+                    Json::Obj(o) => read_step(o, &mut step),
                     _ => Err(""),
                 }
                 .map_err(|k| malformed(&path("steps", i), k))?;
@@ -353,7 +431,7 @@ fn path(list: &str, index: usize) -> String {
     fill("{0}.{1}", &[list, &integer(index as i128)])
 }
 
-fn read_sme(obj: &Map<String, Value>, s: &mut PlanSme) -> Result<(), &'static str> {
+fn read_sme(obj: &Map, s: &mut PlanSme) -> Result<(), &'static str> {
     read_texts(
         obj,
         &mut [
@@ -370,7 +448,7 @@ fn read_sme(obj: &Map<String, Value>, s: &mut PlanSme) -> Result<(), &'static st
     )
 }
 
-fn read_expert(obj: &Map<String, Value>, e: &mut PlanExpert) -> Result<(), &'static str> {
+fn read_expert(obj: &Map, e: &mut PlanExpert) -> Result<(), &'static str> {
     read_texts(
         obj,
         &mut [
@@ -382,7 +460,7 @@ fn read_expert(obj: &Map<String, Value>, e: &mut PlanExpert) -> Result<(), &'sta
     )
 }
 
-fn read_step(obj: &Map<String, Value>, s: &mut PlanStep) -> Result<(), &'static str> {
+fn read_step(obj: &Map, s: &mut PlanStep) -> Result<(), &'static str> {
     read_texts(
         obj,
         &mut [
@@ -393,11 +471,11 @@ fn read_step(obj: &Map<String, Value>, s: &mut PlanStep) -> Result<(), &'static 
     )
 }
 
-fn read_travel(obj: &Map<String, Value>, t: &mut PlanTravel) -> Result<(), &'static str> {
+fn read_travel(obj: &Map, t: &mut PlanTravel) -> Result<(), &'static str> {
     read_texts(obj, &mut [("note", &mut t.note)])?;
     match obj.get("over100km") {
-        None | Some(Value::Null) => Ok(()),
-        Some(Value::Bool(b)) => {
+        None | Some(Json::Null) => Ok(()),
+        Some(Json::Bool(b)) => {
             t.over100km = *b;
             Ok(())
         }

@@ -64,7 +64,7 @@ pub fn generate(d: &PlanDraft, format: Format, opts: RenderOptions) -> Result<Ou
     Ok(match format {
         Format::Markdown => Output::Text(render_markdown(&docs)),
         Format::Html => Output::Text(render_html(&docs)),
-        Format::Json => Output::Text(d.to_json()),
+        Format::Json => Output::Text(d.to_text()),
         Format::Docx => Output::Bytes(crate::docx::render_docx(&docs)),
     })
 }
