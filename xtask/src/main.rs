@@ -5,6 +5,7 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod names;
 mod serve;
 mod size;
 mod test;
