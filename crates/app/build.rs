@@ -79,16 +79,31 @@ fn main() {
     }
     // One constant per message, each pointing at its own texts: a page's wasm links only the
     // messages it names (a table of every message would put all of them in every page).
+    // With feature `only-ja` or `only-en` (a page's wasm for one language), each message
+    // holds that language's text only.
+    let only_ja = env::var_os("CARGO_FEATURE_ONLY_JA").is_some();
+    let only_en = env::var_os("CARGO_FEATURE_ONLY_EN").is_some();
+    assert!(
+        !(only_ja && only_en),
+        "features `only-ja` and `only-en` exclude each other"
+    );
     let mut out = String::new();
     out.push_str("/// One constant per message (generated from `i18n/ja`).\n#[allow(dead_code)]\npub mod m {\n    use super::{Msg, Texts};\n");
     for (key, ja_text) in &ja {
-        let en_text = match en.get(key) {
-            Some(v) => format!("Some({v:?})"),
-            None => "None".to_string(),
+        let texts = if only_ja {
+            format!("text: {ja_text:?}")
+        } else if only_en {
+            format!("text: {:?}", en.get(key).unwrap_or(ja_text))
+        } else {
+            let en_text = match en.get(key) {
+                Some(v) => format!("Some({v:?})"),
+                None => "None".to_string(),
+            };
+            format!("ja: {ja_text:?}, en: {en_text}")
         };
         writeln!(
             out,
-            "    pub const {}: Msg = Msg(&Texts {{ #[cfg(test)] key: {key:?}, ja: {ja_text:?}, en: {en_text} }});",
+            "    pub const {}: Msg = Msg(&Texts {{ #[cfg(test)] key: {key:?}, {texts} }});",
             const_name(key)
         )
         .unwrap();

@@ -71,7 +71,9 @@ test('after one visit, the app reloads offline: checklist and cost simulation wo
   const expected = [
     '/index.html', '/en/index.html', '/404.html', '/en/404.html', '/main.js', '/boot.js', '/style.css', '/simulator.css', '/checklist.css',
     '/manifest.webmanifest', '/icon-192.png', '/icon-512.png', '/app/home.js', '/app/home_bg.wasm',
-    ...pages.flatMap((p) => [`/${p}/index.html`, `/en/${p}/index.html`, `/app/${p}.js`, `/app/${p}_bg.wasm`]),
+    '/app/home_en.js', '/app/home_en_bg.wasm',
+    ...pages.flatMap((p) => [`/${p}/index.html`, `/en/${p}/index.html`, `/app/${p}.js`, `/app/${p}_bg.wasm`,
+      `/app/${p}_en.js`, `/app/${p}_en_bg.wasm`]),
   ];
   for (const f of expected) {
     assert.ok(cached.includes(f), `${f} in ${cached}`);

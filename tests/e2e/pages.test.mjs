@@ -194,8 +194,9 @@ test('each route\'s first load (service workers off) is within its budget', asyn
       const files = await Promise.all(fetched);
       const total = files.reduce((n, [, size]) => n + size, 0);
       const wasm = files.filter(([p]) => p.endsWith('.wasm')).map(([p]) => p);
-      // A route fetches its own wasm and no other route's.
-      assert.deepEqual(wasm, [`/app/${route || 'home'}_bg.wasm`], `${lang}/${route}`);
+      // A route fetches its own wasm, for its language, and no other route's.
+      const name = `${route || 'home'}${lang === 'en' ? '_en' : ''}`;
+      assert.deepEqual(wasm, [`/app/${name}_bg.wasm`], `${lang}/${route}`);
       // And its own stylesheet, no other page's: seminar.css only on the settings page (the
       // islands that draw with it link it when they open), simulator.css only on its page.
       const sheets = files.map(([p]) => p).filter((p) => p.endsWith('.css')).sort();

@@ -206,12 +206,17 @@ fn contributors_section(www: &Path, files: &[size::FileSize]) -> String {
         .collect();
     routes.sort_by_key(|(bytes, _)| std::cmp::Reverse(*bytes));
     let read = |name: &str| std::fs::read(target.join(format!("{name}.wasm"))).ok();
-    let home: BTreeMap<String, (usize, usize)> = read("home")
+    // The routes' Japanese wasm (`dist` keeps each language's build apart).
+    let read_page =
+        |name: &str| std::fs::read(dist::lang_dir("ja").join(format!("{name}.wasm"))).ok();
+    let home: BTreeMap<String, (usize, usize)> = read_page("home")
         .map(|w| contributors(&w).into_iter().collect())
         .unwrap_or_default();
     let mut out = String::new();
     for (brotli, route) in routes.into_iter().take(ROUTES_WITH_CONTRIBUTORS) {
-        let Some(wasm) = read(route) else { continue };
+        let Some(wasm) = read_page(route) else {
+            continue;
+        };
         let _ = writeln!(
             out,
             "### Largest contributors: the {route} page's wasm ({} B brotli once optimised)\n\nCode bytes by crate, before wasm-opt (which shrinks all of them), and how many more than in the home page's wasm:\n\n| crate | code bytes | functions | more than home |\n|---|---|---|---|",

@@ -41,8 +41,10 @@ pub fn wasm_target_dir() -> PathBuf {
 pub fn dist() -> Result<Dist> {
     ensure_wasm_target()?;
     let root = root();
-    // One wasm per route (the app's bins) and the npm package's full wasm.
-    build_wasm(&["-p", "ouen-app", "-p", "ouen-wasm", "--lib", "--bins"])?;
+    // The islands and the npm package's full wasm; then each route's wasm twice, once per
+    // language.
+    build_islands_and_npm()?;
+    build_pages(&PAGES)?;
     // On its own: built with the two above, cargo would unify ouen-rules' features and give
     // the small wasm the `full` core.
     build_cost_wasm()?;
@@ -59,8 +61,18 @@ pub fn dist() -> Result<Dist> {
     let opt = wasm_opt()?;
 
     // The app: each route's wasm in `app/`, the static shell, and every page prerendered.
-    for page in PAGES.iter().chain(&ISLANDS) {
-        app_wasm(&target, &www, &opt, page)?;
+    for page in PAGES {
+        for (lang, name) in page_names(page) {
+            app_wasm(
+                &lang_dir(lang).join(format!("{page}.wasm")),
+                &www,
+                &opt,
+                &name,
+            )?;
+        }
+    }
+    for island in ISLANDS {
+        app_wasm(&target.join(format!("{island}.wasm")), &www, &opt, island)?;
     }
     copy_dir(&root.join("www"), &www)?;
     prerender(&root.join("www/index.html"), &www)?;
@@ -104,16 +116,50 @@ pub const ISLANDS: [&str; 5] = [
     "whatif",
 ];
 
-/// Bindgen and `wasm-opt` for one route's (or island's) wasm, into `www/app/`.
-fn app_wasm(target: &Path, www: &Path, opt: &Path, page: &str) -> Result {
+/// The languages a route's wasm is built for, with the cargo feature of each: the page's
+/// wasm holds the messages of its language only (`crates/app/build.rs`).
+const LANGS: [(&str, &str); 2] = [("ja", "only-ja"), ("en", "only-en")];
+
+/// The names of a route's two wasm: `<route>` (Japanese) and `<route>_en` (English), as the
+/// prerendered pages name them (`data-page`, `crates/app/src/bin/prerender.rs`).
+fn page_names(page: &str) -> [(&'static str, String); 2] {
+    [("ja", page.to_string()), ("en", format!("{page}_en"))]
+}
+
+/// Where one language's build of the routes is kept (cargo writes both to the same path).
+pub fn lang_dir(lang: &str) -> PathBuf {
+    wasm_target_dir().join("lang").join(lang)
+}
+
+/// The islands (the app's bins that are no route; both languages in each) and the npm
+/// package's full wasm, in one cargo run.
+fn build_islands_and_npm() -> Result {
+    let mut args = vec!["-p", "ouen-app", "-p", "ouen-wasm", "--lib"];
+    args.extend(ISLANDS.iter().flat_map(|i| ["--bin", i]));
+    build_wasm(&args)
+}
+
+/// Builds `pages` once per language and keeps each language's wasm in [`lang_dir`].
+fn build_pages(pages: &[&str]) -> Result {
+    for (lang, feature) in LANGS {
+        let mut args = vec!["-p", "ouen-app", "--features", feature];
+        args.extend(pages.iter().flat_map(|p| ["--bin", p]));
+        build_wasm(&args)?;
+        let dir = lang_dir(lang);
+        fs::create_dir_all(&dir).map_err(|e| format!("create {}: {e}", dir.display()))?;
+        for page in pages {
+            let from = wasm_target_dir().join(format!("{page}.wasm"));
+            fs::copy(&from, dir.join(format!("{page}.wasm")))
+                .map_err(|e| format!("copy {}: {e}", from.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Bindgen and `wasm-opt` for one route's (or island's) wasm, into `www/app/<name>`.
+fn app_wasm(input: &Path, www: &Path, opt: &Path, page: &str) -> Result {
     let app = www.join("app");
-    bindgen(
-        &target.join(format!("{page}.wasm")),
-        &app,
-        page,
-        Target::Web,
-        false,
-    )?;
+    bindgen(input, &app, page, Target::Web, false)?;
     shorten_import_names(&app, page)?;
     // The small wasm's extra passes: about 1.4 KB brotli off the simulator's wasm.
     optimize_with(opt, &app.join(format!("{page}_bg.wasm")), &COST_OPT)?;
@@ -156,21 +202,31 @@ pub fn dist_page(page: &str) -> Result {
         ));
     }
     ensure_wasm_target()?;
-    build_wasm(&["-p", "ouen-app", "--bin", page])?;
     let www = dist_dir().join("www");
     let opt = wasm_opt()?;
-    app_wasm(&wasm_target_dir(), &www, &opt, page)?;
+    // A route in both languages (the Japanese one is profiled and its size printed).
+    let input = if PAGES.contains(&page) {
+        build_pages(&[page])?;
+        for (lang, name) in page_names(page) {
+            app_wasm(
+                &lang_dir(lang).join(format!("{page}.wasm")),
+                &www,
+                &opt,
+                &name,
+            )?;
+        }
+        lang_dir("ja").join(format!("{page}.wasm"))
+    } else {
+        build_wasm(&["-p", "ouen-app", "--bin", page])?;
+        let input = wasm_target_dir().join(format!("{page}.wasm"));
+        app_wasm(&input, &www, &opt, page)?;
+        input
+    };
     // With names kept (`-g`, `OUEN_PAGE_PROFILE=1`): `target/.../page-profile/<page>_named.wasm`
     // for `twiggy`, optimized as the shipped one is.
     if std::env::var_os("OUEN_PAGE_PROFILE").is_some() {
         let dir = wasm_target_dir().join("page-profile");
-        bindgen(
-            &wasm_target_dir().join(format!("{page}.wasm")),
-            &dir,
-            page,
-            Target::Web,
-            false,
-        )?;
+        bindgen(&input, &dir, page, Target::Web, false)?;
         run(Command::new(&opt)
             .args(["-Oz", "-g"])
             .arg(dir.join(format!("{page}_bg.wasm")))
@@ -310,8 +366,8 @@ pub fn dist_cost() -> Result {
 /// package's own files as `dist-cost` does.
 pub fn dist_npm() -> Result {
     ensure_wasm_target()?;
-    // The same cargo run as `dist` (features unify the same way); the app's wasm is cached.
-    build_wasm(&["-p", "ouen-app", "-p", "ouen-wasm", "--lib", "--bins"])?;
+    // The same cargo run as `dist` (features unify the same way); the islands are cached.
+    build_islands_and_npm()?;
     let npm = dist_dir().join("npm");
     let opt = wasm_opt()?;
     let rules_wasm = wasm_target_dir().join("ouen_wasm.wasm");

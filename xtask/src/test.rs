@@ -135,6 +135,22 @@ pub fn test_cmd(args: &[String]) -> Result {
             "warnings",
         ])),
     );
+    // A route's wasm as `dist` builds it for one language (its catalogue holds one text).
+    step(
+        "clippy (wasm32, one language)",
+        crate::tools::run(cargo().args([
+            "clippy",
+            "-p",
+            "ouen-app",
+            "--features",
+            "only-en",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+    );
     // On its own and with its own runtime (allocator, panic handler), as `dist` builds it:
     // with the others, cargo would unify features and bring in std's panic handler too.
     step(

@@ -81,10 +81,15 @@ fn page(template: &str, route: Route, locale: Locale, app: &str) -> String {
         Some(name) => format!("{} — {}", t(name), t(m::APP_BRAND)),
         None => t(m::APP_DOC_TITLE).to_string(),
     };
-    // The not-found page runs the home page's wasm (`App` draws the not-found text).
-    let wasm = match route {
+    // The not-found page runs the home page's wasm (`App` draws the not-found text); an
+    // English page its English wasm (`<route>_en`: the catalogue of one language only).
+    let slug = match route {
         Route::NotFound => Route::Home.slug(),
         r => r.slug(),
+    };
+    let wasm = match locale {
+        Locale::Ja => slug.to_string(),
+        Locale::En => format!("{slug}_en"),
     };
     let fills = [
         ("{{lang}}", i18n::code(locale).to_string()),
