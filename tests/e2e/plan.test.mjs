@@ -179,6 +179,8 @@ test('the plan page in English: form, checks and drafts in English, documents in
   // An empty plan: the core's checks, in English.
   await page.locator('#plan-errors').filter({ hasText: 'Please enter the business name.' }).waitFor();
   assert.match(await page.locator('.plan-errors-title').textContent(), /^Things to fix: \d+\./);
+  // The documents are an island, fetched when their place comes near the screen.
+  await page.locator('#plan-preview').scrollIntoViewIfNeeded();
   assert.match(await page.locator('#plan-preview-blocked').textContent(), /Fix everything listed above/);
   assert.equal(await page.locator('button[aria-label="Move step 2 up"]').count(), 1);
   assert.deepEqual(japaneseOutsideBrackets(await textBesidesPreview(page)), []);

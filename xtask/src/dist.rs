@@ -108,10 +108,11 @@ pub const PAGES: [&str; 8] = [
 
 /// The islands: parts of a page in a wasm of their own, fetched only when first wanted
 /// (`crates/app/src/island.rs`), never in a route's first load.
-pub const ISLANDS: [&str; 5] = [
+pub const ISLANDS: [&str; 6] = [
     "handoff_dialog",
     "handoff_import",
     "organiser",
+    "plan_docs",
     "seminar_bar",
     "whatif",
 ];

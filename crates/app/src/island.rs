@@ -11,6 +11,9 @@
 //!   nothing: it reports back with [`HANDOFF_EVENT`].
 //! - `organiser` (`src/bin/organiser.rs`): the settings page's view of the seminar tally
 //!   (totals, CSV, clearing), shown only once a tally exists or seminar mode is unlocked.
+//! - `plan_docs` (`src/bin/plan_docs.rs`): the plan page's preview of the two documents and
+//!   its Markdown and Word exports (`crate::view::plan_docs`), loaded when the preview comes
+//!   near the screen, when the draft first changes, or at the first export or print.
 //! - `whatif` (`src/bin/whatif.rs`): the simulator's what-if charts (every mode side by side,
 //!   self-pay across rates), loaded when their place comes near the screen; they follow the
 //!   form through their host's `data-input` attribute.
@@ -64,6 +67,8 @@ thread_local! {
 
 /// The what-if charts' island.
 pub const WHATIF: &str = crate::view::whatif::ISLAND;
+/// The plan documents' island.
+pub const PLAN_DOCS: &str = crate::view::plan_docs::ISLAND;
 
 /// The event a host gets when its island, already loaded, is opened again.
 pub const OPEN_EVENT: &str = "ouen-open";
@@ -273,6 +278,22 @@ pub fn whatif() {
 #[cfg(feature = "ssr")]
 pub async fn render_whatif() -> String {
     yew::LocalServerRenderer::<crate::view::whatif::WhatIf>::new()
+        .hydratable(false)
+        .render()
+        .await
+}
+
+/// The plan documents' entry (`src/bin/plan_docs.rs`).
+#[cfg(target_arch = "wasm32")]
+pub fn plan_docs() {
+    use crate::view::plan_docs::{PlanDocs, ISLAND};
+    mount::<PlanDocs>(ISLAND, ());
+}
+
+/// The plan documents as the prerenderer draws them (an empty draft), for [`set_prerendered`].
+#[cfg(feature = "ssr")]
+pub async fn render_plan_docs() -> String {
+    yew::LocalServerRenderer::<crate::view::plan_docs::PlanDocs>::new()
         .hydratable(false)
         .render()
         .await

@@ -6,7 +6,7 @@
 //! `en/index.html`, `en/simulator/index.html`, …, and `404.html`, `en/404.html`.
 
 use ouen_app::i18n::{self, m, t};
-use ouen_app::island::{self, WHATIF};
+use ouen_app::island::{self, PLAN_DOCS, WHATIF};
 use ouen_app::{pages, App, AppProps, Route};
 use ouen_rules::Locale;
 use std::path::{Path, PathBuf};
@@ -32,6 +32,12 @@ fn main() {
                 _ => String::new(),
             };
             island::set_prerendered(WHATIF, charts);
+            // So are the plan's documents (an empty draft's: what to fix first).
+            let docs = match route {
+                Route::Plan => local.block_on(&runtime, island::render_plan_docs()),
+                _ => String::new(),
+            };
+            island::set_prerendered(PLAN_DOCS, docs);
             let app = local.block_on(&runtime, render(route));
             let html = page(&template, route, locale, &app);
             let file = file_for(Path::new(out), route, locale);

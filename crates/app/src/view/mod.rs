@@ -5,6 +5,7 @@ pub mod document;
 pub mod form;
 pub mod handoff;
 pub mod meters;
+pub mod plan_docs;
 pub mod presets;
 pub mod result;
 pub mod seminar_bar;

@@ -4,21 +4,23 @@
 //! move), the live cost split and validation from the core (errors block every export,
 //! warnings are printed on the documents), a preview of the two documents, and exports:
 //! print (www/plan.css), Markdown, JSON (re-importable) and Word (.docx, made in the core).
+//! The preview and the Markdown and Word exports are an island (`view::plan_docs`): the page
+//! hands it the draft and the export asked for; JSON is written here.
 //! Named drafts are autosaved on every change (`plan_book`, `storage::Doc::PlanDrafts`).
 //!
 //! What the page holds is a pure reducer (`state`): every control dispatches an [`Action`];
 //! saving, files and the clock stay here, and what came of them is passed in as an action.
 
-use crate::clock;
 use crate::i18n::{locale, m, t, Msg};
 use crate::plan_book::{Book, Stored};
 use crate::seminar;
 use crate::storage::{self, Doc};
 use crate::tf;
+use crate::view::plan_docs::{file_stem, PlanDocsSlot, ISLAND};
 use ouen_rules::format::{hours as fmt_hours, yen};
 use ouen_rules::json::{FromJson, Json, ToJson};
-use ouen_rules::plan::{check_in, generate, Format, Output, PlanCheck, PlanDraft, RenderOptions};
-use ouen_rules::{Date, Locale};
+use ouen_rules::plan::{check_in, PlanCheck, PlanDraft};
+use ouen_rules::Locale;
 use state::{Action, Field, Notice, State, StepField};
 use yew::prelude::*;
 
@@ -88,25 +90,6 @@ fn load_book() -> Book {
         .unwrap_or_default()
 }
 
-fn today() -> Date {
-    clock::today().unwrap_or_else(|| Date::from_ymd(2021, 1, 1).expect("a real date"))
-}
-
-fn file_stem(d: &PlanDraft) -> String {
-    let name: String = d
-        .sme
-        .name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .take(30)
-        .collect();
-    if name.is_empty() {
-        t(m::PLAN_FILE_STEM).into()
-    } else {
-        tf!(m::PLAN_FILE_STEM_NAMED, name = name)
-    }
-}
-
 #[component]
 pub fn PlanPage() -> Html {
     let state = use_reducer(|| {
@@ -151,8 +134,6 @@ pub fn PlanPage() -> Html {
 
     let draft = book.current().draft.clone();
     let checked = check_in(&draft, locale());
-    let made_on = today();
-    let opts = RenderOptions { made_on };
     let ok = checked.ok();
     // At a seminar the browser must not remember one attendee's company, name or address
     // and offer it to the next as a suggestion.
@@ -318,26 +299,46 @@ pub fn PlanPage() -> Html {
     };
 
     // --- exports ---
-    let download = |format: Format, ext: &'static str, mime: &'static str| {
+    // JSON here. Markdown, Word and printing by the documents' island (`view::plan_docs`):
+    // each press is a new request in its host's attribute, and fetches the island if needed.
+    let export_request = use_state(String::new);
+    let presses = use_mut_ref(|| 0u32);
+    let ask = |what: &'static str| {
+        let export_request = export_request.setter();
+        let presses = presses.clone();
+        Callback::from(move |_: MouseEvent| {
+            *presses.borrow_mut() += 1;
+            export_request.set(format!("{what}:{}", presses.borrow()));
+            crate::island::open(ISLAND);
+        })
+    };
+    let download_json = {
         let draft = draft.clone();
         let dispatch = state.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            let ok = match generate(&draft, format, opts) {
-                Ok(Output::Text(t)) => crate::download::save_file(
-                    t.as_bytes(),
-                    &format!("{}.{ext}", file_stem(&draft)),
-                    mime,
-                ),
-                Ok(Output::Bytes(b)) => {
-                    crate::download::save_file(&b, &format!("{}.{ext}", file_stem(&draft)), mime)
-                }
-                Err(_) => false,
-            };
-            if !ok {
+            let name = format!("{}.json", file_stem(&draft));
+            let json = draft.to_text();
+            if !crate::download::save_file(json.as_bytes(), &name, "application/json") {
                 dispatch.dispatch(Action::ExportFailed);
             }
         })
     };
+    // The island is also fetched when the draft first changes: it is in place long before
+    // anyone prints or exports. It reports a refused export; printing from the browser's
+    // menu fetches it too.
+    let draft_json = use_memo(draft.clone(), |d| AttrValue::from(d.to_json().to_text()));
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(draft_json.clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                crate::island::open(ISLAND);
+            }
+        });
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| listen_to_documents(dispatch));
+    }
     // The file is read later: what it brings goes into the book as it is then.
     let on_import = {
         let dispatch = state.dispatcher();
@@ -359,14 +360,6 @@ pub fn PlanPage() -> Html {
         Notice::NotImported(why) => why.clone(),
         Notice::ExportFailed => t(m::PLAN_EXPORT_FAILED).to_string(),
     });
-
-    let preview = match ouen_rules::plan::documents(&draft, opts) {
-        // Text nodes only: nothing typed is parsed as HTML, and no `innerHTML` (Trusted Types).
-        Ok(docs) => crate::view::document::documents(&docs),
-        Err(_) => html! {
-            <p class="hint" id="plan-preview-blocked">{t(m::PLAN_PREVIEW_BLOCKED)}</p>
-        },
-    };
 
     let cost = checked.simulation.as_ref().map(|s| {
         html! {
@@ -490,13 +483,13 @@ pub fn PlanPage() -> Html {
                 }
                 <div class="plan-buttons" id="plan-exports">
                     <button type="button" class="plan-button" id="plan-print" disabled={!ok}
-                        onclick={Callback::from(|_: MouseEvent| crate::download::print())}>{t(m::PLAN_PRINT)}</button>
+                        onclick={ask("print")}>{t(m::PLAN_PRINT)}</button>
                     <button type="button" class="plan-button" id="plan-md" disabled={!ok}
-                        onclick={download(Format::Markdown, "md", "text/markdown;charset=utf-8")}>{"Markdown"}</button>
+                        onclick={ask("md")}>{"Markdown"}</button>
                     <button type="button" class="plan-button" id="plan-json" disabled={!ok}
-                        onclick={download(Format::Json, "json", "application/json")}>{"JSON"}</button>
+                        onclick={download_json}>{"JSON"}</button>
                     <button type="button" class="plan-button" id="plan-docx" disabled={!ok}
-                        onclick={download(Format::Docx, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}>{"Word (.docx)"}</button>
+                        onclick={ask("docx")}>{"Word (.docx)"}</button>
                     <label for="plan-import" class="plan-button secondary">{t(m::PLAN_IMPORT)}</label>
                     <input type="file" id="plan-import" class="visually-hidden" accept="application/json,.json" onchange={on_import} />
                 </div>
@@ -505,9 +498,34 @@ pub fn PlanPage() -> Html {
 
             <section class="plan-preview" id="plan-preview" aria-label={t(m::PLAN_PREVIEW_LABEL)}>
                 <h2 class="no-print">{t(m::PLAN_PREVIEW_TITLE)}</h2>
-                { preview }
+                <PlanDocsSlot input={(*draft_json).clone()} export={AttrValue::from((*export_request).clone())} />
             </section>
         </main>
+    }
+}
+
+/// Shows an export the documents' island could not save, and fetches the island before the
+/// browser prints (from its menu), until the returned guard is dropped.
+fn listen_to_documents(dispatch: UseReducerDispatcher<State>) -> impl FnOnce() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::view::plan_docs::EXPORT_FAILED_EVENT;
+        let window = web_sys::window();
+        let document = window.as_ref().and_then(|w| w.document());
+        let failed = document.map(|d| {
+            gloo_events::EventListener::new(&d, EXPORT_FAILED_EVENT, move |_| {
+                dispatch.dispatch(Action::ExportFailed)
+            })
+        });
+        let print = window.map(|w| {
+            gloo_events::EventListener::new(&w, "beforeprint", |_| crate::island::open(ISLAND))
+        });
+        move || drop((failed, print))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = dispatch;
+        || {}
     }
 }
 
