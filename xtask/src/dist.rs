@@ -62,14 +62,7 @@ pub fn dist() -> Result<Dist> {
 
     // The app: each route's wasm in `app/`, the static shell, and every page prerendered.
     for page in PAGES {
-        for (lang, name) in page_names(page) {
-            app_wasm(
-                &lang_dir(lang).join(format!("{page}.wasm")),
-                &www,
-                &opt,
-                &name,
-            )?;
-        }
+        page_wasm(&www, &opt, page)?;
     }
     for island in ISLANDS {
         app_wasm(&target.join(format!("{island}.wasm")), &www, &opt, island)?;
@@ -157,6 +150,19 @@ fn build_pages(pages: &[&str]) -> Result {
     Ok(())
 }
 
+/// [`app_wasm`] for both of a route's wasm (built by [`build_pages`]).
+fn page_wasm(www: &Path, opt: &Path, page: &str) -> Result {
+    for (lang, name) in page_names(page) {
+        app_wasm(
+            &lang_dir(lang).join(format!("{page}.wasm")),
+            www,
+            opt,
+            &name,
+        )?;
+    }
+    Ok(())
+}
+
 /// Bindgen and `wasm-opt` for one route's (or island's) wasm, into `www/app/<name>`.
 fn app_wasm(input: &Path, www: &Path, opt: &Path, page: &str) -> Result {
     let app = www.join("app");
@@ -208,14 +214,7 @@ pub fn dist_page(page: &str) -> Result {
     // A route in both languages (the Japanese one is profiled and its size printed).
     let input = if PAGES.contains(&page) {
         build_pages(&[page])?;
-        for (lang, name) in page_names(page) {
-            app_wasm(
-                &lang_dir(lang).join(format!("{page}.wasm")),
-                &www,
-                &opt,
-                &name,
-            )?;
-        }
+        page_wasm(&www, &opt, page)?;
         lang_dir("ja").join(format!("{page}.wasm"))
     } else {
         build_wasm(&["-p", "ouen-app", "--bin", page])?;

@@ -407,15 +407,7 @@ mod tests {
             ..Form::default()
         };
         let errors = simulate_raw(&form.to_raw(), Locale::Ja).unwrap_err();
-        let fields = [
-            Field::Rate,
-            Field::Hours,
-            Field::SmePrior,
-            Field::ExpertPrior,
-            Field::NaganoPriorHours,
-            Field::AsOf,
-        ];
-        for field in fields {
+        for field in Field::ALL {
             assert!(
                 errors.iter().any(|e| e.field == field.api_name()),
                 "{field:?} should have an error: {errors:?}"

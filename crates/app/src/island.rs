@@ -163,6 +163,52 @@ fn Spare() -> yew::Html {
     yew::Html::default()
 }
 
+/// The attribute `attr` of the island `name`'s host, as the page wrote it last (empty when
+/// there is none, and off the web).
+pub fn host_attr(name: &str, attr: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&slot_id(name)))
+            .and_then(|h| h.get_attribute(attr))
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (name, attr);
+        String::new()
+    }
+}
+
+/// Calls `f` each time the page rewrites one of `attrs` on the island `name`'s host (how a
+/// page hands an island what it shows), until the returned guard is dropped.
+#[cfg(target_arch = "wasm32")]
+pub fn watch_host(name: &str, attrs: &[&str], f: impl Fn() + 'static) -> impl FnOnce() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let callback = Closure::<dyn Fn()>::new(f);
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
+    let host = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&slot_id(name)));
+    if let (Some(o), Some(h)) = (&observer, host) {
+        let options = web_sys::MutationObserverInit::new();
+        let filter: js_sys::Array = attrs
+            .iter()
+            .map(|a| wasm_bindgen::JsValue::from_str(a))
+            .collect();
+        options.set_attribute_filter(&filter);
+        let _ = o.observe_with_options(&h, &options);
+    }
+    move || {
+        if let Some(o) = observer {
+            o.disconnect();
+        }
+        drop(callback);
+    }
+}
+
 /// Calls `f` each time the island's host gets [`OPEN_EVENT`] (the island opened again), until
 /// the returned guard is dropped.
 #[cfg(target_arch = "wasm32")]

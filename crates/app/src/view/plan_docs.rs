@@ -92,48 +92,10 @@ pub fn PlanDocsSlot(props: &SlotProps) -> Html {
     }
 }
 
-/// The host's two attributes.
+/// The host's two attributes, read together (a press may change both at once).
 fn host_attrs() -> (String, String) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let host = host();
-        let attr = |name| {
-            host.as_ref()
-                .and_then(|h| h.get_attribute(name))
-                .unwrap_or_default()
-        };
-        (attr(INPUT_ATTR), attr(EXPORT_ATTR))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    (String::new(), String::new())
-}
-
-#[cfg(target_arch = "wasm32")]
-fn host() -> Option<web_sys::Element> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&crate::island::slot_id(ISLAND)))
-}
-
-/// Calls `f` with the host's attributes each time the page rewrites one, until the guard is
-/// dropped.
-#[cfg(target_arch = "wasm32")]
-fn watch_host(f: impl Fn((String, String)) + 'static) -> impl FnOnce() {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let callback = Closure::<dyn Fn()>::new(move || f(host_attrs()));
-    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
-    if let (Some(o), Some(h)) = (&observer, host()) {
-        let options = web_sys::MutationObserverInit::new();
-        options.set_attribute_filter(&js_sys::Array::of2(&INPUT_ATTR.into(), &EXPORT_ATTR.into()));
-        let _ = o.observe_with_options(&h, &options);
-    }
-    move || {
-        if let Some(o) = observer {
-            o.disconnect();
-        }
-        drop(callback);
-    }
+    let attr = |a| crate::island::host_attr(ISLAND, a);
+    (attr(INPUT_ATTR), attr(EXPORT_ATTR))
 }
 
 /// The draft in the host's JSON (an empty draft when there is none or it does not read).
@@ -171,7 +133,11 @@ pub fn PlanDocs() -> Html {
     #[cfg(target_arch = "wasm32")]
     {
         let attrs = attrs.setter();
-        use_effect_with((), move |_| watch_host(move |v| attrs.set(v)));
+        use_effect_with((), move |_| {
+            crate::island::watch_host(ISLAND, &[INPUT_ATTR, EXPORT_ATTR], move || {
+                attrs.set(host_attrs())
+            })
+        });
     }
     let (input, export) = (*attrs).clone();
     let draft = use_memo(input, |s| read_draft(s));
@@ -201,7 +167,10 @@ pub fn PlanDocs() -> Html {
 /// Tells the page that an export could not be saved ([`EXPORT_FAILED_EVENT`]).
 fn report_failure() {
     #[cfg(target_arch = "wasm32")]
-    if let Some(h) = host() {
+    if let Some(h) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&crate::island::slot_id(ISLAND)))
+    {
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
         if let Ok(e) = web_sys::Event::new_with_event_init_dict(EXPORT_FAILED_EVENT, &init) {

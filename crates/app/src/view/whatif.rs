@@ -350,7 +350,9 @@ pub fn WhatIf() -> Html {
     #[cfg(target_arch = "wasm32")]
     {
         let input = input.setter();
-        use_effect_with((), move |_| watch_host(move |v| input.set(v)));
+        use_effect_with((), move |_| {
+            crate::island::watch_host(ISLAND, &[INPUT_ATTR], move || input.set(host_input()))
+        });
     }
     let today = crate::clock::today();
     let later = crate::defer::use_deferred(((*input).clone(), today));
@@ -383,39 +385,5 @@ pub fn WhatIf() -> Html {
 
 /// The host's form as it is now.
 fn host_input() -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        host()
-            .and_then(|h| h.get_attribute(INPUT_ATTR))
-            .unwrap_or_default()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    String::new()
-}
-
-#[cfg(target_arch = "wasm32")]
-fn host() -> Option<web_sys::Element> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&crate::island::slot_id(ISLAND)))
-}
-
-/// Calls `f` with the host's form each time the page rewrites it, until the guard is dropped.
-#[cfg(target_arch = "wasm32")]
-fn watch_host(f: impl Fn(String) + 'static) -> impl FnOnce() {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let callback = Closure::<dyn Fn()>::new(move || f(host_input()));
-    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
-    if let (Some(o), Some(h)) = (&observer, host()) {
-        let options = web_sys::MutationObserverInit::new();
-        options.set_attribute_filter(&js_sys::Array::of1(&INPUT_ATTR.into()));
-        let _ = o.observe_with_options(&h, &options);
-    }
-    move || {
-        if let Some(o) = observer {
-            o.disconnect();
-        }
-        drop(callback);
-    }
+    crate::island::host_attr(ISLAND, INPUT_ATTR)
 }
