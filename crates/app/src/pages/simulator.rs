@@ -112,7 +112,17 @@ pub fn SimulatorPage() -> Html {
     use_effect_with(state.form != Form::default(), |&used| {
         crate::seminar::note_used(TOOL, used)
     });
-    let on_action = state.dispatcher().to_callback();
+    // One callback for the page's life: the panels compare their props, and a new callback on
+    // every render would make each of them render again at every keystroke.
+    let on_action = {
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| dispatcher.to_callback())).clone()
+    };
+    // Which leaflet example the form is now, if any (what the presets mark).
+    let current_preset = ouen_rules::presets::PRESETS
+        .iter()
+        .find(|p| state.form == Form::from_preset(p, &state.form.as_of))
+        .map(|p| p.id);
     let today = state.today;
     let as_of = state.as_of();
     let input = state.form.to_raw_on(today).validate().ok();
@@ -157,7 +167,11 @@ pub fn SimulatorPage() -> Html {
                         usage={plan_usage}
                     />
                 </div>
-                <Presets form={state.form.clone()} on_action={on_action.clone()} />
+                <Presets
+                    current={current_preset}
+                    as_of={AttrValue::from(state.form.as_of.clone())}
+                    on_action={on_action.clone()}
+                />
                 <StatusPanel
                     as_of={AttrValue::from(state.form.as_of.clone())}
                     {today}

@@ -10,9 +10,14 @@ use ouen_rules::presets::PRESETS;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
+/// What the examples depend on: a keystroke that changes neither leaves them as they are
+/// (Yew compares the props and does not render them again).
 #[derive(Properties, PartialEq)]
 pub struct PresetsProps {
-    pub form: Form,
+    /// The id of the example the form is now, if it is one.
+    pub current: Option<&'static str>,
+    /// The as-of date typed, which loading an example keeps.
+    pub as_of: AttrValue,
     pub on_action: Callback<Action>,
 }
 
@@ -26,8 +31,8 @@ pub fn Presets(props: &PresetsProps) -> Html {
                 for p in PRESETS.iter() {
                     {{
                         let mode = Mode::of(p.schemes.national, p.schemes.nagano);
-                        let current = props.form == Form::from_preset(p, &props.form.as_of);
-                        let as_of = props.form.as_of.clone();
+                        let current = props.current == Some(p.id);
+                        let as_of = props.as_of.to_string();
                         let onclick = props
                             .on_action
                             .reform(move |_: MouseEvent| Action::Load(Form::from_preset(p, &as_of)));
