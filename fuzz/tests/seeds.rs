@@ -5,6 +5,11 @@ use ouen_app::everything::Everything;
 use ouen_app::handoff::{self, Codec, Kind};
 use std::path::Path;
 
+/// A document as the app keeps it (ouen's own JSON), from serde_json's `json!`.
+fn json(v: serde_json::Value) -> ouen_rules::json::Json {
+    ouen_rules::json::Json::parse(&v.to_string()).unwrap()
+}
+
 fn write(target: &str, name: &str, bytes: &[u8]) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("corpus")
@@ -108,23 +113,23 @@ fn write_seeds() {
     let mut all = Everything::new();
     all.documents.insert(
         "ouen.simulator".into(),
-        serde_json::json!({"rate": "6000", "hours": "12", "mode": "combined"}),
+        json(serde_json::json!({"rate": "6000", "hours": "12", "mode": "combined"})),
     );
     all.documents.insert(
         "ouen.eligibility".into(),
-        serde_json::from_slice(elig).unwrap(),
+        json(serde_json::from_slice(elig).unwrap()),
     );
     all.documents.insert(
         "ouen.checklist.history".into(),
-        serde_json::json!({"records": [record]}),
+        json(serde_json::json!({"records": [record]})),
     );
     all.documents.insert(
         "ouen.plan.drafts".into(),
-        serde_json::json!({"drafts": [{"name": "計画書 1", "draft": plan}], "current": 0}),
+        json(serde_json::json!({"drafts": [{"name": "計画書 1", "draft": plan}], "current": 0})),
     );
     all.documents.insert(
         "ouen.seminar.tally".into(),
-        serde_json::json!({"entries": [{"stage": 2, "tools": ["checklist"]}]}),
+        json(serde_json::json!({"entries": [{"stage": 2, "tools": ["checklist"]}]})),
     );
     all.settings.insert("ouen.lang".into(), "en".into());
     write("everything_import", "00-all", all.to_json().as_bytes());
