@@ -76,6 +76,7 @@ pub fn dist() -> Result<Dist> {
     for (sub, t) in [("node", Target::Node), ("web", Target::Web)] {
         let dir = npm.join(sub);
         bindgen(&rules_wasm, &dir, "ouen", t, true)?;
+        shorten_import_names(&dir, "ouen")?;
         optimize(&opt, &dir.join("ouen_bg.wasm"))?;
         // wasm-bindgen's own declarations are skipped: ours come from the Rust types.
         let _ = fs::remove_file(dir.join("ouen.d.ts"));
@@ -174,7 +175,7 @@ fn app_wasm(input: &Path, www: &Path, opt: &Path, page: &str) -> Result {
 }
 
 /// Renames the wasm's imports from its glue to `$0`, `$1`, … in both files
-/// (`names::shorten_imports`: about 3 KB brotli off every page).
+/// (`names::shorten_imports`: about 3 KB brotli off every page; the npm package's wasm too).
 fn shorten_import_names(dir: &Path, name: &str) -> Result {
     let wasm_path = dir.join(format!("{name}_bg.wasm"));
     let js_path = dir.join(format!("{name}.js"));
@@ -264,6 +265,7 @@ fn cost_entry(target: &Path, npm: &Path, opt: &Path) -> Result {
     for (sub, t) in [("node", Target::Node), ("web", Target::Web)] {
         let dir = npm.join("cost").join(sub);
         bindgen(&cost_wasm, &dir, "ouen_cost", t, true)?;
+        shorten_import_names(&dir, "ouen_cost")?;
         optimize_with(opt, &dir.join("ouen_cost_bg.wasm"), &COST_OPT)?;
         let _ = fs::remove_file(dir.join("ouen_cost.d.ts"));
         let _ = fs::remove_file(dir.join("ouen_cost_bg.wasm.d.ts"));
@@ -377,6 +379,7 @@ pub fn dist_npm() -> Result {
             let _ = fs::remove_file(dir.join(f));
         }
         bindgen(&rules_wasm, &dir, "ouen", t, true)?;
+        shorten_import_names(&dir, "ouen")?;
         optimize(&opt, &dir.join("ouen_bg.wasm"))?;
         let _ = fs::remove_file(dir.join("ouen.d.ts"));
         let _ = fs::remove_file(dir.join("ouen_bg.wasm.d.ts"));
