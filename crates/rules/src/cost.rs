@@ -26,6 +26,17 @@ pub const MAX_HOURS: i64 = 10_000;
 /// Decimal places accepted in hours (1.5 h, 0.25 h, 1.3333 h).
 pub const HOURS_DECIMALS: u32 = 4;
 
+/// How a number of hours is read, in a simulation as in a plan's steps: positive, at most
+/// [`MAX_HOURS`], at most [`HOURS_DECIMALS`] places.
+pub(crate) fn hours_rule() -> NumberRule {
+    NumberRule {
+        whole: None,
+        max_decimals: HOURS_DECIMALS,
+        positive: true,
+        max: Decimal::from(MAX_HOURS),
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -147,17 +158,7 @@ impl RawSimulationInput {
         );
         let hours = keep(
             &mut errors,
-            number_field(
-                "hours",
-                self.hours.as_ref(),
-                None,
-                NumberRule {
-                    whole: None,
-                    max_decimals: HOURS_DECIMALS,
-                    positive: true,
-                    max: Decimal::from(MAX_HOURS),
-                },
-            ),
+            number_field("hours", self.hours.as_ref(), None, hours_rule()),
         );
         let schemes = keep(&mut errors, parse_schemes(self.schemes.as_ref()));
         // The date decides the caps below; its error is reported last, in field order.

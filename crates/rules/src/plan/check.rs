@@ -7,8 +7,7 @@
 use super::draft::{PlanDraft, PlanMode, DRAFT_VERSION};
 use super::finding::{explain, Field, Finding};
 use crate::cost::{
-    compute as compute_cost, Computation, RawSimulationInput, Simulation, HOURS_DECIMALS,
-    MAX_HOURS, MAX_RATE,
+    compute as compute_cost, Computation, RawSimulationInput, Simulation, MAX_HOURS, MAX_RATE,
 };
 use crate::eligibility::ExpertKind;
 use crate::input::{number_field, parse_date_field, ErrorKind, InputError, NumberRule, Value};
@@ -228,18 +227,13 @@ fn contract(d: &PlanDraft, found: &mut Vec<Finding>) {
     }
 }
 
-/// Hours as a step holds them: positive, at most [`MAX_HOURS`], [`HOURS_DECIMALS`] places.
+/// Hours as a step holds them, read as a simulation reads hours ([`crate::cost::hours_rule`]).
 pub(crate) fn parse_hours(s: &str) -> Result<Decimal, InputError> {
     number_field(
         "hours",
         Some(&Value::Text(s.to_string())),
         None,
-        NumberRule {
-            whole: None,
-            max_decimals: HOURS_DECIMALS,
-            positive: true,
-            max: Decimal::from(MAX_HOURS),
-        },
+        crate::cost::hours_rule(),
     )
 }
 
