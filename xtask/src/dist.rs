@@ -45,8 +45,9 @@ pub fn dist() -> Result<Dist> {
     // language.
     build_islands_and_npm()?;
     build_pages(&PAGES)?;
-    // On its own: built with the two above, cargo would unify ouen-rules' features and give
-    // the small wasm the `full` core.
+    // On its own: built with the two above, cargo would unify features and give the small
+    // wasm the core's `std` (which `ouen-rules` turns on) and js-sys' `std`, whose panic
+    // handler clashes with its own runtime's.
     build_cost_wasm()?;
     let target = wasm_target_dir();
     let out = dist_dir();
@@ -426,8 +427,12 @@ fn optimize(wasm_opt: &Path, wasm: &Path) -> Result {
 }
 
 fn optimize_with(wasm_opt: &Path, wasm: &Path, extra: &[&str]) -> Result {
+    // `OUEN_WASM_NAMES=1`: keep the function names, for a profile that names them (the sizes
+    // are then not the shipped ones).
+    let names = std::env::var_os("OUEN_WASM_NAMES").is_some_and(|v| v == "1");
     run(Command::new(wasm_opt)
         .arg("-Oz")
+        .args(names.then_some("-g"))
         .arg(wasm)
         .arg("-o")
         .arg(wasm)
