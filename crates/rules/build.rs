@@ -1,494 +1,75 @@
-//! Turns the rules' data into static Rust tables (no JSON parser ships in the wasm) and stamps
-//! the ruleset with a short SHA-256 of the data:
-//! - `data/parameters.json`: every figure and date, with validity and source (`parameters.rs`);
-//!   each revision of a date with the day it was announced (checked in `build/dates.rs`);
-//! - `data/rules.json`: every rule of the specification, stated for people, and the typed
-//!   `RuleId` (`rule_ids.rs`, `catalogue.rs`; see `build/rules.rs`); every rule the parameters
-//!   cite must be one of them;
-//! - `data/supports.json`: the support catalogue, its needs and the checklist's next steps,
-//!   with typed ids (`supports.rs`, see `build/supports.rs`);
-//! - `data/presets.json` joined with the workspace's `tests/data/golden.json`: the worked
-//!   examples as one-tap presets (`presets.rs`, see `build/presets.rs`). Not part of the stamp:
-//!   they are examples of the rules, not rules.
+//! `ouen-rules`' build: the content's static tables, from the data directory `ouen-core`'s
+//! build reads too (`crates/rules/data`, or `OUEN_RULES_DATA_DIR`: `../core/build/data.rs`):
+//! - `rules.json`: every rule of the specification as a statement for people, with its section
+//!   (`catalogue.rs`; validated by `../core/build/rules.rs`, which also gives the core its
+//!   `RuleId`);
+//! - `supports.json`: the support catalogue, its needs and the checklist's next steps, with
+//!   typed ids (`supports.rs`, see `build/supports.rs`);
+//! - `presets.json` joined with the workspace's `tests/data/golden.json`: the worked examples
+//!   as one-tap presets (`presets.rs`, see `build/presets.rs`).
 //!
-//! The build fails, with a message naming the file and the entry, if the data is malformed: an
-//! unknown id or reference, a date that does not exist, a value that is not an integer, a
-//! revision out of announcement order.
-//!
-//! `OUEN_RULES_DATA_DIR` builds from another data directory (`build/dates.rs`): the yearly
-//! update fixture of `tests/update_fixture.rs` is built that way.
+//! `parameters.json` is read for its source documents only, which the rules and supports cite;
+//! the core's build checks the rest of it, and stamps the ruleset (`STAMP`) with a hash of
+//! `parameters.json`, `supports.json` and `rules.json`. The build fails, with a message naming
+//! the file and the entry, if the data is malformed.
 
-#[path = "build/dates.rs"]
-mod dates;
+#[path = "../core/build/data.rs"]
+mod data;
 #[path = "build/presets.rs"]
 mod presets;
-#[path = "build/rules.rs"]
+#[path = "../core/build/rules.rs"]
 mod rules;
 #[path = "build/supports.rs"]
 mod supports;
 
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
-use std::fmt::Write as _;
 use std::{env, fs, path::Path};
 
-/// Amount parameters the code reads, in the order of the generated `AmountId` enum.
-const AMOUNT_IDS: &[(&str, &str)] = &[
-    (
-        "nationalHonorariumMaxPerHour",
-        "NationalHonorariumMaxPerHour",
-    ),
-    ("minSelfPayPerHour", "MinSelfPayPerHour"),
-    ("smeHonorariumCap", "SmeHonorariumCap"),
-    ("expertHonorariumCap", "ExpertHonorariumCap"),
-    ("naganoTopUpMaxPerHour", "NaganoTopUpMaxPerHour"),
-    ("naganoMaxHours", "NaganoMaxHours"),
-];
-
+/// What this build reads of `parameters.json`: the source documents' ids (the core's build
+/// reads, and checks, the whole file).
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Data {
-    ruleset: String,
-    #[allow(dead_code)]
-    about: String,
+struct Parameters {
     sources: Vec<Source>,
-    #[serde(rename = "smeLimits")]
-    sme_limits: SmeLimits,
-    amounts: Vec<Amount>,
-    dates: Vec<DateParam>,
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Source {
     id: String,
-    file: String,
-    title: String,
 }
-
-/// SME-1, SME-2 ⑨–⑪, SME-5 and SME-6 (6): the legal definition's figures.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SmeLimits {
-    #[allow(dead_code)]
-    about: String,
-    industries: Vec<SmeRow>,
-    organisations: Vec<SmeRow>,
-    #[serde(rename = "smallBusiness")]
-    small_business: SmallBusiness,
-    #[serde(rename = "deemedLarge")]
-    deemed_large: DeemedLarge,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SmeRow {
-    row: u8,
-    rule: String,
-    #[allow(dead_code)]
-    ja: String,
-    #[allow(dead_code)]
-    en: String,
-    capital: Option<String>,
-    employees: u32,
-    source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SmallBusiness {
-    rule: String,
-    commerce: u32,
-    services: u32,
-    #[serde(rename = "lodgingEntertainment")]
-    lodging_entertainment: u32,
-    #[serde(rename = "manufacturingOther")]
-    manufacturing_other: u32,
-    source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DeemedLarge {
-    rule: String,
-    #[serde(rename = "averageTaxableIncome")]
-    average_taxable_income: String,
-    source: String,
-}
-
-/// The SME limits as Rust constants, checked: rows ①–⑧ in order with a capital each, rows
-/// ⑨–⑪ in order without one, positive integers, known rules and sources.
-fn sme_limits(l: &SmeLimits, sources: &[String]) -> String {
-    let fail = |msg: String| -> ! { panic!("parameters.json: smeLimits: {msg}") };
-    let source_ok = |src: &str, ctx: &str| {
-        for part in src.split(';') {
-            let id: String = part
-                .trim()
-                .chars()
-                .take_while(|c| c.is_ascii_digit())
-                .collect();
-            if !sources.contains(&id) {
-                fail(format!("{ctx}: source '{}' names no document", part.trim()));
-            }
-        }
-    };
-    let yen = |v: &str, ctx: &str| -> i64 {
-        match v.parse::<i64>() {
-            Ok(n) if n > 0 => n,
-            _ => fail(format!(
-                "{ctx}: '{v}' is not a positive whole number of yen"
-            )),
-        }
-    };
-    let mut out = String::from("/// SME-1 rows ①–⑧: capital limit (yen) and employee limit, both inclusive.\npub static SME1_ROWS: [(i64, u32); 8] = [\n");
-    if l.industries.len() != 8 {
-        fail(format!(
-            "industries: rows ① to ⑧ are needed, {} given",
-            l.industries.len()
-        ));
-    }
-    for (i, r) in l.industries.iter().enumerate() {
-        let ctx = format!("industries row {}", r.row);
-        if usize::from(r.row) != i + 1 || r.rule != "SME-1" {
-            fail(format!("{ctx}: rows ① to ⑧ in order, rule SME-1"));
-        }
-        source_ok(&r.source, &ctx);
-        let Some(capital) = &r.capital else {
-            fail(format!("{ctx}: a capital limit is needed"));
-        };
-        if r.employees == 0 {
-            fail(format!("{ctx}: employees must be positive"));
-        }
-        out += &format!("    ({}, {}),\n", yen(capital, &ctx), r.employees);
-    }
-    out += "];\n/// SME-2 rows ⑨–⑪: employee limit (inclusive); these organisations have no capital test.\npub static SME2_EMPLOYEES: [u32; 3] = [";
-    if l.organisations.len() != 3 {
-        fail(format!(
-            "organisations: rows ⑨ to ⑪ are needed, {} given",
-            l.organisations.len()
-        ));
-    }
-    for (i, r) in l.organisations.iter().enumerate() {
-        let ctx = format!("organisations row {}", r.row);
-        if usize::from(r.row) != i + 9 || r.rule != "SME-2" || r.capital.is_some() {
-            fail(format!(
-                "{ctx}: rows ⑨ to ⑪ in order, rule SME-2, no capital"
-            ));
-        }
-        source_ok(&r.source, &ctx);
-        if r.employees == 0 {
-            fail(format!("{ctx}: employees must be positive"));
-        }
-        out += &format!("{}, ", r.employees);
-    }
-    let sb = &l.small_business;
-    source_ok(&sb.source, "smallBusiness");
-    if sb.rule != "SME-5" {
-        fail("smallBusiness: rule SME-5".into());
-    }
-    let dl = &l.deemed_large;
-    source_ok(&dl.source, "deemedLarge");
-    if dl.rule != "SME-6" {
-        fail("deemedLarge: rule SME-6".into());
-    }
-    out += &format!(
-        "];\n/// SME-5: small-business employee limits (inclusive): commerce, services, lodging and entertainment, manufacturing and others.\npub static SMALL_BUSINESS_EMPLOYEES: [u32; 4] = [{}, {}, {}, {}];\n/// SME-6 (6): the average taxable income over which a business is deemed large (yen).\npub const TAXABLE_INCOME_LIMIT: i64 = {};\n",
-        sb.commerce,
-        sb.services,
-        sb.lodging_entertainment,
-        sb.manufacturing_other,
-        yen(&dl.average_taxable_income, "deemedLarge")
-    );
-    out
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Amount {
-    id: String,
-    rule: String,
-    unit: String,
-    ja: String,
-    en: String,
-    values: Vec<AmountValue>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AmountValue {
-    value: String,
-    from: String,
-    until: Option<String>,
-    source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DateParam {
-    id: String,
-    rule: String,
-    programme: String,
-    phase: Option<String>,
-    kind: String,
-    ja: String,
-    en: String,
-    revisions: Vec<Revision>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Revision {
-    value: String,
-    /// The day the revision was announced (see `build/dates.rs`).
-    announced: String,
-    source: String,
-    /// How the announcement date is known, for maintainers (not generated).
-    #[allow(dead_code)]
-    note: Option<String>,
-}
-
-fn date(s: &str, ctx: &str) -> String {
-    let parts: Vec<&str> = s.split('-').collect();
-    let ok = parts.len() == 3 && parts[0].len() == 4 && parts[1].len() == 2 && parts[2].len() == 2;
-    let nums: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
-    if !ok || nums.len() != 3 {
-        panic!("{ctx}: '{s}' is not a YYYY-MM-DD date");
-    }
-    let (y, m, d) = (nums[0], nums[1], nums[2]);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let dim = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => panic!("{ctx}: month {m} does not exist"),
-    };
-    if d == 0 || d > dim {
-        panic!("{ctx}: day {d} does not exist in {y}-{m:02}");
-    }
-    format!("Date::from_ymd_unchecked({y}, {m}, {d})")
-}
-
-fn programme(s: &str, ctx: &str) -> &'static str {
-    match s {
-        "national" => "ProgrammeId::National",
-        "naganoCombined" => "ProgrammeId::NaganoCombined",
-        "naganoOnly" => "ProgrammeId::NaganoOnly",
-        _ => panic!("parameters.json: {ctx}: unknown programme '{s}'"),
-    }
-}
-
-fn kind(s: &str, ctx: &str) -> &'static str {
-    match s {
-        "registrationStart" => "DateKind::RegistrationStart",
-        "registrationEnd" => "DateKind::RegistrationEnd",
-        "applicationStart" => "DateKind::ApplicationStart",
-        "applicationEnd" => "DateKind::ApplicationEnd",
-        "contractEnd" => "DateKind::ContractEnd",
-        "supportEnd" => "DateKind::SupportEnd",
-        "reportEnd" => "DateKind::ReportEnd",
-        "claimEnd" => "DateKind::ClaimEnd",
-        "operationsEnd" => "DateKind::OperationsEnd",
-        _ => panic!("parameters.json: {ctx}: unknown date kind '{s}'"),
-    }
-}
-
-/// Put before a generated field that only the `full` build reads (ids, sources, amount labels,
-/// date rules: `rulesetInfo` and the programme calendar); the small cost wasm leaves them out.
-const FULL: &str = "#[cfg(feature = \"full\")] ";
 
 fn main() {
-    // The data directory can be another one (`build/dates.rs`: the update fixture's).
-    println!("cargo:rerun-if-env-changed={}", dates::DATA_DIR_VAR);
-    println!("cargo:rerun-if-changed=build/dates.rs");
-    let read = |name: &str| {
-        let path = dates::data_file(name);
-        println!("cargo:rerun-if-changed={}", path.display());
-        fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
-    };
-    let bytes = read("parameters.json");
-    let data: Data = serde_json::from_slice(&bytes).unwrap_or_else(|e| {
-        let path = dates::data_file("parameters.json");
-        panic!("parse {}: {e}", path.display())
-    });
-    println!("cargo:rerun-if-changed=build/rules.rs");
-    let rules_json = read("rules.json");
-    println!("cargo:rerun-if-changed=build/supports.rs");
-    let catalogue = read("supports.json");
-    // The stamp covers all the data: a changed support is a changed ruleset too.
-    let hash = Sha256::new()
-        .chain_update(&bytes)
-        .chain_update(&catalogue)
-        .chain_update(&rules_json)
-        .finalize();
-    let source_ids: Vec<String> = data.sources.iter().map(|s| s.id.clone()).collect();
-    let (rule_ids, rule_id_src, catalogue_src) = rules::generate(&rules_json, &source_ids);
-    let known_rule = |list: &str, ctx: &str| {
-        for id in list.split(',').map(str::trim) {
-            if !rule_ids.iter().any(|r| r == id) {
-                panic!("parameters.json: {ctx}: rule '{id}' is not in rules.json");
-            }
-        }
-    };
-    for a in &data.amounts {
-        known_rule(&a.rule, &a.id);
+    data::watch_data_dir_var();
+    for file in [
+        "../core/build/data.rs",
+        "../core/build/rules.rs",
+        "build/supports.rs",
+        "build/presets.rs",
+    ] {
+        println!("cargo:rerun-if-changed={file}");
     }
-    for d in &data.dates {
-        known_rule(&d.rule, &d.id);
-    }
-    let short: String = hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
-
-    let mut out = String::new();
-    writeln!(out, "// @generated by build.rs from data/parameters.json").unwrap();
-    writeln!(out, "pub const RULESET_VERSION: &str = {:?};", data.ruleset).unwrap();
-    writeln!(out, "pub const RULESET_HASH: &str = {short:?};").unwrap();
-
-    writeln!(
-        out,
-        "#[cfg(feature = \"full\")]\npub static SOURCES: &[Source] = &["
-    )
-    .unwrap();
-    for s in &data.sources {
-        writeln!(
-            out,
-            "    Source {{ id: {:?}, file: {:?}, title: {:?} }},",
-            s.id, s.file, s.title
-        )
-        .unwrap();
-    }
-    writeln!(out, "];").unwrap();
-
-    // Amounts, ordered as AmountId.
-    writeln!(
-        out,
-        "#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum AmountId {{"
-    )
-    .unwrap();
-    for (_, variant) in AMOUNT_IDS {
-        writeln!(out, "    {variant},").unwrap();
-    }
-    writeln!(out, "}}").unwrap();
-    writeln!(out, "pub static AMOUNTS: &[AmountParam] = &[").unwrap();
-    for (id, _) in AMOUNT_IDS {
-        let a = data
-            .amounts
-            .iter()
-            .find(|a| a.id == *id)
-            .unwrap_or_else(|| panic!("parameters.json: amount '{id}' is missing"));
-        let unit = match a.unit.as_str() {
-            "yen" => "Unit::Yen",
-            "yenPerHour" => "Unit::YenPerHour",
-            "hours" => "Unit::Hours",
-            u => panic!("parameters.json: {id}: unknown unit '{u}'"),
-        };
-        writeln!(
-            out,
-            "    AmountParam {{ {FULL}id: {:?}, rule: {:?}, {FULL}unit: {unit}, {FULL}ja: {:?}, {FULL}en: {:?}, values: &[",
-            a.id, a.rule, a.ja, a.en
-        )
-        .unwrap();
-        assert!(!a.values.is_empty(), "parameters.json: {id}: no values");
-        for v in &a.values {
-            let n: i64 = v.value.parse().unwrap_or_else(|_| {
-                panic!(
-                    "parameters.json: {id}: value '{}' is not an integer",
-                    v.value
-                )
-            });
-            let ctx = format!("parameters.json: {id}");
-            let from = date(&v.from, &ctx);
-            let until = match &v.until {
-                Some(u) => format!("Some({})", date(u, &ctx)),
-                None => "None".into(),
-            };
-            writeln!(
-                out,
-                "        AmountValue {{ value: {n}, from: {from}, until: {until}, {FULL}source: {:?} }},",
-                v.source
-            )
-            .unwrap();
-        }
-        writeln!(out, "    ] }},").unwrap();
-    }
-    writeln!(out, "];").unwrap();
-    for a in &data.amounts {
-        if !AMOUNT_IDS.iter().any(|(id, _)| *id == a.id) {
-            panic!("parameters.json: amount '{}' is not read by the code", a.id);
-        }
-    }
-
-    writeln!(out, "pub static DATES: &[DateParam] = &[").unwrap();
-    let mut announcements = dates::Announcements::default();
-    for d in &data.dates {
-        assert!(
-            !d.revisions.is_empty(),
-            "parameters.json: {}: no revisions",
-            d.id
-        );
-        let revisions: Vec<dates::Rev> = d
-            .revisions
-            .iter()
-            .map(|r| dates::Rev {
-                value: &r.value,
-                announced: &r.announced,
-                source: &r.source,
-            })
-            .collect();
-        announcements.check(&d.id, &revisions, |s, ctx| {
-            date(s, ctx);
+    let parameters: Parameters = serde_json::from_slice(&data::read("parameters.json"))
+        .unwrap_or_else(|e| {
+            let path = data::data_file("parameters.json");
+            panic!("parse {}: {e}", path.display())
         });
-        let phase = match d.phase.as_deref() {
-            Some("one") => "Some(Phase::One)",
-            Some("two") => "Some(Phase::Two)",
-            None => "None",
-            Some(p) => panic!("parameters.json: {}: unknown phase '{p}'", d.id),
-        };
-        writeln!(
-            out,
-            "    DateParam {{ {FULL}id: {:?}, {FULL}rule: {:?}, programme: {}, phase: {phase}, kind: {}, ja: {:?}, en: {:?}, revisions: &[",
-            d.id,
-            d.rule,
-            programme(&d.programme, &d.id),
-            kind(&d.kind, &d.id),
-            d.ja,
-            d.en
-        )
-        .unwrap();
-        for r in &d.revisions {
-            writeln!(
-                out,
-                "        Revision {{ value: {}, announced: {}, {FULL}source: {:?} }},",
-                date(&r.value, &format!("parameters.json: {}", d.id)),
-                date(&r.announced, &format!("parameters.json: {}", d.id)),
-                r.source
-            )
-            .unwrap();
-        }
-        writeln!(out, "    ] }},").unwrap();
-    }
-    writeln!(out, "];").unwrap();
-
-    out += &sme_limits(&data.sme_limits, &source_ids);
+    let source_ids: Vec<String> = parameters.sources.into_iter().map(|s| s.id).collect();
     let out_dir = env::var("OUT_DIR").unwrap();
-    fs::write(Path::new(&out_dir).join("parameters.rs"), out).unwrap();
+    let out = |name: &str, src: String| fs::write(Path::new(&out_dir).join(name), src).unwrap();
 
-    fs::write(Path::new(&out_dir).join("rule_ids.rs"), rule_id_src).unwrap();
-    fs::write(Path::new(&out_dir).join("catalogue.rs"), catalogue_src).unwrap();
-    let tables = supports::generate(&catalogue, &source_ids, |s, ctx| {
-        date(s, &format!("supports.json: {ctx}"))
+    let (_, _, catalogue) = rules::generate(&data::read("rules.json"), &source_ids);
+    out("catalogue.rs", catalogue);
+
+    let supports = supports::generate(&data::read("supports.json"), &source_ids, |s, ctx| {
+        data::date(s, &format!("supports.json: {ctx}"))
     });
-    fs::write(Path::new(&out_dir).join("supports.rs"), tables).unwrap();
+    out("supports.rs", supports);
 
     // The presets: ids and titles here, everything else from the golden cases.
-    println!("cargo:rerun-if-changed=data/presets.json");
-    println!("cargo:rerun-if-changed=build/presets.rs");
-    println!("cargo:rerun-if-changed=../../tests/data/golden.json");
-    let preset_data = fs::read("data/presets.json").expect("read data/presets.json");
-    let golden =
-        fs::read("../../tests/data/golden.json").expect("read ../../tests/data/golden.json");
-    fs::write(
-        Path::new(&out_dir).join("presets.rs"),
-        presets::generate(&preset_data, &golden),
-    )
-    .unwrap();
+    let golden = "../../tests/data/golden.json";
+    println!("cargo:rerun-if-changed={golden}");
+    let golden = fs::read(golden).unwrap_or_else(|e| panic!("read {golden}: {e}"));
+    out(
+        "presets.rs",
+        presets::generate(&data::read("presets.json"), &golden),
+    );
 }

@@ -623,9 +623,10 @@ pub fn validate(kind: BusinessKind, raw: &RawAnswers) -> Result<Assessment, Vec<
     }
     for key in raw.keys() {
         if item(key).is_none() {
-            errors.push(InputError::new(
+            errors.push(InputError::labelled(
                 "answers",
                 ErrorKind::UnknownChoice { got: key.clone() },
+                ["チェックリストの回答", "Checklist answers"],
             ));
         }
     }
@@ -1112,19 +1113,24 @@ pub struct RawChecklistInput {
     pub answers: Option<BTreeMap<String, Value>>,
 }
 
+/// The name of the field `businessKind` (`[ja, en]`).
+const BUSINESS_KIND: [&str; 2] = ["事業の種類", "Kind of business"];
+
 impl RawChecklistInput {
     /// The kind of business (default: other), or an error naming `businessKind`.
     pub fn kind(&self) -> Result<BusinessKind, InputError> {
         match &self.business_kind {
             None => Ok(BusinessKind::Other),
             Some(Value::Text(s)) if s.trim().is_empty() => Ok(BusinessKind::Other),
-            Some(Value::Text(s)) => BusinessKind::parse(s).ok_or(InputError::new(
+            Some(Value::Text(s)) => BusinessKind::parse(s).ok_or(InputError::labelled(
                 "businessKind",
                 ErrorKind::UnknownChoice { got: s.clone() },
+                BUSINESS_KIND,
             )),
-            Some(_) => Err(InputError::new(
+            Some(_) => Err(InputError::labelled(
                 "businessKind",
                 ErrorKind::UnknownChoice { got: String::new() },
+                BUSINESS_KIND,
             )),
         }
     }

@@ -34,6 +34,9 @@ pub struct RawNavigatorInput {
     pub as_of: Option<Value>,
 }
 
+/// The name of the field `needs` (`[ja, en]`).
+const NEEDS_LABEL: [&str; 2] = ["やりたいこと", "What you want to do"];
+
 impl RawNavigatorInput {
     pub fn validate(&self) -> Result<(Vec<NeedId>, Option<Date>), Vec<InputError>> {
         let mut errors = Vec::new();
@@ -47,26 +50,32 @@ impl RawNavigatorInput {
                             Some(n) if !needs.contains(&n) => needs.push(n),
                             Some(_) => {}
                             None => {
-                                errors.push(InputError::new(
+                                errors.push(InputError::labelled(
                                     "needs",
                                     ErrorKind::UnknownChoice {
                                         got: t.chars().take(40).collect(),
                                     },
+                                    NEEDS_LABEL,
                                 ));
                                 break;
                             }
                         },
                         _ => {
-                            errors.push(InputError::new(
+                            errors.push(InputError::labelled(
                                 "needs",
                                 ErrorKind::UnknownChoice { got: "?".into() },
+                                NEEDS_LABEL,
                             ));
                             break;
                         }
                     }
                 }
             }
-            Some(_) => errors.push(InputError::new("needs", ErrorKind::NotAList)),
+            Some(_) => errors.push(InputError::labelled(
+                "needs",
+                ErrorKind::NotAList,
+                NEEDS_LABEL,
+            )),
         }
         let as_of = date_field("asOf", self.as_of.as_ref()).unwrap_or_else(|e| {
             errors.push(e);
@@ -164,7 +173,7 @@ fn pick<'a>(locale: Locale, ja: &'a str, en: &'a str) -> &'a str {
 fn programme_figures(id: SupportId, as_of: Option<Date>, locale: Locale) -> Vec<FigureView> {
     let f = |a: AmountId, ja: &dyn Fn(String) -> String, en: &dyn Fn(String) -> String| {
         let p = amount(a, as_of);
-        let money = match p.param.unit {
+        let money = match p.id().unit() {
             crate::params::Unit::Hours => hours(p.value, locale),
             _ => yen(p.value, locale),
         };
@@ -185,7 +194,7 @@ fn programme_figures(id: SupportId, as_of: Option<Date>, locale: Locale) -> Vec<
                     p.entry.until.map(|u| u.format(locale)).unwrap_or_default()
                 ),
             },
-            source: p.entry.source,
+            source: p.source(),
         }
     };
     match id {

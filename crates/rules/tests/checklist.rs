@@ -488,3 +488,21 @@ fn every_next_step_support_is_shown_by_the_navigator() {
         assert!(named >= 6);
     }
 }
+
+/// The checklist names its own fields in its errors (the core's labels have none of them).
+#[test]
+fn errors_name_the_checklists_fields() {
+    use ouen_rules::checklist::RawChecklistInput;
+    let raw: RawChecklistInput =
+        serde_json::from_value(serde_json::json!({"businessKind": "bakery"})).unwrap();
+    let e = raw.kind().unwrap_err();
+    assert_eq!(e.field, "businessKind");
+    assert_eq!(
+        e.message(Locale::Ja),
+        "事業の種類：「bakery」は選択肢にありません。一覧から選んでください。"
+    );
+    assert_eq!(
+        e.message(Locale::En),
+        "Kind of business: 'bakery' is not one of the choices."
+    );
+}

@@ -373,8 +373,17 @@ fn cost_explanations_and_warnings() {
     );
     let missing: Vec<_> = ALL_STEPS.iter().filter(|w| !steps.contains(*w)).collect();
     assert!(missing.is_empty(), "no case explains the steps {missing:?}");
-    assert_every_rule_rendered(&cited_in(include_str!("../src/cost.rs")), &snap, "cost.rs");
-    assert_every_message_rendered(include_str!("../src/cost.rs"), "pub fn explain(", "", &snap);
+    assert_every_rule_rendered(
+        &cited_in(include_str!("../../core/src/cost.rs")),
+        &snap,
+        "cost.rs",
+    );
+    assert_every_message_rendered(
+        include_str!("../../core/src/cost.rs"),
+        "pub fn explain(",
+        "",
+        &snap,
+    );
     snap.check(
         expect_file!["snapshots/explanations/cost.ja.txt"],
         expect_file!["snapshots/explanations/cost.en.txt"],
@@ -754,12 +763,12 @@ fn sme_classification() {
         "every sub-item of SME-6 excludes once"
     );
     let sme_sources = [
-        include_str!("../src/sme/mod.rs"),
-        include_str!("../src/sme/size.rs"),
-        include_str!("../src/sme/deemed_large.rs"),
-        include_str!("../src/sme/small_business.rs"),
-        include_str!("../src/sme/to_qualify.rs"),
-        include_str!("../src/sme/explain.rs"),
+        include_str!("../../core/src/sme/mod.rs"),
+        include_str!("../../core/src/sme/size.rs"),
+        include_str!("../../core/src/sme/deemed_large.rs"),
+        include_str!("../../core/src/sme/small_business.rs"),
+        include_str!("../../core/src/sme/to_qualify.rs"),
+        include_str!("../../core/src/sme/explain.rs"),
     ];
     let cited = cited_in(&sme_sources.concat());
     assert!(
@@ -768,7 +777,7 @@ fn sme_classification() {
     );
     assert_every_rule_rendered(&cited, &snap, "sme/");
     assert_every_message_rendered(
-        include_str!("../src/sme/explain.rs"),
+        include_str!("../../core/src/sme/explain.rs"),
         "pub fn explain(",
         "",
         &snap,
@@ -979,7 +988,7 @@ fn eligibility_verdicts() {
         );
     }
     assert_every_rule_rendered(
-        &cited_in(include_str!("../src/eligibility.rs")),
+        &cited_in(include_str!("../../core/src/eligibility.rs")),
         &snap,
         "eligibility.rs",
     );
@@ -1006,7 +1015,7 @@ fn eligibility_verdicts() {
         .collect();
     assert!(never.is_empty(), "no case asks {never:?} next");
     assert_every_message_rendered(
-        include_str!("../src/eligibility.rs"),
+        include_str!("../../core/src/eligibility.rs"),
         "fn check_eligibility_raw(",
         "#[cfg(test)]",
         &snap,
@@ -1366,10 +1375,10 @@ fn the_completeness_checks_fail_on_a_missing_sentence() {
         .iter()
         .any(|t| t.contains("\"National programme only\"")));
     // Comments are skipped; templates are read whole; escapes are undone.
-    let cost = include_str!("../src/cost.rs");
+    let cost = include_str!("../../core/src/cost.rs");
     let cost = literals(&cost[cost.find("pub fn explain(").unwrap()..]);
     assert!(cost.contains(&"Total fee = hourly rate {0} × {1} = {2}".to_string()));
-    let elig = literals(include_str!("../src/eligibility.rs"));
+    let elig = literals(include_str!("../../core/src/eligibility.rs"));
     assert!(
         !elig.iter().any(|t| t == "as things stand"),
         "a comment's quote"

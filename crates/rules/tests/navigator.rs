@@ -182,14 +182,37 @@ fn raw_input_and_errors() {
     assert_eq!(ok.supports.len(), 1);
     assert_eq!(ok.supports[0].name, "SME common EDI");
     assert!(ok.needs.iter().any(|n| n.selected && n.id == NeedId::Edi));
-    for (input, field) in [
-        (json!({"needs": ["fax"]}), "needs"),
-        (json!({"needs": "edi"}), "needs"),
-        (json!({"needs": [1]}), "needs"),
-        (json!({"asOf": "2021-13-01"}), "asOf"),
+    for (input, field, ja, en) in [
+        (
+            json!({"needs": ["fax"]}),
+            "needs",
+            "やりたいこと：",
+            "What you want to do: ",
+        ),
+        (
+            json!({"needs": "edi"}),
+            "needs",
+            "やりたいこと：",
+            "What you want to do: ",
+        ),
+        (
+            json!({"needs": [1]}),
+            "needs",
+            "やりたいこと：",
+            "What you want to do: ",
+        ),
+        (
+            json!({"asOf": "2021-13-01"}),
+            "asOf",
+            "基準日：",
+            "As-of date: ",
+        ),
     ] {
         let errs = navigator_raw(&raw(input.clone()), Locale::Ja).unwrap_err();
         assert_eq!(errs[0].field, field, "{input}");
+        // The navigator names its own field (the core's labels have no `needs`).
+        assert!(errs[0].message(Locale::Ja).starts_with(ja), "{input}");
+        assert!(errs[0].message(Locale::En).starts_with(en), "{input}");
     }
 }
 

@@ -1,8 +1,8 @@
-//! The programme dates' build-time checks (`build/dates.rs`, run by `build.rs` on
-//! `data/parameters.json`): every revision says when it was announced, in order, and a
-//! mistake fails the build naming the date and the revision.
+//! The programme dates' build-time checks (`crates/core/build/dates.rs`, run by `ouen-core`'s
+//! `build.rs` on `data/parameters.json`): every revision says when it was announced, in order,
+//! and a mistake fails the build naming the date and the revision.
 
-#[path = "../build/dates.rs"]
+#[path = "../../core/build/dates.rs"]
 #[allow(dead_code)]
 mod dates;
 

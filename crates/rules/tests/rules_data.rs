@@ -1,7 +1,7 @@
-//! The rule catalogue's build-time checks (`build/rules.rs`, run by `build.rs` on
-//! `data/rules.json`): a malformed rule fails the build, naming it.
+//! The rule catalogue's build-time checks (`crates/core/build/rules.rs`, run by both crates'
+//! `build.rs` on `data/rules.json`): a malformed rule fails the build, naming it.
 
-#[path = "../build/rules.rs"]
+#[path = "../../core/build/rules.rs"]
 #[allow(dead_code)]
 mod rules;
 

@@ -5,14 +5,15 @@
 //!
 //! How: `a_yearly_update_needs_no_code` runs `cargo test` on this very file with
 //! `OUEN_RULES_DATA_DIR` pointing at the fixture, in a target directory of its own (under
-//! `CARGO_TARGET_TMPDIR`, so the normal build is never rebuilt). `build.rs` then validates the
-//! fixture and generates the tables from it (`build/dates.rs`: a file the fixture does not hold,
-//! `rules.json`, is read from `data/`), and the crate is compiled from them: the `fixture_*`
-//! checks below call the product's own lookups (`Params::in_force`, `programme_status`,
-//! `navigator`, `simulate_raw`, `STAMP`) on the fixture's data, not a re-implementation. In the
-//! normal run (the data of `data/`) those checks do nothing; in the inner run the driver does
-//! nothing. The first run compiles the crate's dependencies once more (a few minutes); later
-//! runs only the crate.
+//! `CARGO_TARGET_TMPDIR`, so the normal build is never rebuilt). Both build scripts then
+//! validate the fixture and generate their tables from it (`crates/core/build/data.rs`: a file
+//! the fixture does not hold, `rules.json` or `presets.json`, is read from `data/`): the core's
+//! (parameters, stamp) and this crate's (support catalogue), and both crates are compiled from
+//! them: the `fixture_*` checks below call the product's own lookups (`Params::in_force`,
+//! `programme_status`, `simulate_raw`, `STAMP` of `ouen-core`; `navigator`, `next_steps` of
+//! `ouen-rules`) on the fixture's data, not a re-implementation. In the normal run (the data of
+//! `data/`) those checks do nothing; in the inner run the driver does nothing. The first run
+//! compiles the crates' dependencies once more (a few minutes); later runs only the crates.
 
 use ouen_rules::navigator::{navigator, Navigation};
 use ouen_rules::params::{programme_status, Params, Phase, ProgrammeId, DATES, STAMP};
@@ -20,7 +21,7 @@ use ouen_rules::{simulate_raw, Date, Locale, RawSimulationInput};
 use std::path::Path;
 use std::process::Command;
 
-/// The variable `build.rs` reads (`build/dates.rs`).
+/// The variable both build scripts read (`crates/core/build/data.rs`).
 const DATA_DIR: &str = "OUEN_RULES_DATA_DIR";
 /// The stamp of the normal build, handed to the inner run.
 const TODAYS_STAMP: &str = "OUEN_TODAYS_STAMP";
@@ -51,7 +52,11 @@ fn on_fixture() -> bool {
     }
     assert_eq!(
         STAMP.version, FIXTURE_VERSION,
-        "{DATA_DIR} is set but the crate was not built from the fixture"
+        "{DATA_DIR} is set but ouen-core was not built from the fixture"
+    );
+    assert!(
+        ouen_rules::supports::SupportId::parse("invoiceConsult").is_some(),
+        "{DATA_DIR} is set but ouen-rules was not built from the fixture"
     );
     // The driver counts these lines: a check that stood aside prints none.
     println!("{RAN}");
@@ -135,7 +140,7 @@ fn fixture_new_rate_from_its_date() {
     assert!(rate(Some("2022-02-28")).valid_on_date);
     assert_eq!(rate(Some("2022-03-01")).value, 4000.into());
     assert!(rate(Some("2022-03-01")).valid_on_date);
-    assert_eq!(rate(Some("2022-03-01")).entry.source, "005 §1");
+    assert_eq!(rate(Some("2022-03-01")).source(), "005 §1");
     assert_eq!(rate(None).value, 4000.into());
     // The other figures are untouched.
     assert_eq!(
@@ -217,7 +222,7 @@ fn fixture_changed_deadline_from_its_announcement() {
     // Without an as-of date, the latest announcement.
     let current = DATES
         .iter()
-        .find(|p| p.id == "nationalP2ClaimEnd")
+        .find(|p| p.id() == "nationalP2ClaimEnd")
         .unwrap()
         .current();
     assert_eq!(current.value, d("2022-01-31"));

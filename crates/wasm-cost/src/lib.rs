@@ -22,9 +22,9 @@ mod tape;
 
 use alloc::string::String;
 use js_sys::{Array, Object, Reflect};
-use ouen_rules::cost::Explain;
-use ouen_rules::sme::{RawExclusions, RawSmeInput, Reason, SmeClassification};
-use ouen_rules::{ErrorKind, InputError, Locale, Stamp, Value};
+use ouen_core::cost::Explain;
+use ouen_core::sme::{RawExclusions, RawSmeInput, Reason, SmeClassification};
+use ouen_core::{ErrorKind, InputError, Locale, Stamp, Value};
 use rust_decimal::Decimal;
 use wasm_bindgen::prelude::*;
 
@@ -235,7 +235,7 @@ pub fn classify_tape(nums: &[f64], texts: &str) -> Result<JsValue, JsValue> {
         exclusions,
     };
     match raw.validate() {
-        Ok(valid) => Ok(classification(&ouen_rules::sme::classify(&valid, locale))),
+        Ok(valid) => Ok(classification(&ouen_core::sme::classify(&valid, locale))),
         Err(errors) => Err(input_error(&errors, locale)),
     }
 }
@@ -244,7 +244,7 @@ pub fn classify_tape(nums: &[f64], texts: &str) -> Result<JsValue, JsValue> {
 /// and date with its sources).
 #[wasm_bindgen(js_name = rulesetInfo, skip_typescript)]
 pub fn ruleset_info() -> JsValue {
-    stamp(&ouen_rules::STAMP)
+    stamp(&ouen_core::STAMP)
 }
 
 /// The wasm runtime of a `no_std` cdylib: the small allocator of `ouen-heap` and a panic

@@ -19,15 +19,15 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
-use ouen_rules::cost::Explain;
-use ouen_rules::cost::{Simulation, WarningCode};
-use ouen_rules::{Date, ErrorKind, InputError, Locale, RawSimulationInput, Scheme, Value};
+use ouen_core::cost::Explain;
+use ouen_core::cost::{Simulation, WarningCode};
+use ouen_core::{Date, ErrorKind, InputError, Locale, RawSimulationInput, Scheme, Value};
 use rust_decimal::Decimal;
 use wasm_bindgen::JsValue;
 
-/// A decimal as a JS number, as `ouen_rules::format::as_number` serializes it for the full
+/// A decimal as a JS number, as `ouen_core::format::as_number` serializes it for the full
 /// package: a whole number that fits an `i64` as that integer, else
-/// [`ouen_rules::format::to_f64`].
+/// [`ouen_core::format::to_f64`].
 pub fn number(d: Decimal) -> f64 {
     let n = d.normalize();
     if n.scale() == 0 {
@@ -35,7 +35,7 @@ pub fn number(d: Decimal) -> f64 {
             return i as f64;
         }
     }
-    ouen_rules::format::to_f64(d)
+    ouen_core::format::to_f64(d)
 }
 
 /// `YYYY-MM-DD`, as the core's `Date` serializes (without `core::fmt`).
@@ -260,7 +260,7 @@ pub fn run(
     let mut i = 0u32;
     while plans.at < plans.nums.len() {
         let sim = match plans.input() {
-            Some(raw) => ouen_rules::simulate_raw_with(&raw, locale, detail)
+            Some(raw) => ouen_core::simulate_raw_with(&raw, locale, detail)
                 .map_err(|errors| error(Some(&errors))),
             None => Err(error(None)),
         };

@@ -272,8 +272,7 @@ pub fn classify_sme(input: JsValue, options: JsValue) -> Result<JsValue, JsValue
 pub fn programmes_on(date: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let locale = locale_of(&options)?;
     let text = date.as_string().unwrap_or_default();
-    let parsed = ouen_rules::input::parse_date_field("date", &text)
-        .map_err(|e| input_error(&[e], locale))?;
+    let parsed = ouen_rules::params::parse_day(&text).map_err(|e| input_error(&[e], locale))?;
     to_js(&ouen_rules::programmes_on(parsed, locale))
 }
 

@@ -324,7 +324,7 @@ fn dates(d: &PlanDraft, mode: PlanMode, found: &mut Vec<Finding>) -> Dates {
 fn date_param(id: &str, as_of: Option<Date>) -> Date {
     DATES
         .iter()
-        .find(|d| d.id == id)
+        .find(|d| d.id() == id)
         .map(|d| d.on(as_of).value)
         // build.rs guarantees these ids; a missing one is a programming error caught by tests.
         .unwrap_or_else(|| panic!("date parameter {id} missing"))

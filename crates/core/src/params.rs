@@ -4,7 +4,16 @@
 //! static tables included below, so no figure is a literal in the rules code and no JSON
 //! parser ships in the wasm. Like OpenFisca parameters, each value has a validity period and a
 //! source, and superseded announcements are kept beside the revision that replaced them.
+//!
+//! The tables the cost split reads hold nothing that only the higher layers show: [`AMOUNTS`]
+//! (by [`AmountId`]) keeps each amount's rule and dated values, [`DATES`] each date's
+//! programme, kind, labels and revisions. Beside them, generated from the same data, the
+//! records that [`ruleset_info`] lists (`AMOUNT_RECORDS`, `DATE_RECORDS`: every field, the ids,
+//! units, rules of dates and sources too) and [`SOURCES`], read through [`AmountId`],
+//! [`InForce`] and [`DateParam`]'s methods. The small `ouen/cost` wasm, which never reads
+//! them, links none of those texts; the rest of the app reads static records, as before.
 
+use crate::input::{parse_date_field, InputError};
 #[allow(unused_imports)]
 use crate::prelude::*;
 use crate::{Date, Locale};
@@ -12,7 +21,6 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// A source document of `../shared/seeds/`.
-#[cfg(feature = "full")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Source {
@@ -31,34 +39,19 @@ pub enum Unit {
 }
 
 /// One value of an amount, valid from `from` until `until` (inclusive; open-ended if none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// Its source is [`InForce::source`] (or a [`SourcedValue`]'s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AmountValue {
-    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub value: i64,
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub from: Date,
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub until: Option<Date>,
-    #[cfg(feature = "full")]
-    pub source: &'static str,
 }
 
-/// An amount parameter and its history. Its id, unit and labels (like the sources of values
-/// and dates, and the rule of a date) are read only by `full` (`ruleset_info`, the programme
-/// calendar): the small cost wasm does without them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// An amount parameter and its history, as the cost split reads it: the rule, and the values
+/// with their periods. Its id, unit and labels are its [`AmountId`]'s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AmountParam {
-    #[cfg(feature = "full")]
-    pub id: &'static str,
     pub rule: &'static str,
-    #[cfg(feature = "full")]
-    pub unit: Unit,
-    #[cfg(feature = "full")]
-    pub ja: &'static str,
-    #[cfg(feature = "full")]
-    pub en: &'static str,
     pub values: &'static [AmountValue],
 }
 
@@ -113,32 +106,41 @@ impl DateKind {
 /// One announcement of a date, and the day it was announced. On a day D the revision in force
 /// is the last one announced on or before D (before the first announcement, the first); the
 /// ones announced before it are superseded, the ones announced after it were not known yet
-/// (NAT-P3 vs NAT-P4). With no as-of date the last revision is in force.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// (NAT-P3 vs NAT-P4). With no as-of date the last revision is in force. Its source is
+/// [`DateParam::sourced`]'s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Revision {
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub value: Date,
     /// The day it was announced (`build.rs` checks these are in order).
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub announced: Date,
-    #[cfg(feature = "full")]
-    pub source: &'static str,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+/// A programme date and its revisions, as the programme calendar reads it. Its id, rule and
+/// the revisions' sources are [`DateParam::id`], [`DateParam::rule`] and
+/// [`DateParam::sourced`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateParam {
-    #[cfg(feature = "full")]
-    pub id: &'static str,
-    #[cfg(feature = "full")]
-    pub rule: &'static str,
+    /// Its place in [`DATES`] and in `DATE_RECORDS`.
+    n: u8,
     pub programme: ProgrammeId,
     pub phase: Option<Phase>,
     pub kind: DateKind,
     pub ja: &'static str,
     pub en: &'static str,
     pub revisions: &'static [Revision],
+}
+
+/// A revision with its source: what the calendar shows ([`Deadline::superseded`]) and
+/// [`ruleset_info`] lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Revision"))]
+pub struct SourcedRevision {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub value: Date,
+    /// The day it was announced (`build.rs` checks these are in order).
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub announced: Date,
+    pub source: &'static str,
 }
 
 impl DateParam {
@@ -180,17 +182,119 @@ impl DateParam {
             Locale::En => self.en,
         }
     }
+    /// Everything about it, its revisions' sources included.
+    pub fn record(&self) -> &'static DateRecord {
+        &DATE_RECORDS[usize::from(self.n)]
+    }
+    /// `nationalP2RegistrationEnd`.
+    pub fn id(&self) -> &'static str {
+        self.record().id
+    }
+    /// The rules it carries out (`NAT-P1, NAT-P4`).
+    pub fn rule(&self) -> &'static str {
+        self.record().rule
+    }
+    /// Every revision with its source, in announcement order.
+    pub fn sourced(&self) -> &'static [SourcedRevision] {
+        self.record().revisions
+    }
+    /// [`DateParam::on`] with its source.
+    pub fn sourced_on(&self, on: Option<Date>) -> SourcedRevision {
+        self.sourced()[self.in_force_index(on)]
+    }
+    /// [`DateParam::superseded_on`] with their sources.
+    pub fn sourced_superseded_on(&self, on: Option<Date>) -> &'static [SourcedRevision] {
+        &self.sourced()[..self.in_force_index(on)]
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/parameters.rs"));
 
-#[cfg(feature = "full")]
-impl AmountParam {
+impl AmountId {
+    /// Its values, as the cost split reads them.
+    pub fn param(self) -> &'static AmountParam {
+        &AMOUNTS[self as usize]
+    }
+    /// Everything about it, its values' sources included.
+    pub fn record(self) -> &'static AmountRecord {
+        &AMOUNT_RECORDS[self as usize]
+    }
+    /// `nationalHonorariumMaxPerHour`.
+    pub fn id(self) -> &'static str {
+        self.record().id
+    }
+    pub fn unit(self) -> Unit {
+        self.record().unit
+    }
+    pub fn label(self, locale: Locale) -> &'static str {
+        self.record().label(locale)
+    }
+}
+
+/// An amount's value with its source, as [`ruleset_info`] lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AmountValue"))]
+pub struct SourcedValue {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub value: i64,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub from: Date,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub until: Option<Date>,
+    pub source: &'static str,
+}
+
+/// An amount parameter as [`ruleset_info`] lists it: id, rule, unit, labels, and every value
+/// with its period and source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AmountParam"))]
+pub struct AmountRecord {
+    pub id: &'static str,
+    pub rule: &'static str,
+    pub unit: Unit,
+    pub ja: &'static str,
+    pub en: &'static str,
+    pub values: &'static [SourcedValue],
+}
+
+impl AmountRecord {
     pub fn label(&self, locale: Locale) -> &'static str {
         match locale {
             Locale::Ja => self.ja,
             Locale::En => self.en,
         }
+    }
+}
+
+/// A programme date as [`ruleset_info`] lists it: id, rule, programme, phase, kind, labels,
+/// and every revision with its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "DateParam"))]
+pub struct DateRecord {
+    pub id: &'static str,
+    pub rule: &'static str,
+    pub programme: ProgrammeId,
+    pub phase: Option<Phase>,
+    pub kind: DateKind,
+    pub ja: &'static str,
+    pub en: &'static str,
+    pub revisions: &'static [SourcedRevision],
+}
+
+impl DateRecord {
+    pub fn label(&self, locale: Locale) -> &'static str {
+        match locale {
+            Locale::Ja => self.ja,
+            Locale::En => self.en,
+        }
+    }
+    /// The latest revision (`build.rs` refuses a date without one).
+    pub fn current(&self) -> SourcedRevision {
+        self.revisions[self.revisions.len() - 1]
+    }
+    /// The revisions [`DateRecord::current`] replaced.
+    pub fn superseded(&self) -> &'static [SourcedRevision] {
+        &self.revisions[..self.revisions.len() - 1]
     }
 }
 
@@ -207,7 +311,7 @@ pub struct InForce {
 
 /// The value of `id` in force on `as_of` (without a date: the latest value).
 pub fn amount(id: AmountId, as_of: Option<Date>) -> InForce {
-    let param = &AMOUNTS[id as usize];
+    let param = id.param();
     let values = param.values;
     let last = &values[values.len() - 1];
     let (entry, valid) = match as_of {
@@ -234,6 +338,23 @@ pub fn amount(id: AmountId, as_of: Option<Date>) -> InForce {
         param,
         entry,
         valid_on_date: valid,
+    }
+}
+
+impl InForce {
+    /// Which amount it is (its id, unit and labels): `param` is an entry of [`AMOUNTS`].
+    pub fn id(&self) -> AmountId {
+        let at = (self.param as *const AmountParam as usize)
+            .wrapping_sub(AMOUNTS.as_ptr() as usize)
+            / core::mem::size_of::<AmountParam>();
+        AmountId::ALL[at]
+    }
+    /// The source of the value used (`000 §1`): `entry` is one of `param`'s values.
+    pub fn source(&self) -> &'static str {
+        let at = (self.entry as *const AmountValue as usize)
+            .wrapping_sub(self.param.values.as_ptr() as usize)
+            / core::mem::size_of::<AmountValue>();
+        self.id().record().values[at].source
     }
 }
 
@@ -277,7 +398,6 @@ pub enum ProgrammeState {
 }
 
 /// A deadline as shown to people.
-#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -291,29 +411,27 @@ pub struct Deadline {
     pub label: &'static str,
     pub source: &'static str,
     /// Earlier announcements of this date, replaced by `date`.
-    pub superseded: Vec<Revision>,
+    pub superseded: Vec<SourcedRevision>,
 }
 
-#[cfg(feature = "full")]
 impl Deadline {
     /// The date as in force on `on` (the latest with no date), with the announcements it had
     /// replaced by then.
     pub fn of(p: &DateParam, on: Option<Date>, locale: Locale) -> Deadline {
-        let cur = p.on(on);
+        let cur = p.sourced_on(on);
         Deadline {
-            id: p.id,
-            rule: p.rule,
+            id: p.id(),
+            rule: p.rule(),
             date: cur.value,
             date_text: cur.value.format(locale),
             label: p.label(locale),
             source: cur.source,
-            superseded: p.superseded_on(on).to_vec(),
+            superseded: p.sourced_superseded_on(on).to_vec(),
         }
     }
 }
 
 /// One programme (and phase) on one date.
-#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -406,7 +524,6 @@ pub fn programme_state(
 }
 
 /// Where one programme stands on `on`, with its dates as in force on `on`.
-#[cfg(feature = "full")]
 pub fn programme_status(
     programme: ProgrammeId,
     phase: Option<Phase>,
@@ -418,7 +535,7 @@ pub fn programme_status(
         .iter()
         .filter(|d| d.programme == programme && d.phase == phase);
     let mut deadlines: Vec<Deadline> = dates.map(|d| Deadline::of(d, Some(on), locale)).collect();
-    crate::sort_by_key(&mut deadlines, |d| d.date);
+    crate::order::sort_by_key(&mut deadlines, |d| d.date);
     let next_deadline = next.map(|d| Deadline::of(d, Some(on), locale));
     let mut caveats = Vec::new();
     if programme == ProgrammeId::National && phase == Some(Phase::Two) {
@@ -459,13 +576,18 @@ pub fn programme_status(
     }
 }
 
-#[cfg(feature = "full")]
 /// On date `on`: every programme and phase, whether it is open, and its next deadline.
 pub fn programmes_on(on: Date, locale: Locale) -> Vec<ProgrammeStatus> {
     PROGRAMMES
         .iter()
         .map(|(p, ph)| programme_status(*p, *ph, on, locale))
         .collect()
+}
+
+/// Reads the day [`programmes_on`] is asked about, as the JS API's `date` gives it
+/// (`YYYY-MM-DD`); an error names the field `date`.
+pub fn parse_day(text: &str) -> Result<Date, InputError> {
+    parse_date_field("date", text).map_err(|e| e.named(["日付", "Date"]))
 }
 
 /// The ruleset stamp: version and a short hash of the parameter data.
@@ -482,39 +604,35 @@ pub const STAMP: Stamp = Stamp {
 };
 
 /// Everything about the ruleset: stamp, sources, every amount and date with its history.
-#[cfg(feature = "full")]
 #[derive(Debug, Clone, Copy, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RulesetInfo {
     pub version: &'static str,
     pub hash: &'static str,
     pub sources: &'static [Source],
-    pub amounts: &'static [AmountParam],
-    pub dates: &'static [DateParam],
+    pub amounts: &'static [AmountRecord],
+    pub dates: &'static [DateRecord],
 }
 
-#[cfg(feature = "full")]
 pub fn ruleset_info() -> RulesetInfo {
     RulesetInfo {
         version: RULESET_VERSION,
         hash: RULESET_HASH,
         sources: SOURCES,
-        amounts: AMOUNTS,
-        dates: DATES,
+        amounts: &AMOUNT_RECORDS,
+        dates: &DATE_RECORDS,
     }
 }
 
 /// A citation as a person reads it: each source document named by its title, not its file
 /// number (`"000 §5"` → `"長野県 チラシ：… §5"`; `"001; 002"` → both titles). A part that
 /// names no known document is kept as it is.
-#[cfg(feature = "full")]
 pub fn cite(source: &str) -> String {
     cite_with(source, |doc| doc.title.to_string(), "／")
 }
 
 /// [`cite`] with each document named by `name` (a translation of its title, say), and the
 /// documents separated by `sep`.
-#[cfg(feature = "full")]
 pub fn cite_with(source: &str, name: impl Fn(&Source) -> String, sep: &str) -> String {
     let mut out = String::new();
     for (i, part) in source.split("; ").enumerate() {
@@ -537,7 +655,6 @@ pub fn cite_with(source: &str, name: impl Fn(&Source) -> String, sep: &str) -> S
 mod tests {
     use super::*;
 
-    #[cfg(feature = "full")]
     #[test]
     fn citations_name_documents_by_title() {
         let title = |id: &str| SOURCES.iter().find(|s| s.id == id).unwrap().title;
@@ -573,14 +690,14 @@ mod tests {
                             .iter()
                             .filter(|d| d.programme == p && d.phase == ph)
                             .collect();
-                        crate::sort_by_key(&mut dates, |d| d.on(Some(on)).value);
+                        crate::order::sort_by_key(&mut dates, |d| d.on(Some(on)).value);
                         let expected = dates
                             .iter()
                             .filter(|d| !d.kind.is_start() && d.on(Some(on)).value >= on)
                             .min_by_key(|d| d.on(Some(on)).value)
-                            .map(|d| d.id);
+                            .map(|d| d.id());
                         let (state, next) = programme_state(p, ph, on);
-                        assert_eq!(next.map(|d| d.id), expected, "{p:?} {ph:?} {on:?}");
+                        assert_eq!(next.map(|d| d.id()), expected, "{p:?} {ph:?} {on:?}");
                         assert_eq!(status.next_deadline.map(|d| d.id), expected);
                         assert_eq!(status.state, state);
                     }
@@ -591,12 +708,17 @@ mod tests {
 
     #[test]
     fn amounts_have_sources_and_periods() {
-        for a in AMOUNTS {
-            for v in a.values {
-                assert!(!v.source.is_empty(), "{} has no source", a.id);
-                assert!(v.until.is_none_or(|u| v.from <= u), "{} period", a.id);
+        for a in AmountId::ALL {
+            for v in a.record().values {
+                assert!(!v.source.is_empty(), "{} has no source", a.id());
+                assert!(v.until.is_none_or(|u| v.from <= u), "{} period", a.id());
             }
         }
+        assert_eq!(
+            AmountId::ALL.map(|a| a.param() as *const AmountParam),
+            core::array::from_fn(|i| &AMOUNTS[i] as *const AmountParam),
+            "AmountId numbers AMOUNTS"
+        );
         let p = Params::in_force(Some(d("2021-01-15")));
         assert_eq!(p.national_max_per_hour.value, Decimal::from(3500));
         assert_eq!(p.min_self_pay_per_hour.value, Decimal::from(500));
@@ -614,12 +736,12 @@ mod tests {
     fn phase_two_dates_keep_the_first_announcement() {
         let reg = DATES
             .iter()
-            .find(|p| p.id == "nationalP2RegistrationEnd")
+            .find(|p| p.id() == "nationalP2RegistrationEnd")
             .unwrap();
         assert_eq!(reg.current().value, d("2021-11-01"));
-        assert_eq!(reg.current().source, "001");
+        assert_eq!(reg.sourced_on(None).source, "001");
         assert_eq!(reg.superseded()[0].value, d("2021-09-30"));
-        assert_eq!(reg.superseded()[0].source, "002");
+        assert_eq!(reg.sourced_superseded_on(None)[0].source, "002");
     }
 
     /// On a day, the revision in force is the last one announced by then: a day before 001
@@ -630,13 +752,14 @@ mod tests {
     fn revisions_follow_their_announcements() {
         let reg = DATES
             .iter()
-            .find(|p| p.id == "nationalP2RegistrationEnd")
+            .find(|p| p.id() == "nationalP2RegistrationEnd")
             .unwrap();
         let revised = reg.revisions[1].announced;
         assert_eq!(revised, d("2021-11-01"));
         let day_before = d("2021-10-31");
         assert_eq!(reg.on(Some(day_before)).value, d("2021-09-30"));
-        assert_eq!(reg.on(Some(day_before)).source, "002");
+        assert_eq!(reg.sourced_on(Some(day_before)).source, "002");
+        assert_eq!(reg.sourced_on(Some(revised)).source, "001");
         assert!(reg.superseded_on(Some(day_before)).is_empty());
         assert_eq!(reg.on(Some(revised)).value, d("2021-11-01"));
         assert_eq!(reg.superseded_on(Some(revised)), &reg.revisions[..1]);
@@ -645,7 +768,7 @@ mod tests {
         assert_eq!(reg.current().value, d("2021-11-01"));
         for p in DATES {
             for w in p.revisions.windows(2) {
-                assert!(w[0].announced < w[1].announced, "{}", p.id);
+                assert!(w[0].announced < w[1].announced, "{}", p.id());
             }
         }
     }
@@ -733,8 +856,125 @@ mod tests {
                 "{who}"
             );
         }
-        let start = DATES.iter().find(|p| p.id == "nationalP2Start").unwrap();
+        let start = DATES.iter().find(|p| p.id() == "nationalP2Start").unwrap();
         assert!(start.label(Locale::Ja).contains("第Ⅰ期に登録済み"));
+    }
+
+    /// The calendar names the day it is asked about: the label is its own, not the core's
+    /// shared `field_label` (which the small wasm links).
+    #[test]
+    fn a_bad_day_names_the_date() {
+        assert_eq!(parse_day("2021-02-05"), Ok(d("2021-02-05")));
+        let e = parse_day("2021-02-30").unwrap_err();
+        assert_eq!(e.field, "date");
+        assert_eq!(e.message(Locale::Ja), "日付：存在しない日付です。");
+        assert_eq!(e.message(Locale::En), "Date: that date does not exist.");
+        assert_eq!(crate::input::field_label("date", Locale::En), "Input");
+    }
+
+    /// The tables the cost split reads and the records beside them say the same, generated
+    /// from the same data: every shared field, in the same order (`AmountId`,
+    /// `DateParam::n`), and the records' ids, rules and sources are the data's.
+    #[test]
+    fn the_tables_and_their_records_agree() {
+        let data: serde_json::Value =
+            serde_json::from_str(include_str!("../../rules/data/parameters.json")).unwrap();
+        let dates = data["dates"].as_array().unwrap();
+        assert_eq!(DATES.len(), dates.len());
+        assert_eq!(DATE_RECORDS.len(), dates.len());
+        for (i, (p, want)) in DATES.iter().zip(dates).enumerate() {
+            let r = p.record();
+            assert!(core::ptr::eq(r, &DATE_RECORDS[i]), "{}", p.id());
+            assert_eq!(r.id, want["id"]);
+            assert_eq!(r.rule, want["rule"]);
+            assert_eq!(
+                (r.programme, r.phase, r.kind, r.ja, r.en),
+                (p.programme, p.phase, p.kind, p.ja, p.en)
+            );
+            assert_eq!(r.revisions.len(), p.revisions.len(), "{}", r.id);
+            for ((sourced, rev), want) in r
+                .revisions
+                .iter()
+                .zip(p.revisions)
+                .zip(want["revisions"].as_array().unwrap())
+            {
+                assert_eq!(
+                    (sourced.value, sourced.announced),
+                    (rev.value, rev.announced)
+                );
+                assert_eq!(sourced.source, want["source"], "{}", r.id);
+            }
+        }
+        for (i, a) in AmountId::ALL.into_iter().enumerate() {
+            let r = a.record();
+            assert!(
+                core::ptr::eq(a.param(), &AMOUNTS[i]),
+                "AmountId numbers AMOUNTS"
+            );
+            let want = data["amounts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x["id"] == r.id)
+                .unwrap();
+            assert_eq!(
+                (r.rule, r.ja, r.en),
+                (
+                    a.param().rule,
+                    want["ja"].as_str().unwrap(),
+                    want["en"].as_str().unwrap()
+                )
+            );
+            assert_eq!(r.values.len(), a.param().values.len(), "{}", r.id);
+            for ((sourced, v), want) in r
+                .values
+                .iter()
+                .zip(a.param().values)
+                .zip(want["values"].as_array().unwrap())
+            {
+                assert_eq!(
+                    (sourced.value, sourced.from, sourced.until),
+                    (v.value, v.from, v.until)
+                );
+                assert_eq!(sourced.source, want["source"], "{}", r.id);
+            }
+        }
+        let info = ruleset_info();
+        assert_eq!(
+            (info.amounts.len(), info.dates.len()),
+            (AMOUNTS.len(), DATES.len())
+        );
+        // The records serialize as the tables did: every field, in order.
+        let reg = DATES
+            .iter()
+            .find(|p| p.id() == "nationalP2RegistrationEnd")
+            .unwrap();
+        assert_eq!(
+            serde_json::to_string(reg.record()).unwrap(),
+            r#"{"id":"nationalP2RegistrationEnd","rule":"NAT-P3, NAT-P4","programme":"national","phase":"two","kind":"registrationEnd","ja":"第Ⅱ期 登録受付の期限","en":"Phase II registration closes","revisions":[{"value":"2021-09-30","announced":"2021-04-26","source":"002"},{"value":"2021-11-01","announced":"2021-11-01","source":"001"}]}"#
+        );
+        let hours = AmountId::NaganoMaxHours.record();
+        assert_eq!(
+            serde_json::to_string(hours).unwrap(),
+            format!(
+                r#"{{"id":"naganoMaxHours","rule":"{}","unit":"hours","ja":"{}","en":"{}","values":[{{"value":24,"from":"{}","until":"{}","source":"{}"}}]}}"#,
+                hours.rule,
+                hours.ja,
+                hours.en,
+                hours.values[0].from,
+                hours.values[0].until.unwrap(),
+                hours.values[0].source,
+            )
+        );
+        // An amount in force knows which it is and where its value comes from.
+        for a in AmountId::ALL {
+            for (i, v) in a.record().values.iter().enumerate() {
+                let f = amount(a, Some(v.from));
+                assert_eq!(f.id(), a);
+                assert!(core::ptr::eq(f.entry, &a.param().values[i]));
+                assert_eq!(f.source(), v.source, "{}", a.id());
+            }
+        }
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Programme dates' revisions, and where the build reads the data from.
+//! Programme dates' revisions.
 //!
 //! Each revision of a date in `parameters.json` carries the day it was `announced`; the one in
 //! force on a day D is the last revision announced on or before D (`params.rs`). The build
@@ -11,27 +11,8 @@
 //!   already past, as a leaflet restates when a phase opened);
 //! - a document is issued on one day: every revision citing the same document first gives the
 //!   same `announced` date.
-//!
-//! `OUEN_RULES_DATA_DIR` points the build at another data directory (the yearly-update
-//! fixture of `tests/update_fixture.rs`); a file it does not hold is read from `data/`.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-/// The environment variable naming another data directory.
-pub const DATA_DIR_VAR: &str = "OUEN_RULES_DATA_DIR";
-
-/// Where the build reads `name` (`parameters.json`, …) from: `$OUEN_RULES_DATA_DIR/name` if
-/// that variable is set and the file is there, else `data/name`.
-pub fn data_file(name: &str) -> PathBuf {
-    if let Some(dir) = std::env::var_os(DATA_DIR_VAR).filter(|d| !d.is_empty()) {
-        let p = PathBuf::from(dir).join(name);
-        if p.is_file() {
-            return p;
-        }
-    }
-    PathBuf::from("data").join(name)
-}
 
 /// One revision as written in the data.
 pub struct Rev<'a> {

@@ -8,6 +8,8 @@
 use crate::cost::simulate;
 use crate::cost::{compute, Schemes, Simulation, SimulationInput};
 use crate::params::Params;
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::Date;
 use rust_decimal::Decimal;
 

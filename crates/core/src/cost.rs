@@ -28,7 +28,7 @@ pub const HOURS_DECIMALS: u32 = 4;
 
 /// How a number of hours is read, in a simulation as in a plan's steps: positive, at most
 /// [`MAX_HOURS`], at most [`HOURS_DECIMALS`] places.
-pub(crate) fn hours_rule() -> NumberRule {
+pub fn hours_rule() -> NumberRule {
     NumberRule {
         whole: None,
         max_decimals: HOURS_DECIMALS,

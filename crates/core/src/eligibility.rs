@@ -39,6 +39,8 @@ use crate::params::{
     programme_state, programme_status, Deadline, Phase, ProgrammeId, ProgrammeState,
     ProgrammeStatus, Stamp, STAMP,
 };
+#[allow(unused_imports)]
+use crate::prelude::*;
 use crate::sme::{
     compute, explain, size_test, summary_fix, Assessment, Exclusion, Exclusions, Industry, OrgType,
     RawExclusions, RawSmeInput, Share, SmeClassification, SmeInput, Step, TAXABLE_INCOME_LIMIT,
@@ -436,6 +438,7 @@ fn echo(v: &Value) -> String {
 
 fn choice<T>(
     field: &'static str,
+    label: Option<[&'static str; 2]>,
     v: Option<&Value>,
     parse: fn(&str) -> Option<T>,
     errors: &mut Vec<InputError>,
@@ -449,13 +452,21 @@ fn choice<T>(
         _ => None,
     };
     if parsed.is_none() {
-        errors.push(InputError::new(
-            field,
-            ErrorKind::UnknownChoice { got: echo(v) },
-        ));
+        let kind = ErrorKind::UnknownChoice { got: echo(v) };
+        errors.push(match label {
+            Some(label) => InputError::labelled(field, kind, label),
+            None => InputError::new(field, kind),
+        });
     }
     parsed
 }
+
+/// The names (`[ja, en]`) of the answers only the wizard asks for; the SME's fields (kind of
+/// organisation, industry, …) are named by [`crate::input::field_label`], which the SME check
+/// shares.
+const LOCATION: [&str; 2] = ["所在地", "Location"];
+const EXPERT_KIND: [&str; 2] = ["IT専門家の種類", "Kind of IT expert"];
+const SUPPORT: [&str; 2] = ["支援の内容", "Kind of support"];
 
 /// Runs the SME core's own validation on one field, with harmless answers elsewhere, so that
 /// the parsing (億・万, fractions, 人) lives in one place.
@@ -518,18 +529,21 @@ impl RawEligibilityInput {
         let mut errors = Vec::new();
         let location = choice(
             "location",
+            Some(LOCATION),
             self.location.as_ref(),
             Location::parse,
             &mut errors,
         );
         let org_type = choice(
             "orgType",
+            None,
             self.org_type.as_ref(),
             OrgType::parse,
             &mut errors,
         );
         let industry = choice(
             "industry",
+            None,
             self.industry.as_ref(),
             Industry::parse,
             &mut errors,
@@ -608,12 +622,14 @@ impl RawEligibilityInput {
         }
         let expert_kind = choice(
             "expertKind",
+            Some(EXPERT_KIND),
             self.expert_kind.as_ref(),
             ExpertKind::parse,
             &mut errors,
         );
         let support = choice(
             "support",
+            Some(SUPPORT),
             self.support.as_ref(),
             SupportKind::parse,
             &mut errors,

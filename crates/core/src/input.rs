@@ -181,6 +181,12 @@ impl InputError {
         }
     }
 
+    /// The same error, on a field named by the module that owns it (`[ja, en]`).
+    pub fn named(mut self, label: [&'static str; 2]) -> InputError {
+        self.label = Some(label);
+        self
+    }
+
     /// A sentence for the person who typed it, naming the field in their language.
     pub fn message(&self, locale: Locale) -> String {
         let label = match (self.label, locale) {
@@ -256,21 +262,6 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
             "Hours already subsidised by Nagano",
         ),
         "asOf" => ("基準日", "As-of date"),
-        // Fields of the `full` modules only (navigator, checklist, plan).
-        #[cfg(feature = "full")]
-        "date" => ("日付", "Date"),
-        #[cfg(feature = "full")]
-        "location" => ("所在地", "Location"),
-        #[cfg(feature = "full")]
-        "expertKind" => ("IT専門家の種類", "Kind of IT expert"),
-        #[cfg(feature = "full")]
-        "support" => ("支援の内容", "Kind of support"),
-        #[cfg(feature = "full")]
-        "needs" => ("やりたいこと", "What you want to do"),
-        #[cfg(feature = "full")]
-        "businessKind" => ("事業の種類", "Kind of business"),
-        #[cfg(feature = "full")]
-        "answers" => ("チェックリストの回答", "Checklist answers"),
         "orgType" => ("組織の種類", "Kind of organisation"),
         "industry" => ("業種", "Industry"),
         "capital" => ("資本金・出資の総額", "Capital"),
@@ -302,7 +293,10 @@ pub fn field_label(field: &str, locale: Locale) -> &'static str {
         "exclusions" => ("みなし大企業の確認", "Deemed-large checks"),
         "input" => ("入力", "Input"),
         "locale" => ("表示言語", "Language"),
-        // Fields named by their own module (checklist items) carry their label.
+        // Fields named by the module that owns them carry their label (`InputError::labelled`:
+        // the wizard's location, expert and support, the navigator's needs, the checklist's
+        // kind of business, answers and items, the calendar's day), so the small wasm, which
+        // has none of them, links none of their names.
         _ => ("入力", "Input"),
     };
     match locale {
@@ -469,7 +463,7 @@ pub(crate) fn decimal(t: &str) -> Result<Decimal, ()> {
 }
 
 /// Options for [`number_field`].
-pub(crate) struct NumberRule {
+pub struct NumberRule {
     pub whole: Option<ErrorKind>,
     pub max_decimals: u32,
     pub positive: bool,
@@ -477,7 +471,7 @@ pub(crate) struct NumberRule {
 }
 
 /// A number that must be ≥ 0 (or > 0), at most `max`, with limited decimals.
-pub(crate) fn number_field(
+pub fn number_field(
     field: &'static str,
     v: Option<&Value>,
     default: Option<Decimal>,
@@ -529,7 +523,7 @@ pub fn parse_date_field(field: &'static str, s: &str) -> Result<crate::Date, Inp
 }
 
 /// A `YYYY-MM-DD` date, or none.
-pub(crate) fn date_field(
+pub fn date_field(
     field: &'static str,
     v: Option<&Value>,
 ) -> Result<Option<crate::Date>, InputError> {
