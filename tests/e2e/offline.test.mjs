@@ -69,7 +69,7 @@ test('after one visit, the app reloads offline: checklist and cost simulation wo
   // Every route's page in both languages and every route's wasm: one versioned set.
   const pages = ['simulator', 'eligibility', 'navigator', 'checklist', 'plan', 'rules', 'settings'];
   const expected = [
-    '/index.html', '/en/index.html', '/404.html', '/en/404.html', '/main.js', '/boot.js', '/style.css', '/simulator.css', '/checklist.css',
+    '/index.html', '/en/index.html', '/404.html', '/en/404.html', '/main.js', '/boot.js', '/style.css', '/simulator.css', '/checklist.css', '/rules.css',
     '/manifest.webmanifest', '/icon-192.png', '/icon-512.png', '/app/home.js', '/app/home_bg.wasm',
     '/app/home_en.js', '/app/home_en_bg.wasm',
     ...pages.flatMap((p) => [`/${p}/index.html`, `/en/${p}/index.html`, `/app/${p}.js`, `/app/${p}_bg.wasm`,

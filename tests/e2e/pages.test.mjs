@@ -182,7 +182,7 @@ test('each route\'s first load (service workers off) is within its budget', asyn
       // And its own stylesheet, no other page's: seminar.css only on the settings page (the
       // islands that draw with it link it when they open), simulator.css only on its page.
       const sheets = files.map(([p]) => p).filter((p) => p.endsWith('.css')).sort();
-      const own = { simulator: 'simulator', eligibility: 'eligibility', navigator: 'eligibility', checklist: 'checklist', plan: 'plan', settings: 'seminar' }[route];
+      const own = { simulator: 'simulator', eligibility: 'eligibility', navigator: 'eligibility', checklist: 'checklist', plan: 'plan', rules: 'rules', settings: 'seminar' }[route];
       assert.deepEqual(sheets, ['/style.css', ...(own ? [`/${own}.css`] : [])].sort(), `${lang}/${route}: stylesheets`);
       report.push(`${lang}/${route}: ${total} B brotli in ${files.length} files (budget ${FIRST_LOAD_BUDGET[route]})`);
       if (total > FIRST_LOAD_BUDGET[route]) {

@@ -64,14 +64,17 @@ fn Body(props: &BodyProps) -> Html {
     {
         let ready = props.ready;
         use_effect_with((), move |_| {
+            // Once every part drawn a moment later (`defer::Later`) is live too.
             #[cfg(target_arch = "wasm32")]
             if ready {
-                if let Some(html) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.document_element())
-                {
-                    let _ = html.set_attribute("data-ready", "");
-                }
+                crate::defer::when_drawn(|| {
+                    if let Some(html) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.document_element())
+                    {
+                        let _ = html.set_attribute("data-ready", "");
+                    }
+                });
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = ready;

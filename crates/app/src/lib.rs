@@ -136,6 +136,8 @@ pub fn start(page: Page) {
     let Some(root) = window.document().and_then(|d| d.get_element_by_id("app")) else {
         return;
     };
+    // The parts drawn a moment later (`defer::Later`) keep showing what was prerendered.
+    defer::keep_prerendered(&root);
     root.set_text_content(None);
     yew::Renderer::<App>::with_root_and_props(root, AppProps { route, page }).render();
 }

@@ -160,9 +160,42 @@ fn decode_v1(pairs: &[(&str, String)]) -> Result<Form, ShareError> {
     Ok(form)
 }
 
+/// The fragment a simulator opens with. The page puts each change in its address once the
+/// change is painted (`history.replaceState` costs a keystroke more than anything else), so
+/// a reload in that moment finds the address one change behind, however quickly the write
+/// follows: the browser reloads the address it had when the reload was asked for. So when
+/// this page was reloaded (or came back through the history), this tab's last change
+/// (`due`, kept in its session storage at every change) wins; an address opened any other
+/// way is a link, and it wins.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn start_fragment<'a>(here: &'a str, reloaded: bool, due: Option<&'a str>) -> &'a str {
+    match due {
+        Some(due) if reloaded => due,
+        _ => here,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reload_before_the_address_caught_up_keeps_the_last_change() {
+        let (old, new) = ("s=1&rate=6000", "s=1&rate=7000");
+        // Reloaded with the address one change behind: the change wins.
+        assert_eq!(start_fragment(old, true, Some(new)), new);
+        // No fragment yet (the first change of a page opened without one), same.
+        assert_eq!(start_fragment("", true, Some(new)), new);
+        // Caught up: the same either way.
+        assert_eq!(start_fragment(new, true, Some(new)), new);
+        // A link opened in this tab: the link wins over the tab's last change, and a plain
+        // address (the header's link) reads what this device saved.
+        assert_eq!(start_fragment(old, false, Some(new)), old);
+        assert_eq!(start_fragment("", false, Some(new)), "");
+        // Nothing noted in this tab: the address as it is.
+        assert_eq!(start_fragment(old, true, None), old);
+        assert_eq!(start_fragment(old, false, None), old);
+    }
 
     /// Links written by version 1. These must decode the same way forever: people keep
     /// links in e-mails and printouts.
@@ -259,7 +292,44 @@ mod tests {
 /// The browser side: reading and writing the fragment, copying a link, printing.
 #[cfg(target_arch = "wasm32")]
 pub mod web {
+    use crate::storage::{self, key};
     use wasm_bindgen::JsValue;
+
+    /// The fragment the simulator opens with ([`super::start_fragment`]).
+    pub fn start_fragment() -> String {
+        let here = fragment();
+        let due = storage::session_read(key::ADDRESS_DUE);
+        super::start_fragment(&here, reloaded(), due.as_deref()).to_string()
+    }
+
+    /// Whether this page was reloaded or came back through the history (the navigation
+    /// timing's `type`); `false` where the browser does not say.
+    fn reloaded() -> bool {
+        use js_sys::{Array, Function, Reflect};
+        use wasm_bindgen::JsCast;
+        let kind = || -> Option<String> {
+            let window: wasm_bindgen::JsValue = web_sys::window()?.into();
+            let performance = Reflect::get(&window, &"performance".into()).ok()?;
+            let entries: Function = Reflect::get(&performance, &"getEntriesByType".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            let list: Array = entries
+                .call1(&performance, &"navigation".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            Reflect::get(&list.get(0), &"type".into()).ok()?.as_string()
+        };
+        matches!(kind().as_deref(), Some("reload" | "back_forward"))
+    }
+
+    /// Notes the fragment the address is about to carry (see [`super::start_fragment`]).
+    pub fn note_due(fragment: &str) {
+        if crate::seminar::url_writes_allowed() {
+            storage::session_write(key::ADDRESS_DUE, fragment);
+        }
+    }
 
     /// The current fragment, without `#`.
     pub fn fragment() -> String {

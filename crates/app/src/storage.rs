@@ -50,6 +50,10 @@ pub mod key {
     /// Where each tool keeps its part of a seminar attendee's summary (`<prefix><tool>`):
     /// the attendee's, so a reset removes them although they are under [`SEMINAR_PREFIX`].
     pub const SEMINAR_PART_PREFIX: &str = "ouen.seminar.part.";
+    /// Session storage (this tab's): the simulator's form as its address is about to carry it
+    /// (`share::encode`), written at every change; the address follows a moment later.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub const ADDRESS_DUE: &str = "ouen.simulator.address-due";
 }
 
 /// A document kept on the device.
@@ -315,6 +319,25 @@ pub fn write_raw(key: &str, text: &str) {
     let _ = write(key, text);
 }
 
+/// The text under `key` in this tab's session storage.
+#[cfg(target_arch = "wasm32")]
+pub fn session_read(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes `key` in this tab's session storage; failures are ignored (see [`key::ADDRESS_DUE`]).
+#[cfg(target_arch = "wasm32")]
+pub fn session_write(key: &str, text: &str) {
+    if let Some(s) = session_storage() {
+        let _ = s.set_item(key, text);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
 /// Removes one key.
 #[cfg(target_arch = "wasm32")]
 pub fn remove_raw(key: &str) {
@@ -350,7 +373,7 @@ pub fn wipe(keep_seminar: bool) -> usize {
             }
         }
     }
-    if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+    if let Some(s) = session_storage() {
         let _ = s.clear();
     }
     removed

@@ -132,6 +132,7 @@ fn page_css(route: Route) -> String {
         Route::Checklist => "checklist.css",
         Route::Simulator => "simulator.css",
         Route::Plan => "plan.css",
+        Route::Rules => "rules.css",
         Route::Settings => "seminar.css",
         _ => return String::new(),
     };

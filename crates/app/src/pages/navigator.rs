@@ -2,6 +2,7 @@
 //! and the "ended" marks are the rules core's (`ouen_rules::navigator`); the as-of date is
 //! today on this device. Contacts are shown as text: the app never calls out.
 
+use crate::defer::Later;
 use crate::i18n::{locale, m, t};
 use crate::route::{Link, Route};
 use crate::view::chrome::Footer;
@@ -67,18 +68,29 @@ pub fn NavigatorPage() -> Html {
                         crate::tf!(m::NAV_COUNT_SOME, count = count, ended = ended)
                     } }
                 </p>
+                // Each card, and the footer, drawn in a task of its own after the needs
+                // (`defer::Later`).
                 <ul class="nav-supports" id="nav-supports">
-                    { for nav.supports.iter().map(support_card) }
+                    for s in nav.supports.iter() {
+                        {later_card(s)}
+                    }
                 </ul>
             </main>
-            <Footer as_of={today} />
+            <Later name="footer"><Footer as_of={today} /></Later>
         </>
     }
 }
 
-fn support_card(s: &SupportView) -> Html {
+/// A card as a part of its own (`defer::Later`): its `<li>` carries the part's name, which is
+/// also its id.
+fn later_card(s: &SupportView) -> Html {
+    let name = AttrValue::from(format!("support-{}", s.id));
+    html! { <Later name={name.clone()} bare=true>{support_card(s, name)}</Later> }
+}
+
+fn support_card(s: &SupportView, name: AttrValue) -> Html {
     html! {
-        <li class={classes!("nav-support", s.ended.then_some("ended"))} id={format!("support-{}", s.id)}>
+        <li class={classes!("nav-support", s.ended.then_some("ended"))} id={name.clone()} data-later={name}>
             <h2 class="nav-support-name">
                 {s.name}
                 if s.ended {

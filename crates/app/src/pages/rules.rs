@@ -1,6 +1,7 @@
 //! The rules reference: every rule (id, plain statement, source), the source documents, and
 //! the history of every figure and date. All of it is data of `ouen_rules`.
 
+use crate::defer::Later;
 use crate::i18n::{locale, m, t};
 use crate::route::{Link, Route};
 use crate::tf;
@@ -9,12 +10,12 @@ use crate::view::cite;
 use ouen_rules::catalogue::{Section, RULES};
 use ouen_rules::format::{hours, yen};
 use ouen_rules::params::Source;
-use ouen_rules::params::{AmountParam, Unit};
+use ouen_rules::params::{AmountRecord, Unit};
 use ouen_rules::{ruleset_info, Date, Locale};
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-fn amount_text(p: &AmountParam, v: i64) -> String {
+fn amount_text(p: &AmountRecord, v: i64) -> String {
     let d = Decimal::from(v);
     match p.unit {
         Unit::Yen => yen(d, locale()),
@@ -74,88 +75,96 @@ pub fn RulesPage() -> Html {
                         <li><a href="#sources">{t(m::RULES_SOURCES)}</a></li>
                     </ul>
                 </nav>
+                // Each section, and the footer, drawn in a task of its own after the contents
+                // (`defer::Later`).
                 for s in Section::ALL {
-                    <section class="panel rule-section" id={section_id(s)} aria-labelledby={format!("{}-title", section_id(s))}>
-                        <h2 id={format!("{}-title", section_id(s))}>{s.title(locale())}</h2>
+                    <Later name={section_id(s)}>
+                        <section class="panel rule-section" id={section_id(s)} aria-labelledby={format!("{}-title", section_id(s))}>
+                            <h2 id={format!("{}-title", section_id(s))}>{s.title(locale())}</h2>
+                            <dl class="rule-list">
+                                for r in RULES.iter().filter(|r| r.section == s) {
+                                    <div class="rule" id={format!("rule-{}", r.id)}>
+                                        <dt><span class="rule-tag">{r.id.as_str()}</span></dt>
+                                        <dd>
+                                            <p class="rule-text">{r.text(locale())}</p>
+                                            <p class="rule-source">
+                                                {source_text(r.source)}
+                                                if r.interpretation {
+                                                    <span class="estimate-badge">{t(m::RULES_INTERPRETATION)}</span>
+                                                }
+                                            </p>
+                                        </dd>
+                                    </div>
+                                }
+                            </dl>
+                        </section>
+                    </Later>
+                }
+                <Later name="history">
+                    <section class="panel" id="history" aria-labelledby="history-title">
+                        <h2 id="history-title">{t(m::RULES_HISTORY)}</h2>
+                        <p class="hint">{t(m::RULES_HISTORY_HINT)}</p>
+                        <div class="table-wrap">
+                            <table class="data" id="amounts-table">
+                                <caption>{t(m::RULES_AMOUNTS)}</caption>
+                                <thead><tr><th scope="col">{t(m::RULES_ITEM)}</th><th scope="col">{t(m::RULES_RULE)}</th><th scope="col">{t(m::RULES_VALUE)}</th><th scope="col">{t(m::RULES_PERIOD)}</th><th scope="col">{t(m::RULES_SOURCE_COL)}</th></tr></thead>
+                                <tbody>
+                                    for a in info.amounts.iter() {
+                                        for v in a.values.iter() {
+                                            <tr>
+                                                <th scope="row">{a.label(locale())}</th>
+                                                <td>{a.rule}</td>
+                                                <td>{amount_text(a, v.value)}</td>
+                                                <td>{tf!(m::RULES_PERIOD_VALUE, from = short_date(v.from), until = v.until.map(short_date).unwrap_or_default())}</td>
+                                                <td>{v.source}</td>
+                                            </tr>
+                                        }
+                                    }
+                                </tbody>
+                            </table>
+                        </div>
+                        <div class="table-wrap">
+                            <table class="data" id="dates-table">
+                                <caption>{t(m::RULES_DATES)}</caption>
+                                <thead><tr><th scope="col">{t(m::RULES_ITEM)}</th><th scope="col">{t(m::RULES_RULE)}</th><th scope="col">{t(m::RULES_DATE_CURRENT)}</th><th scope="col">{t(m::RULES_FIRST_ANNOUNCED)}</th></tr></thead>
+                                <tbody>
+                                    for d in info.dates.iter() {
+                                        <tr>
+                                            <th scope="row">{d.label(locale())}</th>
+                                            <td>{d.rule}</td>
+                                            <td>{tf!(m::RULES_DATE_WITH_SOURCE, date = d.current().value.format(locale()), source = cite(d.current().source))}</td>
+                                            <td>
+                                                if d.superseded().is_empty() {
+                                                    {"—"}
+                                                } else {
+                                                    for r in d.superseded().iter() {
+                                                        <s>{r.value.format(locale())}</s>{tf!(m::RULES_SOURCE_PAREN, source = cite(r.source))}
+                                                    }
+                                                }
+                                            </td>
+                                        </tr>
+                                    }
+                                </tbody>
+                            </table>
+                        </div>
+                    </section>
+                </Later>
+                <Later name="sources">
+                    <section class="panel" id="sources" aria-labelledby="sources-title">
+                        <h2 id="sources-title">{t(m::RULES_SOURCES)}</h2>
                         <dl class="rule-list">
-                            for r in RULES.iter().filter(|r| r.section == s) {
-                                <div class="rule" id={format!("rule-{}", r.id)}>
-                                    <dt><span class="rule-tag">{r.id.as_str()}</span></dt>
-                                    <dd>
-                                        <p class="rule-text">{r.text(locale())}</p>
-                                        <p class="rule-source">
-                                            {source_text(r.source)}
-                                            if r.interpretation {
-                                                <span class="estimate-badge">{t(m::RULES_INTERPRETATION)}</span>
-                                            }
-                                        </p>
-                                    </dd>
+                            for s in info.sources.iter() {
+                                <div class="rule">
+                                    <dt><span class="rule-tag">{s.id}</span></dt>
+                                    <dd>{source_title(s)}</dd>
                                 </div>
                             }
                         </dl>
                     </section>
-                }
-                <section class="panel" id="history" aria-labelledby="history-title">
-                    <h2 id="history-title">{t(m::RULES_HISTORY)}</h2>
-                    <p class="hint">{t(m::RULES_HISTORY_HINT)}</p>
-                    <div class="table-wrap">
-                        <table class="data" id="amounts-table">
-                            <caption>{t(m::RULES_AMOUNTS)}</caption>
-                            <thead><tr><th scope="col">{t(m::RULES_ITEM)}</th><th scope="col">{t(m::RULES_RULE)}</th><th scope="col">{t(m::RULES_VALUE)}</th><th scope="col">{t(m::RULES_PERIOD)}</th><th scope="col">{t(m::RULES_SOURCE_COL)}</th></tr></thead>
-                            <tbody>
-                                for a in info.amounts.iter() {
-                                    for v in a.values.iter() {
-                                        <tr>
-                                            <th scope="row">{a.label(locale())}</th>
-                                            <td>{a.rule}</td>
-                                            <td>{amount_text(a, v.value)}</td>
-                                            <td>{tf!(m::RULES_PERIOD_VALUE, from = short_date(v.from), until = v.until.map(short_date).unwrap_or_default())}</td>
-                                            <td>{v.source}</td>
-                                        </tr>
-                                    }
-                                }
-                            </tbody>
-                        </table>
-                    </div>
-                    <div class="table-wrap">
-                        <table class="data" id="dates-table">
-                            <caption>{t(m::RULES_DATES)}</caption>
-                            <thead><tr><th scope="col">{t(m::RULES_ITEM)}</th><th scope="col">{t(m::RULES_RULE)}</th><th scope="col">{t(m::RULES_DATE_CURRENT)}</th><th scope="col">{t(m::RULES_FIRST_ANNOUNCED)}</th></tr></thead>
-                            <tbody>
-                                for d in info.dates.iter() {
-                                    <tr>
-                                        <th scope="row">{d.label(locale())}</th>
-                                        <td>{d.rule}</td>
-                                        <td>{tf!(m::RULES_DATE_WITH_SOURCE, date = d.current().value.format(locale()), source = cite(d.current().source))}</td>
-                                        <td>
-                                            if d.superseded().is_empty() {
-                                                {"—"}
-                                            } else {
-                                                for r in d.superseded().iter() {
-                                                    <s>{r.value.format(locale())}</s>{tf!(m::RULES_SOURCE_PAREN, source = cite(r.source))}
-                                                }
-                                            }
-                                        </td>
-                                    </tr>
-                                }
-                            </tbody>
-                        </table>
-                    </div>
-                </section>
-                <section class="panel" id="sources" aria-labelledby="sources-title">
-                    <h2 id="sources-title">{t(m::RULES_SOURCES)}</h2>
-                    <dl class="rule-list">
-                        for s in info.sources.iter() {
-                            <div class="rule">
-                                <dt><span class="rule-tag">{s.id}</span></dt>
-                                <dd>{source_title(s)}</dd>
-                            </div>
-                        }
-                    </dl>
-                </section>
+                </Later>
                 <p class="no-print"><Link to={Route::Simulator}>{t(m::RULES_BACK)}</Link></p>
             </main>
-            <Footer as_of={None} />
+            <Later name="footer"><Footer as_of={None} /></Later>
         </>
     }
 }

@@ -5,6 +5,7 @@
 //! written back into the fragment, so the address bar always reproduces the result.
 
 use crate::clock;
+use crate::defer::Later;
 use crate::form::{Field, Form};
 use crate::i18n::{locale, m, t};
 use crate::share::{self, ShareError};
@@ -19,6 +20,7 @@ use crate::view::status::StatusPanel;
 use crate::view::whatif::WhatIfSlot;
 use ouen_rules::json::{Json, ToJson};
 use ouen_rules::whatif::usage;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[cfg(target_arch = "wasm32")]
@@ -31,13 +33,22 @@ fn fragment() -> String {
     String::new()
 }
 
+/// Puts the form in the address once the change is painted: `history.replaceState` is the
+/// dearest call of a keystroke (about half of its script at 4× CPU); a newer change cancels
+/// an older write (what this returns). A reload before it keeps the change all the same
+/// (`share::start_fragment`).
 #[cfg(target_arch = "wasm32")]
-fn write_fragment(form: &Form) {
-    share::web::replace_fragment(&share::encode(form));
+fn write_fragment(fragment: &Rc<String>) -> impl FnOnce() {
+    share::web::note_due(fragment);
+    let fragment = fragment.clone();
+    let write = crate::defer::after_paint(move || share::web::replace_fragment(&fragment));
+    move || drop(write)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn write_fragment(_: &Form) {}
+fn write_fragment(_: &Rc<String>) -> impl FnOnce() {
+    || {}
+}
 
 #[cfg(target_arch = "wasm32")]
 fn link_to(form: &Form) -> String {
@@ -51,7 +62,11 @@ fn link_to(form: &Form) -> String {
 
 /// The form to start from, and a note when a link could not be read.
 fn initial() -> (Form, Option<ShareError>) {
-    match share::decode(&fragment()) {
+    #[cfg(target_arch = "wasm32")]
+    let start = share::web::start_fragment();
+    #[cfg(not(target_arch = "wasm32"))]
+    let start = fragment();
+    match share::decode(&start) {
         Ok(Some(form)) => (form, None),
         Ok(None) => (Form::load().unwrap_or_default(), None),
         Err(e) => (Form::load().unwrap_or_default(), Some(e)),
@@ -108,7 +123,11 @@ pub fn SimulatorPage() -> Html {
         .error
         .as_ref()
         .map(|e| AttrValue::from(e.about(Doc::Simulator)));
-    use_effect_with(state.form.clone(), move |form: &Form| write_fragment(form));
+    // The form as its address carries it: written there once the change is painted, and read
+    // by the what-if charts, an island (`view::whatif::WhatIf`) that follows the form a moment
+    // later through its host's attribute.
+    let encoded = use_memo(state.form.clone(), share::encode);
+    use_effect_with(encoded.clone(), write_fragment);
     use_effect_with(state.form != Form::default(), |&used| {
         crate::seminar::note_used(TOOL, used)
     });
@@ -130,9 +149,6 @@ pub fn SimulatorPage() -> Html {
         (Some(i), Ok(sim)) => Some(usage(i, sim)),
         _ => None,
     };
-    // The what-if charts are an island (`view::whatif::WhatIf`): they follow the form, a
-    // moment later, through their host's attribute.
-    let whatif_input = use_memo(state.form.clone(), share::encode);
     let url = link_to(&state.pinned_form());
     // A result with many warnings leaves no room on one A4 page for the comparison.
     let long = state
@@ -150,7 +166,7 @@ pub fn SimulatorPage() -> Html {
                 if let Some(note) = &*link_note {
                     <p class="link-note" id="link-note" role="status">{note.message()}</p>
                 }
-                {print_summary(&state.form, as_of)}
+                <Later name="print">{print_summary(&state.form, as_of)}</Later>
                 {crate::tabs::conflict_notice(&sync, "simulator-conflict")}
                 // The fields and the result first; the leaflets' examples and the programme
                 // calendar below them.
@@ -167,19 +183,27 @@ pub fn SimulatorPage() -> Html {
                         usage={plan_usage}
                     />
                 </div>
-                <Presets
-                    current={current_preset}
-                    as_of={AttrValue::from(state.form.as_of.clone())}
-                    on_action={on_action.clone()}
-                />
-                <StatusPanel
-                    as_of={AttrValue::from(state.form.as_of.clone())}
-                    {today}
-                    error={error_for(state.errors(), Field::AsOf.api_name())}
-                    on_action={on_action.clone()}
-                />
-                <WhatIfSlot input={AttrValue::from((*whatif_input).clone())} />
-                <SharePanel url={AttrValue::from(url)} />
+                // Below the fold, each drawn in a task of its own after the fields and the
+                // result (`defer::Later`).
+                <Later name="presets">
+                    <Presets
+                        current={current_preset}
+                        as_of={AttrValue::from(state.form.as_of.clone())}
+                        on_action={on_action.clone()}
+                    />
+                </Later>
+                <Later name="status">
+                    <StatusPanel
+                        as_of={AttrValue::from(state.form.as_of.clone())}
+                        {today}
+                        error={error_for(state.errors(), Field::AsOf.api_name())}
+                        on_action={on_action.clone()}
+                    />
+                </Later>
+                <Later name="more">
+                    <WhatIfSlot input={AttrValue::from((*encoded).clone())} />
+                    <SharePanel url={AttrValue::from(url)} />
+                </Later>
                 // On a phone the result sits under the fields: its self-pay stays in view at
                 // the bottom of the screen while the fields are edited (a copy for the eye;
                 // screen readers hear the result panel's own live line).
@@ -190,7 +214,7 @@ pub fn SimulatorPage() -> Html {
                     </p>
                 }
             </main>
-            <Footer {as_of} />
+            <Later name="footer"><Footer {as_of} /></Later>
         </>
     }
 }

@@ -1,6 +1,7 @@
 //! The result: the self-pay in one large line, then the breakdown, warnings, the hour
 //! segments, and "なぜ？" with the rule ids. All figures and sentences come from the rules core.
 
+use crate::defer::Later;
 use crate::form::Mode;
 use crate::i18n::{locale, m, t};
 use crate::route::{Link, Route};
@@ -86,21 +87,25 @@ fn simulation(sim: &Simulation, usage: Option<&Usage>) -> Html {
                 </p>
             }
             {breakdown(sim)}
-            {figure_steps(sim)}
+            // The figures' steps (folded) and what follows the warnings are drawn a task after
+            // the figures on the first visit (`defer::Later`).
+            <Later name="why">{figure_steps(sim)}</Later>
             {warnings(sim)}
-            if let Some(u) = usage {
-                <Meters usage={*u} />
-            }
-            {segments(sim)}
-            {explanation(sim)}
-            <p class="result-stamp" id="result-stamp">
-                {tf!(
-                    m::SIM_RESULT_STAMP,
-                    version = sim.ruleset.version,
-                    hash = sim.ruleset.hash,
-                    date = sim.as_of.map(|d| d.format(locale())).unwrap_or_else(|| t(m::SIM_NO_DATE).into())
-                )}
-            </p>
+            <Later name="working">
+                if let Some(u) = usage {
+                    <Meters usage={*u} />
+                }
+                {segments(sim)}
+                {explanation(sim)}
+                <p class="result-stamp" id="result-stamp">
+                    {tf!(
+                        m::SIM_RESULT_STAMP,
+                        version = sim.ruleset.version,
+                        hash = sim.ruleset.hash,
+                        date = sim.as_of.map(|d| d.format(locale())).unwrap_or_else(|| t(m::SIM_NO_DATE).into())
+                    )}
+                </p>
+            </Later>
         </>
     }
 }

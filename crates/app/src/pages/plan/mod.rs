@@ -11,6 +11,7 @@
 //! What the page holds is a pure reducer (`state`): every control dispatches an [`Action`];
 //! saving, files and the clock stay here, and what came of them is passed in as an action.
 
+use crate::defer::Later;
 use crate::i18n::{locale, m, t, Msg};
 use crate::plan_book::{Book, Stored};
 use crate::seminar;
@@ -410,96 +411,108 @@ pub fn PlanPage() -> Html {
                     { text(Field::SmePhone, m::PLAN_SME_PHONE, None) }
                     { text(Field::SmeEmail, m::PLAN_SME_EMAIL, None) }
                 </fieldset>
-                <fieldset class="plan-section">
-                    <legend>{t(m::PLAN_EXPERT_LEGEND)}</legend>
-                    { text(Field::ExpertName, m::PLAN_EXPERT_NAME, None) }
-                    <fieldset class="field">
-                        <legend>{t(m::PLAN_EXPERT_KIND_LEGEND)}</legend>
-                        { radio("expertKind", Field::ExpertKind, "freelancer", m::PLAN_EXPERT_FREELANCER) }
-                        { radio("expertKind", Field::ExpertKind, "sideJob", m::PLAN_EXPERT_SIDE_JOB) }
-                        { radio("expertKind", Field::ExpertKind, "smeSupporter", m::PLAN_EXPERT_SME_SUPPORTER) }
-                        { radio("expertKind", Field::ExpertKind, "other", m::PLAN_EXPERT_OTHER) }
+                // The sections below the first screen, the check and the preview are each drawn in
+                // a task of their own after the rest (`defer::Later`).
+                <Later name="expert">
+                    <fieldset class="plan-section">
+                        <legend>{t(m::PLAN_EXPERT_LEGEND)}</legend>
+                        { text(Field::ExpertName, m::PLAN_EXPERT_NAME, None) }
+                        <fieldset class="field">
+                            <legend>{t(m::PLAN_EXPERT_KIND_LEGEND)}</legend>
+                            { radio("expertKind", Field::ExpertKind, "freelancer", m::PLAN_EXPERT_FREELANCER) }
+                            { radio("expertKind", Field::ExpertKind, "sideJob", m::PLAN_EXPERT_SIDE_JOB) }
+                            { radio("expertKind", Field::ExpertKind, "smeSupporter", m::PLAN_EXPERT_SME_SUPPORTER) }
+                            { radio("expertKind", Field::ExpertKind, "other", m::PLAN_EXPERT_OTHER) }
+                        </fieldset>
+                        { text(Field::ExpertAffiliation, m::PLAN_EXPERT_AFFILIATION, None) }
+                        { text(Field::ExpertContact, m::PLAN_EXPERT_CONTACT, None) }
                     </fieldset>
-                    { text(Field::ExpertAffiliation, m::PLAN_EXPERT_AFFILIATION, None) }
-                    { text(Field::ExpertContact, m::PLAN_EXPERT_CONTACT, None) }
-                </fieldset>
-                <fieldset class="plan-section">
-                    <legend>{t(m::PLAN_CONTRACT_LEGEND)}</legend>
-                    <p id="plan-contract">{t(m::PLAN_CONTRACT_KIND)}</p>
-                    <p class="hint">{t(m::PLAN_CONTRACT_HINT)}</p>
-                </fieldset>
-                <fieldset class="plan-section">
-                    <legend>{t(m::PLAN_GOALS_LEGEND)}</legend>
-                    { area(Field::Issue, m::PLAN_ISSUE, m::PLAN_ISSUE_HINT) }
-                    { area(Field::Background, m::PLAN_BACKGROUND, m::PLAN_BACKGROUND_HINT) }
-                    { area(Field::Goals, m::PLAN_GOALS, m::PLAN_GOALS_HINT) }
-                    { area(Field::Measurement, m::PLAN_MEASUREMENT, m::PLAN_MEASUREMENT_HINT) }
-                </fieldset>
-                { steps }
-                <fieldset class="plan-section">
-                    <legend>{t(m::PLAN_DATES_LEGEND)}</legend>
-                    { date(Field::ContractDate, m::PLAN_CONTRACT_DATE, m::PLAN_CONTRACT_DATE_HINT) }
-                    { date(Field::ApplicationDate, m::PLAN_APPLICATION_DATE, m::PLAN_APPLICATION_DATE_HINT) }
-                    { date(Field::Start, m::PLAN_START, m::PLAN_START_HINT) }
-                    { date(Field::End, m::PLAN_END, m::PLAN_END_HINT) }
-                </fieldset>
-                <fieldset class="plan-section">
-                    <legend>{t(m::PLAN_RATE_LEGEND)}</legend>
-                    { text(Field::Rate, m::PLAN_RATE, Some(m::PLAN_RATE_HINT)) }
-                    { text(Field::SmePriorHonorarium, m::PLAN_PRIOR_HONORARIUM, Some(m::PLAN_PRIOR_HINT)) }
-                    { text(Field::NaganoPriorHours, m::PLAN_PRIOR_HOURS, Some(m::PLAN_PRIOR_HINT)) }
-                    <div class="field">
-                        <label class="plan-choice" for="plan-travel">
-                            <input type="checkbox" id="plan-travel" checked={d.travel.over100km}
-                                onchange={act.reform(|e: Event| Action::SetTravel(
-                                    e.target_unchecked_into::<web_sys::HtmlInputElement>().checked(),
-                                ))} />
-                            {t(m::PLAN_TRAVEL)}
-                        </label>
-                    </div>
-                    { text(Field::TravelNote, m::PLAN_TRAVEL_NOTE, None) }
-                </fieldset>
+                    <fieldset class="plan-section">
+                        <legend>{t(m::PLAN_CONTRACT_LEGEND)}</legend>
+                        <p id="plan-contract">{t(m::PLAN_CONTRACT_KIND)}</p>
+                        <p class="hint">{t(m::PLAN_CONTRACT_HINT)}</p>
+                    </fieldset>
+                </Later>
+                <Later name="goals">
+                    <fieldset class="plan-section">
+                        <legend>{t(m::PLAN_GOALS_LEGEND)}</legend>
+                        { area(Field::Issue, m::PLAN_ISSUE, m::PLAN_ISSUE_HINT) }
+                        { area(Field::Background, m::PLAN_BACKGROUND, m::PLAN_BACKGROUND_HINT) }
+                        { area(Field::Goals, m::PLAN_GOALS, m::PLAN_GOALS_HINT) }
+                        { area(Field::Measurement, m::PLAN_MEASUREMENT, m::PLAN_MEASUREMENT_HINT) }
+                    </fieldset>
+                    { steps }
+                    <fieldset class="plan-section">
+                        <legend>{t(m::PLAN_DATES_LEGEND)}</legend>
+                        { date(Field::ContractDate, m::PLAN_CONTRACT_DATE, m::PLAN_CONTRACT_DATE_HINT) }
+                        { date(Field::ApplicationDate, m::PLAN_APPLICATION_DATE, m::PLAN_APPLICATION_DATE_HINT) }
+                        { date(Field::Start, m::PLAN_START, m::PLAN_START_HINT) }
+                        { date(Field::End, m::PLAN_END, m::PLAN_END_HINT) }
+                    </fieldset>
+                </Later>
+                <Later name="rate">
+                    <fieldset class="plan-section">
+                        <legend>{t(m::PLAN_RATE_LEGEND)}</legend>
+                        { text(Field::Rate, m::PLAN_RATE, Some(m::PLAN_RATE_HINT)) }
+                        { text(Field::SmePriorHonorarium, m::PLAN_PRIOR_HONORARIUM, Some(m::PLAN_PRIOR_HINT)) }
+                        { text(Field::NaganoPriorHours, m::PLAN_PRIOR_HOURS, Some(m::PLAN_PRIOR_HINT)) }
+                        <div class="field">
+                            <label class="plan-choice" for="plan-travel">
+                                <input type="checkbox" id="plan-travel" checked={d.travel.over100km}
+                                    onchange={act.reform(|e: Event| Action::SetTravel(
+                                        e.target_unchecked_into::<web_sys::HtmlInputElement>().checked(),
+                                    ))} />
+                                {t(m::PLAN_TRAVEL)}
+                            </label>
+                        </div>
+                        { text(Field::TravelNote, m::PLAN_TRAVEL_NOTE, None) }
+                    </fieldset>
+                </Later>
             </form>
 
-            <section class="plan-check no-print" aria-labelledby="plan-check-title">
-                <h2 id="plan-check-title">{t(m::PLAN_CHECK_TITLE)}</h2>
-                { for cost }
-                if !checked.errors.is_empty() {
-                    <div class="plan-errors" id="plan-errors" role="alert">
-                        <p class="plan-errors-title">{tf!(m::PLAN_ERRORS_TITLE, n = checked.errors.len())}</p>
-                        <ul>{ for checked.errors.iter().map(|e| html! {
-                            <li><a href={format!("#plan-{}", e.field.replace('.', "-").replace("steps-", "step-").replace("sme-", "sme.").replace("expert-", "expert.").replace("travel-", "travel."))}>{e.message.clone()}</a>
-                                { for (!e.rules.is_empty()).then(|| html! { <span class="plan-rule">{tf!(m::PLAN_RULES, rules = e.rules.join(", "))}</span> }) }</li>
-                        }) }</ul>
+            <Later name="check">
+                <section class="plan-check no-print" aria-labelledby="plan-check-title">
+                    <h2 id="plan-check-title">{t(m::PLAN_CHECK_TITLE)}</h2>
+                    { for cost }
+                    if !checked.errors.is_empty() {
+                        <div class="plan-errors" id="plan-errors" role="alert">
+                            <p class="plan-errors-title">{tf!(m::PLAN_ERRORS_TITLE, n = checked.errors.len())}</p>
+                            <ul>{ for checked.errors.iter().map(|e| html! {
+                                <li><a href={format!("#plan-{}", e.field.replace('.', "-").replace("steps-", "step-").replace("sme-", "sme.").replace("expert-", "expert.").replace("travel-", "travel."))}>{e.message.clone()}</a>
+                                    { for (!e.rules.is_empty()).then(|| html! { <span class="plan-rule">{tf!(m::PLAN_RULES, rules = e.rules.join(", "))}</span> }) }</li>
+                            }) }</ul>
+                        </div>
+                    } else {
+                        <p class="plan-ok" id="plan-ok">{t(m::PLAN_OK)}</p>
+                    }
+                    if !checked.warnings.is_empty() {
+                        <div class="plan-warnings" id="plan-warnings">
+                            <p>{t(m::PLAN_WARNINGS_TITLE)}</p>
+                            <ul>{ for checked.warnings.iter().map(|w| html! { <li>{w.message.clone()}</li> }) }</ul>
+                        </div>
+                    }
+                    <div class="plan-buttons" id="plan-exports">
+                        <button type="button" class="plan-button" id="plan-print" disabled={!ok}
+                            onclick={ask("print")}>{t(m::PLAN_PRINT)}</button>
+                        <button type="button" class="plan-button" id="plan-md" disabled={!ok}
+                            onclick={ask("md")}>{"Markdown"}</button>
+                        <button type="button" class="plan-button" id="plan-json" disabled={!ok}
+                            onclick={download_json}>{"JSON"}</button>
+                        <button type="button" class="plan-button" id="plan-docx" disabled={!ok}
+                            onclick={ask("docx")}>{"Word (.docx)"}</button>
+                        <label for="plan-import" class="plan-button secondary">{t(m::PLAN_IMPORT)}</label>
+                        <input type="file" id="plan-import" class="visually-hidden" accept="application/json,.json" onchange={on_import} />
                     </div>
-                } else {
-                    <p class="plan-ok" id="plan-ok">{t(m::PLAN_OK)}</p>
-                }
-                if !checked.warnings.is_empty() {
-                    <div class="plan-warnings" id="plan-warnings">
-                        <p>{t(m::PLAN_WARNINGS_TITLE)}</p>
-                        <ul>{ for checked.warnings.iter().map(|w| html! { <li>{w.message.clone()}</li> }) }</ul>
-                    </div>
-                }
-                <div class="plan-buttons" id="plan-exports">
-                    <button type="button" class="plan-button" id="plan-print" disabled={!ok}
-                        onclick={ask("print")}>{t(m::PLAN_PRINT)}</button>
-                    <button type="button" class="plan-button" id="plan-md" disabled={!ok}
-                        onclick={ask("md")}>{"Markdown"}</button>
-                    <button type="button" class="plan-button" id="plan-json" disabled={!ok}
-                        onclick={download_json}>{"JSON"}</button>
-                    <button type="button" class="plan-button" id="plan-docx" disabled={!ok}
-                        onclick={ask("docx")}>{"Word (.docx)"}</button>
-                    <label for="plan-import" class="plan-button secondary">{t(m::PLAN_IMPORT)}</label>
-                    <input type="file" id="plan-import" class="visually-hidden" accept="application/json,.json" onchange={on_import} />
-                </div>
-                { for notice.map(|m| html! { <p class="plan-notice" role="status" id="plan-notice">{m}</p> }) }
-            </section>
+                    { for notice.map(|m| html! { <p class="plan-notice" role="status" id="plan-notice">{m}</p> }) }
+                </section>
+            </Later>
 
-            <section class="plan-preview" id="plan-preview" aria-label={t(m::PLAN_PREVIEW_LABEL)}>
-                <h2 class="no-print">{t(m::PLAN_PREVIEW_TITLE)}</h2>
-                <PlanDocsSlot input={(*draft_json).clone()} export={AttrValue::from((*export_request).clone())} />
-            </section>
+            <Later name="preview">
+                <section class="plan-preview" id="plan-preview" aria-label={t(m::PLAN_PREVIEW_LABEL)}>
+                    <h2 class="no-print">{t(m::PLAN_PREVIEW_TITLE)}</h2>
+                    <PlanDocsSlot input={(*draft_json).clone()} export={AttrValue::from((*export_request).clone())} />
+                </section>
+            </Later>
         </main>
     }
 }
