@@ -5,7 +5,8 @@
 //! [`super::finding::explain`] puts the findings into words ([`check_in`]).
 
 use super::draft::{PlanDraft, PlanMode, DRAFT_VERSION};
-use super::finding::{explain, Field, Finding};
+use super::field::PlanField as Field;
+use super::finding::{explain, Finding};
 use crate::cost::{
     compute as compute_cost, Computation, RawSimulationInput, Simulation, MAX_HOURS, MAX_RATE,
 };
@@ -151,25 +152,26 @@ fn too_long(v: &str) -> bool {
 
 /// Required and over-long text fields, in document order.
 fn texts(d: &PlanDraft, found: &mut Vec<Finding>) {
-    let texts: [(Field, &str, bool); 16] = [
-        (Field::SmeName, &d.sme.name, true),
-        (Field::SmeAddress, &d.sme.address, true),
-        (Field::SmeIndustry, &d.sme.industry, true),
-        (Field::SmeCapital, &d.sme.capital, false),
-        (Field::SmeEmployees, &d.sme.employees, true),
-        (Field::SmeContactName, &d.sme.contact_name, true),
-        (Field::SmePhone, &d.sme.phone, true),
-        (Field::SmeEmail, &d.sme.email, false),
-        (Field::ExpertName, &d.expert.name, true),
-        (Field::ExpertAffiliation, &d.expert.affiliation, false),
-        (Field::ExpertContact, &d.expert.contact, false),
-        (Field::Issue, &d.issue, true),
-        (Field::Background, &d.background, false),
-        (Field::Goals, &d.goals, true),
-        (Field::Measurement, &d.measurement, true),
-        (Field::TravelNote, &d.travel.note, false),
+    let texts: [(Field, bool); 16] = [
+        (Field::SmeName, true),
+        (Field::SmeAddress, true),
+        (Field::SmeIndustry, true),
+        (Field::SmeCapital, false),
+        (Field::SmeEmployees, true),
+        (Field::SmeContactName, true),
+        (Field::SmePhone, true),
+        (Field::SmeEmail, false),
+        (Field::ExpertName, true),
+        (Field::ExpertAffiliation, false),
+        (Field::ExpertContact, false),
+        (Field::Issue, true),
+        (Field::Background, false),
+        (Field::Goals, true),
+        (Field::Measurement, true),
+        (Field::TravelNote, false),
     ];
-    for (field, v, required) in texts {
+    for (field, required) in texts {
+        let v = field.text(d).unwrap_or_default();
         if required && v.trim().is_empty() {
             found.push(Finding::Missing(field));
         }

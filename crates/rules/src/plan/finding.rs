@@ -4,129 +4,47 @@
 
 use super::check::{Checked, PlanCheck, PlanIssue, MAX_STEPS, MAX_TEXT};
 use super::draft::ImportError;
+use super::field::PlanField as Field;
 use crate::cost::{explain as explain_cost, Explain, MAX_HOURS};
-use crate::format::{fill, fill_in, integer, yen};
+use crate::format::{fill_in, integer, yen};
 use crate::input::InputError;
 use crate::rule_ids::RuleId;
 use crate::{Date, Locale};
 use rust_decimal::Decimal;
 
-/// A field of the draft a finding is about; its path in the draft (`sme.name`,
-/// `steps.2.hours`) is [`Field::path`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Field {
-    Version,
-    Mode,
-    SmeName,
-    SmeLocation,
-    SmeAddress,
-    SmeIndustry,
-    SmeCapital,
-    SmeEmployees,
-    SmeContactName,
-    SmePhone,
-    SmeEmail,
-    ExpertName,
-    ExpertKind,
-    ExpertAffiliation,
-    ExpertContact,
-    Contract,
-    Issue,
-    Background,
-    Goals,
-    Measurement,
-    Steps,
-    /// The title of the step at this index (from 0).
-    StepTitle(usize),
-    StepDetail(usize),
-    StepHours(usize),
-    ContractDate,
-    ApplicationDate,
-    Start,
-    End,
-    Rate,
-    SmePriorHonorarium,
-    ExpertPriorHonorarium,
-    NaganoPriorHours,
-    Travel,
-    TravelNote,
+/// A field's name in a sentence `[ja, en]` (`{1}`: the step's number), where one names it.
+fn name(f: Field) -> [&'static str; 2] {
+    match f {
+        Field::SmeName => ["事業者名", "business name"],
+        Field::SmeAddress => ["所在地", "address"],
+        Field::SmeIndustry => ["業種", "industry"],
+        Field::SmeCapital => ["資本金", "capital"],
+        Field::SmeEmployees => ["従業員数", "number of employees"],
+        Field::SmeContactName => ["担当者名", "contact person"],
+        Field::SmePhone => ["電話番号", "phone number"],
+        Field::SmeEmail => ["メールアドレス", "email address"],
+        Field::ExpertName => ["IT専門家の氏名", "IT expert's name"],
+        Field::ExpertAffiliation => ["所属", "affiliation"],
+        Field::ExpertContact => ["IT専門家の連絡先", "IT expert's contact details"],
+        Field::Issue => ["課題", "issue"],
+        Field::Background => ["背景", "background"],
+        Field::Goals => ["目標", "goals"],
+        Field::Measurement => ["効果の測り方", "way to measure the results"],
+        Field::StepTitle(_) => ["手順{1}の名前", "name of step {1}"],
+        Field::StepDetail(_) => ["手順{1}の内容", "description of step {1}"],
+        Field::ContractDate => ["契約日", "contract date"],
+        Field::ApplicationDate => ["長野県への申請日", "date of the application to Nagano"],
+        Field::Start => ["支援の開始日", "start date of the support"],
+        Field::End => ["支援の終了日", "end date of the support"],
+        Field::TravelNote => ["旅費の備考", "travel note"],
+        _ => ["", ""],
+    }
 }
 
-impl Field {
-    /// The field's path in the draft (a template with the step's index for a step's field)
-    /// and its name in a sentence `[ja, en]` (with the step's number), where one names it.
-    fn about(self) -> &'static (&'static str, [&'static str; 2]) {
-        match self {
-            Field::Version => &("version", ["", ""]),
-            Field::Mode => &("mode", ["", ""]),
-            Field::SmeName => &("sme.name", ["事業者名", "business name"]),
-            Field::SmeLocation => &("sme.location", ["", ""]),
-            Field::SmeAddress => &("sme.address", ["所在地", "address"]),
-            Field::SmeIndustry => &("sme.industry", ["業種", "industry"]),
-            Field::SmeCapital => &("sme.capital", ["資本金", "capital"]),
-            Field::SmeEmployees => &("sme.employees", ["従業員数", "number of employees"]),
-            Field::SmeContactName => &("sme.contactName", ["担当者名", "contact person"]),
-            Field::SmePhone => &("sme.phone", ["電話番号", "phone number"]),
-            Field::SmeEmail => &("sme.email", ["メールアドレス", "email address"]),
-            Field::ExpertName => &("expert.name", ["IT専門家の氏名", "IT expert's name"]),
-            Field::ExpertKind => &("expert.kind", ["", ""]),
-            Field::ExpertAffiliation => &("expert.affiliation", ["所属", "affiliation"]),
-            Field::ExpertContact => &(
-                "expert.contact",
-                ["IT専門家の連絡先", "IT expert's contact details"],
-            ),
-            Field::Contract => &("contract", ["", ""]),
-            Field::Issue => &("issue", ["課題", "issue"]),
-            Field::Background => &("background", ["背景", "background"]),
-            Field::Goals => &("goals", ["目標", "goals"]),
-            Field::Measurement => &(
-                "measurement",
-                ["効果の測り方", "way to measure the results"],
-            ),
-            Field::Steps => &("steps", ["", ""]),
-            Field::StepTitle(_) => &("steps.{0}.title", ["手順{1}の名前", "name of step {1}"]),
-            Field::StepDetail(_) => &(
-                "steps.{0}.detail",
-                ["手順{1}の内容", "description of step {1}"],
-            ),
-            Field::StepHours(_) => &("steps.{0}.hours", ["", ""]),
-            Field::ContractDate => &("contractDate", ["契約日", "contract date"]),
-            Field::ApplicationDate => &(
-                "applicationDate",
-                ["長野県への申請日", "date of the application to Nagano"],
-            ),
-            Field::Start => &("start", ["支援の開始日", "start date of the support"]),
-            Field::End => &("end", ["支援の終了日", "end date of the support"]),
-            Field::Rate => &("rate", ["", ""]),
-            Field::SmePriorHonorarium => &("smePriorHonorarium", ["", ""]),
-            Field::ExpertPriorHonorarium => &("expertPriorHonorarium", ["", ""]),
-            Field::NaganoPriorHours => &("naganoPriorHours", ["", ""]),
-            Field::Travel => &("travel", ["", ""]),
-            Field::TravelNote => &("travel.note", ["旅費の備考", "travel note"]),
-        }
-    }
-
-    /// The step's index and number (`"2"`, `"3"`) for a step's field, else empty.
-    fn step(self) -> [String; 2] {
-        match self {
-            Field::StepTitle(i) | Field::StepDetail(i) | Field::StepHours(i) => {
-                [integer(i as i128), integer(i as i128 + 1)]
-            }
-            _ => [String::new(), String::new()],
-        }
-    }
-
-    /// The path in the draft: `sme.name`, `steps.2.hours`.
-    pub(crate) fn path(self) -> String {
-        let [index, _] = self.step();
-        fill(self.about().0, &[&index])
-    }
-
-    /// The field's name in a sentence, in `locale`: `事業者名`, `name of step 3`.
-    fn label(self, locale: Locale) -> String {
-        let [index, number] = self.step();
-        fill_in(locale, self.about().1, &[&index, &number])
-    }
+/// The field's name in a sentence, in `locale`: `事業者名`, `name of step 3`.
+fn label(f: Field, locale: Locale) -> String {
+    let number = f.step().map(|i| integer(i as i128 + 1)).unwrap_or_default();
+    fill_in(locale, name(f), &["", &number])
 }
 
 /// One problem the checks found in a draft, with what its sentence needs.
@@ -509,8 +427,8 @@ fn texts(f: &Finding) -> &'static [&'static str; 2] {
 fn args(f: &Finding, l: Locale) -> [String; 2] {
     let date = |d: &Date| d.format(l);
     match f {
-        Finding::Missing(field) => [field.label(l), String::new()],
-        Finding::TooLong(field) => [field.label(l), integer(MAX_TEXT as i128)],
+        Finding::Missing(field) => [label(*field, l), String::new()],
+        Finding::TooLong(field) => [label(*field, l), integer(MAX_TEXT as i128)],
         Finding::Hours(i, e) => [integer(*i as i128 + 1), e.detail(l)],
         Finding::TooManySteps => [integer(MAX_STEPS as i128), String::new()],
         Finding::TooManyHours => [integer(MAX_HOURS.into()), String::new()],
@@ -532,11 +450,11 @@ fn args(f: &Finding, l: Locale) -> [String; 2] {
         Finding::PrefectureEndsLate { by } => [date(by), String::new()],
         Finding::NoBenefit { min_self } => [yen(*min_self, l), String::new()],
         Finding::Date(field, e) => {
-            let mut label = field.label(l);
-            if let Some(c) = label.get_mut(0..1) {
+            let mut named = label(*field, l);
+            if let Some(c) = named.get_mut(0..1) {
                 c.make_ascii_uppercase();
             }
-            [label, e.detail(l)]
+            [named, e.detail(l)]
         }
         _ => [String::new(), String::new()],
     }

@@ -14,6 +14,7 @@ mod check;
 mod documents;
 mod draft;
 mod example;
+mod field;
 mod finding;
 mod render;
 #[cfg(test)]
@@ -27,6 +28,7 @@ pub use draft::{
     DRAFT_VERSION, TEMPLATE_STEPS,
 };
 pub use example::example;
+pub use field::PlanField;
 pub use render::{html_escape, md_escape, render_html, render_markdown};
 
 /// An output format of [`generate`].

@@ -20,9 +20,10 @@ use crate::tf;
 use crate::view::plan_docs::{file_stem, PlanDocsSlot, ISLAND};
 use ouen_rules::format::{hours as fmt_hours, yen};
 use ouen_rules::json::{FromJson, Json, ToJson};
+use ouen_rules::plan::PlanField;
 use ouen_rules::plan::{check_in, PlanCheck, PlanDraft};
 use ouen_rules::Locale;
-use state::{Action, Field, Notice, State, StepField};
+use state::{Action, Notice, State};
 use yew::prelude::*;
 
 pub mod state;
@@ -44,13 +45,13 @@ fn draft_field(
     checked: &PlanCheck,
     autofill: Option<&'static str>,
     widget: Widget,
-    field: Field,
+    field: PlanField,
     label: Msg,
     value: &str,
     hint: Option<Msg>,
 ) -> Html {
     let oninput = act.reform(move |e: InputEvent| Action::Set(field, event_value(&e)));
-    let id = field.id();
+    let id = field.path();
     let invalid = checked.errors.iter().any(|e| e.field == id);
     let control_id = format!("plan-{id}");
     let control = match widget {
@@ -141,7 +142,7 @@ pub fn PlanPage() -> Html {
     let autofill = seminar::active().then_some("off");
 
     // The page's own arguments to `draft_field`, given once.
-    let field = |widget, f: Field, label, hint| {
+    let field = |widget, f: PlanField, label, hint| {
         draft_field(
             &act,
             &checked,
@@ -149,19 +150,19 @@ pub fn PlanPage() -> Html {
             widget,
             f,
             label,
-            f.get(&draft),
+            f.text(&draft).unwrap_or_default(),
             hint,
         )
     };
     let text = |f, label, hint| field(Widget::Text, f, label, hint);
     let date = |f, label, hint| field(Widget::Date, f, label, Some(hint));
     let area = |f, label, hint| field(Widget::Area, f, label, Some(hint));
-    let radio = |name: &'static str, f: Field, value: &'static str, label: Msg| {
+    let radio = |name: &'static str, f: PlanField, value: &'static str, label: Msg| {
         let onchange = act.reform(move |_: Event| Action::Set(f, value.to_string()));
         let id = format!("plan-{name}-{value}");
         html! {
             <label class="plan-choice" for={id.clone()}>
-                <input type="radio" id={id} name={name} value={value} checked={f.get(&draft) == value} {onchange} />
+                <input type="radio" id={id} name={name} value={value} checked={f.text(&draft) == Some(value)} {onchange} />
                 {t(label)}
             </label>
         }
@@ -231,31 +232,32 @@ pub fn PlanPage() -> Html {
     let steps = {
         let rows = draft.steps.iter().enumerate().map(|(i, s)| {
             let n = draft.steps.len();
-            let set = |f: StepField| {
+            let set = |f: PlanField| {
                 act.reform(move |e: InputEvent| {
                     let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                    Action::SetStep(i, f, v)
+                    Action::Set(f, v)
                 })
             };
-            let hours_invalid = checked.errors.iter().any(|e| e.field == format!("steps.{i}.hours"));
-            let title_invalid = checked.errors.iter().any(|e| e.field == format!("steps.{i}.title"));
+            let invalid = |f: PlanField| checked.errors.iter().any(|e| e.field == f.path());
+            let hours_invalid = invalid(PlanField::StepHours(i));
+            let title_invalid = invalid(PlanField::StepTitle(i));
             html! {
                 <tr class="plan-step" key={i}>
                     <td class="plan-step-no">{i + 1}</td>
                     <td class={classes!(title_invalid.then_some("field-invalid"))}>
                         <label class="visually-hidden" for={format!("plan-step-{i}-title")}>{tf!(m::PLAN_STEP_TITLE_LABEL, n = i + 1)}</label>
                         <input type="text" id={format!("plan-step-{i}-title")} autocomplete={autofill} value={s.title.clone()}
-                            oninput={set(StepField::Title)} aria-invalid={title_invalid.to_string()} />
+                            oninput={set(PlanField::StepTitle(i))} aria-invalid={title_invalid.to_string()} />
                     </td>
                     <td>
                         <label class="visually-hidden" for={format!("plan-step-{i}-detail")}>{tf!(m::PLAN_STEP_DETAIL_LABEL, n = i + 1)}</label>
                         <input type="text" id={format!("plan-step-{i}-detail")} autocomplete={autofill} value={s.detail.clone()}
-                            oninput={set(StepField::Detail)} />
+                            oninput={set(PlanField::StepDetail(i))} />
                     </td>
                     <td class={classes!("plan-step-hours", hours_invalid.then_some("field-invalid"))}>
                         <label class="visually-hidden" for={format!("plan-step-{i}-hours")}>{tf!(m::PLAN_STEP_HOURS_LABEL, n = i + 1)}</label>
                         <input type="text" inputmode="decimal" id={format!("plan-step-{i}-hours")} autocomplete={autofill} value={s.hours.clone()}
-                            oninput={set(StepField::Hours)} aria-invalid={hours_invalid.to_string()} />
+                            oninput={set(PlanField::StepHours(i))} aria-invalid={hours_invalid.to_string()} />
                     </td>
                     <td class="plan-step-actions">
                         <button type="button" class="plan-icon" aria-label={tf!(m::PLAN_STEP_UP, n = i + 1)}
@@ -391,41 +393,41 @@ pub fn PlanPage() -> Html {
             <form class="plan-form no-print" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class="plan-section">
                     <legend>{t(m::PLAN_MODE_LEGEND)}</legend>
-                    { radio("mode", Field::Mode, "combined", m::PLAN_MODE_COMBINED) }
-                    { radio("mode", Field::Mode, "national", m::PLAN_MODE_NATIONAL) }
-                    { radio("mode", Field::Mode, "naganoOnly", m::PLAN_MODE_NAGANO) }
+                    { radio("mode", PlanField::Mode, "combined", m::PLAN_MODE_COMBINED) }
+                    { radio("mode", PlanField::Mode, "national", m::PLAN_MODE_NATIONAL) }
+                    { radio("mode", PlanField::Mode, "naganoOnly", m::PLAN_MODE_NAGANO) }
                 </fieldset>
                 <fieldset class="plan-section">
                     <legend>{t(m::PLAN_SME_LEGEND)}</legend>
-                    { text(Field::SmeName, m::PLAN_SME_NAME, None) }
+                    { text(PlanField::SmeName, m::PLAN_SME_NAME, None) }
                     <fieldset class="field">
                         <legend>{t(m::PLAN_LOCATION_LEGEND)}</legend>
-                        { radio("location", Field::SmeLocation, "nagano", m::PLAN_LOCATION_NAGANO) }
-                        { radio("location", Field::SmeLocation, "other", m::PLAN_LOCATION_OTHER) }
+                        { radio("location", PlanField::SmeLocation, "nagano", m::PLAN_LOCATION_NAGANO) }
+                        { radio("location", PlanField::SmeLocation, "other", m::PLAN_LOCATION_OTHER) }
                     </fieldset>
-                    { text(Field::SmeAddress, m::PLAN_SME_ADDRESS, None) }
-                    { text(Field::SmeIndustry, m::PLAN_SME_INDUSTRY, None) }
-                    { text(Field::SmeCapital, m::PLAN_SME_CAPITAL, Some(m::PLAN_SME_CAPITAL_HINT)) }
-                    { text(Field::SmeEmployees, m::PLAN_SME_EMPLOYEES, None) }
-                    { text(Field::SmeContactName, m::PLAN_SME_CONTACT, None) }
-                    { text(Field::SmePhone, m::PLAN_SME_PHONE, None) }
-                    { text(Field::SmeEmail, m::PLAN_SME_EMAIL, None) }
+                    { text(PlanField::SmeAddress, m::PLAN_SME_ADDRESS, None) }
+                    { text(PlanField::SmeIndustry, m::PLAN_SME_INDUSTRY, None) }
+                    { text(PlanField::SmeCapital, m::PLAN_SME_CAPITAL, Some(m::PLAN_SME_CAPITAL_HINT)) }
+                    { text(PlanField::SmeEmployees, m::PLAN_SME_EMPLOYEES, None) }
+                    { text(PlanField::SmeContactName, m::PLAN_SME_CONTACT, None) }
+                    { text(PlanField::SmePhone, m::PLAN_SME_PHONE, None) }
+                    { text(PlanField::SmeEmail, m::PLAN_SME_EMAIL, None) }
                 </fieldset>
                 // The sections below the first screen, the check and the preview are each drawn in
                 // a task of their own after the rest (`defer::Later`).
                 <Later name="expert">
                     <fieldset class="plan-section">
                         <legend>{t(m::PLAN_EXPERT_LEGEND)}</legend>
-                        { text(Field::ExpertName, m::PLAN_EXPERT_NAME, None) }
+                        { text(PlanField::ExpertName, m::PLAN_EXPERT_NAME, None) }
                         <fieldset class="field">
                             <legend>{t(m::PLAN_EXPERT_KIND_LEGEND)}</legend>
-                            { radio("expertKind", Field::ExpertKind, "freelancer", m::PLAN_EXPERT_FREELANCER) }
-                            { radio("expertKind", Field::ExpertKind, "sideJob", m::PLAN_EXPERT_SIDE_JOB) }
-                            { radio("expertKind", Field::ExpertKind, "smeSupporter", m::PLAN_EXPERT_SME_SUPPORTER) }
-                            { radio("expertKind", Field::ExpertKind, "other", m::PLAN_EXPERT_OTHER) }
+                            { radio("expertKind", PlanField::ExpertKind, "freelancer", m::PLAN_EXPERT_FREELANCER) }
+                            { radio("expertKind", PlanField::ExpertKind, "sideJob", m::PLAN_EXPERT_SIDE_JOB) }
+                            { radio("expertKind", PlanField::ExpertKind, "smeSupporter", m::PLAN_EXPERT_SME_SUPPORTER) }
+                            { radio("expertKind", PlanField::ExpertKind, "other", m::PLAN_EXPERT_OTHER) }
                         </fieldset>
-                        { text(Field::ExpertAffiliation, m::PLAN_EXPERT_AFFILIATION, None) }
-                        { text(Field::ExpertContact, m::PLAN_EXPERT_CONTACT, None) }
+                        { text(PlanField::ExpertAffiliation, m::PLAN_EXPERT_AFFILIATION, None) }
+                        { text(PlanField::ExpertContact, m::PLAN_EXPERT_CONTACT, None) }
                     </fieldset>
                     <fieldset class="plan-section">
                         <legend>{t(m::PLAN_CONTRACT_LEGEND)}</legend>
@@ -436,26 +438,26 @@ pub fn PlanPage() -> Html {
                 <Later name="goals">
                     <fieldset class="plan-section">
                         <legend>{t(m::PLAN_GOALS_LEGEND)}</legend>
-                        { area(Field::Issue, m::PLAN_ISSUE, m::PLAN_ISSUE_HINT) }
-                        { area(Field::Background, m::PLAN_BACKGROUND, m::PLAN_BACKGROUND_HINT) }
-                        { area(Field::Goals, m::PLAN_GOALS, m::PLAN_GOALS_HINT) }
-                        { area(Field::Measurement, m::PLAN_MEASUREMENT, m::PLAN_MEASUREMENT_HINT) }
+                        { area(PlanField::Issue, m::PLAN_ISSUE, m::PLAN_ISSUE_HINT) }
+                        { area(PlanField::Background, m::PLAN_BACKGROUND, m::PLAN_BACKGROUND_HINT) }
+                        { area(PlanField::Goals, m::PLAN_GOALS, m::PLAN_GOALS_HINT) }
+                        { area(PlanField::Measurement, m::PLAN_MEASUREMENT, m::PLAN_MEASUREMENT_HINT) }
                     </fieldset>
                     { steps }
                     <fieldset class="plan-section">
                         <legend>{t(m::PLAN_DATES_LEGEND)}</legend>
-                        { date(Field::ContractDate, m::PLAN_CONTRACT_DATE, m::PLAN_CONTRACT_DATE_HINT) }
-                        { date(Field::ApplicationDate, m::PLAN_APPLICATION_DATE, m::PLAN_APPLICATION_DATE_HINT) }
-                        { date(Field::Start, m::PLAN_START, m::PLAN_START_HINT) }
-                        { date(Field::End, m::PLAN_END, m::PLAN_END_HINT) }
+                        { date(PlanField::ContractDate, m::PLAN_CONTRACT_DATE, m::PLAN_CONTRACT_DATE_HINT) }
+                        { date(PlanField::ApplicationDate, m::PLAN_APPLICATION_DATE, m::PLAN_APPLICATION_DATE_HINT) }
+                        { date(PlanField::Start, m::PLAN_START, m::PLAN_START_HINT) }
+                        { date(PlanField::End, m::PLAN_END, m::PLAN_END_HINT) }
                     </fieldset>
                 </Later>
                 <Later name="rate">
                     <fieldset class="plan-section">
                         <legend>{t(m::PLAN_RATE_LEGEND)}</legend>
-                        { text(Field::Rate, m::PLAN_RATE, Some(m::PLAN_RATE_HINT)) }
-                        { text(Field::SmePriorHonorarium, m::PLAN_PRIOR_HONORARIUM, Some(m::PLAN_PRIOR_HINT)) }
-                        { text(Field::NaganoPriorHours, m::PLAN_PRIOR_HOURS, Some(m::PLAN_PRIOR_HINT)) }
+                        { text(PlanField::Rate, m::PLAN_RATE, Some(m::PLAN_RATE_HINT)) }
+                        { text(PlanField::SmePriorHonorarium, m::PLAN_PRIOR_HONORARIUM, Some(m::PLAN_PRIOR_HINT)) }
+                        { text(PlanField::NaganoPriorHours, m::PLAN_PRIOR_HOURS, Some(m::PLAN_PRIOR_HINT)) }
                         <div class="field">
                             <label class="plan-choice" for="plan-travel">
                                 <input type="checkbox" id="plan-travel" checked={d.travel.over100km}
@@ -465,7 +467,7 @@ pub fn PlanPage() -> Html {
                                 {t(m::PLAN_TRAVEL)}
                             </label>
                         </div>
-                        { text(Field::TravelNote, m::PLAN_TRAVEL_NOTE, None) }
+                        { text(PlanField::TravelNote, m::PLAN_TRAVEL_NOTE, None) }
                     </fieldset>
                 </Later>
             </form>

@@ -8,188 +8,42 @@
 use crate::form::{Form, Mode};
 use crate::plan_book::Book;
 use crate::wizard::Answers;
-use ouen_rules::plan::{example, PlanDraft, PlanStep, TEMPLATE_STEPS};
+use ouen_rules::plan::{example, PlanDraft, PlanField, PlanStep, TEMPLATE_STEPS};
 use ouen_rules::Locale;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// A text of the open draft that a control types into (a radio button's choice too).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Mode,
-    SmeName,
-    SmeLocation,
-    SmeAddress,
-    SmeIndustry,
-    SmeCapital,
-    SmeEmployees,
-    SmeContactName,
-    SmePhone,
-    SmeEmail,
-    ExpertName,
-    ExpertKind,
-    ExpertAffiliation,
-    ExpertContact,
-    Issue,
-    Background,
-    Goals,
-    Measurement,
-    ContractDate,
-    ApplicationDate,
-    Start,
-    End,
-    Rate,
-    SmePriorHonorarium,
-    NaganoPriorHours,
-    TravelNote,
-}
-
-impl Field {
-    /// Every field, in the order of the form.
-    pub const ALL: [Field; 26] = [
-        Field::Mode,
-        Field::SmeName,
-        Field::SmeLocation,
-        Field::SmeAddress,
-        Field::SmeIndustry,
-        Field::SmeCapital,
-        Field::SmeEmployees,
-        Field::SmeContactName,
-        Field::SmePhone,
-        Field::SmeEmail,
-        Field::ExpertName,
-        Field::ExpertKind,
-        Field::ExpertAffiliation,
-        Field::ExpertContact,
-        Field::Issue,
-        Field::Background,
-        Field::Goals,
-        Field::Measurement,
-        Field::ContractDate,
-        Field::ApplicationDate,
-        Field::Start,
-        Field::End,
-        Field::Rate,
-        Field::SmePriorHonorarium,
-        Field::NaganoPriorHours,
-        Field::TravelNote,
-    ];
-
-    /// The field's path in the core's checks (`PlanIssue::field`); its control is
-    /// `plan-<id>`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Field::Mode => "mode",
-            Field::SmeName => "sme.name",
-            Field::SmeLocation => "sme.location",
-            Field::SmeAddress => "sme.address",
-            Field::SmeIndustry => "sme.industry",
-            Field::SmeCapital => "sme.capital",
-            Field::SmeEmployees => "sme.employees",
-            Field::SmeContactName => "sme.contactName",
-            Field::SmePhone => "sme.phone",
-            Field::SmeEmail => "sme.email",
-            Field::ExpertName => "expert.name",
-            Field::ExpertKind => "expert.kind",
-            Field::ExpertAffiliation => "expert.affiliation",
-            Field::ExpertContact => "expert.contact",
-            Field::Issue => "issue",
-            Field::Background => "background",
-            Field::Goals => "goals",
-            Field::Measurement => "measurement",
-            Field::ContractDate => "contractDate",
-            Field::ApplicationDate => "applicationDate",
-            Field::Start => "start",
-            Field::End => "end",
-            Field::Rate => "rate",
-            Field::SmePriorHonorarium => "smePriorHonorarium",
-            Field::NaganoPriorHours => "naganoPriorHours",
-            Field::TravelNote => "travel.note",
-        }
-    }
-
-    /// Where the field is kept in a draft.
-    fn slot(self, d: &mut PlanDraft) -> &mut String {
-        match self {
-            Field::Mode => &mut d.mode,
-            Field::SmeName => &mut d.sme.name,
-            Field::SmeLocation => &mut d.sme.location,
-            Field::SmeAddress => &mut d.sme.address,
-            Field::SmeIndustry => &mut d.sme.industry,
-            Field::SmeCapital => &mut d.sme.capital,
-            Field::SmeEmployees => &mut d.sme.employees,
-            Field::SmeContactName => &mut d.sme.contact_name,
-            Field::SmePhone => &mut d.sme.phone,
-            Field::SmeEmail => &mut d.sme.email,
-            Field::ExpertName => &mut d.expert.name,
-            Field::ExpertKind => &mut d.expert.kind,
-            Field::ExpertAffiliation => &mut d.expert.affiliation,
-            Field::ExpertContact => &mut d.expert.contact,
-            Field::Issue => &mut d.issue,
-            Field::Background => &mut d.background,
-            Field::Goals => &mut d.goals,
-            Field::Measurement => &mut d.measurement,
-            Field::ContractDate => &mut d.contract_date,
-            Field::ApplicationDate => &mut d.application_date,
-            Field::Start => &mut d.start,
-            Field::End => &mut d.end,
-            Field::Rate => &mut d.rate,
-            Field::SmePriorHonorarium => &mut d.sme_prior_honorarium,
-            Field::NaganoPriorHours => &mut d.nagano_prior_hours,
-            Field::TravelNote => &mut d.travel.note,
-        }
-    }
-
-    /// The field's value in a draft, as typed.
-    pub fn get(self, d: &PlanDraft) -> &str {
-        match self {
-            Field::Mode => &d.mode,
-            Field::SmeName => &d.sme.name,
-            Field::SmeLocation => &d.sme.location,
-            Field::SmeAddress => &d.sme.address,
-            Field::SmeIndustry => &d.sme.industry,
-            Field::SmeCapital => &d.sme.capital,
-            Field::SmeEmployees => &d.sme.employees,
-            Field::SmeContactName => &d.sme.contact_name,
-            Field::SmePhone => &d.sme.phone,
-            Field::SmeEmail => &d.sme.email,
-            Field::ExpertName => &d.expert.name,
-            Field::ExpertKind => &d.expert.kind,
-            Field::ExpertAffiliation => &d.expert.affiliation,
-            Field::ExpertContact => &d.expert.contact,
-            Field::Issue => &d.issue,
-            Field::Background => &d.background,
-            Field::Goals => &d.goals,
-            Field::Measurement => &d.measurement,
-            Field::ContractDate => &d.contract_date,
-            Field::ApplicationDate => &d.application_date,
-            Field::Start => &d.start,
-            Field::End => &d.end,
-            Field::Rate => &d.rate,
-            Field::SmePriorHonorarium => &d.sme_prior_honorarium,
-            Field::NaganoPriorHours => &d.nagano_prior_hours,
-            Field::TravelNote => &d.travel.note,
-        }
-    }
-}
-
-/// A text of a step of the steps table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepField {
-    Title,
-    Detail,
-    Hours,
-}
-
-impl StepField {
-    fn slot(self, s: &mut PlanStep) -> &mut String {
-        match self {
-            StepField::Title => &mut s.title,
-            StepField::Detail => &mut s.detail,
-            StepField::Hours => &mut s.hours,
-        }
-    }
-}
+/// The fields of the open draft that the page has a control for (a text box, or radio
+/// buttons), in the order of the form; the steps' are [`PlanField::StepTitle`] and its
+/// siblings, one row each.
+pub const FORM: [PlanField; 26] = [
+    PlanField::Mode,
+    PlanField::SmeName,
+    PlanField::SmeLocation,
+    PlanField::SmeAddress,
+    PlanField::SmeIndustry,
+    PlanField::SmeCapital,
+    PlanField::SmeEmployees,
+    PlanField::SmeContactName,
+    PlanField::SmePhone,
+    PlanField::SmeEmail,
+    PlanField::ExpertName,
+    PlanField::ExpertKind,
+    PlanField::ExpertAffiliation,
+    PlanField::ExpertContact,
+    PlanField::Issue,
+    PlanField::Background,
+    PlanField::Goals,
+    PlanField::Measurement,
+    PlanField::ContractDate,
+    PlanField::ApplicationDate,
+    PlanField::Start,
+    PlanField::End,
+    PlanField::Rate,
+    PlanField::SmePriorHonorarium,
+    PlanField::NaganoPriorHours,
+    PlanField::TravelNote,
+];
 
 /// What the page says about the last file brought in or saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,12 +66,11 @@ pub struct State {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Type into a field of the open draft (or choose one of its radio buttons).
-    Set(Field, String),
+    /// Type into a field of the open draft, a step's too (or choose one of its radio
+    /// buttons); a step the draft does not have is nothing.
+    Set(PlanField, String),
     /// Whether the expert travels 100 km or more one way.
     SetTravel(bool),
-    /// Type into a step of the open draft (by its index).
-    SetStep(usize, StepField, String),
     /// An empty step at the end.
     AddStep,
     /// Swap a step with another (the one above or below it).
@@ -322,13 +175,12 @@ impl State {
     pub fn apply(&mut self, action: Action) {
         let b = &mut self.book;
         match action {
-            Action::Set(field, v) => self.edit(|d| *field.slot(d) = v),
-            Action::SetTravel(on) => self.edit(|d| d.travel.over100km = on),
-            Action::SetStep(i, field, v) => self.edit(|d| {
-                if let Some(s) = d.steps.get_mut(i) {
-                    *field.slot(s) = v;
+            Action::Set(field, v) => self.edit(|d| {
+                if let Some(slot) = field.text_mut(d) {
+                    *slot = v;
                 }
             }),
+            Action::SetTravel(on) => self.edit(|d| d.travel.over100km = on),
             Action::AddStep => self.edit(|d| d.steps.push(PlanStep::default())),
             Action::MoveStep { from, to } => self.edit(|d| {
                 if from < d.steps.len() && to < d.steps.len() {
@@ -420,7 +272,7 @@ mod tests {
                 Action::Rename("A".into()),
                 Action::New,
                 Action::Rename("B".into()),
-                Action::Set(Field::SmeName, "株式会社B".into()),
+                Action::Set(PlanField::SmeName, "株式会社B".into()),
                 Action::New,
                 Action::Rename("C".into()),
                 Action::Select(1),
@@ -435,8 +287,8 @@ mod tests {
         let s = run(
             three(),
             [
-                Action::Set(Field::SmeAddress, "長野市".into()),
-                Action::Set(Field::Mode, "national".into()),
+                Action::Set(PlanField::SmeAddress, "長野市".into()),
+                Action::Set(PlanField::Mode, "national".into()),
                 Action::SetTravel(true),
             ],
         );
@@ -450,11 +302,11 @@ mod tests {
         assert_eq!(s.book.drafts[2].draft, PlanDraft::default());
         // Every field reads back what was typed into it, and names the field the core checks.
         let mut s = State::default();
-        for (n, f) in Field::ALL.into_iter().enumerate() {
+        for (n, f) in FORM.into_iter().enumerate() {
             s = reduce(s, Action::Set(f, format!("v{n}")));
         }
-        for (n, f) in Field::ALL.into_iter().enumerate() {
-            assert_eq!(f.get(s.draft()), format!("v{n}"), "{f:?}");
+        for (n, f) in FORM.into_iter().enumerate() {
+            assert_eq!(f.text(s.draft()), Some(format!("v{n}").as_str()), "{f:?}");
         }
         let checked = check_in(s.draft(), Locale::Ja);
         assert!(checked.errors.len() > 10, "{:?}", checked.errors);
@@ -464,7 +316,7 @@ mod tests {
             .filter(|e| !e.field.starts_with("steps"))
         {
             assert!(
-                Field::ALL.iter().any(|f| f.id() == e.field),
+                FORM.iter().any(|f| f.path() == e.field),
                 "the core checks {}, which no control types into",
                 e.field
             );
@@ -477,11 +329,11 @@ mod tests {
         let s = run(
             State::default(),
             [
-                Action::SetStep(0, StepField::Hours, "4".into()),
-                Action::SetStep(1, StepField::Detail, "聞き取り".into()),
+                Action::Set(PlanField::StepHours(0), "4".into()),
+                Action::Set(PlanField::StepDetail(1), "聞き取り".into()),
                 Action::MoveStep { from: 1, to: 0 },
                 Action::AddStep,
-                Action::SetStep(n, StepField::Title, "振り返り".into()),
+                Action::Set(PlanField::StepTitle(n), "振り返り".into()),
             ],
         );
         let steps = &s.draft().steps;
@@ -507,7 +359,7 @@ mod tests {
             },
             Action::MoveStep { from: n, to: 0 },
             Action::RemoveStep(n),
-            Action::SetStep(n, StepField::Title, "x".into()),
+            Action::Set(PlanField::StepTitle(n), "x".into()),
         ] {
             assert!(Rc::ptr_eq(&same, &same.clone().reduce(a)));
         }
@@ -553,7 +405,7 @@ mod tests {
         // The last draft deleted leaves an empty one open, and comes back before it.
         let s = run(
             State::default(),
-            [Action::Set(Field::Goals, "g".into()), Action::Delete],
+            [Action::Set(PlanField::Goals, "g".into()), Action::Delete],
         );
         assert_eq!((s.book.drafts.len(), s.draft()), (1, &PlanDraft::default()));
         let s = reduce(s, Action::Undo);
@@ -658,7 +510,7 @@ mod tests {
         );
         let typed = Rc::new(reduce(
             State::default(),
-            Action::Set(Field::Goals, "g".into()),
+            Action::Set(PlanField::Goals, "g".into()),
         ));
         assert!(Rc::ptr_eq(&typed, &typed.clone().reduce(prefill())));
     }
@@ -669,7 +521,7 @@ mod tests {
         for a in [
             Action::Select(7),
             Action::Select(1),
-            Action::Set(Field::SmeName, "株式会社B".into()),
+            Action::Set(PlanField::SmeName, "株式会社B".into()),
             Action::Rename("B".into()),
             Action::Undo,
             Action::Synced(s.book.clone()),
