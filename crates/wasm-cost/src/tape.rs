@@ -233,8 +233,8 @@ impl Writer {
             }
             None => self.n(0.0),
         }
-        self.s(s.ruleset.version);
-        self.s(s.ruleset.hash);
+        // The ruleset is the one stamp of this wasm, written once per call ([`run`]).
+        debug_assert!(s.ruleset == ouen_core::STAMP);
     }
 }
 
@@ -257,6 +257,9 @@ pub fn run(
     }
     let mut out = Writer::default();
     out.nums.push(0.0);
+    // Every result's `ruleset`: the texts start with it.
+    out.s(ouen_core::STAMP.version);
+    out.s(ouen_core::STAMP.hash);
     let mut i = 0u32;
     while plans.at < plans.nums.len() {
         let sim = match plans.input() {

@@ -119,7 +119,7 @@ function plan(input, nums, texts, strict) {
 }
 
 // The results being read: numbers, texts and where each reading stands.
-let N, T, ni, ti;
+let N, T, ni, ti, version, hash;
 
 function strs() {
   const a = [];
@@ -148,7 +148,7 @@ function result() {
   for (let k = N[ni++]; k > 0; k--) warnings.push({ code: T[ti++], rules: strs(), message: T[ti++] });
   const interpretations = strs();
   const asOf = N[ni++] ? T[ti++] : null;
-  return { totalFee, subsidies, selfPay, schemes, segments, explanation, warnings, interpretations, asOf, ruleset: { version: T[ti++], hash: T[ti++] } };
+  return { totalFee, subsidies, selfPay, schemes, segments, explanation, warnings, interpretations, asOf, ruleset: { version, hash } };
 }
 
 /** Appends every plan of a list, through its iterator as `Array.from` (both wasm readers). */
@@ -177,7 +177,10 @@ export function wire(w, full) {
     N = nums;
     ni = 1;
     T = w.takeTexts().split('\0');
-    ti = 0;
+    // The ruleset every result carries, written once.
+    version = T[0];
+    hash = T[1];
+    ti = 2;
     const out = [];
     for (let k = nums[0]; k > 0; k--) out.push(result());
     N = T = undefined;
