@@ -80,6 +80,11 @@ pub struct LaterProps {
     /// where a wrapper would break the list.
     #[prop_or_default]
     pub bare: bool,
+    /// The part is not what the prerenderer drew (the page's state came from storage, say):
+    /// it is drawn at once, and its copy, which would show the wrong thing for a moment, is
+    /// dropped.
+    #[prop_or_default]
+    pub now: bool,
     #[prop_or_default]
     pub children: Html,
 }
@@ -89,8 +94,8 @@ pub fn Later(props: &LaterProps) -> Html {
     #[cfg(target_arch = "wasm32")]
     {
         // The copy while it is shown; `None` once the part is drawn (or had no copy).
-        let name = props.name.clone();
-        let copy = use_state(move || web::take(&name));
+        let (name, now) = (props.name.clone(), props.now);
+        let copy = use_state(move || web::take(&name, now));
         {
             let copy = copy.clone();
             use_effect_with((), move |_| {
@@ -152,11 +157,13 @@ mod web {
 
     /// The copy of part `name`; from here on the page waits for that part (counted as the
     /// page is drawn, before any effect asks [`when_drawn`]), until its [`Waiting`] is dropped.
-    pub fn take(name: &str) -> Option<Element> {
+    /// `now`: the part is drawn at once, and its copy is only dropped.
+    pub fn take(name: &str, now: bool) -> Option<Element> {
         let copy = KEPT.with_borrow_mut(|kept| {
             let i = kept.iter().position(|(n, _)| n == name)?;
             Some(kept.swap_remove(i).1)
         });
+        let copy = copy.filter(|_| !now);
         if copy.is_some() {
             WAITING.set(WAITING.get() + 1);
         }

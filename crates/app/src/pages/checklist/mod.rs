@@ -7,6 +7,7 @@
 
 use crate::chart::n1;
 use crate::checklist_doc::{self, Draft, History, Record};
+use crate::defer::Later;
 use crate::i18n::{locale, m, t};
 use crate::route::Route;
 use crate::storage::{self, Doc};
@@ -309,6 +310,10 @@ pub fn ChecklistPage() -> Html {
 
     let draft = &state.draft;
     let history = &state.history;
+    // The page as the prerenderer drew it (nothing kept on this device yet): only then do the
+    // parts below the first screen wait for a task of their own (`defer::Later`); a page
+    // opened on saved answers draws them at once rather than show the empty ones a moment.
+    let stored = *draft != Draft::default() || !history.records.is_empty();
     let kind = BusinessKind::parse(&draft.kind);
     let step = state.step();
     let area = Area::ALL[step];
@@ -388,6 +393,7 @@ pub fn ChecklistPage() -> Html {
                     <label for="cl-progress">{tf!(m::CHECK_PROGRESS, answered = answered, total = total)}</label>
                     <progress id="cl-progress" max={total.to_string()} value={answered.to_string()}>{format!("{answered} / {total}")}</progress>
                 </div>
+                <Later name="cl-steps" now={stored}>
                 <nav class="cl-steps" aria-label={t(m::CHECK_AREAS_NAV)}>
                     <ol>
                         { for Area::ALL.into_iter().enumerate().map(|(i, a)| {
@@ -443,6 +449,7 @@ pub fn ChecklistPage() -> Html {
                     }
                     <button type="button" class="cl-button secondary" id="cl-clear" onclick={clear}>{t(m::CHECK_CLEAR)}</button>
                 </div>
+                </Later>
             </>
         },
     };
@@ -462,9 +469,11 @@ pub fn ChecklistPage() -> Html {
                 }) }
                 {crate::tabs::conflict_notice(&draft_sync, "checklist-conflict")}
                 {body}
-                <HistoryPanel history={history.clone()} on_action={act.clone()} />
+                <Later name="cl-history" now={stored}>
+                    <HistoryPanel history={history.clone()} on_action={act.clone()} />
+                </Later>
             </main>
-            <Footer as_of={None} />
+            <Later name="footer"><Footer as_of={None} /></Later>
         </>
     }
 }
