@@ -13,37 +13,13 @@ use ouen_rules::Locale;
 use std::rc::Rc;
 use yew::Reducible;
 
-/// The fields of the open draft that the page has a control for (a text box, or radio
-/// buttons), in the order of the form; the steps' are [`PlanField::StepTitle`] and its
-/// siblings, one row each.
-pub const FORM: [PlanField; 26] = [
-    PlanField::Mode,
-    PlanField::SmeName,
-    PlanField::SmeLocation,
-    PlanField::SmeAddress,
-    PlanField::SmeIndustry,
-    PlanField::SmeCapital,
-    PlanField::SmeEmployees,
-    PlanField::SmeContactName,
-    PlanField::SmePhone,
-    PlanField::SmeEmail,
-    PlanField::ExpertName,
-    PlanField::ExpertKind,
-    PlanField::ExpertAffiliation,
-    PlanField::ExpertContact,
-    PlanField::Issue,
-    PlanField::Background,
-    PlanField::Goals,
-    PlanField::Measurement,
-    PlanField::ContractDate,
-    PlanField::ApplicationDate,
-    PlanField::Start,
-    PlanField::End,
-    PlanField::Rate,
-    PlanField::SmePriorHonorarium,
-    PlanField::NaganoPriorHours,
-    PlanField::TravelNote,
-];
+/// Whether the page has a control (a text box, or radio buttons) for a text of the draft:
+/// every one of [`PlanField::TEXTS`] but the contract, always 準委任 (NAT-6), and the expert's
+/// prior honorarium, which comes from the simulator (`prefill`). The steps' texts are
+/// [`PlanField::StepTitle`] and its siblings, one row each.
+pub fn on_form(f: PlanField) -> bool {
+    !matches!(f, PlanField::Contract | PlanField::ExpertPriorHonorarium)
+}
 
 /// What the page says about the last file brought in or saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -252,6 +228,10 @@ mod tests {
     use crate::plan_book::Named;
     use ouen_rules::plan::check_in;
 
+    fn form() -> impl Iterator<Item = PlanField> {
+        PlanField::TEXTS.into_iter().filter(|f| on_form(*f))
+    }
+
     fn reduce(s: State, a: Action) -> State {
         (*Rc::new(s).reduce(a)).clone()
     }
@@ -302,10 +282,10 @@ mod tests {
         assert_eq!(s.book.drafts[2].draft, PlanDraft::default());
         // Every field reads back what was typed into it, and names the field the core checks.
         let mut s = State::default();
-        for (n, f) in FORM.into_iter().enumerate() {
+        for (n, f) in form().enumerate() {
             s = reduce(s, Action::Set(f, format!("v{n}")));
         }
-        for (n, f) in FORM.into_iter().enumerate() {
+        for (n, f) in form().enumerate() {
             assert_eq!(f.text(s.draft()), Some(format!("v{n}").as_str()), "{f:?}");
         }
         let checked = check_in(s.draft(), Locale::Ja);
@@ -316,7 +296,7 @@ mod tests {
             .filter(|e| !e.field.starts_with("steps"))
         {
             assert!(
-                FORM.iter().any(|f| f.path() == e.field),
+                form().any(|f| f.path() == e.field),
                 "the core checks {}, which no control types into",
                 e.field
             );
