@@ -1351,7 +1351,7 @@ fn plan_check_messages() {
         "{cited:?}"
     );
     assert_every_rule_rendered(&cited, &snap, "plan/finding.rs");
-    assert_every_message_rendered(source, "impl Field", "", &snap);
+    assert_every_message_rendered(source, "fn name(f: Field)", "", &snap);
     let draft = include_str!("../src/plan/draft.rs");
     assert_every_message_rendered(draft, "impl ImportError", "pub fn migrate", &snap);
     snap.check(
@@ -1364,7 +1364,7 @@ fn plan_check_messages() {
 #[test]
 fn the_completeness_checks_fail_on_a_missing_sentence() {
     let source = include_str!("../src/plan/finding.rs");
-    let texts = literals(&source[source.find("impl Field").unwrap()..]);
+    let texts = literals(&source[source.find("fn name(f: Field)").unwrap()..]);
     assert!(
         texts
             .iter()
