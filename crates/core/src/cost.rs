@@ -552,7 +552,7 @@ pub enum Explain {
 /// Splits the cost of a plan between the national programme, Nagano and the SME, explained
 /// step by step in `locale`.
 pub fn simulate(input: &SimulationInput, locale: Locale) -> Simulation {
-    explain(&compute(input), locale, Explain::Steps)
+    explain(compute(input), locale, Explain::Steps)
 }
 
 /// The arithmetic of the cost split (NAT-1..5, NGN-2..4, AR-1..5): no sentence is made here.
@@ -873,7 +873,9 @@ fn date_notices(schemes: Schemes, d: Date, p: &Params, out: &mut Vec<Notice>) {
 
 /// The sentences of a computation, in `locale`: every step of the working (unless `detail`
 /// is [`Explain::Off`]) and every warning. The one place the cost split is put into words.
-pub fn explain(c: &Computation, locale: Locale, detail: Explain) -> Simulation {
+///
+/// It takes the computation: its segments and interpretations move into the result, uncopied.
+pub fn explain(c: Computation, locale: Locale, detail: Explain) -> Simulation {
     let t = Texts { locale };
     let explanation = match detail {
         Explain::Steps => c.working.iter().map(|w| step(w, &t)).collect(),
@@ -884,10 +886,10 @@ pub fn explain(c: &Computation, locale: Locale, detail: Explain) -> Simulation {
         subsidies: c.subsidies,
         self_pay: c.self_pay,
         schemes: c.schemes.list(),
-        segments: c.segments.clone(),
+        segments: c.segments,
         explanation,
         warnings: c.notices.iter().map(|n| warning(n, &t)).collect(),
-        interpretations: c.interpretations.clone(),
+        interpretations: c.interpretations,
         as_of: c.as_of,
         ruleset: STAMP,
     }

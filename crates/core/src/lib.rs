@@ -101,7 +101,7 @@ pub fn simulate_raw_with(
     detail: cost::Explain,
 ) -> Result<Simulation, Vec<InputError>> {
     raw.validate()
-        .map(|input| cost::explain(&cost::compute(&input), locale, detail))
+        .map(|input| cost::explain(cost::compute(&input), locale, detail))
 }
 
 #[cfg(test)]

@@ -51,6 +51,10 @@ impl Ratio {
     #[inline(never)]
     pub fn new(num: i128, den: i128) -> Ratio {
         debug_assert!(den != 0);
+        if den == 1 {
+            // A whole number (every decimal without decimals): nothing to reduce.
+            return Ratio { num, den };
+        }
         let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
         let g = gcd(num, den).max(1);
         Ratio {
@@ -72,11 +76,17 @@ impl Ratio {
 
     #[inline(never)]
     pub fn sub(self, o: Ratio) -> Ratio {
+        if self.den == o.den {
+            return Ratio::new(self.num - o.num, self.den);
+        }
         Ratio::new(self.num * o.den - o.num * self.den, self.den * o.den)
     }
 
     #[inline(never)]
     pub fn add(self, o: Ratio) -> Ratio {
+        if self.den == o.den {
+            return Ratio::new(self.num + o.num, self.den);
+        }
         Ratio::new(self.num * o.den + o.num * self.den, self.den * o.den)
     }
 
@@ -148,6 +158,9 @@ impl PartialOrd for Ratio {
 impl Ord for Ratio {
     #[inline(never)]
     fn cmp(&self, o: &Ratio) -> Ordering {
+        if self.den == o.den {
+            return self.num.cmp(&o.num);
+        }
         (self.num * o.den).cmp(&(o.num * self.den))
     }
 }
@@ -189,6 +202,47 @@ mod tests {
             .unwrap();
         assert_eq!(gcd(i64::MIN.into(), 0), 1i128 << 63);
         assert_eq!(gcd(-12, 18), 6);
+    }
+
+    /// The shortcuts for whole numbers and equal denominators (`new`, `add`, `sub`, `cmp`)
+    /// give what cross-multiplying and reducing gives.
+    #[test]
+    fn shortcuts_agree_with_cross_multiplying() {
+        use proptest::prelude::*;
+        fn reduced(n: i128, d: i128) -> (i128, i128) {
+            let g = gcd(n, d).max(1);
+            let (n, d) = (n / g, d / g);
+            if d < 0 {
+                (-n, -d)
+            } else {
+                (n, d)
+            }
+        }
+        let parts = |r: Ratio| (r.num, r.den);
+        let mut runner = proptest::test_runner::TestRunner::default();
+        let den = prop_oneof![Just(1i128), Just(7), 1i128..10_000];
+        let strategy = (
+            -(1i128 << 40)..(1i128 << 40),
+            den.clone(),
+            -(1i128 << 40)..(1i128 << 40),
+            den,
+        );
+        runner
+            .run(&strategy, |(a, b, c, d)| {
+                let (x, y) = (Ratio::new(a, b), Ratio::new(c, d));
+                prop_assert_eq!(parts(x), reduced(a, b));
+                let (p, q) = (parts(x), parts(y));
+                prop_assert_eq!(parts(x.add(y)), reduced(p.0 * q.1 + q.0 * p.1, p.1 * q.1));
+                prop_assert_eq!(parts(x.sub(y)), reduced(p.0 * q.1 - q.0 * p.1, p.1 * q.1));
+                prop_assert_eq!(x.cmp(&y), (p.0 * q.1).cmp(&(q.0 * p.1)));
+                // The same denominator, written twice.
+                let z = Ratio::new(c, b);
+                let r = parts(z);
+                prop_assert_eq!(x.cmp(&z), (p.0 * r.1).cmp(&(r.0 * p.1)));
+                prop_assert_eq!(parts(x.add(z)), reduced(p.0 * r.1 + r.0 * p.1, p.1 * r.1));
+                Ok(())
+            })
+            .unwrap();
     }
 
     #[test]

@@ -252,7 +252,7 @@ pub(crate) fn explain(c: &Checked, locale: Locale) -> PlanCheck {
     let simulation = c
         .cost
         .as_ref()
-        .map(|comp| explain_cost(comp, locale, Explain::Steps));
+        .map(|comp| explain_cost(comp.clone(), locale, Explain::Steps));
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     for f in &c.findings {
