@@ -112,7 +112,12 @@ impl Ratio {
     /// The largest integer ≤ self (円未満切り捨て).
     #[inline(never)]
     pub fn floor(self) -> Decimal {
-        Decimal::from_i128_with_scale(self.num.div_euclid(self.den), 0)
+        // In 64 bits when both fit (an `i128` division is a library call).
+        let q = match (i64::try_from(self.num), i64::try_from(self.den)) {
+            (Ok(n), Ok(d)) => n.div_euclid(d).into(),
+            _ => self.num.div_euclid(self.den),
+        };
+        Decimal::from_i128_with_scale(q, 0)
     }
 
     /// Rounded half up to an integer.
@@ -125,6 +130,9 @@ impl Ratio {
     /// is exact.
     #[inline(never)]
     pub fn to_decimal(self, dp: u32) -> (Decimal, bool) {
+        if self.den == 1 {
+            return (Decimal::from_i128_with_scale(self.num, 0), true);
+        }
         let scale = 10i128.pow(dp);
         let scaled = Ratio::new(self.num * scale, self.den);
         let exact = scaled.den == 1;
@@ -235,6 +243,15 @@ mod tests {
                 prop_assert_eq!(parts(x.add(y)), reduced(p.0 * q.1 + q.0 * p.1, p.1 * q.1));
                 prop_assert_eq!(parts(x.sub(y)), reduced(p.0 * q.1 - q.0 * p.1, p.1 * q.1));
                 prop_assert_eq!(x.cmp(&y), (p.0 * q.1).cmp(&(q.0 * p.1)));
+                prop_assert_eq!(x.floor().mantissa(), p.0.div_euclid(p.1));
+                let scaled = Ratio {
+                    num: p.0 * 10_000,
+                    den: p.1,
+                };
+                let rounded = (2 * scaled.num + scaled.den).div_euclid(2 * scaled.den);
+                let (shown, exact) = x.to_decimal(4);
+                prop_assert_eq!(shown, Decimal::from_i128_with_scale(rounded, 4).normalize());
+                prop_assert_eq!(exact, (p.0 * 10_000) % p.1 == 0);
                 // The same denominator, written twice.
                 let z = Ratio::new(c, b);
                 let r = parts(z);
@@ -267,6 +284,11 @@ mod tests {
         assert_eq!(Ratio::new(5, 2).round_half_up(), dec!(3));
         assert_eq!(Ratio::new(7, 3).round_half_up(), dec!(2));
         assert_eq!(Ratio::new(7, 3).floor(), dec!(2));
+        assert_eq!(Ratio::new(-7, 3).floor(), dec!(-3));
+        // Past 64 bits, in `i128`.
+        let big = (1i128 << 80) + 2;
+        assert_eq!(Ratio::new(big, 3).floor().mantissa(), big / 3);
+        assert_eq!(Ratio::new(-big, 3).floor().mantissa(), (-big).div_euclid(3));
         assert_eq!(
             Ratio::from_decimal(dec!(1.25)).to_decimal(2),
             (dec!(1.25), true)
