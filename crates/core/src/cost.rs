@@ -284,9 +284,16 @@ pub struct Segment {
     #[serde(with = "crate::format::as_number")]
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub to: Decimal,
-    /// Exact boundaries as fractions (`"20/7"`), since a cap may end mid-hour.
-    pub from_exact: String,
-    pub to_exact: String,
+    /// Exact boundaries as fractions (`"20/7"`, or `"12"` when whole), since a cap may end
+    /// mid-hour.
+    // Kept as the ratio and serialized as its text ([`Ratio::fraction_text`]): the wire of
+    // the JS API sends it as numbers, and no text is made unless it is asked for.
+    #[serde(with = "crate::ratio::as_text")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub from_exact: Ratio,
+    #[serde(with = "crate::ratio::as_text")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub to_exact: Ratio,
     #[serde(with = "crate::format::as_number")]
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub national_per_hour: Decimal,
@@ -737,8 +744,8 @@ pub fn compute(input: &SimulationInput) -> Computation {
         segments.push(Segment {
             from: a.to_decimal(4).0,
             to: b.to_decimal(4).0,
-            from_exact: a.fraction_text(),
-            to_exact: b.fraction_text(),
+            from_exact: a,
+            to_exact: b,
             national_per_hour: nat,
             nagano_per_hour: ngn,
             self_pay_per_hour: sub(sub(rate, nat), ngn),

@@ -37,7 +37,7 @@ pub mod input;
 pub mod json;
 pub mod order;
 pub mod params;
-mod ratio;
+pub mod ratio;
 pub mod rule_ids;
 pub mod sme;
 mod text;

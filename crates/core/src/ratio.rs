@@ -74,6 +74,8 @@ impl Ratio {
         Ratio::new(ra.num * rb.den, ra.den * rb.num)
     }
 
+    // A method, not the operator: the type's arithmetic is spelt out where it is used.
+    #[allow(clippy::should_implement_trait)]
     #[inline(never)]
     pub fn sub(self, o: Ratio) -> Ratio {
         if self.den == o.den {
@@ -82,6 +84,8 @@ impl Ratio {
         Ratio::new(self.num * o.den - o.num * self.den, self.den * o.den)
     }
 
+    // A method, not the operator: the type's arithmetic is spelt out where it is used.
+    #[allow(clippy::should_implement_trait)]
     #[inline(never)]
     pub fn add(self, o: Ratio) -> Ratio {
         if self.den == o.den {
@@ -140,6 +144,11 @@ impl Ratio {
         (Decimal::from_i128_with_scale(n, dp).normalize(), exact)
     }
 
+    /// The numerator and the denominator, reduced (the denominator is positive).
+    pub fn parts(self) -> (i128, i128) {
+        (self.num, self.den)
+    }
+
     /// `20/7`, or `12` when whole.
     pub fn fraction_text(self) -> String {
         use crate::format::integer;
@@ -149,6 +158,13 @@ impl Ratio {
             text.push_str(&integer(self.den));
         }
         text
+    }
+}
+
+/// Serializes a ratio as its [`Ratio::fraction_text`].
+pub mod as_text {
+    pub fn serialize<S: serde::Serializer>(r: &super::Ratio, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&r.fraction_text())
     }
 }
 

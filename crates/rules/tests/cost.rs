@@ -20,8 +20,8 @@ fn render(i: &SimulationInput) -> String {
     for seg in &s.segments {
         out += &format!(
             "  {}..{} h: {}/{}/{} {:?}\n",
-            seg.from_exact,
-            seg.to_exact,
+            seg.from_exact.fraction_text(),
+            seg.to_exact.fraction_text(),
             seg.national_per_hour,
             seg.nagano_per_hour,
             seg.self_pay_per_hour,

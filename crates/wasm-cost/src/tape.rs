@@ -14,14 +14,17 @@
 //! Results: the count, then per [`Simulation`] its numbers (money as the JS numbers the object
 //! builders made: [`number`]) and counts; its texts in order in the string, each followed by
 //! a NUL (no result text holds one). `tape.js` reads them back in the same order into the
-//! same objects.
+//! same objects. Rule ids and warning codes are symbols ([`Writer::sym`]): each is sent as
+//! text once per call and then by its number; a segment's exact boundary is sent as numbers
+//! ([`Writer::exact`]), so the usual result carries no text at all.
 
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::cell::RefCell;
 use ouen_core::cost::Explain;
 use ouen_core::cost::{Simulation, WarningCode};
-use ouen_core::{Date, ErrorKind, InputError, Locale, RawSimulationInput, Scheme, Value};
+use ouen_core::ratio::Ratio;
+use ouen_core::{ErrorKind, InputError, Locale, RawSimulationInput, Scheme, Value};
 use rust_decimal::Decimal;
 use wasm_bindgen::JsValue;
 
@@ -36,28 +39,6 @@ pub fn number(d: Decimal) -> f64 {
         }
     }
     ouen_core::format::to_f64(d)
-}
-
-/// `YYYY-MM-DD`, as the core's `Date` serializes (without `core::fmt`).
-fn iso(d: Date) -> String {
-    let mut s = String::with_capacity(10);
-    for (n, width) in [
-        (u32::from(d.year()), 4),
-        (d.month().into(), 2),
-        (d.day().into(), 2),
-    ] {
-        if !s.is_empty() {
-            s.push('-');
-        }
-        let mut digits = [b'0'; 4];
-        let mut n = n;
-        for i in (0..width).rev() {
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-        s.extend(digits[..width].iter().map(|b| char::from(*b)));
-    }
-    s
 }
 
 /// Plans as the glue encoded them.
@@ -140,7 +121,12 @@ impl<'a> Reader<'a> {
 struct Writer {
     nums: Vec<f64>,
     texts: String,
+    /// The symbols sent so far, by number.
+    syms: Vec<&'static str>,
 }
+
+/// The largest integer every smaller one of which a JS number holds exactly (2^53).
+const EXACT: u64 = 1 << 53;
 
 fn warning_code(c: WarningCode) -> &'static str {
     match c {
@@ -176,10 +162,45 @@ impl Writer {
         self.texts.push('\0');
     }
 
-    fn strs(&mut self, xs: &[&str]) {
+    /// A text of a few known values (a rule id, a warning code): its number, and the first
+    /// time it is sent, the text too, which becomes that number. Symbols are told apart by
+    /// where the text is (the same id written in two places may be sent twice: harmless).
+    fn sym(&mut self, x: &'static str) {
+        let mut k = 0;
+        while k < self.syms.len() && !core::ptr::eq(self.syms[k], x) {
+            k += 1;
+        }
+        self.len(k);
+        if k == self.syms.len() {
+            self.syms.push(x);
+            self.s(x);
+        }
+    }
+
+    fn syms(&mut self, xs: &[&'static str]) {
         self.len(xs.len());
         for x in xs {
-            self.s(x);
+            self.sym(x);
+        }
+    }
+
+    /// An exact boundary: `0` when it is the whole number its shown value is, `1` and its
+    /// numerator and denominator when a JS number holds each exactly, else `2` and its text.
+    fn exact(&mut self, r: Ratio) {
+        let (num, den) = r.parts();
+        // In 64 bits (an `i128` to `f64` is a library call); both are below 2^53 in magnitude.
+        let small = |x: i128| i64::try_from(x).ok().filter(|x| x.unsigned_abs() < EXACT);
+        match (small(num), small(den)) {
+            (Some(_), Some(1)) => self.n(0.0),
+            (Some(num), Some(den)) => {
+                self.n(1.0);
+                self.n(num as f64);
+                self.n(den as f64);
+            }
+            _ => {
+                self.n(2.0);
+                self.s(&r.fraction_text());
+            }
         }
     }
 
@@ -210,26 +231,28 @@ impl Writer {
             ] {
                 self.d(d);
             }
-            self.s(&g.from_exact);
-            self.s(&g.to_exact);
-            self.strs(&g.rules);
+            self.exact(g.from_exact);
+            self.exact(g.to_exact);
+            self.syms(&g.rules);
         }
         self.len(s.explanation.len());
         for st in &s.explanation {
-            self.strs(&st.rules);
+            self.syms(&st.rules);
             self.s(&st.text);
         }
         self.len(s.warnings.len());
         for w in &s.warnings {
-            self.s(warning_code(w.code));
-            self.strs(&w.rules);
+            self.sym(warning_code(w.code));
+            self.syms(&w.rules);
             self.s(&w.message);
         }
-        self.strs(&s.interpretations);
+        self.syms(&s.interpretations);
+        // The date as its year, month and day (`tape.js` writes `YYYY-MM-DD`), or 0.
         match s.as_of {
             Some(d) => {
-                self.n(1.0);
-                self.s(&iso(d));
+                self.n(d.year().into());
+                self.n(d.month().into());
+                self.n(d.day().into());
             }
             None => self.n(0.0),
         }

@@ -118,14 +118,36 @@ function plan(input, nums, texts, strict) {
   return true;
 }
 
-// The results being read: numbers, texts and where each reading stands.
-let N, T, ni, ti, version, hash;
+// The results being read: numbers, texts, where each reading stands, and the symbols (rule
+// ids, warning codes) met so far in this call.
+let N, T, ni, ti, version, hash, S;
 
-function strs() {
+/** A symbol: its number, and the first time, its text (`Writer::sym`). */
+function sym() {
+  const k = N[ni++];
+  if (k === S.length) S.push(T[ti++]);
+  return S[k];
+}
+
+function syms() {
   const a = [];
-  for (let k = N[ni++]; k > 0; k--) a.push(T[ti++]);
+  for (let k = N[ni++]; k > 0; k--) a.push(sym());
   return a;
 }
+
+/** An exact boundary (`Writer::exact`): its shown number `x` when whole, a fraction, or text. */
+function exact(x) {
+  switch (N[ni++]) {
+    case 0:
+      return String(x);
+    case 1:
+      return `${N[ni++]}/${N[ni++]}`;
+    default:
+      return T[ti++];
+  }
+}
+
+const pad = (n, width) => String(n).padStart(width, '0');
 
 /** One result, in the order `Writer::simulation` writes it. */
 function result() {
@@ -140,14 +162,16 @@ function result() {
   const segments = [];
   for (let k = N[ni++]; k > 0; k--) {
     const from = N[ni++], to = N[ni++], nationalPerHour = N[ni++], naganoPerHour = N[ni++], selfPayPerHour = N[ni++];
-    segments.push({ from, to, fromExact: T[ti++], toExact: T[ti++], nationalPerHour, naganoPerHour, selfPayPerHour, rules: strs() });
+    const fromExact = exact(from), toExact = exact(to);
+    segments.push({ from, to, fromExact, toExact, nationalPerHour, naganoPerHour, selfPayPerHour, rules: syms() });
   }
   const explanation = [];
-  for (let k = N[ni++]; k > 0; k--) explanation.push({ rules: strs(), text: T[ti++] });
+  for (let k = N[ni++]; k > 0; k--) explanation.push({ rules: syms(), text: T[ti++] });
   const warnings = [];
-  for (let k = N[ni++]; k > 0; k--) warnings.push({ code: T[ti++], rules: strs(), message: T[ti++] });
-  const interpretations = strs();
-  const asOf = N[ni++] ? T[ti++] : null;
+  for (let k = N[ni++]; k > 0; k--) warnings.push({ code: sym(), rules: syms(), message: T[ti++] });
+  const interpretations = syms();
+  const year = N[ni++];
+  const asOf = year ? `${pad(year, 4)}-${pad(N[ni++], 2)}-${pad(N[ni++], 2)}` : null;
   return { totalFee, subsidies, selfPay, schemes, segments, explanation, warnings, interpretations, asOf, ruleset: { version, hash } };
 }
 
@@ -181,9 +205,10 @@ export function wire(w, full) {
     version = T[0];
     hash = T[1];
     ti = 2;
+    S = [];
     const out = [];
     for (let k = nums[0]; k > 0; k--) out.push(result());
-    N = T = undefined;
+    N = T = S = undefined;
     return out;
   };
   const call = (nums, texts, options, many) =>
