@@ -318,3 +318,38 @@ static TEXTS: Last = Last(RefCell::new(String::new()));
 pub fn take_texts() -> String {
     core::mem::take(&mut *TEXTS.0.borrow_mut())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A boundary goes as the shown number when whole, as numbers when a JS number holds
+    /// them, and as its text past 2^53 (no validated plan gets there: the wire stays exact).
+    #[test]
+    fn exact_boundaries() {
+        let mut w = Writer::default();
+        w.exact(Ratio::new(12, 1));
+        w.exact(Ratio::new(40, 14));
+        let big = (1i128 << 60) + 1; // not a multiple of 3
+        w.exact(Ratio::new(big, 3));
+        w.exact(Ratio::new(1, big));
+        assert_eq!(w.nums, [0.0, 1.0, 20.0, 7.0, 2.0, 2.0]);
+        assert_eq!(w.texts, "1152921504606846977/3\u{0}1/1152921504606846977\0");
+        // Just below 2^53, as numbers.
+        let mut w = Writer::default();
+        w.exact(Ratio::new((1 << 53) - 1, 2));
+        assert_eq!(w.nums, [1.0, 9007199254740991.0, 2.0]);
+    }
+
+    /// A symbol's text goes once per call; after that its number.
+    #[test]
+    fn symbols_once() {
+        let mut w = Writer::default();
+        const A: &str = "NAT-1";
+        const B: &str = "NGN-2";
+        w.syms(&[A, B]);
+        w.syms(&[B, A, A]);
+        assert_eq!(w.nums, [2.0, 0.0, 1.0, 3.0, 1.0, 0.0, 0.0]);
+        assert_eq!(w.texts, "NAT-1\0NGN-2\0");
+    }
+}
