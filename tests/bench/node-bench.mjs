@@ -27,19 +27,28 @@ function once(fn) {
 
 /**
  * Seconds per call of each of `fns`, timed in turns (`ROUNDS` rounds, each timing every one
- * of them once) and the fastest round kept: a machine that slows down for a while slows every
- * call alike, instead of whichever was being timed then, so the ratios between ouen and the
- * peer hold from run to run.
+ * of them once, in the order given): `best`, each one's fastest round, and `rounds`, every
+ * round's times. A machine that slows down for a while slows every call of a round alike,
+ * instead of whichever was being timed then, so a ratio taken within each round (between calls
+ * timed next to each other) holds from run to run better than a ratio of fastest rounds.
  */
 function timeAll(fns) {
-  const rounds = Number(process.env.OUEN_BENCH_ROUNDS ?? 7);
+  const n = Number(process.env.OUEN_BENCH_ROUNDS ?? 11);
   for (const fn of Object.values(fns)) for (let i = 0; i < 200; i++) fn(i);
-  const best = Object.fromEntries(Object.keys(fns).map((k) => [k, Infinity]));
-  for (let r = 0; r < rounds; r++) {
-    for (const [k, fn] of Object.entries(fns)) best[k] = Math.min(best[k], once(fn));
+  const rounds = [];
+  for (let r = 0; r < n; r++) {
+    rounds.push(Object.fromEntries(Object.entries(fns).map(([k, fn]) => [k, once(fn)])));
   }
-  return best;
+  const best = Object.fromEntries(Object.keys(fns).map((k) => [k, Math.min(...rounds.map((t) => t[k]))]));
+  return { best, rounds };
 }
+
+/** The peer's time over ours, in each round: its median, lowest and highest. */
+function paired(rounds, ours, per = 1) {
+  const r = rounds.map((t) => t.peer / (t[ours] / per)).sort((a, b) => a - b);
+  return { median: r[(r.length - 1) >> 1], low: r[0], high: r[r.length - 1] };
+}
+const times = (x) => `${x.median.toFixed(1)}× (rounds: ${x.low.toFixed(1)}–${x.high.toFixed(1)}×)`;
 const us = (s) => `${(s * 1e6).toFixed(2)} µs`;
 const cps = (s) => Math.round(1 / s).toLocaleString('en');
 
@@ -60,17 +69,23 @@ for (const c of golden.cases) {
 // One call for a batch of plans (the golden mix repeated to 280), timed per plan.
 const batch = Array.from({ length: 20 }, () => inputs).flat();
 const costEntry = await import(pathToFileURL(join(npm, 'cost/node.js')).href);
-const t = timeAll({
+// The peer is timed between the calls it is set beside.
+const { best: t, rounds } = timeAll({
   ouen: (i) => ouen.simulate(inputs[i % inputs.length]),
   quiet: (i) => ouen.simulate(inputs[i % inputs.length], { explain: false }),
   many: () => ouen.simulateMany(batch, { explain: false }),
+  peer: (i) => split(engine, inputs[i % inputs.length]),
+  costMany: () => costEntry.simulateMany(batch, { explain: false }),
   manySteps: () => ouen.simulateMany(batch),
   costQuiet: (i) => costEntry.simulate(inputs[i % inputs.length], { explain: false }),
-  costMany: () => costEntry.simulateMany(batch, { explain: false }),
-  peer: (i) => split(engine, inputs[i % inputs.length]),
   sme: () => ouen.classifySme({ orgType: 'company', industry: 'manufacturing', capital: 500000000, employees: 300 }),
   peerInit: () => new Engine(rules),
 });
+const pairedDefault = paired(rounds, 'ouen');
+const pairedQuiet = paired(rounds, 'quiet');
+// Per plan, the faster entry of the two in each round.
+for (const t of rounds) t.eitherMany = Math.min(t.many, t.costMany);
+const pairedMany = paired(rounds, 'eitherMany', batch.length);
 const [tOuen, tQuiet, tPeer, tSme, tPeerInit, tCostQuiet] = [t.ouen, t.quiet, t.peer, t.sme, t.peerInit, t.costQuiet];
 const [tMany, tManySteps, tCostMany] = [t.many, t.manySteps, t.costMany].map((x) => x / batch.length);
 
@@ -90,7 +105,7 @@ console.log(`## Through the JS API in Node, beside a peer engine
 
 Peer: Publicodes ${JSON.parse(readFileSync(join(here, 'node_modules/publicodes/package.json'), 'utf8')).version} (French in-browser rules engine), with the same national + Nagano split written in its language (tests/bench/peer-rules.mjs). Both agree with the leaflets on ${agree} of ${golden.cases.length} golden cases${disagree.length ? ` (differ: ${disagree.join(', ')})` : ''}.
 
-Each call is timed in ${process.env.OUEN_BENCH_ROUNDS ?? 7} rounds, every call once per round, and its fastest round kept.
+Each call is timed in ${rounds.length} rounds, every call once per round; the table keeps its fastest round.
 
 | call (Node ${process.version}) | per call | calls/s |
 |---|---|---|
@@ -104,7 +119,15 @@ Each call is timed in ${process.env.OUEN_BENCH_ROUNDS ?? 7} rounds, every call o
 | ouen classifySme | ${us(tSme)} | ${cps(tSme)} |
 | Publicodes: new Engine(rules) (parse once per page) | ${us(tPeerInit)} | ${cps(tPeerInit)} |
 
-ouen is **${(tPeer / tOuen).toFixed(1)}×** the peer's calls per second on this rule with the default output (target ≥ 30×), **${(tPeer / tQuiet).toFixed(1)}×** with \`{ explain: false }\`, and **${(tPeer / Math.min(tMany, tCostMany)).toFixed(1)}×** per plan with \`simulateMany\` and \`{ explain: false }\` (target ≥ 300×).
+ouen makes the peer's calls per second times, on this rule (the median of the rounds' ratios, each between calls timed next to each other; the spread of the rounds beside it):
+
+| call | × the peer | target |
+|---|---|---|
+| simulate, default output | ${times(pairedDefault)} | ≥ 30× |
+| simulate, \`{ explain: false }\` | ${times(pairedQuiet)} | |
+| simulateMany, \`{ explain: false }\`, per plan | ${times(pairedMany)} | ≥ 300× |
+
+Of the fastest rounds above: ${(tPeer / tOuen).toFixed(1)}×, ${(tPeer / tQuiet).toFixed(1)}× and ${(tPeer / Math.min(tMany, tCostMany)).toFixed(1)}×.
 
 | shipped to a browser | raw | gzip | brotli |
 |---|---|---|---|
