@@ -163,8 +163,9 @@ test('a shared link restores the full state, and wins over what this device save
   assert.match(link, /#s=1&mode=combined&rate=%EF%BC%98/);
   assert.match(link, /asOf=2021-01-15/);
   const selfPay = (await page.locator('#self-pay').textContent()).trim();
-  // The address bar carries the state too.
-  assert.match(new URL(page.url()).hash, /^#s=1&/);
+  // The address bar carries the state too, once typing has paused (it follows half a second
+  // later: writing it at every keystroke held up the next one).
+  await page.waitForFunction((hash) => location.hash === hash, new URL(link).hash);
 
   // Change what this device remembers, then open the link: the link wins.
   await page.locator('#preset-ngn-5').click();

@@ -33,15 +33,24 @@ fn fragment() -> String {
     String::new()
 }
 
-/// Puts the form in the address once the change is painted: `history.replaceState` is the
-/// dearest call of a keystroke (about half of its script at 4× CPU); a newer change cancels
-/// an older write (what this returns). A reload before it keeps the change all the same
-/// (`share::start_fragment`).
+/// How long the form must stay unchanged before the address follows it (ms).
+#[cfg(target_arch = "wasm32")]
+const ADDRESS_QUIET_MS: u32 = 500;
+
+/// Puts the form in the address once typing pauses: `history.replaceState` is by far the
+/// dearest call of a keystroke (about 25 ms at 4× CPU in Chromium, several times the
+/// keystroke's own script), so it is made once the form has stayed the same for
+/// [`ADDRESS_QUIET_MS`], long after the change is painted, instead of once per keystroke
+/// right after its paint, where it held up the next one. A newer change cancels an older
+/// write (what this returns). A reload, or a way back, before it keeps the change all the
+/// same (`share::start_fragment`), and the share panel's link is always the current one.
 #[cfg(target_arch = "wasm32")]
 fn write_fragment(fragment: &Rc<String>) -> impl FnOnce() {
     share::web::note_due(fragment);
     let fragment = fragment.clone();
-    let write = crate::defer::after_paint(move || share::web::replace_fragment(&fragment));
+    let write = gloo_timers::callback::Timeout::new(ADDRESS_QUIET_MS, move || {
+        share::web::replace_fragment(&fragment)
+    });
     move || drop(write)
 }
 
