@@ -248,6 +248,8 @@ test('the three modes side by side, the rate chart with its bends, and the meter
   await page.locator('#self-pay').filter({ hasText: '6,000円' }).waitFor();
   // The charts are an island, fetched when their place comes near the screen.
   await page.locator('.whatif-slot').scrollIntoViewIfNeeded();
+  // They follow the form a moment after its result is painted.
+  await page.locator('#compare-combined').filter({ hasText: '6,000円' }).waitFor();
   assert.match(await page.locator('#compare-national').textContent(), /30,000円/);
   assert.match(await page.locator('#compare-combined').textContent(), /6,000円/);
   assert.match(await page.locator('#compare-nagano').textContent(), /21,000円/);
@@ -364,6 +366,9 @@ test('the simulator in English: labels, yen, dates, rule-core messages, no Japan
   assert.match(await page.locator('#meter-nagano').textContent(), /Left 12 h/);
   assert.match(await page.locator('#timeline figcaption').textContent(), /^Hours of the plan: 0 h – 12 h: National \+ Nagano$/);
   await page.locator('.whatif-slot').scrollIntoViewIfNeeded();
+  // The charts follow the form a moment after its result is painted (they may have opened on
+  // the form this device had saved, before the preset was chosen).
+  await page.locator('#compare svg[aria-label*="National + Nagano: self-pay ¥6,000"]').waitFor();
   assert.match(await page.locator('#compare svg').getAttribute('aria-label'), /National \+ Nagano: self-pay ¥6,000/);
   assert.match(await page.locator('#compare-combined').textContent(), /Selected/);
   assert.match(await page.locator('#kinks').textContent(), /up to an hourly rate of ¥8,250/);
